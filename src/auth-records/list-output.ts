@@ -1,0 +1,71 @@
+import { el, leaf, cdataLeaf, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
+import { idSetElement, requestElement, type RequestEcho } from '../qualys/envelopes.js';
+import { formatIpSet } from '../qualys/ip-set.js';
+import { idSetOf } from '../qualys/id-set.js';
+import type { AuthRecord, RecordType } from './record-type.js';
+
+/** [Q] details=None: IDs only; Basic: the records; All: Basic plus the owners' GLOSSARY. */
+export type Details = 'None' | 'Basic' | 'All';
+
+export interface ListPage {
+  echo?: RequestEcho;
+  datetime: string;
+  details: Details;
+  records: readonly AuthRecord[];
+  /** URL of the next page when more records matched than one response holds. */
+  nextUrl?: string;
+  pageSize: number;
+}
+
+function recordElement(type: RecordType, r: AuthRecord): XmlElement {
+  return el(
+    type.list.recordElement,
+    leaf('ID', String(r.id)),
+    cdataLeaf('TITLE', r.title),
+    ...type.fields.map((f) => r.fields[f.param] !== undefined && cdataLeaf(f.element, r.fields[f.param])),
+    r.ips.length > 0 && el('IP_SET', ...formatIpSet(r.ips).map((e) => leaf(e.kind, e.value))),
+    r.networkId !== undefined && leaf('NETWORK_ID', String(r.networkId)),
+    el('CREATED', leaf('DATETIME', r.createdAt), cdataLeaf('BY', r.createdBy)),
+    el('LAST_MODIFIED', leaf('DATETIME', r.modifiedAt), r.modifiedBy !== undefined && cdataLeaf('BY', r.modifiedBy)),
+    r.comments !== undefined && cdataLeaf('COMMENTS', r.comments),
+  );
+}
+
+/**
+ * [E] the emulator's users have no names, so FIRST_NAME is the login and LAST_NAME is empty.
+ */
+function glossary(records: readonly AuthRecord[]): XmlElement | undefined {
+  const logins = [...new Set(records.flatMap((r) => [r.createdBy, ...(r.modifiedBy ? [r.modifiedBy] : [])]))].sort();
+  if (logins.length === 0) return undefined;
+  return el('GLOSSARY', el('USER_LIST', ...logins.map((l) => el('USER', cdataLeaf('USER_LOGIN', l), cdataLeaf('FIRST_NAME', l), leaf('LAST_NAME', '')))));
+}
+
+/** [Q] 1980 with the next page's URL; the TEXT names the configured page size. */
+function warning(page: ListPage): XmlElement | undefined {
+  if (!page.nextUrl) return undefined;
+  return el(
+    'WARNING',
+    leaf('CODE', '1980'),
+    leaf('TEXT', `${page.pageSize} record limit exceeded. Use URL to get next batch of results.`),
+    cdataLeaf('URL', page.nextUrl),
+  );
+}
+
+export function listOutput(type: RecordType, page: ListPage): XmlDocumentSpec {
+  const { records, details } = page;
+  let body: XmlElement | undefined;
+  if (records.length > 0) {
+    body =
+      details === 'None'
+        ? idSetElement(idSetOf(records.map((r) => r.id)))
+        : el(type.list.listElement, ...records.map((r) => recordElement(type, r)));
+  }
+  return {
+    dtdPath: type.list.dtdPath,
+    root: el(
+      type.list.root,
+      requestElement(page.echo),
+      el('RESPONSE', leaf('DATETIME', page.datetime), body, warning(page), details === 'All' && glossary(records)),
+    ),
+  };
+}

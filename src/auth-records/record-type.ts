@@ -1,0 +1,53 @@
+import type { IntervalSet } from '../qualys/interval-set.js';
+
+/**
+ * A record type is data: its endpoint, its own fields and its list element names. One set of
+ * generic actions, rules, serialisers and one store serve every type declared this way.
+ */
+export interface FieldSpec {
+  /** The request parameter, e.g. `docker_command`. */
+  param: string;
+  /** The list output element, [E] the upper-cased parameter, e.g. `DOCKER_COMMAND`. */
+  element: string;
+  /** [E] limit for free text; Qualys publishes none for these fields. */
+  maxLength: number;
+  requiredOnCreate?: boolean;
+}
+
+export interface RecordType {
+  /** The type name as stored, and as in the generic list's `AUTH_<NAME>_RECORDS`. */
+  name: string;
+  /** Endpoint path, with trailing slash. */
+  path: string;
+  /** Type-specific fields, in the order the list output places them, between TITLE and IP_SET. */
+  fields: readonly FieldSpec[];
+  list: {
+    root: string;
+    listElement: string;
+    recordElement: string;
+    /** The DTD's URL path; the file is `dtd/` plus this path less `/api/2.0/`. */
+    dtdPath: string;
+  };
+}
+
+/** One stored record of any type. */
+export interface AuthRecord {
+  id: number;
+  type: string;
+  title: string;
+  comments?: string;
+  networkId?: number;
+  fields: Readonly<Record<string, string>>;
+  ips: IntervalSet;
+  createdAt: string;
+  createdBy: string;
+  modifiedAt: string;
+  modifiedBy?: string;
+}
+
+/** What a create writes; the store assigns the ID. */
+export type NewRecord = Omit<AuthRecord, 'id'>;
+
+/** [Q] limits of the fields every type shares. */
+export const TITLE_MAX = 255;
+export const COMMENTS_MAX = 1999;

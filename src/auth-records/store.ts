@@ -1,0 +1,143 @@
+import type { Db } from '../db/open.js';
+import type { IntervalSet, Range } from '../qualys/interval-set.js';
+import type { AuthRecord, NewRecord } from './record-type.js';
+
+/**
+ * SQL for records of every type. Speaks the domain (records, ID sets, IP ranges), knows nothing
+ * of HTTP or Qualys codes. Every query is bounded by the rows it returns, never by the span of
+ * an ID or IP range.
+ */
+export interface ListFilter {
+  /** Normalised ID ranges to look in. */
+  ids: IntervalSet;
+  /** Case-insensitive substring filters [E: Qualys does not say]. */
+  title?: string;
+  comments?: string;
+}
+
+export interface IpOverlap {
+  /** The part of the requested set that the other record holds. */
+  range: Range;
+  recordId: number;
+  title: string;
+}
+
+interface RecordRow {
+  id: number;
+  type: string;
+  title: string;
+  comments: string | null;
+  network_id: number | null;
+  fields: string;
+  created_at: string;
+  created_by: string;
+  modified_at: string;
+  modified_by: string | null;
+}
+
+export class RecordStore {
+  private readonly stmts;
+
+  constructor(private readonly db: Db) {
+    this.stmts = {
+      insert: db.prepare(
+        `INSERT INTO auth_records (type, title, comments, network_id, fields, created_at, created_by, modified_at, modified_by)
+         VALUES (@type, @title, @comments, @network_id, @fields, @created_at, @created_by, @modified_at, @modified_by)`,
+      ),
+      insertIp: db.prepare('INSERT INTO auth_record_ips (type, lo, hi, record_id) VALUES (?, ?, ?, ?)'),
+      byTitle: db.prepare('SELECT id FROM auth_records WHERE type = ? AND title = ?').pluck(),
+      // Ranges of one type are disjoint, so the ranges meeting [a, b] are the last one starting
+      // at or before a, plus those starting inside (a, b]: two index seeks.
+      ipBefore: db.prepare(
+        `SELECT i.lo, i.hi, i.record_id AS recordId, r.title FROM auth_record_ips i JOIN auth_records r ON r.id = i.record_id
+         WHERE i.type = ? AND i.lo <= ? ORDER BY i.lo DESC LIMIT 1`,
+      ),
+      ipInside: db.prepare(
+        `SELECT i.lo, i.hi, i.record_id AS recordId, r.title FROM auth_record_ips i JOIN auth_records r ON r.id = i.record_id
+         WHERE i.type = ? AND i.lo > ? AND i.lo <= ? ORDER BY i.lo`,
+      ),
+      ipsOf: db.prepare('SELECT lo, hi FROM auth_record_ips WHERE record_id = ? ORDER BY lo').raw(),
+      list: db.prepare(
+        `SELECT * FROM auth_records WHERE type = @type AND id BETWEEN @lo AND @hi
+           AND (@title IS NULL OR instr(lower(title), lower(@title)) > 0)
+           AND (@comments IS NULL OR instr(lower(coalesce(comments, '')), lower(@comments)) > 0)
+         ORDER BY id LIMIT @limit`,
+      ),
+    };
+  }
+
+  /** Runs `fn` as one transaction: all of it lands, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  insert(record: NewRecord): number {
+    const { lastInsertRowid } = this.stmts.insert.run({
+      type: record.type,
+      title: record.title,
+      comments: record.comments ?? null,
+      network_id: record.networkId ?? null,
+      fields: JSON.stringify(record.fields),
+      created_at: record.createdAt,
+      created_by: record.createdBy,
+      modified_at: record.modifiedAt,
+      modified_by: record.modifiedBy ?? null,
+    });
+    const id = Number(lastInsertRowid);
+    for (const [lo, hi] of record.ips) this.stmts.insertIp.run(record.type, lo, hi, id);
+    return id;
+  }
+
+  idByTitle(type: string, title: string): number | undefined {
+    return this.stmts.byTitle.get(type, title) as number | undefined;
+  }
+
+  /** The parts of `ips` held by records of `type` other than `exceptId`, in address order. */
+  ipOverlaps(type: string, ips: IntervalSet, exceptId?: number): IpOverlap[] {
+    type Hit = { lo: number; hi: number; recordId: number; title: string };
+    const out: IpOverlap[] = [];
+    for (const [a, b] of ips) {
+      const before = this.stmts.ipBefore.get(type, a) as Hit | undefined;
+      const hits = (this.stmts.ipInside.all(type, a, b) as Hit[]);
+      if (before && before.hi >= a) hits.unshift(before);
+      for (const h of hits) {
+        if (h.recordId === exceptId) continue;
+        out.push({ range: [Math.max(a, h.lo), Math.min(b, h.hi)], recordId: h.recordId, title: h.title });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Records of `type` matching `filter`, ascending by ID, at most `limit`; `nextId` is the first
+   * matching ID past the limit, when there is one.
+   */
+  list(type: string, filter: ListFilter, limit: number): { records: AuthRecord[]; nextId?: number } {
+    const rows: RecordRow[] = [];
+    for (const [lo, hi] of filter.ids) {
+      const want = limit + 1 - rows.length;
+      if (want <= 0) break;
+      rows.push(
+        ...(this.stmts.list.all({ type, lo, hi, title: filter.title ?? null, comments: filter.comments ?? null, limit: want }) as RecordRow[]),
+      );
+    }
+    const next = rows.length > limit ? rows.pop() : undefined;
+    return { records: rows.map((r) => this.toRecord(r)), nextId: next?.id };
+  }
+
+  private toRecord(row: RecordRow): AuthRecord {
+    return {
+      id: row.id,
+      type: row.type,
+      title: row.title,
+      comments: row.comments ?? undefined,
+      networkId: row.network_id ?? undefined,
+      fields: JSON.parse(row.fields) as Record<string, string>,
+      ips: this.stmts.ipsOf.all(row.id) as [number, number][],
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+      modifiedAt: row.modified_at,
+      modifiedBy: row.modified_by ?? undefined,
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import type { RecordType } from '../record-type.js';
+
+/** [Q] /api/2.0/fo/auth/docker/ (seed qualys-docker-record-api.txt; spec section 4.3 and 5). */
+export const dockerType: RecordType = {
+  name: 'docker',
+  path: '/api/2.0/fo/auth/docker/',
+  fields: [
+    // [Q] the parameter is spelled `deamon`; [E] the element keeps the spelling.
+    { param: 'docker_deamon_conf_file', element: 'DOCKER_DEAMON_CONF_FILE', maxLength: 1024 },
+    { param: 'docker_command', element: 'DOCKER_COMMAND', maxLength: 1024 },
+  ],
+  list: {
+    root: 'AUTH_DOCKER_LIST_OUTPUT',
+    listElement: 'AUTH_DOCKER_LIST',
+    recordElement: 'AUTH_DOCKER',
+    dtdPath: '/api/2.0/fo/auth/docker/auth_docker_list_output.dtd',
+  },
+};

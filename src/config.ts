@@ -1,0 +1,168 @@
+/**
+ * The emulator's configuration: one validated object, built by a pure function from argv and
+ * the environment. Each option is declared once below; `--help` and the README table are
+ * written from the same declarations.
+ */
+export interface User {
+  login: string;
+  password: string;
+}
+
+export interface Config {
+  host: string;
+  /** 0 means any free port. */
+  port: number;
+  /** A SQLite file path, or `:memory:`. */
+  db: string;
+  users: User[];
+  /** Base URL for self-references (DOCTYPE, RESOURCE, next-page URL); else the request's own. */
+  publicUrl?: string;
+  /** Validate every XML response against its DTD at run time (a failure becomes a logged 999). */
+  validateXml: boolean;
+  /** Largest accepted request body, in bytes. */
+  maxBody: number;
+  /** Records per list response before the 1980 warning [Q: 1000]. */
+  pageSize: number;
+}
+
+export const DEFAULT_USER: User = { login: 'qualys', password: 'qualys' };
+
+export const DEFAULTS: Config = {
+  host: '127.0.0.1',
+  port: 8780,
+  db: 'data/qualys-emulator.sqlite',
+  users: [DEFAULT_USER],
+  validateXml: false,
+  maxBody: 1024 * 1024,
+  pageSize: 1000,
+};
+
+export class ConfigError extends Error {}
+
+interface OptionSpec {
+  flag: string;
+  env: string;
+  arg?: string;
+  description: string;
+  /** Applies one value; `undefined` for a switch given without a value. */
+  apply(config: Config, value: string | undefined, name: string): void;
+  repeatable?: boolean;
+}
+
+function integer(name: string, value: string | undefined, min: number, max: number): number {
+  if (value === undefined || !/^\d+$/.test(value) || +value < min || +value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return +value;
+}
+
+function bool(name: string, value: string | undefined): boolean {
+  if (value === undefined || /^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+function required(name: string, value: string | undefined): string {
+  if (value === undefined || value === '') throw new ConfigError(`${name} needs a value`);
+  return value;
+}
+
+function parseUser(name: string, value: string | undefined): User {
+  const text = required(name, value);
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon === text.length - 1) throw new ConfigError(`${name} must be login:password, got ${JSON.stringify(text)}`);
+  return { login: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+export const OPTIONS: OptionSpec[] = [
+  {
+    flag: '--host', env: 'QUALYS_EMULATOR_HOST', arg: 'HOST',
+    description: `Address to listen on (default ${DEFAULTS.host}). A non-loopback address needs --user.`,
+    apply: (c, v, n) => { c.host = required(n, v); },
+  },
+  {
+    flag: '--port', env: 'QUALYS_EMULATOR_PORT', arg: 'PORT',
+    description: `Port to listen on; 0 picks any free port (default ${DEFAULTS.port}).`,
+    apply: (c, v, n) => { c.port = integer(n, v, 0, 65535); },
+  },
+  {
+    flag: '--db', env: 'QUALYS_EMULATOR_DB', arg: 'FILE',
+    description: `SQLite database file, created on demand, or :memory: (default ${DEFAULTS.db}).`,
+    apply: (c, v, n) => { c.db = required(n, v); },
+  },
+  {
+    flag: '--user', env: 'QUALYS_EMULATOR_USERS', arg: 'LOGIN:PASSWORD', repeatable: true,
+    description: `API credential; repeat for more users (the variable takes a comma-separated list). Default ${DEFAULT_USER.login}:${DEFAULT_USER.password}, loopback only.`,
+    apply: (c, v, n) => { c.users.push(parseUser(n, v)); },
+  },
+  {
+    flag: '--public-url', env: 'QUALYS_EMULATOR_PUBLIC_URL', arg: 'URL',
+    description: 'Base URL used in DOCTYPEs, RESOURCE and next-page URLs (default: the scheme and Host of each request).',
+    apply: (c, v, n) => {
+      const url = required(n, v);
+      if (!/^https?:\/\/[^/\s]+$/.test(url.replace(/\/$/, ''))) throw new ConfigError(`${n} must be like http://host:port, got ${JSON.stringify(url)}`);
+      c.publicUrl = url.replace(/\/$/, '');
+    },
+  },
+  {
+    flag: '--validate-xml', env: 'QUALYS_EMULATOR_VALIDATE_XML',
+    description: 'Validate every XML response against its DTD; a failure is logged and answered as CODE 999.',
+    apply: (c, v, n) => { c.validateXml = bool(n, v); },
+  },
+  {
+    flag: '--max-body', env: 'QUALYS_EMULATOR_MAX_BODY', arg: 'BYTES',
+    description: `Largest request body accepted; larger ones get 413 (default ${DEFAULTS.maxBody}).`,
+    apply: (c, v, n) => { c.maxBody = integer(n, v, 1, 2 ** 31); },
+  },
+  {
+    flag: '--page-size', env: 'QUALYS_EMULATOR_PAGE_SIZE', arg: 'N',
+    description: `Records per list response before the 1980 next-page warning (default ${DEFAULTS.pageSize}).`,
+    apply: (c, v, n) => { c.pageSize = integer(n, v, 1, 1_000_000); },
+  },
+];
+
+export type LoadResult = { kind: 'config'; config: Config } | { kind: 'help'; text: string };
+
+/** Reads the environment first, then argv, so a flag overrides its variable. */
+export function loadConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): LoadResult {
+  const config: Config = { ...DEFAULTS, users: [] };
+  for (const option of OPTIONS) {
+    const value = env[option.env];
+    if (value === undefined || value === '') continue;
+    const values = option.repeatable ? value.split(',') : [value];
+    for (const v of values) option.apply(config, v.trim(), option.env);
+  }
+  const fromArgv = new Set<OptionSpec>();
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--help' || word === '-h') return { kind: 'help', text: helpText() };
+    const eq = word.indexOf('=');
+    const flag = eq >= 0 ? word.slice(0, eq) : word;
+    const option = OPTIONS.find((o) => o.flag === flag);
+    if (!option) throw new ConfigError(`unknown option ${JSON.stringify(word)}; see --help`);
+    // A repeatable flag given on the command line replaces the variable's list rather than adding to it.
+    if (option.repeatable && !fromArgv.has(option)) config.users = [];
+    fromArgv.add(option);
+    let value: string | undefined = eq >= 0 ? word.slice(eq + 1) : undefined;
+    if (value === undefined && option.arg) value = argv[++i];
+    option.apply(config, value, flag);
+  }
+  if (config.users.length === 0) config.users = [DEFAULT_USER];
+  return { kind: 'config', config };
+}
+
+export function usesDefaultUser(config: Pick<Config, 'users'>): boolean {
+  return config.users.some((u) => u.login === DEFAULT_USER.login && u.password === DEFAULT_USER.password);
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export function helpText(): string {
+  const rows = OPTIONS.map((o) => {
+    const left = `  ${o.flag}${o.arg ? ` ${o.arg}` : ''}`;
+    return `${left.padEnd(34)}${o.description}\n${''.padEnd(34)}env: ${o.env}`;
+  });
+  return ['Usage: qualys-emulator [options]', '', 'A Qualys API v2 emulator for testing Qualys clients locally.', '', 'Options:', ...rows, `  ${'--help'.padEnd(32)}Show this help.`, ''].join('\n');
+}

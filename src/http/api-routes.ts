@@ -1,0 +1,46 @@
+import Router from '@koa/router';
+import type { Middleware } from 'koa';
+import { dispatch, type Endpoint, type Method } from '../qualys/endpoint.js';
+import { qualysErrors } from '../qualys/errors.js';
+import { qualysDateTime } from '../qualys/envelopes.js';
+import { baseUrlOf, type XmlSender } from './send.js';
+import { requestParams } from './params.js';
+
+export interface ApiRouteOptions {
+  endpoints: readonly Endpoint[];
+  /** Runs before dispatch on every endpoint call: authentication, headers, body parsing. */
+  guards: readonly Middleware[];
+  send: XmlSender;
+  publicUrl?: string;
+}
+
+/**
+ * Mounts each Qualys endpoint at its path. [Q recorded] the path without its trailing slash
+ * answers 301 to the slash form, query kept; it is the only redirect.
+ */
+export function apiRoutes(options: ApiRouteOptions): Router {
+  const router = new Router({ strict: true });
+  for (const endpoint of options.endpoints) {
+    router.all(endpoint.path.slice(0, -1), (ctx) => {
+      ctx.status = 301;
+      ctx.set('Location', endpoint.path + (ctx.querystring ? `?${ctx.querystring}` : ''));
+      ctx.body = '';
+      // Koa would call an empty string body text/html; a redirect carries no document at all.
+      ctx.remove('Content-Type');
+    });
+    router.all(endpoint.path, ...options.guards, (ctx) => {
+      const method = ctx.method === 'HEAD' ? 'GET' : ctx.method;
+      if (method !== 'GET' && method !== 'POST') throw qualysErrors.methodNotAllowed(ctx.method);
+      const result = dispatch(endpoint, {
+        method: method as Method,
+        params: requestParams(ctx),
+        user: ctx.state.user as string,
+        baseUrl: baseUrlOf(ctx, options.publicUrl),
+        path: endpoint.path,
+        datetime: qualysDateTime(),
+      });
+      options.send(ctx, result.status ?? 200, result.doc);
+    });
+  }
+  return router;
+}

@@ -1,0 +1,31 @@
+import type { Middleware } from 'koa';
+import { QualysError, qualysErrors } from '../qualys/errors.js';
+import { simpleReturn, qualysDateTime } from '../qualys/envelopes.js';
+import type { XmlSender } from './send.js';
+
+/** Errors from body parsing carry an HTTP status; map them to Qualys errors. */
+function toQualysError(err: unknown, maxBody: number): QualysError {
+  if (err instanceof QualysError) return err;
+  const e = err as { status?: number; httpCode?: number; type?: string; message?: string };
+  const status = e?.status ?? e?.httpCode;
+  if (status === 413 || e?.type === 'entity.too.large') return qualysErrors.bodyTooLarge(maxBody);
+  if (typeof status === 'number' && status >= 400 && status < 500) return qualysErrors.badBody(e.message ?? 'malformed');
+  console.error('Unexpected fault:', err);
+  return qualysErrors.internal();
+}
+
+/**
+ * Outermost middleware: every error, and every path nothing answered, leaves as a SIMPLE_RETURN.
+ * Koa's own handler would write text/plain, and a stack trace must never reach a client.
+ */
+export function errorEnvelope(send: XmlSender, maxBody: number): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.body === undefined && ctx.status === 404) throw qualysErrors.notFound();
+    } catch (err) {
+      const q = toQualysError(err, maxBody);
+      send(ctx, q.status, simpleReturn({ datetime: qualysDateTime(), code: q.code, text: q.text, items: q.items }), q.headers);
+    }
+  };
+}

@@ -1,0 +1,81 @@
+import { qualysErrors } from './errors.js';
+import { RequestParams } from './params.js';
+import type { RequestEcho } from './envelopes.js';
+import type { XmlDocumentSpec } from './xml.js';
+
+/**
+ * An endpoint is a table of actions; each action declares the parameters it allows and
+ * requires. `dispatch` applies the spec's processing order (section 2, steps 4 to 8) before a
+ * handler sees the call, so handlers only validate values.
+ */
+export type Method = 'GET' | 'POST';
+
+export interface Call {
+  method: Method;
+  params: RequestParams;
+  user: string;
+  /** Absolute base URL for self-references, no trailing slash. */
+  baseUrl: string;
+  /** Endpoint path, with trailing slash. */
+  path: string;
+  /** When the call arrived, as a Qualys DATETIME. */
+  datetime: string;
+}
+
+export interface ActionContext extends Call {
+  /** The REQUEST block when echo_request=1. */
+  echo?: RequestEcho;
+}
+
+export interface ActionResult {
+  status?: number;
+  doc: XmlDocumentSpec;
+}
+
+export interface ActionSpec {
+  methods: readonly Method[];
+  /** Every parameter the action accepts, in the order 1901 lists them. */
+  allowed: readonly string[];
+  required?: readonly string[];
+  /** Groups of parameters of which at most one may be given (1904). */
+  exclusive?: readonly (readonly string[])[];
+  handle(ctx: ActionContext): ActionResult;
+}
+
+export interface Endpoint {
+  path: string;
+  actions: Readonly<Record<string, ActionSpec>>;
+}
+
+/** Passwords are never echoed [E]. */
+const SECRET_PARAMS = new Set(['password']);
+
+export function echoOf(call: Call): RequestEcho {
+  return {
+    datetime: call.datetime,
+    userLogin: call.user,
+    resource: call.baseUrl + call.path,
+    params: call.params.entries.map(([k, v]) => [k, SECRET_PARAMS.has(k) ? '********' : v] as const),
+  };
+}
+
+export function dispatch(endpoint: Endpoint, call: Call): ActionResult {
+  const { params } = call;
+  const action = params.get('action');
+  // [Q recorded] an empty action counts as missing.
+  if (action === undefined || action === '') throw qualysErrors.missingParameters(['action']);
+  const spec = Object.hasOwn(endpoint.actions, action) ? endpoint.actions[action] : undefined;
+  if (!spec) throw qualysErrors.invalidValue('action', action);
+  if (!spec.methods.includes(call.method)) throw qualysErrors.methodIncompatible();
+  const unknown = params.names().filter((n) => !spec.allowed.includes(n));
+  if (unknown.length > 0) throw qualysErrors.unrecognizedParameters(unknown, action, spec.allowed);
+  // [E] a required parameter sent empty counts as missing.
+  const missing = (spec.required ?? []).filter((n) => (params.get(n) ?? '') === '');
+  if (missing.length > 0) throw qualysErrors.missingParameters(missing);
+  for (const group of spec.exclusive ?? []) {
+    const given = group.filter((n) => params.has(n));
+    if (given.length > 1) throw qualysErrors.exclusiveParameters(given);
+  }
+  const echo = spec.allowed.includes('echo_request') && params.oneOf('echo_request', ['0', '1']) === '1';
+  return spec.handle({ ...call, echo: echo ? echoOf(call) : undefined });
+}

@@ -1,0 +1,92 @@
+import { el, leaf, type XmlElement, type XmlDocumentSpec } from './xml.js';
+import { formatIdSet } from './id-set.js';
+import type { IntervalSet } from './interval-set.js';
+import type { QualysItem } from './errors.js';
+
+/** The REQUEST block that echo_request=1 adds [Q: seed sample]. */
+export interface RequestEcho {
+  datetime: string;
+  userLogin: string;
+  /** Absolute URL of the endpoint, trailing slash, no query. */
+  resource: string;
+  params: readonly (readonly [string, string])[];
+}
+
+export const DTD_PATHS = {
+  simpleReturn: '/api/2.0/simple_return.dtd',
+  batchReturn: '/api/2.0/batch_return.dtd',
+} as const;
+
+export function requestElement(echo: RequestEcho | undefined): XmlElement | undefined {
+  if (!echo) return undefined;
+  return el(
+    'REQUEST',
+    leaf('DATETIME', echo.datetime),
+    leaf('USER_LOGIN', echo.userLogin),
+    leaf('RESOURCE', echo.resource),
+    echo.params.length > 0 &&
+      el('PARAM_LIST', ...echo.params.map(([key, value]) => el('PARAM', leaf('KEY', key), leaf('VALUE', value)))),
+  );
+}
+
+export function idSetElement(ids: IntervalSet): XmlElement {
+  return el('ID_SET', ...formatIdSet(ids).map((e) => leaf(e.kind, e.value)));
+}
+
+/** [Q] SIMPLE_RETURN: errors, session login and logout. */
+export function simpleReturn(r: {
+  request?: RequestEcho;
+  datetime: string;
+  code?: string;
+  text: string;
+  items?: readonly QualysItem[];
+}): XmlDocumentSpec {
+  const items = r.items ?? [];
+  return {
+    dtdPath: DTD_PATHS.simpleReturn,
+    root: el(
+      'SIMPLE_RETURN',
+      requestElement(r.request),
+      el(
+        'RESPONSE',
+        leaf('DATETIME', r.datetime),
+        r.code !== undefined && leaf('CODE', r.code),
+        leaf('TEXT', r.text),
+        items.length > 0 &&
+          el('ITEM_LIST', ...items.map((i) => el('ITEM', leaf('KEY', i.key), ...i.values.map((v) => leaf('VALUE', v))))),
+      ),
+    ),
+  };
+}
+
+export interface Batch {
+  code?: string;
+  text?: string;
+  ids?: IntervalSet;
+}
+
+/** [Q] BATCH_RETURN: create, update, delete. */
+export function batchReturn(r: { request?: RequestEcho; datetime: string; batches: readonly Batch[] }): XmlDocumentSpec {
+  return {
+    dtdPath: DTD_PATHS.batchReturn,
+    root: el(
+      'BATCH_RETURN',
+      requestElement(r.request),
+      el(
+        'RESPONSE',
+        leaf('DATETIME', r.datetime),
+        el(
+          'BATCH_LIST',
+          ...r.batches.map((b) =>
+            el('BATCH', b.code !== undefined && leaf('CODE', b.code), b.text !== undefined && leaf('TEXT', b.text), b.ids && b.ids.length > 0 && idSetElement(b.ids)),
+          ),
+        ),
+      ),
+    ),
+  };
+}
+
+/** [Q] dates are UTC `YYYY-MM-DDThh:mm:ssZ`. */
+export function qualysDateTime(date: Date = new Date()): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,64 @@
+/**
+ * The one catalogue of Qualys errors. Everything that can go wrong on a /api/2.0/fo/ call is
+ * a QualysError built here, thrown from wherever it is found, and written as SIMPLE_RETURN by
+ * the outermost middleware. Tags: [Q] observed Qualys behaviour, [E] the emulator's own choice
+ * (see ../shared/spec/qualys-api.md, sections 2 and 9).
+ */
+export interface QualysItem {
+  key: string;
+  values: string[];
+}
+
+export class QualysError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    readonly text: string,
+    readonly items: QualysItem[] = [],
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(text);
+  }
+}
+
+const list = (names: readonly string[]) => names.join(', ');
+
+export const qualysErrors = {
+  /** [Q] 401, 2000. */
+  badLogin: () => new QualysError(401, '2000', 'Bad Login/Password'),
+  /** [Q] header required on every v2 call; [E] code and text. */
+  missingHeader: (name: string) => new QualysError(400, '1903', `Missing required header(s): ${name}`),
+  /** [Q] recorded for action; the same template for every required parameter. */
+  missingParameters: (names: readonly string[]) =>
+    new QualysError(400, '1903', `Missing required parameter(s): ${list(names)}`),
+  /** [Q] recorded form. */
+  unrecognizedParameters: (names: readonly string[], action: string, allowed: readonly string[]) =>
+    new QualysError(400, '1901', `Unrecognized parameter(s): ${list(names)} (action=${action} allows: ${list(allowed)})`),
+  /** [Q] template. */
+  exclusiveParameters: (names: readonly string[]) =>
+    new QualysError(400, '1904', `Please specify only one of these parameters: ${list(names)}`),
+  /** [Q] recorded, e.g. `parameter ids has invalid value: abc123 (neither a positive integer nor a range: abc123)`. */
+  invalidValue: (name: string, value: string, reason?: string) =>
+    new QualysError(400, '1905', `parameter ${name} has invalid value: ${value}${reason ? ` (${reason})` : ''}`),
+  /** [Q] titles are unique per type; [E] the TEXT names the record holding it. */
+  titleInUse: (title: string, holderId: number) =>
+    new QualysError(400, '1905', `parameter title has invalid value: ${title} (already used by record ${holderId})`),
+  /**
+   * [Q] an IP belongs to at most one record of a type; code and one-line-per-conflict shape
+   * from a client written against live Qualys; [E] wording.
+   */
+  ipsInUse: (conflicts: readonly { ips: string; title: string }[]) =>
+    new QualysError(409, '1920', ['IPs are used by other records of this type', ...conflicts.map((c) => `IPs: ${c.ips} is used by ${c.title}`)].join('\n')),
+  /** [Q] template, [E] used for write actions sent by GET. */
+  methodIncompatible: () =>
+    new QualysError(400, '1908', 'Request method (GET or POST) is incompatible with specified parameter(s): action'),
+  /** [E] methods other than GET and POST on an API endpoint. */
+  methodNotAllowed: (method: string) => new QualysError(405, undefined, `Method Not Allowed: ${method}`, [], { Allow: 'GET, POST' }),
+  /** [E] unknown paths, never HTML. */
+  notFound: () => new QualysError(404, undefined, 'Not Found'),
+  /** [E] bodies over the configured limit, or that cannot be read. */
+  bodyTooLarge: (limit: number) => new QualysError(413, '1905', `Request body exceeds the limit of ${limit} bytes`),
+  badBody: (reason: string) => new QualysError(400, '1905', `Request body could not be read: ${reason}`),
+  /** [Q] 999 for unexpected faults; [E] generic text, never internals. */
+  internal: () => new QualysError(500, '999', 'Internal error. Please try again later.'),
+};

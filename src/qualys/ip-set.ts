@@ -1,0 +1,70 @@
+import { normalise, type IntervalSet } from './interval-set.js';
+import { qualysErrors } from './errors.js';
+
+/**
+ * IPv4 sets: addresses, `a.b.c.d-e.f.g.h` ranges and CIDR blocks, as ranges of 32-bit integers.
+ * [Q] the accepted forms; [E] IPv6 refused with a TEXT that says so.
+ */
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const ADDRESS = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
+
+function parseAddress(text: string): number | undefined {
+  const m = ADDRESS.exec(text);
+  if (!m) return undefined;
+  return ((+m[1] << 24) >>> 0) + (+m[2] << 16) + (+m[3] << 8) + +m[4];
+}
+
+export function formatAddress(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+function parseEntry(entry: string): [number, number] | string {
+  if (entry.includes(':')) return 'IPv6 addresses are not supported by the emulator';
+  const slash = entry.indexOf('/');
+  if (slash >= 0) {
+    const base = parseAddress(entry.slice(0, slash).trim());
+    const prefixText = entry.slice(slash + 1).trim();
+    if (base === undefined || !/^\d{1,2}$/.test(prefixText) || +prefixText > 32) return 'not a valid CIDR block';
+    const size = 2 ** (32 - +prefixText);
+    const lo = base - (base % size);
+    return [lo, lo + size - 1];
+  }
+  const dash = entry.indexOf('-');
+  if (dash >= 0) {
+    const lo = parseAddress(entry.slice(0, dash).trim());
+    const hi = parseAddress(entry.slice(dash + 1).trim());
+    if (lo === undefined || hi === undefined) return 'not a valid IP range';
+    if (lo > hi) return 'range start is greater than its end';
+    return [lo, hi];
+  }
+  const address = parseAddress(entry);
+  return address === undefined ? 'not a valid IPv4 address' : [address, address];
+}
+
+/** Parses a comma-separated IP list into a normalised set; a bad entry is a 1905 naming it. */
+export function parseIpSet(name: string, value: string): IntervalSet {
+  const ranges: [number, number][] = [];
+  for (const raw of value.split(',')) {
+    const entry = raw.trim();
+    // [E] empty entries (`1.2.3.4,`) are skipped, as a trailing comma is a common slip.
+    if (entry === '') continue;
+    const parsed = parseEntry(entry);
+    if (typeof parsed === 'string') throw qualysErrors.invalidValue(name, value, `${parsed}: ${entry}`);
+    ranges.push(parsed);
+  }
+  if (ranges.length === 0) throw qualysErrors.invalidValue(name, value, 'no IP address given');
+  return normalise(ranges);
+}
+
+export type IpSetEntry = { kind: 'IP' | 'IP_RANGE'; value: string };
+
+/** [Q] single addresses as IP, runs as IP_RANGE `a.b.c.d-e.f.g.h`. */
+export function formatIpRange([lo, hi]: readonly [number, number]): IpSetEntry {
+  return lo === hi
+    ? { kind: 'IP', value: formatAddress(lo) }
+    : { kind: 'IP_RANGE', value: `${formatAddress(lo)}-${formatAddress(hi)}` };
+}
+
+export function formatIpSet(set: IntervalSet): IpSetEntry[] {
+  return set.map(formatIpRange);
+}

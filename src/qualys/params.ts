@@ -1,0 +1,62 @@
+import { qualysErrors } from './errors.js';
+import { hasNonXmlChars } from './xml.js';
+
+/**
+ * The parameters of one call: query string first, then the body, in received order [Q].
+ * Names are case-sensitive and the last occurrence of a name wins [Q].
+ */
+export class RequestParams {
+  private readonly last = new Map<string, string>();
+
+  constructor(readonly entries: readonly (readonly [string, string])[]) {
+    for (const [k, v] of entries) this.last.set(k, v);
+  }
+
+  get(name: string): string | undefined {
+    return this.last.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.last.has(name);
+  }
+
+  /** Distinct names, in order of first appearance. */
+  names(): string[] {
+    return [...this.last.keys()];
+  }
+
+  /** A value that must be present and non-empty (the dispatcher has checked presence). */
+  require(name: string): string {
+    const value = this.get(name);
+    if (value === undefined || value === '') throw qualysErrors.missingParameters([name]);
+    return value;
+  }
+
+  /** Free text: refused when it holds characters XML cannot carry, or exceeds `max` [Q limits, E check]. */
+  text(name: string, max: number): string | undefined {
+    const value = this.get(name);
+    if (value === undefined) return undefined;
+    if (hasNonXmlChars(value)) throw qualysErrors.invalidValue(name, value, 'contains characters that XML cannot carry');
+    if ([...value].length > max) throw qualysErrors.invalidValue(name, value, `longer than ${max} characters`);
+    return value;
+  }
+
+  /** A value from a fixed set; `caseInsensitive` matches Qualys's lenient enums. */
+  oneOf<T extends string>(name: string, allowed: readonly T[], caseInsensitive = false): T | undefined {
+    const value = this.get(name);
+    if (value === undefined) return undefined;
+    const found = allowed.find((a) => (caseInsensitive ? a.toLowerCase() === value.toLowerCase() : a === value));
+    if (found === undefined) throw qualysErrors.invalidValue(name, value, `must be one of: ${allowed.join(', ')}`);
+    return found;
+  }
+
+  /** The same parameters with `name` set to `value` (replacing every occurrence), for next-page URLs. */
+  with(name: string, value: string): RequestParams {
+    const rest = this.entries.filter(([k]) => k !== name);
+    return new RequestParams([...rest, [name, value]]);
+  }
+
+  toQueryString(): string {
+    return new URLSearchParams(this.entries.map(([k, v]) => [k, v])).toString();
+  }
+}
