@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { all, call, DOCKER, expectError, find, startTestEmulator, text, USER } from '../helpers/emulator.js';
+import { all, call, DOCKER, find, startTestEmulator, text, USER } from '../helpers/emulator.js';
 
 const emulator = await startTestEmulator();
 

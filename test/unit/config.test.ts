@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULTS, DEFAULT_USER, OPTIONS, helpText, loadConfig } from '../../src/config.js';
+import { startEmulator, StartupError } from '../../src/index.js';
+
+const configOf = (argv: string[], env: Record<string, string> = {}) => {
+  const r = loadConfig(argv, env);
+  if (r.kind !== 'config') throw new Error('expected a config');
+  return r.config;
+};
+
+describe('loadConfig', () => {
+  it('has documented defaults, with the default credential', () => {
+    expect(configOf([])).toEqual({ ...DEFAULTS, users: [DEFAULT_USER] });
+  });
+
+  it('reads every option from a flag and from its environment variable, the flag winning', () => {
+    const fromFlags = configOf(['--host', '0.0.0.0', '--port=0', '--db', ':memory:', '--user', 'a:b', '--user', 'c:d:e', '--public-url', 'http://qualys.test:9/', '--validate-xml', '--max-body', '10', '--page-size', '7']);
+    expect(fromFlags).toEqual({
+      host: '0.0.0.0', port: 0, db: ':memory:',
+      users: [{ login: 'a', password: 'b' }, { login: 'c', password: 'd:e' }],
+      publicUrl: 'http://qualys.test:9', validateXml: true, maxBody: 10, pageSize: 7,
+    });
+    const env = {
+      QUALYS_EMULATOR_HOST: '0.0.0.0', QUALYS_EMULATOR_PORT: '0', QUALYS_EMULATOR_DB: ':memory:', QUALYS_EMULATOR_USERS: 'a:b, c:d:e',
+      QUALYS_EMULATOR_PUBLIC_URL: 'http://qualys.test:9', QUALYS_EMULATOR_VALIDATE_XML: 'true', QUALYS_EMULATOR_MAX_BODY: '10', QUALYS_EMULATOR_PAGE_SIZE: '7',
+    };
+    expect(configOf([], env)).toEqual(fromFlags);
+    expect(configOf(['--port', '81', '--user', 'x:y'], env)).toMatchObject({ port: 81, users: [{ login: 'x', password: 'y' }] });
+    // Every option is reachable both ways: each has a flag and an environment variable.
+    for (const o of OPTIONS) expect(o.env).toMatch(/^QUALYS_EMULATOR_[A-Z_]+$/);
+  });
+
+  it('refuses bad values and unknown flags', () => {
+    for (const argv of [['--port', '70000'], ['--port', 'x'], ['--user', 'nopassword'], ['--user', ':p'], ['--nope'], ['--public-url', 'ftp://x'], ['--page-size', '0'], ['--validate-xml=maybe']]) {
+      expect(() => loadConfig(argv, {}), argv.join(' ')).toThrow(ConfigError);
+    }
+  });
+
+  it('prints help naming every flag and variable', () => {
+    const r = loadConfig(['--help'], {});
+    expect(r.kind).toBe('help');
+    for (const o of OPTIONS) {
+      expect(helpText()).toContain(o.flag);
+      expect(helpText()).toContain(o.env);
+    }
+  });
+
+  it('refuses a non-loopback address with the default credential', async () => {
+    await expect(startEmulator({ host: '0.0.0.0', users: [DEFAULT_USER] })).rejects.toThrow(StartupError);
+  });
+});
