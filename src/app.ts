@@ -23,7 +23,7 @@ export function createApp({ config, db, validateXml }: AppDeps): Koa {
   const app = new Koa();
   const send = createXmlSender(config.publicUrl, validateXml);
   const service = new RecordService(new RecordStore(db));
-  const endpoints = RECORD_TYPES.map((type) => recordEndpoint(type, service, { pageSize: config.pageSize, networks: [] }));
+  const endpoints = RECORD_TYPES.map((type) => recordEndpoint(type, service, { pageSize: config.pageSize, networks: config.networks }));
   const api = apiRoutes({
     endpoints,
     send,

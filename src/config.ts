@@ -23,6 +23,8 @@ export interface Config {
   maxBody: number;
   /** Records per list response before the 1980 warning [Q: 1000]. */
   pageSize: number;
+  /** Network IDs a record's network_id may name besides 0; empty: the networks feature is off. */
+  networks: number[];
 }
 
 export const DEFAULT_USER: User = { login: 'qualys', password: 'qualys' };
@@ -35,6 +37,7 @@ export const DEFAULTS: Config = {
   validateXml: false,
   maxBody: 1024 * 1024,
   pageSize: 1000,
+  networks: [],
 };
 
 export class ConfigError extends Error {}
@@ -65,6 +68,11 @@ function bool(name: string, value: string | undefined): boolean {
 function required(name: string, value: string | undefined): string {
   if (value === undefined || value === '') throw new ConfigError(`${name} needs a value`);
   return value;
+}
+
+function networkIds(name: string, value: string | undefined): number[] {
+  const ids = required(name, value).split(',').map((v) => integer(name, v.trim(), 1, 2 ** 31 - 1));
+  return [...new Set(ids)].sort((a, b) => a - b);
 }
 
 function parseUser(name: string, value: string | undefined): User {
@@ -118,6 +126,11 @@ export const OPTIONS: OptionSpec[] = [
     flag: '--page-size', env: 'QUALYS_EMULATOR_PAGE_SIZE', arg: 'N',
     description: `Records per list response before the 1980 next-page warning (default ${DEFAULTS.pageSize}).`,
     apply: (c, v, n) => { c.pageSize = integer(n, v, 1, 1_000_000); },
+  },
+  {
+    flag: '--networks', env: 'QUALYS_EMULATOR_NETWORKS', arg: 'ID,ID...',
+    description: 'Enable the networks feature with these network IDs: network_id may then name them, besides 0 (default: off, only 0).',
+    apply: (c, v, n) => { c.networks = networkIds(n, v); },
   },
 ];
 

@@ -1,8 +1,9 @@
-import type { ActionContext, ActionSpec, Endpoint } from '../qualys/endpoint.js';
-import { batchReturn } from '../qualys/envelopes.js';
+import type { ActionContext, ActionResult, ActionSpec, Endpoint } from '../qualys/endpoint.js';
+import { batchReturn, type Batch } from '../qualys/envelopes.js';
+import { qualysErrors } from '../qualys/errors.js';
 import { MAX_ID, parseId, parseIdSet } from '../qualys/id-set.js';
-import { intersect } from '../qualys/interval-set.js';
-import { readRecordInput, type InputRules } from './record-input.js';
+import { intersect, isSingleton, type IntervalSet } from '../qualys/interval-set.js';
+import { readRecordChange, readRecordInput, type InputRules } from './record-input.js';
 import { listOutput, type Details } from './list-output.js';
 import type { RecordService } from './record-service.js';
 import type { RecordType } from './record-type.js';
@@ -11,7 +12,16 @@ export interface RecordActionsOptions extends InputRules {
   pageSize: number;
 }
 
-/** The generic create and list actions, driven by a type's declaration [Q: spec section 5]. */
+/**
+ * A BATCH_RETURN with one BATCH per outcome that has IDs, in the given order, then [E] the
+ * requested IDs that matched no record: CODE 1905, `Record(s) not found` (spec section 5).
+ */
+function batchResult(ctx: ActionContext, outcomes: readonly Batch[], notFound: IntervalSet = []): ActionResult {
+  const batches = [...outcomes, { code: '1905', text: 'Record(s) not found', ids: notFound }].filter((b) => b.ids && b.ids.length > 0);
+  return { doc: batchReturn({ request: ctx.echo, datetime: ctx.datetime, batches }) };
+}
+
+/** The generic create, update, delete and list actions, driven by a type's declaration [Q: spec section 5]. */
 export function recordEndpoint(type: RecordType, service: RecordService, options: RecordActionsOptions): Endpoint {
   const fieldParams = type.fields.map((f) => f.param);
 
@@ -22,7 +32,40 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
     handle(ctx: ActionContext) {
       const input = readRecordInput(type, ctx.params, options);
       const id = service.create(type, { ...input, title: input.title!, ips: input.ips! }, ctx.user, ctx.datetime);
-      return { doc: batchReturn({ request: ctx.echo, datetime: ctx.datetime, batches: [{ text: 'Successfully Created', ids: [[id, id]] }] }) };
+      return batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]);
+    },
+  };
+
+  const update: ActionSpec = {
+    methods: ['POST'],
+    allowed: ['action', 'echo_request', 'ids', 'title', 'comments', ...fieldParams, 'ips', 'add_ips', 'remove_ips', 'network_id'],
+    required: ['ids'],
+    // [Q] ips replaces the set, add_ips and remove_ips edit it: both edits together, never with ips.
+    exclusive: [['ips', ['add_ips', 'remove_ips']]],
+    handle(ctx: ActionContext) {
+      const ids = parseIdSet('ids', ctx.params.require('ids'));
+      const change = readRecordChange(type, ctx.params, options);
+      if (change.title !== undefined && !isSingleton(ids)) throw qualysErrors.titleNeedsOneId(change.title);
+      const outcome = service.update(type, ids, change, ctx.user, ctx.datetime);
+      return batchResult(
+        ctx,
+        [
+          { text: 'Successfully Updated', ids: outcome.updated },
+          // [Q] a client accepts a TEXT containing `nothing to change`; [E] wording, and the IDs it concerns.
+          { text: 'No records updated: nothing to change', ids: outcome.unchanged },
+        ],
+        outcome.notFound,
+      );
+    },
+  };
+
+  const remove: ActionSpec = {
+    methods: ['POST'],
+    allowed: ['action', 'echo_request', 'ids'],
+    required: ['ids'],
+    handle(ctx: ActionContext) {
+      const outcome = service.delete(type, parseIdSet('ids', ctx.params.require('ids')));
+      return batchResult(ctx, [{ text: 'Successfully Deleted', ids: outcome.deleted }], outcome.notFound);
     },
   };
 
@@ -49,5 +92,5 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
     },
   };
 
-  return { path: type.path, actions: { create, list } };
+  return { path: type.path, actions: { create, update, delete: remove, list } };
 }

@@ -1,9 +1,24 @@
 import { qualysErrors } from '../qualys/errors.js';
-import { formatIpRange } from '../qualys/ip-set.js';
-import type { IntervalSet } from '../qualys/interval-set.js';
-import type { RecordInput } from './record-input.js';
+import { formatIpRange, formatIpSet } from '../qualys/ip-set.js';
+import { idSetOf } from '../qualys/id-set.js';
+import { equals, subtract, type IntervalSet } from '../qualys/interval-set.js';
+import { applyChange, sameValues } from './record-change.js';
+import type { RecordChange, RecordInput } from './record-input.js';
 import type { AuthRecord, RecordType } from './record-type.js';
 import type { ListFilter, RecordStore } from './store.js';
+
+/** What an update did to the requested IDs; each set is ID ranges, none overlapping. */
+export interface UpdateOutcome {
+  updated: IntervalSet;
+  /** Records that exist but already held the requested values. */
+  unchanged: IntervalSet;
+  notFound: IntervalSet;
+}
+
+export interface DeleteOutcome {
+  deleted: IntervalSet;
+  notFound: IntervalSet;
+}
 
 /**
  * The rules records obey whatever their type: unique titles, IPs held by one record of a type.
@@ -28,6 +43,41 @@ export class RecordService {
         createdBy: user,
         modifiedAt: now,
       });
+    });
+  }
+
+  /**
+   * Applies one change to every record of `type` in `ids`, in ID order. Each record is checked
+   * against the store as the earlier ones left it, so two of them can never end up sharing an IP.
+   * LAST_MODIFIED moves only on the records whose values change.
+   */
+  update(type: RecordType, ids: IntervalSet, change: RecordChange, user: string, now: string): UpdateOutcome {
+    return this.store.transaction(() => {
+      const records = this.store.records(type.name, ids);
+      const updated: number[] = [];
+      const unchanged: number[] = [];
+      for (const old of records) {
+        const next = applyChange(old, change);
+        if (sameValues(old, next)) {
+          unchanged.push(old.id);
+          continue;
+        }
+        if (next.ips.length === 0) throw qualysErrors.noIpsLeft(formatIpSet(change.removeIps ?? []).map((e) => e.value).join(','), old.id);
+        if (next.title !== old.title) this.checkTitleFree(type, next.title, old.id);
+        // The record's own IPs were already its alone: only the added part can clash.
+        this.checkIpsFree(type, subtract(next.ips, old.ips), old.id);
+        this.store.update({ ...next, modifiedAt: now, modifiedBy: user }, !equals(old.ips, next.ips));
+        updated.push(old.id);
+      }
+      return { updated: idSetOf(updated), unchanged: idSetOf(unchanged), notFound: subtract(ids, idSetOf(records.map((r) => r.id))) };
+    });
+  }
+
+  /** Deletes the records of `type` in `ids`; the rest of `ids` is reported as not found. */
+  delete(type: RecordType, ids: IntervalSet): DeleteOutcome {
+    return this.store.transaction(() => {
+      const deleted = idSetOf(this.store.deleteIn(type.name, ids));
+      return { deleted, notFound: subtract(ids, deleted) };
     });
   }
 

@@ -22,6 +22,19 @@ export interface IpOverlap {
   title: string;
 }
 
+/** The columns a create and an update both write. */
+function rowValues(record: NewRecord) {
+  return {
+    type: record.type,
+    title: record.title,
+    comments: record.comments ?? null,
+    network_id: record.networkId ?? null,
+    fields: JSON.stringify(record.fields),
+    modified_at: record.modifiedAt,
+    modified_by: record.modifiedBy ?? null,
+  };
+}
+
 interface RecordRow {
   id: number;
   type: string;
@@ -45,6 +58,13 @@ export class RecordStore {
          VALUES (@type, @title, @comments, @network_id, @fields, @created_at, @created_by, @modified_at, @modified_by)`,
       ),
       insertIp: db.prepare('INSERT INTO auth_record_ips (type, lo, hi, record_id) VALUES (?, ?, ?, ?)'),
+      update: db.prepare(
+        `UPDATE auth_records SET title = @title, comments = @comments, network_id = @network_id, fields = @fields,
+           modified_at = @modified_at, modified_by = @modified_by WHERE id = @id`,
+      ),
+      deleteIps: db.prepare('DELETE FROM auth_record_ips WHERE record_id = ?'),
+      // The record's IP rows go with it (ON DELETE CASCADE).
+      deleteIn: db.prepare('DELETE FROM auth_records WHERE type = ? AND id BETWEEN ? AND ? RETURNING id').pluck(),
       byTitle: db.prepare('SELECT id FROM auth_records WHERE type = ? AND title = ?').pluck(),
       // Ranges of one type are disjoint, so the ranges meeting [a, b] are the last one starting
       // at or before a, plus those starting inside (a, b]: two index seeks.
@@ -66,26 +86,36 @@ export class RecordStore {
     };
   }
 
-  /** Runs `fn` as one transaction: all of it lands, or none. */
+  /**
+   * Runs `fn` as one transaction: all of it lands, or none. IMMEDIATE takes the write lock
+   * before the checks read, so even another process on the same file cannot slip in between.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   insert(record: NewRecord): number {
-    const { lastInsertRowid } = this.stmts.insert.run({
-      type: record.type,
-      title: record.title,
-      comments: record.comments ?? null,
-      network_id: record.networkId ?? null,
-      fields: JSON.stringify(record.fields),
-      created_at: record.createdAt,
-      created_by: record.createdBy,
-      modified_at: record.modifiedAt,
-      modified_by: record.modifiedBy ?? null,
-    });
+    const { lastInsertRowid } = this.stmts.insert.run({ ...rowValues(record), created_at: record.createdAt, created_by: record.createdBy });
     const id = Number(lastInsertRowid);
-    for (const [lo, hi] of record.ips) this.stmts.insertIp.run(record.type, lo, hi, id);
+    this.insertIps(record.type, id, record.ips);
     return id;
+  }
+
+  /** Writes a record's values and who changed it when; its IP rows are replaced only when `ipsChanged`. */
+  update(record: AuthRecord, ipsChanged: boolean): void {
+    this.stmts.update.run({ ...rowValues(record), id: record.id });
+    if (!ipsChanged) return;
+    this.stmts.deleteIps.run(record.id);
+    this.insertIps(record.type, record.id, record.ips);
+  }
+
+  /** Deletes the records of `type` in the ID ranges; returns the deleted IDs, ascending. */
+  deleteIn(type: string, ids: IntervalSet): number[] {
+    return ids.flatMap(([lo, hi]) => this.stmts.deleteIn.all(type, lo, hi) as number[]).sort((a, b) => a - b);
+  }
+
+  private insertIps(type: string, id: number, ips: IntervalSet): void {
+    for (const [lo, hi] of ips) this.stmts.insertIp.run(type, lo, hi, id);
   }
 
   idByTitle(type: string, title: string): number | undefined {
@@ -123,6 +153,13 @@ export class RecordStore {
     }
     const next = rows.length > limit ? rows.pop() : undefined;
     return { records: rows.map((r) => this.toRecord(r)), nextId: next?.id };
+  }
+
+  /** Every record of `type` in the ID ranges, ascending: one primary-key range seek per range. */
+  records(type: string, ids: IntervalSet): AuthRecord[] {
+    // LIMIT -1 is SQLite's "no limit".
+    const rows = ids.flatMap(([lo, hi]) => this.stmts.list.all({ type, lo, hi, title: null, comments: null, limit: -1 }) as RecordRow[]);
+    return rows.map((r) => this.toRecord(r));
   }
 
   private toRecord(row: RecordRow): AuthRecord {

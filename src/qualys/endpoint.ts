@@ -37,8 +37,11 @@ export interface ActionSpec {
   /** Every parameter the action accepts, in the order 1901 lists them. */
   allowed: readonly string[];
   required?: readonly string[];
-  /** Groups of parameters of which at most one may be given (1904). */
-  exclusive?: readonly (readonly string[])[];
+  /**
+   * Groups of alternatives of which at most one may be used (1904). An alternative is a name,
+   * or a list of names that may come together (update's `add_ips` with `remove_ips`).
+   */
+  exclusive?: readonly (readonly (string | readonly string[])[])[];
   handle(ctx: ActionContext): ActionResult;
 }
 
@@ -73,8 +76,9 @@ export function dispatch(endpoint: Endpoint, call: Call): ActionResult {
   const missing = (spec.required ?? []).filter((n) => (params.get(n) ?? '') === '');
   if (missing.length > 0) throw qualysErrors.missingParameters(missing);
   for (const group of spec.exclusive ?? []) {
-    const given = group.filter((n) => params.has(n));
-    if (given.length > 1) throw qualysErrors.exclusiveParameters(given);
+    const used = group.map((alt) => (typeof alt === 'string' ? [alt] : alt).filter((n) => params.has(n))).filter((names) => names.length > 0);
+    // The TEXT names every given parameter of the group, so `ips` with both edits names all three.
+    if (used.length > 1) throw qualysErrors.exclusiveParameters(used.flat());
   }
   const echo = spec.allowed.includes('echo_request') && params.oneOf('echo_request', ['0', '1']) === '1';
   return spec.handle({ ...call, echo: echo ? echoOf(call) : undefined });

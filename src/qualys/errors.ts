@@ -43,6 +43,12 @@ export const qualysErrors = {
   /** [Q] titles are unique per type; [E] the TEXT names the record holding it. */
   titleInUse: (title: string, holderId: number) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (already used by record ${holderId})`),
+  /** [E] spec section 5: a title names one record, so an update setting it takes one ID. */
+  titleNeedsOneId: (title: string) =>
+    new QualysError(400, '1905', `parameter title has invalid value: ${title} (a title can only be set on one record: give one ID)`),
+  /** [E] a record keeps at least one IP, as create requires them; `removed` is the normalised remove_ips. */
+  noIpsLeft: (removed: string, recordId: number) =>
+    new QualysError(400, '1905', `parameter remove_ips has invalid value: ${removed} (it would leave record ${recordId} without IPs)`),
   /**
    * [Q] an IP belongs to at most one record of a type; code and one-line-per-conflict shape
    * from a client written against live Qualys; [E] wording.

@@ -70,3 +70,8 @@ export function contains(set: IntervalSet, n: number): boolean {
   }
   return false;
 }
+
+/** Whether the set has exactly one member, without counting them. */
+export function isSingleton(set: IntervalSet): boolean {
+  return set.length === 1 && set[0][0] === set[0][1];
+}
