@@ -35,6 +35,41 @@ describe('persistence', () => {
     }
   });
 
+  it('keeps updates and deletes across a restart', async () => {
+    const db = join(dir, 'writes.sqlite');
+    const first = await startEmulator({ db, users: [USER] });
+    const listOf = async (em: typeof first) => {
+      const listed = await call(em, DOCKER, { query: { action: 'list', ids: '1-4294967295' } });
+      // The records as written, without the DOCTYPE's port and the response's own DATETIME.
+      return listed.body.slice(listed.body.indexOf('<AUTH_DOCKER_LIST>'));
+    };
+    let before: string;
+    try {
+      for (const [title, ips] of [['a', '10.0.0.1-10.0.0.9'], ['b', '10.0.1.1'], ['c', '10.0.2.1']]) {
+        expect((await call(first, DOCKER, { form: { action: 'create', title, ips } })).status).toBe(200);
+      }
+      const edits: Record<string, string>[] = [
+        { action: 'update', ids: '1', remove_ips: '10.0.0.5', comments: 'split', title: 'a2' },
+        { action: 'update', ids: '3', ips: '10.0.3.0/30', network_id: '0' },
+        { action: 'delete', ids: '2' },
+      ];
+      for (const form of edits) expect((await call(first, DOCKER, { form })).status).toBe(200);
+      before = await listOf(first);
+      expect(before).toContain('<IP_RANGE>10.0.0.6-10.0.0.9</IP_RANGE>');
+    } finally {
+      await first.close();
+    }
+
+    const second = await startEmulator({ db, users: [USER] });
+    try {
+      expect(await listOf(second)).toBe(before);
+      const ids = await call(second, DOCKER, { query: { action: 'list', details: 'None' } });
+      expect(all(ids.root, 'RESPONSE/ID_SET', 'ID').map((n) => n.text)).toEqual(['1', '3']);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('upgrades an older database: only the migrations it lacks are applied, once', () => {
     const path = join(dir, 'old.sqlite');
     const db = new Database(path);
