@@ -60,7 +60,7 @@ export class RecordStore {
       insertIp: db.prepare('INSERT INTO auth_record_ips (type, lo, hi, record_id) VALUES (?, ?, ?, ?)'),
       update: db.prepare(
         `UPDATE auth_records SET title = @title, comments = @comments, network_id = @network_id, fields = @fields,
-           modified_at = @modified_at, modified_by = @modified_by WHERE id = @id`,
+           modified_at = @modified_at, modified_by = @modified_by WHERE id = @id AND type = @type`,
       ),
       deleteIps: db.prepare('DELETE FROM auth_record_ips WHERE record_id = ?'),
       // The record's IP rows go with it (ON DELETE CASCADE).
