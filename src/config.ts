@@ -25,6 +25,13 @@ export interface Config {
   pageSize: number;
   /** Network IDs a record's network_id may name besides 0; empty: the networks feature is off. */
   networks: number[];
+  /** [Q] a Docker record's IPs must be covered by Unix records (1905 otherwise). */
+  requireUnixForDocker: boolean;
+  /** Idle seconds after which a session cookie stops working. */
+  sessionTimeout: number;
+  /** PEM files; both given means HTTPS instead of HTTP. */
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 export const DEFAULT_USER: User = { login: 'qualys', password: 'qualys' };
@@ -38,6 +45,9 @@ export const DEFAULTS: Config = {
   maxBody: 1024 * 1024,
   pageSize: 1000,
   networks: [],
+  requireUnixForDocker: false,
+  // [E] Qualys does not publish its idle timeout; one hour.
+  sessionTimeout: 3600,
 };
 
 export class ConfigError extends Error {}
@@ -132,7 +142,33 @@ export const OPTIONS: OptionSpec[] = [
     description: 'Enable the networks feature with these network IDs: network_id may then name them, besides 0 (default: off, only 0).',
     apply: (c, v, n) => { c.networks = networkIds(n, v); },
   },
+  {
+    flag: '--require-unix-for-docker', env: 'QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER',
+    description: 'Refuse (1905) Docker records whose IPs are not all covered by Unix records, as Qualys does.',
+    apply: (c, v, n) => { c.requireUnixForDocker = bool(n, v); },
+  },
+  {
+    flag: '--session-timeout', env: 'QUALYS_EMULATOR_SESSION_TIMEOUT', arg: 'SECONDS',
+    description: `Idle seconds before a QualysSession cookie expires (default ${DEFAULTS.sessionTimeout}).`,
+    apply: (c, v, n) => { c.sessionTimeout = integer(n, v, 1, 31_536_000); },
+  },
+  {
+    flag: '--tls-cert', env: 'QUALYS_EMULATOR_TLS_CERT', arg: 'FILE',
+    description: 'PEM certificate (chain); with --tls-key, serve HTTPS instead of HTTP.',
+    apply: (c, v, n) => { c.tlsCert = required(n, v); },
+  },
+  {
+    flag: '--tls-key', env: 'QUALYS_EMULATOR_TLS_KEY', arg: 'FILE',
+    description: 'PEM private key for --tls-cert.',
+    apply: (c, v, n) => { c.tlsKey = required(n, v); },
+  },
 ];
+
+/** The problem with a configuration that each option alone cannot see, or undefined. */
+export function configProblem(config: Pick<Config, 'tlsCert' | 'tlsKey'>): string | undefined {
+  if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) return '--tls-cert and --tls-key must be given together';
+  return undefined;
+}
 
 export type LoadResult = { kind: 'config'; config: Config } | { kind: 'help'; text: string };
 
@@ -161,6 +197,8 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     option.apply(config, value, flag);
   }
   if (config.users.length === 0) config.users = [DEFAULT_USER];
+  const problem = configProblem(config);
+  if (problem) throw new ConfigError(problem);
   return { kind: 'config', config };
 }
 

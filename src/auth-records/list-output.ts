@@ -2,7 +2,7 @@ import { el, leaf, cdataLeaf, type XmlDocumentSpec, type XmlElement } from '../q
 import { idSetElement, requestElement, type RequestEcho } from '../qualys/envelopes.js';
 import { formatIpSet } from '../qualys/ip-set.js';
 import { idSetOf } from '../qualys/id-set.js';
-import type { AuthRecord, RecordType } from './record-type.js';
+import type { AuthRecord, FieldSpec, RecordType } from './record-type.js';
 
 /** [Q] details=None: IDs only; Basic: the records; All: Basic plus the owners' GLOSSARY. */
 export type Details = 'None' | 'Basic' | 'All';
@@ -17,12 +17,18 @@ export interface ListPage {
   pageSize: number;
 }
 
+/** [Q] free text is CDATA; numbers and flags are plain; secrets have no element and never leave. */
+function fieldElement(field: FieldSpec, value: string | undefined): XmlElement | undefined {
+  if (value === undefined || field.element === undefined) return undefined;
+  return (field.kind ?? 'text') === 'text' ? cdataLeaf(field.element, value) : leaf(field.element, value);
+}
+
 function recordElement(type: RecordType, r: AuthRecord): XmlElement {
   return el(
     type.list.recordElement,
     leaf('ID', String(r.id)),
     cdataLeaf('TITLE', r.title),
-    ...type.fields.map((f) => r.fields[f.param] !== undefined && cdataLeaf(f.element, r.fields[f.param])),
+    ...type.fields.map((f) => fieldElement(f, r.fields[f.param])),
     r.ips.length > 0 && el('IP_SET', ...formatIpSet(r.ips).map((e) => leaf(e.kind, e.value))),
     r.networkId !== undefined && leaf('NETWORK_ID', String(r.networkId)),
     el('CREATED', leaf('DATETIME', r.createdAt), cdataLeaf('BY', r.createdBy)),
@@ -41,7 +47,7 @@ function glossary(records: readonly AuthRecord[]): XmlElement | undefined {
 }
 
 /** [Q] 1980 with the next page's URL; the TEXT names the configured page size. */
-function warning(page: ListPage): XmlElement | undefined {
+export function warning(page: Pick<ListPage, 'nextUrl' | 'pageSize'>): XmlElement | undefined {
   if (!page.nextUrl) return undefined;
   return el(
     'WARNING',

@@ -2,7 +2,7 @@ import { qualysErrors } from '../qualys/errors.js';
 import { parseIpSet } from '../qualys/ip-set.js';
 import type { IntervalSet } from '../qualys/interval-set.js';
 import type { RequestParams } from '../qualys/params.js';
-import { COMMENTS_MAX, TITLE_MAX, type RecordType } from './record-type.js';
+import { COMMENTS_MAX, TITLE_MAX, type FieldSpec, type RecordType } from './record-type.js';
 
 /** The validated values of a create or update request; absent means not given. */
 export interface RecordInput {
@@ -34,11 +34,42 @@ function parseNetworkId(value: string, rules: InputRules): number {
   return id;
 }
 
+/** [E] free-text fields without a declared limit. */
+const FIELD_MAX = 1024;
+
+/** One type-specific value, checked as its kind says; undefined when not given. */
+function readField(field: FieldSpec, params: RequestParams): string | undefined {
+  switch (field.kind ?? 'text') {
+    case 'flag':
+      return params.oneOf(field.param, ['0', '1']);
+    case 'port': {
+      const value = params.get(field.param);
+      if (value === undefined) return undefined;
+      // [E] a TCP port: 1 to 65535, stored without leading zeros.
+      if (!/^\d{1,5}$/.test(value) || +value < 1 || +value > 65535) throw qualysErrors.invalidValue(field.param, value, 'not a port from 1 to 65535');
+      return String(+value);
+    }
+    default:
+      return params.text(field.param, field.maxLength ?? FIELD_MAX);
+  }
+}
+
+/**
+ * Parameters a create needs beyond the action's fixed `required` list: those required unless a
+ * flag waives them (e.g. Unix `password` unless `skip_password=1`). Empty counts as missing.
+ */
+export function conditionallyMissing(type: RecordType, params: RequestParams): string[] {
+  return type.fields
+    .filter((f) => typeof f.requiredOnCreate === 'object' && params.get(f.requiredOnCreate.unlessFlag) !== '1')
+    .filter((f) => (params.get(f.param) ?? '') === '')
+    .map((f) => f.param);
+}
+
 /** Reads and validates every record value the request carries (1905 on the first bad one). */
 export function readRecordInput(type: RecordType, params: RequestParams, rules: InputRules): RecordInput {
   const fields: Record<string, string> = {};
   for (const field of type.fields) {
-    const value = params.text(field.param, field.maxLength);
+    const value = readField(field, params);
     if (value !== undefined) fields[field.param] = value;
   }
   const networkId = params.get('network_id');

@@ -1,10 +1,10 @@
 import { qualysErrors } from '../qualys/errors.js';
 import { formatIpRange, formatIpSet } from '../qualys/ip-set.js';
 import { idSetOf } from '../qualys/id-set.js';
-import { equals, subtract, type IntervalSet } from '../qualys/interval-set.js';
+import { equals, normalise, subtract, type IntervalSet } from '../qualys/interval-set.js';
 import { applyChange, sameValues } from './record-change.js';
 import type { RecordChange, RecordInput } from './record-input.js';
-import type { AuthRecord, RecordType } from './record-type.js';
+import type { AuthRecord, IpPrerequisite, RecordType } from './record-type.js';
 import type { ListFilter, RecordStore } from './store.js';
 
 /** What an update did to the requested IDs; each set is ID ranges, none overlapping. */
@@ -26,12 +26,16 @@ export interface DeleteOutcome {
  * requests cannot both pass a check.
  */
 export class RecordService {
-  constructor(private readonly store: RecordStore) {}
+  constructor(
+    private readonly store: RecordStore,
+    private readonly switches: Readonly<Record<IpPrerequisite['enabledBy'], boolean>> = { requireUnixForDocker: false },
+  ) {}
 
   create(type: RecordType, input: RecordInput & { title: string; ips: IntervalSet }, user: string, now: string): number {
     return this.store.transaction(() => {
       this.checkTitleFree(type, input.title);
       this.checkIpsFree(type, input.ips);
+      this.checkPrerequisite(type, input.ips);
       return this.store.insert({
         type: type.name,
         title: input.title,
@@ -65,7 +69,9 @@ export class RecordService {
         if (next.ips.length === 0) throw qualysErrors.noIpsLeft(formatIpSet(change.removeIps ?? []).map((e) => e.value).join(','), old.id);
         if (next.title !== old.title) this.checkTitleFree(type, next.title, old.id);
         // The record's own IPs were already its alone: only the added part can clash.
-        this.checkIpsFree(type, subtract(next.ips, old.ips), old.id);
+        const added = subtract(next.ips, old.ips);
+        this.checkIpsFree(type, added, old.id);
+        this.checkPrerequisite(type, added);
         this.store.update({ ...next, modifiedAt: now, modifiedBy: user }, !equals(old.ips, next.ips));
         updated.push(old.id);
       }
@@ -85,9 +91,23 @@ export class RecordService {
     return this.store.list(type.name, filter, limit);
   }
 
+  /** IDs of every type's records, for the generic list. */
+  listAllTypes(filter: ListFilter, limit: number): { records: { id: number; type: string }[]; nextId?: number } {
+    return this.store.listIds(filter, limit);
+  }
+
   private checkTitleFree(type: RecordType, title: string, exceptId?: number): void {
     const holder = this.store.idByTitle(type.name, title);
     if (holder !== undefined && holder !== exceptId) throw qualysErrors.titleInUse(title, holder);
+  }
+
+  /** [Q] every IP must be held by records of the type the declaration names, when switched on. */
+  private checkPrerequisite(type: RecordType, ips: IntervalSet): void {
+    const rule = type.ipPrerequisite;
+    if (!rule || !this.switches[rule.enabledBy]) return;
+    const covered = normalise(this.store.ipOverlaps(rule.coveredBy, ips).map((o) => o.range));
+    const uncovered = subtract(ips, covered);
+    if (uncovered.length > 0) throw qualysErrors.ipsNotCovered(formatIpSet(uncovered).map((e) => e.value), rule.label);
   }
 
   private checkIpsFree(type: RecordType, ips: IntervalSet, exceptId?: number): void {

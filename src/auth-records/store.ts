@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 import type { AuthRecord, NewRecord } from './record-type.js';
@@ -48,6 +49,11 @@ interface RecordRow {
   modified_by: string | null;
 }
 
+/** The list filters of every list; parameters @lo, @hi, @title, @comments. */
+const FILTERED = `id BETWEEN @lo AND @hi
+  AND (@title IS NULL OR instr(lower(title), lower(@title)) > 0)
+  AND (@comments IS NULL OR instr(lower(coalesce(comments, '')), lower(@comments)) > 0)`;
+
 export class RecordStore {
   private readonly stmts;
 
@@ -77,12 +83,8 @@ export class RecordStore {
          WHERE i.type = ? AND i.lo > ? AND i.lo <= ? ORDER BY i.lo`,
       ),
       ipsOf: db.prepare('SELECT lo, hi FROM auth_record_ips WHERE record_id = ? ORDER BY lo').raw(),
-      list: db.prepare(
-        `SELECT * FROM auth_records WHERE type = @type AND id BETWEEN @lo AND @hi
-           AND (@title IS NULL OR instr(lower(title), lower(@title)) > 0)
-           AND (@comments IS NULL OR instr(lower(coalesce(comments, '')), lower(@comments)) > 0)
-         ORDER BY id LIMIT @limit`,
-      ),
+      list: db.prepare(`SELECT * FROM auth_records WHERE type = @type AND ${FILTERED} ORDER BY id LIMIT @limit`),
+      listAll: db.prepare(`SELECT id, type FROM auth_records WHERE ${FILTERED} ORDER BY id LIMIT @limit`),
     };
   }
 
@@ -143,16 +145,26 @@ export class RecordStore {
    * matching ID past the limit, when there is one.
    */
   list(type: string, filter: ListFilter, limit: number): { records: AuthRecord[]; nextId?: number } {
-    const rows: RecordRow[] = [];
+    const { rows, nextId } = this.page<RecordRow>(this.stmts.list, { type }, filter, limit);
+    return { records: rows.map((r) => this.toRecord(r)), nextId };
+  }
+
+  /** IDs and types of records of every type matching `filter`, as `list` pages them. */
+  listIds(filter: ListFilter, limit: number): { records: { id: number; type: string }[]; nextId?: number } {
+    const { rows, nextId } = this.page<{ id: number; type: string }>(this.stmts.listAll, {}, filter, limit);
+    return { records: rows, nextId };
+  }
+
+  /** Runs a FILTERED statement over each ID range in order until `limit` + 1 rows are found. */
+  private page<Row extends { id: number }>(stmt: Statement, extra: object, filter: ListFilter, limit: number): { rows: Row[]; nextId?: number } {
+    const rows: Row[] = [];
     for (const [lo, hi] of filter.ids) {
       const want = limit + 1 - rows.length;
       if (want <= 0) break;
-      rows.push(
-        ...(this.stmts.list.all({ type, lo, hi, title: filter.title ?? null, comments: filter.comments ?? null, limit: want }) as RecordRow[]),
-      );
+      rows.push(...(stmt.all({ ...extra, lo, hi, title: filter.title ?? null, comments: filter.comments ?? null, limit: want }) as Row[]));
     }
     const next = rows.length > limit ? rows.pop() : undefined;
-    return { records: rows.map((r) => this.toRecord(r)), nextId: next?.id };
+    return { rows, nextId: next?.id };
   }
 
   /** Every record of `type` in the ID ranges, ascending: one primary-key range seek per range. */

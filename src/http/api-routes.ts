@@ -5,6 +5,7 @@ import { qualysErrors } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { baseUrlOf, type XmlSender } from './send.js';
 import { requestParams } from './params.js';
+import { sessionTokenOf } from '../session/session-cookie.js';
 
 export interface ApiRouteOptions {
   endpoints: readonly Endpoint[];
@@ -34,12 +35,15 @@ export function apiRoutes(options: ApiRouteOptions): Router {
       const result = dispatch(endpoint, {
         method: method as Method,
         params: requestParams(ctx),
-        user: ctx.state.user as string,
+        // The session endpoint's login runs before anyone is known.
+        user: (ctx.state.user as string | undefined) ?? '',
         baseUrl: baseUrlOf(ctx, options.publicUrl),
         path: endpoint.path,
         datetime: qualysDateTime(),
+        secure: ctx.secure,
+        sessionToken: sessionTokenOf(ctx),
       });
-      options.send(ctx, result.status ?? 200, result.doc);
+      options.send(ctx, result.status ?? 200, result.doc, result.headers);
     });
   }
   return router;

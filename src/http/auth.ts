@@ -2,25 +2,53 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
 import { qualysErrors, QualysError } from '../qualys/errors.js';
 import type { User } from '../config.js';
+import type { SessionStore } from '../session/session-store.js';
+import { sessionTokenOf } from '../session/session-cookie.js';
 
 /** Finds the login a request authenticates as, or undefined. */
 export type Authenticator = (ctx: Context) => string | undefined;
 
+/** Finds the login a login and password belong to, or undefined. */
+export type CredentialCheck = (login: string, password: string) => string | undefined;
+
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-/** HTTP Basic against the configured users, compared in constant time. */
-export function basicAuthenticator(users: readonly User[]): Authenticator {
+/** Checks credentials against the configured users, in constant time. */
+export function credentialCheck(users: readonly User[]): CredentialCheck {
   const known = users.map((u) => ({ login: u.login, hash: digest(`${u.login}:${u.password}`) }));
-  return (ctx) => {
-    const header = ctx.get('Authorization');
-    const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
-    if (!match) return undefined;
-    const hash = digest(Buffer.from(match[1], 'base64').toString('utf8'));
+  return (login, password) => {
+    const hash = digest(`${login}:${password}`);
     return known.find((k) => timingSafeEqual(k.hash, hash))?.login;
   };
 }
 
-/** [Q] 401, CODE 2000, with a Basic challenge. The login is kept in `ctx.state.user`. */
+/** HTTP Basic against the configured users. */
+export function basicAuthenticator(check: CredentialCheck): Authenticator {
+  return (ctx) => {
+    const header = ctx.get('Authorization');
+    const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+    if (!match) return undefined;
+    const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon < 0 ? undefined : check(decoded.slice(0, colon), decoded.slice(colon + 1));
+  };
+}
+
+/** [Q] the `QualysSession` cookie of a live session, in place of Basic. */
+export function sessionAuthenticator(sessions: SessionStore): Authenticator {
+  return (ctx) => {
+    const token = sessionTokenOf(ctx);
+    return token === undefined ? undefined : sessions.use(token);
+  };
+}
+
+/** [Q] 401, CODE 2000, with a Basic challenge. */
+export function unauthenticated(): QualysError {
+  const e = qualysErrors.badLogin();
+  return new QualysError(e.status, e.code, e.text, e.items, { 'WWW-Authenticate': 'Basic realm="Qualys API Emulator"' });
+}
+
+/** The first authenticator that knows the caller wins; its login is kept in `ctx.state.user`. */
 export function authenticate(authenticators: readonly Authenticator[]): Middleware {
   return async (ctx, next) => {
     for (const find of authenticators) {
@@ -30,8 +58,7 @@ export function authenticate(authenticators: readonly Authenticator[]): Middlewa
         return next();
       }
     }
-    const e = qualysErrors.badLogin();
-    throw new QualysError(e.status, e.code, e.text, e.items, { 'WWW-Authenticate': 'Basic realm="Qualys API Emulator"' });
+    throw unauthenticated();
   };
 }
 

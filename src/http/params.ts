@@ -1,13 +1,20 @@
 import { HttpMethodEnum, koaBody } from 'koa-body';
 import type { Context, Middleware } from 'koa';
+import { Writable } from 'node:stream';
 import { RequestParams } from '../qualys/params.js';
+import { qualysErrors } from '../qualys/errors.js';
+
+/** Swallows a multipart file part: parameters are fields, and nothing is written to disk. */
+const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
 /**
  * [Q] urlencoded and multipart bodies both carry parameters (the Postman collection sends
- * multipart). The raw urlencoded text is kept so the received order survives for echo.
+ * multipart). The raw urlencoded text is kept so the received order survives for echo. A body
+ * that declares more than `maxBody` bytes is refused before it is read; one that turns out larger
+ * (chunked) is refused by the parsers' own limits; both are a 413.
  */
 export function bodyParser(maxBody: number): Middleware {
-  return koaBody({
+  const parse = koaBody({
     multipart: true,
     urlencoded: true,
     json: false,
@@ -15,8 +22,20 @@ export function bodyParser(maxBody: number): Middleware {
     includeUnparsed: true,
     formLimit: maxBody,
     parsedMethods: [HttpMethodEnum.POST],
-    formidable: { maxFieldsSize: maxBody, maxFileSize: maxBody, maxTotalFileSize: maxBody },
+    formidable: {
+      maxFieldsSize: maxBody,
+      maxFileSize: maxBody,
+      maxTotalFileSize: maxBody,
+      // [E] file parts are ignored, empty or not, rather than refused.
+      allowEmptyFiles: true,
+      minFileSize: 0,
+      fileWriteStreamHandler: discard,
+    },
   });
+  return async (ctx, next) => {
+    if ((ctx.request.length ?? 0) > maxBody) throw qualysErrors.bodyTooLarge(maxBody);
+    return parse(ctx, next);
+  };
 }
 
 const UNPARSED = Symbol.for('unparsedBody');

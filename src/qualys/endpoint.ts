@@ -20,6 +20,10 @@ export interface Call {
   path: string;
   /** When the call arrived, as a Qualys DATETIME. */
   datetime: string;
+  /** Whether the call came over TLS. */
+  secure: boolean;
+  /** The `QualysSession` cookie the call carried, if any [Q: session login]. */
+  sessionToken?: string;
 }
 
 export interface ActionContext extends Call {
@@ -30,6 +34,8 @@ export interface ActionContext extends Call {
 export interface ActionResult {
   status?: number;
   doc: XmlDocumentSpec;
+  /** Extra response headers, e.g. a session login's Set-Cookie. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface ActionSpec {

@@ -55,6 +55,12 @@ export const qualysErrors = {
    */
   ipsInUse: (conflicts: readonly { ips: string; title: string }[]) =>
     new QualysError(409, '1920', ['IPs are used by other records of this type', ...conflicts.map((c) => `IPs: ${c.ips} is used by ${c.title}`)].join('\n')),
+  /**
+   * [Q] a Docker record needs a Unix record for the same host (spec section 1); [E] the 1905
+   * TEXT names every uncovered address.
+   */
+  ipsNotCovered: (uncovered: readonly string[], coveringType: string) =>
+    new QualysError(400, '1905', `parameter ips has invalid value: ${list(uncovered)} (not covered by ${coveringType} records)`),
   /** [Q] template, [E] used for write actions sent by GET. */
   methodIncompatible: () =>
     new QualysError(400, '1908', 'Request method (GET or POST) is incompatible with specified parameter(s): action'),

@@ -9,6 +9,9 @@ export const dockerType: RecordType = {
     { param: 'docker_deamon_conf_file', element: 'DOCKER_DEAMON_CONF_FILE', maxLength: 1024 },
     { param: 'docker_command', element: 'DOCKER_COMMAND', maxLength: 1024 },
   ],
+  // [Q] a Docker record needs a Unix record for the same host (spec section 1); [E] off by default.
+  ipPrerequisite: { coveredBy: 'unix', label: 'Unix', enabledBy: 'requireUnixForDocker' },
+  genericListElement: 'AUTH_DOCKER_RECORDS',
   list: {
     root: 'AUTH_DOCKER_LIST_OUTPUT',
     listElement: 'AUTH_DOCKER_LIST',

@@ -1,0 +1,16 @@
+import type { Context } from 'koa';
+
+/** [Q] the cookie a session login sets and every later call sends back. */
+export const SESSION_COOKIE = 'QualysSession';
+
+export function sessionTokenOf(ctx: Context): string | undefined {
+  return ctx.cookies.get(SESSION_COOKIE) || undefined;
+}
+
+/**
+ * [Q] `QualysSession=<token>; path=/api`, plus `; secure` only over TLS: over plain HTTP a
+ * client would never send a Secure cookie back.
+ */
+export function sessionCookieHeader(token: string, secure: boolean): string {
+  return `${SESSION_COOKIE}=${token}; path=/api${secure ? '; secure' : ''}`;
+}

@@ -1,0 +1,41 @@
+import type { ActionSpec, Endpoint } from '../qualys/endpoint.js';
+import { simpleReturn } from '../qualys/envelopes.js';
+import { unauthenticated, type CredentialCheck } from '../http/auth.js';
+import { sessionCookieHeader } from './session-cookie.js';
+import type { SessionStore } from './session-store.js';
+
+export const SESSION_PATH = '/api/2.0/fo/session/';
+
+/**
+ * [Q] /api/2.0/fo/session/ (spec section 7): login trades a username and password for a
+ * `QualysSession` cookie; logout ends the session the cookie names.
+ */
+export function sessionEndpoint(sessions: SessionStore, check: CredentialCheck): Endpoint {
+  const login: ActionSpec = {
+    methods: ['POST'],
+    allowed: ['action', 'username', 'password'],
+    required: ['username', 'password'],
+    handle(ctx) {
+      const user = check(ctx.params.require('username'), ctx.params.require('password'));
+      if (user === undefined) throw unauthenticated();
+      const token = sessions.open(user);
+      return {
+        doc: simpleReturn({ datetime: ctx.datetime, text: 'Logged in' }),
+        headers: { 'Set-Cookie': sessionCookieHeader(token, ctx.secure) },
+      };
+    },
+  };
+
+  const logout: ActionSpec = {
+    methods: ['POST'],
+    allowed: ['action'],
+    handle(ctx) {
+      // [E] logging out needs a live session; without one the answer is the usual 401.
+      if (ctx.sessionToken === undefined || sessions.use(ctx.sessionToken) === undefined) throw unauthenticated();
+      sessions.close(ctx.sessionToken);
+      return { doc: simpleReturn({ datetime: ctx.datetime, text: 'Logged out' }) };
+    },
+  };
+
+  return { path: SESSION_PATH, actions: { login, logout } };
+}
