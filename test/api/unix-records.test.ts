@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { all, call, DOCKER, expectError, find, startTestEmulator, text, type Node } from '../helpers/emulator.js';
+
+const UNIX = '/api/2.0/fo/auth/unix/';
+const emulator = await startTestEmulator();
+
+const create = (form: Record<string, string>, path = UNIX) => call(emulator, path, { form: { action: 'create', ...form } });
+const createdId = (root: Node) => text(root, 'RESPONSE/BATCH_LIST/BATCH/ID_SET/ID')!;
+const unixRecords = async (query: Record<string, string> = {}) =>
+  all((await call(emulator, UNIX, { query: { action: 'list', ...query } })).root, 'RESPONSE/AUTH_UNIX_LIST', 'AUTH_UNIX');
+
+describe('Unix records', () => {
+  it('creates a record, echoing the password masked, and lists it without the password', async () => {
+    const res = await create({ title: 'web hosts', username: 'scanner', password: 'hunter2', port: '2222', ips: '10.1.0.1-10.1.0.9', comments: 'Linux', echo_request: '1' });
+    expect(res.status, res.body).toBe(200);
+    expect(text(res.root, 'RESPONSE/BATCH_LIST/BATCH/TEXT')).toBe('Successfully Created');
+    const echoed = all(res.root, 'REQUEST/PARAM_LIST', 'PARAM').map((p) => [text(p, 'KEY'), text(p, 'VALUE')]);
+    expect(echoed).toContainEqual(['password', '********']);
+    expect(res.body).not.toContain('hunter2');
+
+    const [record] = await unixRecords({ ids: createdId(res.root) });
+    expect(record.children.map((c) => c.name)).toEqual(['ID', 'TITLE', 'USERNAME', 'PORT', 'IP_SET', 'CREATED', 'LAST_MODIFIED', 'COMMENTS']);
+    expect(text(record, 'USERNAME')).toBe('scanner');
+    expect(text(record, 'PORT')).toBe('2222');
+    expect(text(record, 'IP_SET/IP_RANGE')).toBe('10.1.0.1-10.1.0.9');
+    const list = await call(emulator, UNIX, { query: { action: 'list', details: 'All' } });
+    expect(list.body).not.toContain('hunter2');
+  });
+
+  it('needs a username, and a password unless skip_password=1', async () => {
+    expectError(await create({ title: 'u1', password: 'p', ips: '10.2.0.1' }), 400, '1903', 'Missing required parameter(s): username');
+    expectError(await create({ title: 'u1', username: 'root', ips: '10.2.0.1' }), 400, '1903', 'Missing required parameter(s): password');
+    expectError(await create({ title: 'u1', username: 'root', password: '', skip_password: '0', ips: '10.2.0.1' }), 400, '1903', 'Missing required parameter(s): password');
+    const ok = await create({ title: 'u1', username: 'root', skip_password: '1', ips: '10.2.0.1' });
+    expect(ok.status, ok.body).toBe(200);
+    const [record] = await unixRecords({ ids: createdId(ok.root) });
+    expect(text(record, 'SKIP_PASSWORD')).toBe('1');
+    expect(find(record, 'PORT')).toBeUndefined();
+  });
+
+  it('refuses bad ports and flags with 1905, creating nothing', async () => {
+    expectError(await create({ title: 'u2', username: 'a', password: 'p', ips: '10.3.0.1', port: '70000' }), 400, '1905', 'parameter port has invalid value: 70000 (not a port from 1 to 65535)');
+    expectError(await create({ title: 'u2', username: 'a', password: 'p', ips: '10.3.0.1', port: 'ssh' }), 400, '1905', /^parameter port has invalid value: ssh/);
+    expectError(await create({ title: 'u2', username: 'a', password: 'p', skip_password: 'yes', ips: '10.3.0.1' }), 400, '1905', 'parameter skip_password has invalid value: yes (must be one of: 0, 1)');
+    expect(await unixRecords({ title: 'u2' })).toEqual([]);
+  });
+
+  it('refuses Docker parameters on a Unix record and Unix parameters on a Docker record', async () => {
+    expectError(await create({ title: 'u3', username: 'a', password: 'p', ips: '10.4.0.1', docker_command: '/x' }), 400, '1901', /^Unrecognized parameter\(s\): docker_command \(action=create allows: .*username, password, skip_password, port/);
+    expectError(await create({ title: 'd3', username: 'a', ips: '10.4.0.1' }, DOCKER), 400, '1901', /^Unrecognized parameter\(s\): username/);
+  });
+
+  it('keeps titles and IPs unique per type only: a Docker and a Unix record may share both', async () => {
+    const unix = await create({ title: 'shared', username: 'a', password: 'p', ips: '10.5.0.0/24' });
+    expect(unix.status, unix.body).toBe(200);
+    const docker = await create({ title: 'shared', ips: '10.5.0.10-10.5.0.20' }, DOCKER);
+    expect(docker.status, docker.body).toBe(200);
+    expectError(await create({ title: 'other', username: 'b', password: 'p', ips: '10.5.0.7' }), 409, '1920', 'IPs are used by other records of this type\nIPs: 10.5.0.7 is used by shared');
+    expectError(await create({ title: 'shared', username: 'b', password: 'p', ips: '10.6.0.1' }), 400, '1905', /^parameter title has invalid value: shared \(already used by record \d+\)$/);
+  });
+});
