@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { all, call, DOCKER, expectError, find, startTestEmulator, text, type Node } from '../helpers/emulator.js';
+import { call, DOCKER, expectError, find, startTestEmulator, text, type Node } from '../helpers/emulator.js';
 
 const UNIX = '/api/2.0/fo/auth/unix/';
 const AUTH = '/api/2.0/fo/auth/';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, DOCKER, expectError, startTestEmulator } from '../helpers/emulator.js';
+import { call, DOCKER, expectError, startTestEmulator, text } from '../helpers/emulator.js';
 
 const UNIX = '/api/2.0/fo/auth/unix/';
 const strict = await startTestEmulator({ requireUnixForDocker: true });
@@ -24,5 +24,7 @@ describe('--require-unix-for-docker', () => {
     );
     const ok = await create(strict, DOCKER, { title: 'd', ips: '10.0.0.5-10.0.0.9,10.0.0.20' });
     expect(ok.status, ok.body).toBe(200);
+    const id = text(ok.root, 'RESPONSE/BATCH_LIST/BATCH/ID_SET/ID')!;
+    expectError(await call(strict, DOCKER, { form: { action: 'update', ids: id, add_ips: '10.0.0.1,10.0.0.50' } }), 400, '1905', 'parameter ips has invalid value: 10.0.0.50 (not covered by Unix records)');
   });
 });

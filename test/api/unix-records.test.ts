@@ -59,3 +59,30 @@ describe('Unix records', () => {
     expectError(await create({ title: 'shared', username: 'b', password: 'p', ips: '10.6.0.1' }), 400, '1905', /^parameter title has invalid value: shared \(already used by record \d+\)$/);
   });
 });
+
+describe('Unix update and delete (the generic actions)', () => {
+  it('takes a Postman-style multipart add_ips from a session-cookie client, then deletes', async () => {
+    const id = createdId((await create({ title: 'postman', username: 'a', password: 'old', ips: '10.7.0.1' })).root);
+    const login = await call(emulator, '/api/2.0/fo/session/', { auth: null, form: { action: 'login', username: 'tester', password: 's3cret' } });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const form = new FormData();
+    for (const [k, v] of [['action', 'update'], ['ids', id], ['add_ips', '10.7.0.2-10.7.0.3'], ['password', 'new'], ['port', '22'], ['echo_request', '1']]) form.append(k, v);
+    const updated = await call(emulator, UNIX, { method: 'POST', body: form, auth: null, headers: { Cookie: cookie } });
+    expect(updated.status, updated.body).toBe(200);
+    expect(text(updated.root, 'RESPONSE/BATCH_LIST/BATCH/TEXT')).toBe('Successfully Updated');
+    expect(updated.body).not.toContain('>new<');
+    const [record] = await unixRecords({ ids: id });
+    expect(text(record, 'IP_SET/IP_RANGE')).toBe('10.7.0.1-10.7.0.3');
+    expect(text(record, 'PORT')).toBe('22');
+    expect(text(record, 'LAST_MODIFIED/BY')).toBe('tester');
+
+    const deleted = await call(emulator, UNIX, { form: { action: 'delete', ids: id } });
+    expect(text(deleted.root, 'RESPONSE/BATCH_LIST/BATCH/TEXT')).toBe('Successfully Deleted');
+    expect(await unixRecords({ ids: id })).toEqual([]);
+  });
+
+  it('checks Unix values on update too', async () => {
+    const id = createdId((await create({ title: 'upd', username: 'a', password: 'p', ips: '10.8.0.1' })).root);
+    expectError(await call(emulator, UNIX, { form: { action: 'update', ids: id, port: '0' } }), 400, '1905', 'parameter port has invalid value: 0 (not a port from 1 to 65535)');
+  });
+});
