@@ -1,9 +1,8 @@
 import type { IntervalSet } from '../qualys/interval-set.js';
 
-/**
- * A record type is data: its endpoint, its own fields and its list element names. One set of
- * generic actions, rules, serialisers and one store serve every type declared this way.
- */
+// A record type is data: its endpoint, its own fields and its list element names. One set of
+// generic actions, rules, serialisers and one store serve every type declared this way.
+
 /**
  * How a field's value is read and shown: `text` free text up to `maxLength`; `secret` free text
  * that is stored but never listed (and echoed as `********`); `port` an integer 1 to 65535;
