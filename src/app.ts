@@ -14,6 +14,8 @@ import { genericListEndpoint } from './auth-records/generic-list.js';
 import { RECORD_TYPES } from './auth-records/types/index.js';
 import { SessionStore } from './session/session-store.js';
 import { sessionEndpoint } from './session/session-endpoint.js';
+import { toolRoutes } from './tools/routes.js';
+import { healthRoutes } from './emulator/health.js';
 
 export interface AppDeps {
   config: Config;
@@ -30,6 +32,8 @@ export function createApp({ config, db, validateXml }: AppDeps): Koa {
   const check = credentialCheck(config.users);
   const xrw = requireXRequestedWith(() => true);
   const body = bodyParser(config.maxBody);
+  // Basic or QualysSession, for the Qualys API and the tool runners alike
+  const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
   const records = apiRoutes({
     endpoints: [
       ...RECORD_TYPES.map((type) => recordEndpoint(type, service, { pageSize: config.pageSize, networks: config.networks })),
@@ -38,7 +42,7 @@ export function createApp({ config, db, validateXml }: AppDeps): Koa {
     send,
     publicUrl: config.publicUrl,
     guards: [
-      authenticate([basicAuthenticator(check), sessionAuthenticator(sessions)]), // 1. who: Basic or QualysSession [Q: 401, 2000]
+      authenticate(authenticators), //                                              1. who: Basic or QualysSession [Q: 401, 2000]
       xrw, //                                                                       2. X-Requested-With [Q]
       body, //                                                                      3. parameters from the body [Q]
     ],
@@ -53,6 +57,10 @@ export function createApp({ config, db, validateXml }: AppDeps): Koa {
   app.use(dtdRoutes(bundledDtds()).routes());
   // session login and logout: X-Requested-With, body, then the action
   app.use(session.routes());
+  // GET /health, JSON, no credentials
+  app.use(healthRoutes(config, db).routes());
+  // the tool runners: JSON in and out, same credentials, their own JSON errors
+  app.use(toolRoutes({ config, authenticators }).routes());
   // the Qualys record endpoints; 4+ (action, method, parameters, values) happen in dispatch
   app.use(records.routes());
   return app;

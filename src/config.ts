@@ -3,6 +3,9 @@
  * the environment. Each option is declared once below; `--help` and the README table are
  * written from the same declarations.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 export interface User {
   login: string;
   password: string;
@@ -32,6 +35,20 @@ export interface Config {
   /** PEM files; both given means HTTPS instead of HTTP. */
   tlsCert?: string;
   tlsKey?: string;
+  /** kube-bench executable; undefined: looked up on PATH at each request. */
+  kubeBenchBin?: string;
+  /** docker-bench-security script; undefined: looked up on PATH at each request. */
+  dockerBenchBin?: string;
+  /** Seconds a tool may run before its process group is ended. */
+  toolTimeout: number;
+  /** Seconds between SIGTERM and SIGKILL when a tool is ended. */
+  toolKillGrace: number;
+  /** Bytes kept of a tool's stdout, and of its stderr. */
+  toolOutputCap: number;
+  /** Where each tool run gets its private directory, and where `output_file` must lie. */
+  toolOutputDir: string;
+  /** Directories a kube-bench request may name as `config_dir`; none by default. */
+  kubeBenchConfigDirs: string[];
 }
 
 export const DEFAULT_USER: User = { login: 'qualys', password: 'qualys' };
@@ -48,6 +65,11 @@ export const DEFAULTS: Config = {
   requireUnixForDocker: false,
   // [E] Qualys does not publish its idle timeout; one hour.
   sessionTimeout: 3600,
+  toolTimeout: 300,
+  toolKillGrace: 5,
+  toolOutputCap: 1024 * 1024,
+  toolOutputDir: join(tmpdir(), 'qualys-emulator-tools'),
+  kubeBenchConfigDirs: [],
 };
 
 export class ConfigError extends Error {}
@@ -65,6 +87,13 @@ interface OptionSpec {
 function integer(name: string, value: string | undefined, min: number, max: number): number {
   if (value === undefined || !/^\d+$/.test(value) || +value < min || +value > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return +value;
+}
+
+function seconds(name: string, value: string | undefined, max: number): number {
+  if (value === undefined || !/^\d+(\.\d+)?$/.test(value) || +value <= 0 || +value > max) {
+    throw new ConfigError(`${name} must be a number of seconds above 0 and at most ${max}, got ${JSON.stringify(value)}`);
   }
   return +value;
 }
@@ -161,6 +190,41 @@ export const OPTIONS: OptionSpec[] = [
     flag: '--tls-key', env: 'QUALYS_EMULATOR_TLS_KEY', arg: 'FILE',
     description: 'PEM private key for --tls-cert.',
     apply: (c, v, n) => { c.tlsKey = required(n, v); },
+  },
+  {
+    flag: '--kube-bench-bin', env: 'QUALYS_EMULATOR_KUBE_BENCH_BIN', arg: 'PATH',
+    description: 'kube-bench executable (default: kube-bench found on PATH at each request).',
+    apply: (c, v, n) => { c.kubeBenchBin = required(n, v); },
+  },
+  {
+    flag: '--docker-bench-bin', env: 'QUALYS_EMULATOR_DOCKER_BENCH_BIN', arg: 'PATH',
+    description: 'docker-bench-security script; it runs in its own directory (default: docker-bench-security or docker-bench-security.sh found on PATH).',
+    apply: (c, v, n) => { c.dockerBenchBin = required(n, v); },
+  },
+  {
+    flag: '--tool-timeout', env: 'QUALYS_EMULATOR_TOOL_TIMEOUT', arg: 'SECONDS',
+    description: `Seconds a tool may run before its whole process group is ended (default ${DEFAULTS.toolTimeout}).`,
+    apply: (c, v, n) => { c.toolTimeout = seconds(n, v, 86400); },
+  },
+  {
+    flag: '--tool-kill-grace', env: 'QUALYS_EMULATOR_TOOL_KILL_GRACE', arg: 'SECONDS',
+    description: `Seconds between SIGTERM and SIGKILL when a tool is ended (default ${DEFAULTS.toolKillGrace}).`,
+    apply: (c, v, n) => { c.toolKillGrace = seconds(n, v, 600); },
+  },
+  {
+    flag: '--tool-output-cap', env: 'QUALYS_EMULATOR_TOOL_OUTPUT_CAP', arg: 'BYTES',
+    description: `Bytes kept of a tool's stdout, and of its stderr; a cut is flagged (default ${DEFAULTS.toolOutputCap}).`,
+    apply: (c, v, n) => { c.toolOutputCap = integer(n, v, 1, 256 * 1024 * 1024); },
+  },
+  {
+    flag: '--tool-output-dir', env: 'QUALYS_EMULATOR_TOOL_OUTPUT_DIR', arg: 'DIR',
+    description: `Each tool run gets a private directory here; output_file must lie inside it (default ${DEFAULTS.toolOutputDir}).`,
+    apply: (c, v, n) => { c.toolOutputDir = required(n, v); },
+  },
+  {
+    flag: '--kube-bench-config-dirs', env: 'QUALYS_EMULATOR_KUBE_BENCH_CONFIG_DIRS', arg: 'DIR[,DIR]',
+    description: 'Directories a kube-bench request may name as config_dir; their YAML runs shell commands, so none are allowed by default.',
+    apply: (c, v, n) => { c.kubeBenchConfigDirs = required(n, v).split(',').map((d) => d.trim()).filter((d) => d !== ''); },
   },
 ];
 

@@ -1,0 +1,46 @@
+import Router from '@koa/router';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config.js';
+import type { Db } from '../db/open.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { findBinary } from '../tools/binaries.js';
+import { TOOLS } from '../tools/routes.js';
+
+const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+function databaseReachable(db: Db): boolean {
+  try {
+    return (db.prepare('SELECT 1 AS one').get() as { one: number }).one === 1;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * [E] `GET /health`, without credentials: 200 `status: "ok"` while the database answers, else
+ * 503 `status: "error"`. A missing tool is reported, not unhealthy: the Qualys API works without it.
+ */
+export function healthRoutes(config: Config, db: Db): Router {
+  const started = Date.now();
+  const router = new Router({ strict: true });
+  router.get('/health', (ctx) => {
+    const reachable = databaseReachable(db);
+    const tools = Object.fromEntries(
+      TOOLS.map((tool) => {
+        const path = findBinary(tool.configuredBin(config), tool.commands);
+        return [tool.name, path === undefined ? { found: false } : { found: true, path }];
+      }),
+    );
+    ctx.status = reachable ? 200 : 503;
+    ctx.body = {
+      status: reachable ? 'ok' : 'error',
+      version: VERSION,
+      uptime: Math.round((Date.now() - started) / 10) / 100,
+      database: { reachable },
+      tools,
+    };
+    ctx.type = 'application/json';
+  });
+  return router;
+}

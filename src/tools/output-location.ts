@@ -1,0 +1,58 @@
+import { lstatSync, mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { toolErrors } from './errors.js';
+
+/** The configured output directory, created private (0700) on first use; its real path. */
+export function outputRoot(dir: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return realpathSync(dir);
+}
+
+/** A fresh private directory for one run, e.g. `<output dir>/kube-bench-Ab12Cd`. */
+export function makeRunDirectory(dir: string, tool: string): string {
+  return mkdtempSync(join(outputRoot(dir), `${tool}-`));
+}
+
+const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+const inside = (root: string, path: string) => path === root || path.startsWith(root + sep);
+
+/**
+ * [E] A caller-chosen output file: a name or path inside the output directory, relative to it or
+ * absolute. Each path segment is plain (letters, digits, `_ . -`; no `..`); the parent must
+ * exist and really lie inside (no symlinked directory out); the file and its `.json` companion
+ * must be plain files if they exist (no symlink, no second hard link). Returns the real path to hand the tool.
+ */
+export function confineOutputFile(dir: string, requested: string, field: string): string {
+  const root = outputRoot(dir);
+  let rel: string;
+  if (isAbsolute(requested)) {
+    const base = [resolve(dir), root].find((b) => inside(b, resolve(requested)));
+    if (!base) throw toolErrors.badField(field, `${JSON.stringify(requested)} is outside the output directory ${root}`);
+    rel = relative(base, requested);
+  } else {
+    rel = requested;
+  }
+  const segments = rel.split('/').filter((s) => s !== '');
+  if (segments.length === 0 || rel.split('/').some((s) => s === '..' || s === '.')) {
+    throw toolErrors.badField(field, `${JSON.stringify(requested)} must name a file inside the output directory, without . or .. segments`);
+  }
+  const bad = segments.find((s) => !SEGMENT.test(s));
+  if (bad !== undefined) throw toolErrors.badField(field, `${JSON.stringify(bad)} may only hold letters, digits, _ . and - (not first)`);
+  let parent: string;
+  try {
+    parent = realpathSync(join(root, ...segments.slice(0, -1)));
+  } catch {
+    throw toolErrors.badField(field, `the directory of ${JSON.stringify(requested)} does not exist in the output directory`);
+  }
+  if (!inside(root, parent)) throw toolErrors.badField(field, `${JSON.stringify(requested)} leads out of the output directory through a symlink`);
+  const file = join(parent, segments[segments.length - 1]);
+  for (const path of [file, `${file}.json`]) {
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    // A second hard link could name a file outside the directory as surely as a symlink.
+    if (stat && (!stat.isFile() || stat.nlink > 1)) {
+      throw toolErrors.badField(field, `${JSON.stringify(relative(root, path))} exists and is not a plain file (symlinks and hard links are refused)`);
+    }
+  }
+  return file;
+}

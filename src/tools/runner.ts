@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import type { Readable } from 'node:stream';
+
+export interface RunLimits {
+  /** Seconds before the process group is ended. */
+  timeoutSeconds: number;
+  /** Seconds between SIGTERM and SIGKILL. */
+  graceSeconds: number;
+  /** Bytes kept of stdout and of stderr, each. */
+  outputCap: number;
+}
+
+export interface RunOutcome {
+  stdout: string;
+  stderr: string;
+  /** The exit code; for a signal death, 128 + the signal number as a shell reports it. */
+  returnCode: number;
+  timedOut: boolean;
+  /** Whether stdout or stderr was cut at the cap. */
+  truncated: boolean;
+  /** Seconds from spawn to the end of output. */
+  executionTime: number;
+}
+
+/** Keeps the first `cap` bytes of a stream and drains the rest so the child never blocks. */
+function capture(stream: Readable, cap: number) {
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  const state = { truncated: false, text: () => Buffer.concat(chunks).toString('utf8') };
+  stream.on('data', (chunk: Buffer) => {
+    const room = cap - kept;
+    if (chunk.length > room) state.truncated = true;
+    if (room > 0) {
+      chunks.push(room >= chunk.length ? chunk : chunk.subarray(0, room));
+      kept += Math.min(room, chunk.length);
+    }
+  });
+  return state;
+}
+
+/** Signals the whole process group; a group already gone is not an error. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
+}
+
+/**
+ * Runs `file` with `args`, never through a shell, as the leader of its own process group so
+ * the group can be ended as one: on timeout SIGTERM, then SIGKILL after the grace period; and
+ * whatever the tool left behind in its group when it exits is killed too, so no orphan survives.
+ */
+export function runTool(file: string, args: readonly string[], cwd: string | undefined, limits: RunLimits): Promise<RunOutcome> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(file, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const out = capture(child.stdout, limits.outputCap);
+    const err = capture(child.stderr, limits.outputCap);
+    let timedOut = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    let drainTimer: NodeJS.Timeout | undefined;
+    const timeout = setTimeout(() => {
+      timedOut = true;
+      signalGroup(child.pid!, 'SIGTERM');
+      killTimer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), limits.graceSeconds * 1000);
+    }, limits.timeoutSeconds * 1000);
+    child.once('error', (e) => {
+      clearTimeout(timeout);
+      reject(e);
+    });
+    child.once('exit', () => {
+      clearTimeout(timeout);
+      clearTimeout(killTimer);
+      signalGroup(child.pid!, 'SIGKILL');
+      // A descendant that left the group could still hold the pipes open; stop waiting for it.
+      drainTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }, limits.graceSeconds * 1000);
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(drainTimer);
+      resolve({
+        stdout: out.text(),
+        stderr: err.text(),
+        returnCode: code ?? 128 + (signal ? constants.signals[signal] : 0),
+        timedOut,
+        truncated: out.truncated || err.truncated,
+        executionTime: Number(process.hrtime.bigint() - started) / 1e9,
+      });
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import type { Config } from '../config.js';
+import type { Body } from './fields.js';
+
+/** Counts of check results, read from a report. */
+export interface Summary {
+  pass: number;
+  fail: number;
+  warn: number;
+  info: number;
+  /** docker-bench-security only: its NOTE results. */
+  note?: number;
+}
+
+/** A validated request, ready to become an argv once its output location is known. */
+export interface PreparedRun {
+  /** The arguments after the program, given the output file. */
+  args(outputFile: string): string[];
+  /** A confined output file the caller chose; without one a private run directory is made. */
+  chosenOutputFile?: string;
+  /** The output file's name inside a private run directory. */
+  defaultFileName: string;
+  /** Where the JSON report lands, or why there is none to parse. */
+  report(outputFile: string): { path: string } | { error: string };
+}
+
+/** One tool: how it is found, how a request becomes arguments, how its report is counted. */
+export interface ToolDefinition {
+  name: 'kube-bench' | 'docker-bench-security';
+  /** Names looked up on PATH, in order. */
+  commands: readonly string[];
+  configuredBin(config: Config): string | undefined;
+  /** docker-bench-security sources its own files, so it must start in its own directory. */
+  runsInOwnDirectory: boolean;
+  /** Validates the body; throws a 400 naming the field. Touches nothing. */
+  prepare(body: Body, config: Config): PreparedRun;
+  summarize(report: unknown): Summary | null;
+}

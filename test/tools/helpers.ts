@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { afterAll, beforeEach } from 'vitest';
+import type { EmulatorHandle, EmulatorOptions } from '../../src/index.js';
+import { AUTH, startTestEmulator } from '../helpers/emulator.js';
+
+/** The fake tools' folder: put first on PATH, or named by the `*Bin` options. */
+export const FAKES = resolve(import.meta.dirname, '../fakes');
+
+export interface ToolTestBed {
+  emulator: EmulatorHandle;
+  /** This test file's private output directory (the emulator's --tool-output-dir). */
+  outputDir: string;
+  /** Everything the fakes were started with since the last test began. */
+  runs(): { tool: string; argv: string[]; cwd: string; pid: number }[];
+}
+
+/**
+ * Starts an emulator for a test file with the fakes first on PATH, a fresh output directory,
+ * and a log the fakes append their argv to (emptied before each test).
+ */
+export async function startToolTestBed(options: EmulatorOptions = {}): Promise<ToolTestBed> {
+  const scratch = mkdtempSync(join(tmpdir(), 'qe-tools-test-'));
+  const outputDir = join(scratch, 'out');
+  const log = join(scratch, 'argv.jsonl');
+  process.env.FAKE_TOOL_LOG = log;
+  process.env.PATH = `${FAKES}${delimiter}${process.env.PATH}`;
+  beforeEach(() => writeFileSync(log, ''));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const emulator = await startTestEmulator({ toolOutputDir: outputDir, ...options });
+  const runs = () =>
+    readFileSync(log, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+  return { emulator, outputDir, runs };
+}
+
+export interface JsonResponse {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+/** POSTs a JSON body (or raw text) to a tool endpoint with the test credentials, unless told otherwise. */
+export async function postTool(
+  emulator: EmulatorHandle,
+  tool: string,
+  body: unknown,
+  options: { auth?: string | null; raw?: string; contentType?: string; method?: string } = {},
+): Promise<JsonResponse> {
+  const headers: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json' };
+  if (options.auth !== null) headers.Authorization = options.auth ?? AUTH;
+  const method = options.method ?? 'POST';
+  const res = await fetch(`${emulator.url}/api/tools/${tool}`, {
+    method,
+    headers,
+    body: method === 'GET' ? undefined : (options.raw ?? JSON.stringify(body)),
+  });
+  const text = await res.text();
+  if (!res.headers.get('content-type')?.startsWith('application/json')) throw new Error(`not JSON (${res.status}): ${text}`);
+  return { status: res.status, headers: res.headers, json: JSON.parse(text) };
+}
