@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FAKES, postTool, startToolTestBed } from './helpers.js';
+import { startTestEmulator } from '../helpers/emulator.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'qe-runner-'));
+const pidFile = join(scratch, 'child.pid');
+process.env.FAKE_CHILD_PID_FILE = pidFile;
+
+// kube-bench is the never-ending fake here; docker-bench-security is the ordinary one.
+const bed = await startToolTestBed({ kubeBenchBin: join(FAKES, 'slow-tool'), toolTimeout: 1, toolKillGrace: 0.3, toolOutputCap: 100 });
+const empty = mkdtempSync(join(tmpdir(), 'qe-empty-path-'));
+// found on PATH: the fakes, or nothing at all
+const bare = await startTestEmulator({ toolOutputDir: join(scratch, 'bare-out'), toolOutputCap: 100 });
+
+/** Alive and not a zombie waiting for its reaper. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((r) => setTimeout(r, 20));
+}
+
+describe('the tool runner', () => {
+  it('ends the whole process group on timeout, SIGKILL after SIGTERM is ignored; a second request meanwhile gets 409', async () => {
+    const first = postTool(bed.emulator, 'kube-bench', { targets: 'master' });
+    await until(() => existsSync(pidFile));
+    const busy = await postTool(bed.emulator, 'kube-bench', {});
+    expect(busy.status).toBe(409);
+    expect(busy.json).toEqual({ error: 'kube-bench is already running' });
+    // one run per tool: the other tool is free
+    expect((await postTool(bed.emulator, 'docker-bench-security', {})).status).toBe(200);
+
+    const r = (await first).json;
+    expect(r.timed_out).toBe(true);
+    expect(r.success).toBe(false);
+    expect(r.return_code).toBe(128 + 9);
+    expect(r.partial_results).toBe(true);
+    expect(r.stdout).toBe('started the benchmark\n');
+    const [leader] = bed.runs().filter((x) => x.tool === 'slow-tool');
+    const child = Number(readFileSync(pidFile, 'utf8'));
+    await until(() => !alive(child) && !alive(leader.pid));
+    expect(alive(child)).toBe(false);
+    expect(alive(leader.pid)).toBe(false);
+
+    // the tool is free again
+    expect((await postTool(bed.emulator, 'kube-bench', {})).status).toBe(200);
+  });
+
+  it('caps stdout and flags the cut as partial results', async () => {
+    process.env.FAKE_KUBE_BENCH_NOISE = '5000';
+    try {
+      const r = (await postTool(bare, 'kube-bench', {})).json;
+      expect(r.stdout).toBe('x'.repeat(100));
+      expect(r.partial_results).toBe(true);
+      expect(r.success).toBe(true);
+      expect(r.summary).not.toBeNull();
+    } finally {
+      delete process.env.FAKE_KUBE_BENCH_NOISE;
+    }
+  });
+
+  it('answers 200, return_code 127 and "command not found" when the binary is missing', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = empty;
+    try {
+      for (const tool of ['kube-bench', 'docker-bench-security']) {
+        const res = await postTool(bare, tool, {});
+        expect(res.status).toBe(200);
+        expect(res.json).toMatchObject({ success: false, return_code: 127, stderr: `${tool}: command not found\n`, stdout: '', timed_out: false, report: null, summary: null });
+        expect(res.json.command.startsWith(`${tool} `)).toBe(true);
+      }
+    } finally {
+      process.env.PATH = saved;
+    }
+    expect(bed.runs()).toEqual([]);
+  });
+
+  it.each([
+    ['no credentials', null],
+    ['wrong password', 'Basic ' + Buffer.from('tester:wrong').toString('base64')],
+    ['not Basic', 'Bearer abc'],
+  ])('answers 401 with a Basic challenge for %s, before reading the body', async (_, auth) => {
+    for (const tool of ['kube-bench', 'docker-bench-security']) {
+      const res = await postTool(bed.emulator, tool, { targets: '$(id)' }, { auth });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+      expect(res.json).toEqual({ error: 'Bad Login/Password' });
+    }
+    expect(bed.runs()).toEqual([]);
+  });
+
+  it('answers 405 in JSON to other methods', async () => {
+    const res = await postTool(bed.emulator, 'kube-bench', undefined, { method: 'GET' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect(res.json.error).toMatch(/GET/);
+  });
+});
