@@ -23,7 +23,7 @@ describe('POST /api/tools/docker-bench-security', () => {
     expect(bed.runs()).toEqual([expect.objectContaining({ argv: r.argv, cwd: FAKES })]);
   });
 
-  it.each([
+  it.each<[object, string[]]>([
     [{}, []],
     [{ exclude: ['check_5_31'] }, ['-e', 'check_5_31']],
     [{ checks: ['cis_level1'], exclude: 'host_configuration' }, ['-c', 'cis_level1', '-e', 'host_configuration']],
