@@ -277,7 +277,7 @@ export function isLoopback(host: string): boolean {
 export function helpText(): string {
   const rows = OPTIONS.map((o) => {
     const left = `  ${o.flag}${o.arg ? ` ${o.arg}` : ''}`;
-    return `${left.padEnd(34)}${o.description}\n${''.padEnd(34)}env: ${o.env}`;
+    return `${left.padEnd(33)} ${o.description}\n${''.padEnd(34)}env: ${o.env}`;
   });
   return ['Usage: qualys-emulator [options]', '', 'A Qualys API v2 emulator for testing Qualys clients locally.', '', 'Options:', ...rows, `  ${'--help'.padEnd(32)}Show this help.`, ''].join('\n');
 }
