@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rmSync, linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postTool, startToolTestBed } from './helpers.js';
@@ -49,6 +49,10 @@ const DOCKER: Record<string, unknown[]> = {
 
 const cases = (tool: string, fields: Record<string, unknown[]>) =>
   Object.entries(fields).flatMap(([field, values]) => values.map((value) => [tool, field, value] as const));
+
+afterAll(() => {
+  for (const dir of [outside, allowedConfig]) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('injection attempts are refused with 400 naming the field, and nothing runs', () => {
   it.each([...cases('kube-bench', KUBE), ...cases('docker-bench-security', DOCKER)])('%s %s=%j', async (tool, field, value) => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,6 +7,10 @@ import { FAKES, postTool, startToolTestBed } from './helpers.js';
 const configDir = mkdtempSync(join(tmpdir(), 'qe-kube-cfg-'));
 const bed = await startToolTestBed({ kubeBenchConfigDirs: [configDir] });
 const run = (body: unknown) => postTool(bed.emulator, 'kube-bench', body);
+
+afterAll(() => {
+  for (const dir of [configDir]) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('POST /api/tools/kube-bench', () => {
   it('runs `kube-bench run --targets` and returns the parsed report (the Done-when request)', async () => {

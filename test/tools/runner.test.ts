@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rmSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAKES, postTool, startToolTestBed } from './helpers.js';
@@ -28,6 +28,10 @@ function alive(pid: number): boolean {
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((r) => setTimeout(r, 20));
 }
+
+afterAll(() => {
+  for (const dir of [scratch, empty]) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the tool runner', () => {
   it('ends the whole process group on timeout, SIGKILL after SIGTERM is ignored; a second request meanwhile gets 409', async () => {
