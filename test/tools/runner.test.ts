@@ -3,7 +3,7 @@ import { rmSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAKES, postTool, startToolTestBed } from './helpers.js';
-import { startTestEmulator } from '../helpers/emulator.js';
+import { startTestEmulator, USER } from '../helpers/emulator.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'qe-runner-'));
 const pidFile = join(scratch, 'child.pid');
@@ -100,6 +100,22 @@ describe('the tool runner', () => {
       expect(res.json).toEqual({ error: 'Bad Login/Password' });
     }
     expect(bed.runs()).toEqual([]);
+  });
+
+  it('accepts a QualysSession cookie from session login instead of Basic', async () => {
+    const login = await fetch(`${bed.emulator.url}/api/2.0/fo/session/`, {
+      method: 'POST',
+      headers: { 'X-Requested-With': 'vitest', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ action: 'login', username: USER.login, password: USER.password }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const res = await fetch(`${bed.emulator.url}/api/tools/docker-bench-security`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).success).toBe(true);
   });
 
   it('answers 405 in JSON to other methods', async () => {
