@@ -16,6 +16,12 @@ import { SessionStore } from './session/session-store.js';
 import { sessionEndpoint } from './session/session-endpoint.js';
 import { toolRoutes } from './tools/routes.js';
 import { healthRoutes } from './emulator/health.js';
+import { rateLimit } from './http/rate-limit.js';
+import { EmulatorControls } from './emulator/controls.js';
+import { initialRuntimeSettings } from './emulator/runtime.js';
+import { journalRequests } from './emulator/journal.js';
+import { injectFaults } from './emulator/faults.js';
+import { adminRoutes } from './emulator/admin-routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -23,45 +29,58 @@ export interface AppDeps {
   validateXml?: XmlValidator;
 }
 
+/** The app, with the test-harness controls that `/_emulator/` and the programmatic handle drive. */
+export type EmulatorApp = Koa & { controls: EmulatorControls };
+
 /** Builds the application without listening. The middleware order is the list below. */
-export function createApp({ config, db, validateXml }: AppDeps): Koa {
+export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const app = new Koa();
   const send = createXmlSender(config.publicUrl, validateXml);
-  const service = new RecordService(new RecordStore(db), { requireUnixForDocker: config.requireUnixForDocker });
+  // Mutable at run time through /_emulator/config; `config` itself never changes.
+  const runtime = initialRuntimeSettings(config);
+  const service = new RecordService(new RecordStore(db), runtime);
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
-  const xrw = requireXRequestedWith(() => true);
+  const xrw = requireXRequestedWith(() => runtime.requireXRequestedWith);
   const body = bodyParser(config.maxBody);
-  // Basic or QualysSession, for the Qualys API and the tool runners alike
+  // Basic or QualysSession, for the Qualys API, the tool runners and the emulator controls alike
   const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
+  const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
+  const endpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
+  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, endpoints });
+  controls.onReset(() => sessions.clear());
+  const faults = injectFaults(controls.faults);
   const records = apiRoutes({
-    endpoints: [
-      ...RECORD_TYPES.map((type) => recordEndpoint(type, service, { pageSize: config.pageSize, networks: config.networks })),
-      genericListEndpoint(RECORD_TYPES, service, config.pageSize),
-    ],
+    endpoints,
     send,
     publicUrl: config.publicUrl,
     guards: [
-      authenticate(authenticators), //                                              1. who: Basic or QualysSession [Q: 401, 2000]
-      xrw, //                                                                       2. X-Requested-With [Q]
-      body, //                                                                      3. parameters from the body [Q]
+      authenticate(authenticators), //  1. who: Basic or QualysSession [Q: 401, 2000]
+      rateLimit(controls.limiter), //   2. counted, headers, 1960/1965 [Q: section 8]
+      xrw, //                           3. X-Requested-With [Q]
+      body, //                          4. parameters from the body [Q]
+      faults, //                        5. test-harness faults, matched on the action [E]
     ],
   });
   // [Q] session login is how a caller gets credentials, so it has no auth guard (logout checks
   // its own cookie); its own route group, as it is not rate limited either.
-  const session = apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], send, publicUrl: config.publicUrl, guards: [xrw, body] });
+  const session = apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], send, publicUrl: config.publicUrl, guards: [xrw, body, faults] });
 
+  // -1. the request journal sees each /api/ request as it finally left
+  app.use(journalRequests(controls.journal));
   // 0. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(send, config.maxBody));
+  // test-harness controls, JSON in and out with their own JSON errors
+  app.use(adminRoutes(controls, { authenticate: authenticate(authenticators), maxBody: config.maxBody, publicUrl: config.publicUrl }));
   // public DTDs at the URLs the DOCTYPEs name
   app.use(dtdRoutes(bundledDtds()).routes());
-  // session login and logout: X-Requested-With, body, then the action
+  // session login and logout: X-Requested-With, body, faults, then the action
   app.use(session.routes());
   // GET /health, JSON, no credentials
   app.use(healthRoutes(config, db).routes());
   // the tool runners: JSON in and out, same credentials, their own JSON errors
   app.use(toolRoutes({ config, authenticators }).routes());
-  // the Qualys record endpoints; 4+ (action, method, parameters, values) happen in dispatch
+  // the Qualys record endpoints; 6+ (action, method, parameters, values) happen in dispatch
   app.use(records.routes());
-  return app;
+  return Object.assign(app, { controls });
 }

@@ -49,6 +49,14 @@ export interface Config {
   toolOutputDir: string;
   /** Directories a kube-bench request may name as `config_dir`; none by default. */
   kubeBenchConfigDirs: string[];
+  /** [Q] section 8: refuse calls over the limits (409, 1960/1965); off, the headers are still sent. */
+  enforceRateLimits: boolean;
+  /** [Q] calls per user per endpoint in a rolling window (300 / 3600 s). */
+  rateLimit: { calls: number; windowSec: number };
+  /** [Q] calls of one user to one endpoint running at once (2). */
+  concurrencyLimit: number;
+  /** A JSON seed document (`{"records": [...]}`) loaded at start-up. */
+  seedFile?: string;
 }
 
 export const DEFAULT_USER: User = { login: 'qualys', password: 'qualys' };
@@ -70,6 +78,9 @@ export const DEFAULTS: Config = {
   toolOutputCap: 1024 * 1024,
   toolOutputDir: join(tmpdir(), 'qualys-emulator-tools'),
   kubeBenchConfigDirs: [],
+  enforceRateLimits: false,
+  rateLimit: { calls: 300, windowSec: 3600 },
+  concurrencyLimit: 2,
 };
 
 export class ConfigError extends Error {}
@@ -119,6 +130,12 @@ function parseUser(name: string, value: string | undefined): User {
   const colon = text.indexOf(':');
   if (colon <= 0 || colon === text.length - 1) throw new ConfigError(`${name} must be login:password, got ${JSON.stringify(text)}`);
   return { login: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+function parseRate(name: string, value: string | undefined): Config['rateLimit'] {
+  const match = /^(\d+)\/(\d+)$/.exec(required(name, value));
+  if (!match) throw new ConfigError(`${name} must be CALLS/SECONDS, e.g. 300/3600, got ${JSON.stringify(value)}`);
+  return { calls: integer(name, match[1], 1, 1_000_000), windowSec: integer(name, match[2], 1, 31_536_000) };
 }
 
 export const OPTIONS: OptionSpec[] = [
@@ -225,6 +242,26 @@ export const OPTIONS: OptionSpec[] = [
     flag: '--kube-bench-config-dirs', env: 'QUALYS_EMULATOR_KUBE_BENCH_CONFIG_DIRS', arg: 'DIR[,DIR]',
     description: 'Directories a kube-bench request may name as config_dir; their YAML runs shell commands, so none are allowed by default.',
     apply: (c, v, n) => { c.kubeBenchConfigDirs = required(n, v).split(',').map((d) => d.trim()).filter((d) => d !== ''); },
+  },
+  {
+    flag: '--enforce-rate-limits', env: 'QUALYS_EMULATOR_ENFORCE_RATE_LIMITS',
+    description: 'Refuse calls over the rate or concurrency limit (409, CODE 1965 or 1960); off, only the headers are sent.',
+    apply: (c, v, n) => { c.enforceRateLimits = bool(n, v); },
+  },
+  {
+    flag: '--rate-limit', env: 'QUALYS_EMULATOR_RATE_LIMIT', arg: 'CALLS/SECONDS',
+    description: `Calls per user per endpoint in a rolling window (default ${DEFAULTS.rateLimit.calls}/${DEFAULTS.rateLimit.windowSec}).`,
+    apply: (c, v, n) => { c.rateLimit = parseRate(n, v); },
+  },
+  {
+    flag: '--concurrency-limit', env: 'QUALYS_EMULATOR_CONCURRENCY_LIMIT', arg: 'N',
+    description: `Calls of one user to one endpoint running at once (default ${DEFAULTS.concurrencyLimit}).`,
+    apply: (c, v, n) => { c.concurrencyLimit = integer(n, v, 1, 10_000); },
+  },
+  {
+    flag: '--seed', env: 'QUALYS_EMULATOR_SEED', arg: 'FILE',
+    description: 'Create the records of a JSON seed document ({"records": [...]}) at start-up; all or nothing.',
+    apply: (c, v, n) => { c.seedFile = required(n, v); },
   },
 ];
 

@@ -6,6 +6,7 @@ import { configProblem, DEFAULTS, isLoopback, usesDefaultUser, type Config } fro
 import { openDatabase } from './db/open.js';
 import { createApp } from './app.js';
 import type { XmlValidator } from './http/send.js';
+import { readSeedFile, type SeedDocument } from './emulator/seed.js';
 
 /** Options of `startEmulator`: any part of Config. Programmatic use defaults to port 0 and `:memory:`. */
 export type EmulatorOptions = Partial<Config>;
@@ -15,6 +16,13 @@ export interface EmulatorHandle {
   url: string;
   port: number;
   config: Config;
+  /**
+   * Back to an empty state: records, sessions, request journal, rate counters and fault rules;
+   * IDs restart at 1. Runtime settings changed through `/_emulator/config` are kept.
+   */
+  reset(): Promise<void>;
+  /** Creates the document's records through the API's own validation, all or nothing (else a SeedError). */
+  seed(doc: SeedDocument): Promise<{ ids: number[] }>;
   close(): Promise<void>;
 }
 
@@ -30,6 +38,15 @@ function readPem(what: string, file: string): Buffer {
     return readFileSync(file);
   } catch (err) {
     throw new StartupError(`cannot read the TLS ${what} ${file}: ${(err as Error).message}`);
+  }
+}
+
+/** `--seed FILE`: a file that cannot be read, is not JSON or is refused stops the start. */
+function seedFromFile(file: string, seed: (doc: unknown) => number[]): void {
+  try {
+    seed(readSeedFile(file));
+  } catch (err) {
+    throw new StartupError(`--seed ${file}: ${(err as Error).message}`);
   }
 }
 
@@ -55,8 +72,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const db = openDatabase(config.db);
   const validateXml = config.validateXml ? await loadValidator() : undefined;
   const app = createApp({ config, db, validateXml });
+  const { controls } = app;
+  // Records seeded from code or a file are owned by the first configured user.
+  const owner = config.users[0].login;
+  const seed = (doc: unknown) => controls.seed(doc, owner, config.publicUrl ?? `http://${config.host}`);
   let server: Server;
   try {
+    if (config.seedFile) seedFromFile(config.seedFile, seed);
     server = createListener(config, app.callback());
   } catch (err) {
     db.close();
@@ -76,6 +98,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: `${config.tlsCert ? 'https' : 'http'}://${host}:${port}`,
     port,
     config,
+    async reset() {
+      controls.reset();
+    },
+    async seed(doc) {
+      return { ids: seed(doc) };
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {

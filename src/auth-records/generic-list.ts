@@ -15,8 +15,10 @@ const DTD_PATH = '/api/2.0/fo/auth/auth_list_output.dtd';
  * AUTH_<TYPE>_RECORDS ID_SET per type that has matching records, in declaration order. [E] paged
  * like the per-type lists: at most `pageSize` IDs, then a 1980 WARNING with the next page's URL.
  */
-export function genericListEndpoint(types: readonly RecordType[], service: RecordService, pageSize: number): Endpoint {
+export function genericListEndpoint(types: readonly RecordType[], service: RecordService, options: { readonly pageSize: number }): Endpoint {
   function handle(ctx: ActionContext): { doc: XmlDocumentSpec } {
+    // Read at each call: the page size can change at run time.
+    const { pageSize } = options;
     const { records, nextId } = service.listAllTypes(readListFilter(ctx.params), pageSize);
     const groups = types
       .map((t) => ({ type: t, ids: records.filter((r) => r.type === t.name).map((r) => r.id) }))

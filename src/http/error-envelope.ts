@@ -25,6 +25,8 @@ export function errorEnvelope(send: XmlSender, maxBody: number): Middleware {
       if (ctx.body === undefined && ctx.status === 404) throw qualysErrors.notFound();
     } catch (err) {
       const q = toQualysError(err, maxBody);
+      // The CODE the client was answered, for the emulator's request journal.
+      ctx.state.errorCode = q.code;
       send(ctx, q.status, simpleReturn({ datetime: qualysDateTime(), code: q.code, text: q.text, items: q.items }), q.headers);
     }
   };

@@ -56,15 +56,19 @@ export interface Endpoint {
   actions: Readonly<Record<string, ActionSpec>>;
 }
 
-/** Passwords are never echoed [E]. */
+/** Passwords are never echoed [E], nor shown by the emulator's request journal. */
 const SECRET_PARAMS = new Set(['password']);
+
+export function maskSecret(name: string, value: string): string {
+  return SECRET_PARAMS.has(name) ? '********' : value;
+}
 
 export function echoOf(call: Call): RequestEcho {
   return {
     datetime: call.datetime,
     userLogin: call.user,
     resource: call.baseUrl + call.path,
-    params: call.params.entries.map(([k, v]) => [k, SECRET_PARAMS.has(k) ? '********' : v] as const),
+    params: call.params.entries.map(([k, v]) => [k, maskSecret(k, v)] as const),
   };
 }
 

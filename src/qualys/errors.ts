@@ -71,6 +71,16 @@ export const qualysErrors = {
   /** [E] bodies over the configured limit, or that cannot be read. */
   bodyTooLarge: (limit: number) => new QualysError(413, '1905', `Request body exceeds the limit of ${limit} bytes`),
   badBody: (reason: string) => new QualysError(400, '1905', `Request body could not be read: ${reason}`),
+  /** [Q] section 8: concurrency is checked before the rate. */
+  concurrencyLimit: (callsToFinish: number) =>
+    new QualysError(409, '1960', `This API cannot be run again until ${callsToFinish} currently running API instance has finished.`, [
+      { key: 'CALLS_TO_FINISH', values: [String(callsToFinish)] },
+    ]),
+  /** [Q] section 8: the wait is also in `X-RateLimit-ToWait-Sec`, which clients read to back off. */
+  rateLimited: (seconds: number) =>
+    new QualysError(409, '1965', `This API cannot be run again for another ${seconds} seconds.`, [
+      { key: 'SECONDS_TO_WAIT', values: [String(seconds)] },
+    ], { 'X-RateLimit-ToWait-Sec': String(seconds), 'X-RateLimit-Remaining': '0' }),
   /** [Q] 999 for unexpected faults; [E] generic text, never internals. */
   internal: () => new QualysError(500, '999', 'Internal error. Please try again later.'),
 };

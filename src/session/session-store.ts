@@ -43,6 +43,11 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
+  /** Ends every session (the emulator's reset). */
+  clear(): void {
+    this.sessions.clear();
+  }
+
   /** Drops expired sessions, so logins without logouts do not pile up. */
   private sweep(): void {
     const now = this.now();

@@ -39,7 +39,7 @@ describe('a response that fails its DTD at run time', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const port = (server.address() as import('node:net').AddressInfo).port;
-      const res = await call({ url: `http://127.0.0.1:${port}`, port, config: {} as never, close: async () => {} }, DOCKER, {
+      const res = await call({ url: `http://127.0.0.1:${port}` }, DOCKER, {
         form: { action: 'create', title: 'x', ips: '10.0.0.1' },
       });
       expect(res.status).toBe(500);

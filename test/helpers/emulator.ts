@@ -63,7 +63,7 @@ export interface CallOptions {
 }
 
 /** Sends a request as a Qualys client would and returns the parsed, validated XML answer. */
-export async function call(emulator: EmulatorHandle, path: string, options: CallOptions = {}): Promise<XmlResponse> {
+export async function call(emulator: Pick<EmulatorHandle, 'url'>, path: string, options: CallOptions = {}): Promise<XmlResponse> {
   const method = options.method ?? (options.form ? 'POST' : 'GET');
   const headers: Record<string, string> = { ...options.headers };
   if (options.auth !== null) headers.Authorization = options.auth ?? AUTH;

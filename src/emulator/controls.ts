@@ -1,0 +1,71 @@
+import type { Db } from '../db/open.js';
+import { emptyDatabase } from '../db/empty.js';
+import type { Endpoint } from '../qualys/endpoint.js';
+import { RateLimiter } from '../http/rate-limit.js';
+import type { RecordType } from '../auth-records/record-type.js';
+import { Journal } from './journal.js';
+import { Faults } from './faults.js';
+import { patchRuntimeSettings, runtimeSettingsJson, type RuntimeSettings } from './runtime.js';
+import { seedRecords, type SeedTarget } from './seed.js';
+
+export interface ControlDeps {
+  db: Db;
+  runtime: RuntimeSettings;
+  types: readonly RecordType[];
+  endpoints: readonly Endpoint[];
+}
+
+/**
+ * The test-harness controls of one emulator: its mutable runtime settings, request journal,
+ * fault rules and rate counters, and the reset that empties all of them with the database.
+ * The admin routes and the programmatic handle both drive this one object.
+ */
+export class EmulatorControls {
+  readonly runtime: RuntimeSettings;
+  readonly journal = new Journal();
+  readonly faults = new Faults();
+  readonly limiter: RateLimiter;
+  private readonly db: Db;
+  private readonly seedTarget: SeedTarget;
+  private readonly resetHooks: (() => void)[] = [];
+
+  constructor(deps: ControlDeps) {
+    this.db = deps.db;
+    this.runtime = deps.runtime;
+    this.limiter = new RateLimiter(() => this.runtime.rateLimit);
+    const byPath = new Map(deps.endpoints.map((e) => [e.path, e]));
+    this.seedTarget = { db: deps.db, endpoints: new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!])) };
+  }
+
+  /** Registers state kept outside the database (e.g. in-memory sessions) to be emptied by `reset`. */
+  onReset(hook: () => void): void {
+    this.resetHooks.push(hook);
+  }
+
+  /**
+   * Back to an empty state: records and every other table (IDs restart at 1), the journal,
+   * the rate counters, the fault rules, and whatever registered a hook. [E] The runtime
+   * settings are kept: they are how the harness configured this emulator, not its state.
+   */
+  reset(): void {
+    emptyDatabase(this.db);
+    this.journal.clear();
+    this.faults.clear();
+    this.limiter.restart();
+    for (const hook of this.resetHooks) hook();
+  }
+
+  seed(doc: unknown, user: string, baseUrl: string): number[] {
+    return seedRecords(this.seedTarget, doc, user, baseUrl);
+  }
+
+  config() {
+    return runtimeSettingsJson(this.runtime);
+  }
+
+  /** Applies a config PATCH; touching `rate_limit` starts the counts afresh. */
+  patchConfig(body: unknown) {
+    if (patchRuntimeSettings(this.runtime, body).rateLimitTouched) this.limiter.restart();
+    return this.config();
+  }
+}

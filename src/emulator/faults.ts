@@ -1,0 +1,139 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Middleware } from 'koa';
+import { QualysError, qualysErrors } from '../qualys/errors.js';
+import { requestParams } from '../http/params.js';
+import { AdminError, arrayOf, boolean, integerIn, numberIn, objectOf, string } from './json-input.js';
+
+/**
+ * Fault injection for `/_emulator/faults`: rules that make chosen API calls fail, slow down or
+ * lose their connection, so a harness can test a client's error handling and retries.
+ */
+export interface FaultRule {
+  path?: string;
+  action?: string;
+  method?: string;
+  status?: number;
+  code?: string;
+  text?: string;
+  /** For CODE 1965: the SECONDS_TO_WAIT item and `X-RateLimit-ToWait-Sec` (default 1). */
+  wait_sec?: number;
+  delay_ms?: number;
+  drop?: boolean;
+  probability?: number;
+  /** Applications left before the rule expires; absent means no limit. */
+  times?: number;
+}
+
+const RULE_KEYS = ['path', 'action', 'method', 'status', 'code', 'text', 'wait_sec', 'delay_ms', 'drop', 'probability', 'times'];
+
+/** mulberry32: a small PRNG, so a given seed replays the same faults on the same calls. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
+
+function parseRule(value: unknown, i: number): FaultRule {
+  const where = `rules[${i}]`;
+  const r = objectOf(value, where, RULE_KEYS);
+  const rule: FaultRule = {};
+  if (r.path !== undefined) rule.path = string(r.path, `${where}.path`);
+  if (r.action !== undefined) rule.action = string(r.action, `${where}.action`);
+  if (r.method !== undefined) rule.method = string(r.method, `${where}.method`).toUpperCase();
+  if (r.status !== undefined) rule.status = integerIn(r.status, `${where}.status`, 100, 599);
+  if (r.code !== undefined) rule.code = string(r.code, `${where}.code`);
+  if (r.text !== undefined) rule.text = string(r.text, `${where}.text`);
+  if (r.wait_sec !== undefined) rule.wait_sec = integerIn(r.wait_sec, `${where}.wait_sec`, 1, 86_400);
+  if (r.delay_ms !== undefined) rule.delay_ms = integerIn(r.delay_ms, `${where}.delay_ms`, 0, 600_000);
+  if (r.drop !== undefined) rule.drop = boolean(r.drop, `${where}.drop`);
+  if (r.probability !== undefined) rule.probability = numberIn(r.probability, `${where}.probability`, 0, 1);
+  if (r.times !== undefined) rule.times = integerIn(r.times, `${where}.times`, 1, Number.MAX_SAFE_INTEGER);
+  if (rule.drop && answers(rule)) throw new AdminError(400, `${where}: drop cannot be combined with status, code or text`);
+  if (!rule.drop && !answers(rule) && !rule.delay_ms) {
+    throw new AdminError(400, `${where} does nothing: give status, code or text to answer, delay_ms to slow down, or drop`);
+  }
+  return rule;
+}
+
+const answers = (r: FaultRule) => r.status !== undefined || r.code !== undefined || r.text !== undefined;
+
+/** The path matches with or without its trailing slash. */
+const samePath = (rulePath: string, path: string) => rulePath === path || `${rulePath}/` === path;
+
+/**
+ * [E] A rule's answer is a SIMPLE_RETURN like a real one: CODE 1960 and 1965 get the real TEXT,
+ * ITEM_LIST and headers unless the rule overrides them; any other answer defaults to 500 and 999.
+ */
+export function faultError(rule: FaultRule): QualysError {
+  const base =
+    rule.code === '1965' ? qualysErrors.rateLimited(rule.wait_sec ?? 1)
+    : rule.code === '1960' ? qualysErrors.concurrencyLimit(1)
+    : qualysErrors.internal();
+  const sameCode = rule.code === undefined || rule.code === base.code;
+  return new QualysError(rule.status ?? base.status, rule.code ?? base.code, rule.text ?? base.text, sameCode ? base.items : [], base.headers);
+}
+
+export class Faults {
+  private seed = randomSeed();
+  private random = prng(this.seed);
+  private rules: FaultRule[] = [];
+
+  /** `PUT /_emulator/faults`: replaces every rule; the seed (given, or drawn at random) restarts the PRNG. */
+  replace(body: unknown): void {
+    const doc = objectOf(body, 'the body', ['seed', 'rules']);
+    const rules = arrayOf(doc.rules ?? [], 'rules').map(parseRule);
+    const seed = doc.seed === undefined ? randomSeed() : integerIn(doc.seed, 'seed', 0, 2 ** 32 - 1);
+    this.rules = rules;
+    this.seed = seed;
+    this.random = prng(seed);
+  }
+
+  clear(): void {
+    this.replace({});
+  }
+
+  /** The rules still in force (`times` counting down) and the seed, to replay a run. */
+  json(): { seed: number; rules: FaultRule[] } {
+    return { seed: this.seed, rules: this.rules.map((r) => ({ ...r })) };
+  }
+
+  /**
+   * The first rule matching the call whose probability draw succeeds, counted against its
+   * `times`. [E] Only a rule with a probability below 1 draws a number, one per matching call.
+   */
+  take(call: { path: string; method: string; action: string | undefined }): FaultRule | undefined {
+    for (const rule of this.rules) {
+      if (rule.path !== undefined && !samePath(rule.path, call.path)) continue;
+      if (rule.method !== undefined && rule.method !== call.method) continue;
+      if (rule.action !== undefined && rule.action !== call.action) continue;
+      if (rule.probability !== undefined && rule.probability < 1 && !(this.random() < rule.probability)) continue;
+      if (rule.times !== undefined && --rule.times === 0) this.rules = this.rules.filter((r) => r !== rule);
+      return { ...rule };
+    }
+    return undefined;
+  }
+}
+
+/** Runs after the body is parsed, so rules can match the action wherever the client sent it. */
+export function injectFaults(faults: Faults): Middleware {
+  return async (ctx, next) => {
+    const rule = faults.take({ path: ctx.path, method: ctx.method, action: requestParams(ctx).get('action') });
+    if (!rule) return next();
+    if (rule.delay_ms) await sleep(rule.delay_ms);
+    if (rule.drop) {
+      ctx.state.dropped = true;
+      ctx.respond = false;
+      ctx.req.socket.destroy();
+      return;
+    }
+    if (answers(rule)) throw faultError(rule);
+    return next();
+  };
+}

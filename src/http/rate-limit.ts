@@ -1,0 +1,96 @@
+import type { Middleware } from 'koa';
+import { qualysErrors, type QualysError } from '../qualys/errors.js';
+import type { RateLimitSettings } from '../emulator/runtime.js';
+
+/** [Q] section 7: the session endpoint is not rate limited and sends no rate-limit headers. */
+export const SESSION_PATH = '/api/2.0/fo/session/';
+
+export interface Admission {
+  /** [Q] the six headers, in the order Qualys sends them. */
+  headers: [string, string][];
+  /** Set when enforcement refuses the call: 1960 (concurrency) or 1965 (rate). */
+  refusal?: QualysError;
+  /** Ends an admitted call's share of the concurrency count. */
+  release(): void;
+}
+
+/**
+ * [Q] section 8: calls count per user per endpoint over a rolling window, whether or not the
+ * limits are enforced. [E] A refused call is not counted, so a client that waits as told gets
+ * through; the window keeps at most `limit` timestamps per key, all it needs to say how long to wait.
+ */
+export class RateLimiter {
+  private readonly calls = new Map<string, number[]>();
+  private readonly running = new Map<string, number>();
+
+  constructor(
+    private readonly settings: () => RateLimitSettings,
+    /** Milliseconds on a monotonic clock. */
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Starts every count afresh: on reset and on any change of the settings. Running calls stay running. */
+  restart(): void {
+    this.calls.clear();
+  }
+
+  admit(user: string, endpoint: string): Admission {
+    const s = this.settings();
+    const key = `${user}\n${endpoint}`;
+    const now = this.now();
+    const times = (this.calls.get(key) ?? []).filter((t) => t > now - s.windowSec * 1000);
+    this.calls.set(key, times);
+    let running = this.running.get(key) ?? 0;
+    let refusal: QualysError | undefined;
+    let toWait = 0;
+    if (s.enforce && running >= s.concurrency) {
+      refusal = qualysErrors.concurrencyLimit(running - s.concurrency + 1);
+    } else if (s.enforce && times.length >= s.limit) {
+      // The call may run once the oldest of the last `limit` calls leaves the window.
+      toWait = Math.max(1, Math.ceil((times[times.length - s.limit] + s.windowSec * 1000 - now) / 1000));
+      refusal = qualysErrors.rateLimited(toWait);
+    }
+    let released = refusal !== undefined;
+    if (!refusal) {
+      times.push(now);
+      if (times.length > s.limit) times.splice(0, times.length - s.limit);
+      this.running.set(key, ++running);
+    }
+    // [Q] without enforcement Remaining never drops below 1, so clients never decide to sleep.
+    const remaining = Math.max(s.limit - times.length, s.enforce ? 0 : 1);
+    const headers: [string, string][] = [
+      ['X-RateLimit-Limit', String(s.limit)],
+      ['X-RateLimit-Window-Sec', String(s.windowSec)],
+      ['X-Concurrency-Limit-Limit', String(s.concurrency)],
+      ['X-Concurrency-Limit-Running', String(running)],
+      ['X-RateLimit-ToWait-Sec', String(toWait)],
+      ['X-RateLimit-Remaining', String(remaining)],
+    ];
+    return {
+      headers,
+      refusal,
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (this.running.get(key) ?? 1) - 1;
+        if (left > 0) this.running.set(key, left);
+        else this.running.delete(key);
+      },
+    };
+  }
+}
+
+/** Counts an authenticated call, sets the headers, refuses it when enforcement says so. */
+export function rateLimit(limiter: RateLimiter): Middleware {
+  return async (ctx, next) => {
+    if (ctx.path === SESSION_PATH) return next();
+    const admission = limiter.admit(ctx.state.user as string, ctx.path);
+    for (const [name, value] of admission.headers) ctx.set(name, value);
+    if (admission.refusal) throw admission.refusal;
+    try {
+      await next();
+    } finally {
+      admission.release();
+    }
+  };
+}
