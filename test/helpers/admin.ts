@@ -1,0 +1,32 @@
+import { request } from 'node:http';
+import { expect } from 'vitest';
+import type { EmulatorHandle } from '../../src/index.js';
+import { AUTH } from './emulator.js';
+
+export interface JsonResponse {
+  status: number;
+  headers: Headers;
+  json: any;
+}
+
+/** Calls a `/_emulator/` control with JSON, as a harness would; every answer must be JSON. */
+export async function admin(emulator: Pick<EmulatorHandle, 'url'>, method: string, path: string, body?: unknown, auth: string | null = AUTH): Promise<JsonResponse> {
+  const headers: Record<string, string> = {};
+  if (auth !== null) headers.Authorization = auth;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(`${emulator.url}/_emulator/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  return { status: res.status, headers: res.headers, json: await res.json() };
+}
+
+/** Response header names in the order the server wrote them (fetch's Headers sorts them). */
+export function rawHeaderOrder(emulator: Pick<EmulatorHandle, 'url'>, path: string, headers: Record<string, string>): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${emulator.url}${path}`, { headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.rawHeaders.filter((_, i) => i % 2 === 0)));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
