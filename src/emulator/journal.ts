@@ -37,8 +37,11 @@ export interface JournalFilter {
 export class Journal {
   private entries: JournalEntry[] = [];
 
+  /** Entries are added as answers complete; a slow one is placed by its arrival time. */
   add(entry: JournalEntry): void {
-    this.entries.push(entry);
+    let i = this.entries.length;
+    while (i > 0 && this.entries[i - 1].time > entry.time) i--;
+    this.entries.splice(i, 0, entry);
     if (this.entries.length > JOURNAL_LIMIT) this.entries.splice(0, this.entries.length - JOURNAL_LIMIT);
   }
 

@@ -12,7 +12,11 @@ export interface SeedDocument {
   records: SeedRecord[];
 }
 
-export type SeedRecord = { type: string } & Record<string, string | number>;
+/** A record type name and the create action's parameters; an undefined value is left out, as in JSON. */
+export interface SeedRecord {
+  type: string;
+  [param: string]: string | number | undefined;
+}
 
 /** A refused seed document: the failing record's index and, for API validation, its Qualys CODE and TEXT. */
 export class SeedError extends AdminError {
@@ -45,7 +49,7 @@ function firstId(node: XmlElement): number | undefined {
 function paramsOf(record: Record<string, unknown>, index: number): [string, string][] {
   const out: [string, string][] = [['action', 'create']];
   for (const [name, value] of Object.entries(record)) {
-    if (name === 'type') continue;
+    if (name === 'type' || value === undefined) continue;
     if (name === 'action') throw new SeedError(index, `records[${index}]: no action field; seed records are always created`);
     if (typeof value === 'number' && Number.isFinite(value)) out.push([name, String(value)]);
     else if (typeof value === 'string') out.push([name, value]);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { all, AUTH, call, DOCKER, expectError, find, startTestEmulator, text } from '../helpers/emulator.js';
+import { admin } from '../helpers/admin.js';
+
+const emulator = await startTestEmulator();
+
+describe('/_emulator/ requests', () => {
+  it('need the API credentials, refused as JSON with a Basic challenge', async () => {
+    for (const auth of [null, 'Basic bm86bm8=']) {
+      const res = await admin(emulator, 'POST', 'reset', undefined, auth);
+      expect(res.status).toBe(401);
+      expect(res.json).toEqual({ error: 'Bad Login/Password' });
+      expect(res.headers.get('WWW-Authenticate')).toMatch(/^Basic realm=/);
+    }
+  });
+
+  it('answer unknown controls, wrong methods, non-JSON and malformed bodies with JSON errors', async () => {
+    expect(await admin(emulator, 'GET', 'nothing-here')).toMatchObject({ status: 404, json: { error: expect.any(String) } });
+    const wrongMethod = await admin(emulator, 'GET', 'reset');
+    expect(wrongMethod).toMatchObject({ status: 405, json: { error: expect.stringContaining('POST') } });
+    expect(wrongMethod.headers.get('Allow')).toContain('POST');
+    const form = await fetch(`${emulator.url}/_emulator/seed`, {
+      method: 'POST', headers: { Authorization: AUTH, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'records=1',
+    });
+    expect(form.status).toBe(415);
+    expect(await form.json()).toEqual({ error: expect.stringContaining('application/json') });
+    const broken = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'PUT', headers: { Authorization: AUTH, 'Content-Type': 'application/json' }, body: '{"rules": [',
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+});
+
+describe('/_emulator/config', () => {
+  it('shows the runtime switches as snake_case JSON', async () => {
+    expect((await admin(emulator, 'GET', 'config')).json).toEqual({
+      rate_limit: { enforce: false, limit: 300, window_sec: 3600, concurrency: 2 },
+      require_x_requested_with: true,
+      require_unix_for_docker: false,
+      page_size: 1000,
+    });
+  });
+
+  it('switches the X-Requested-With check off and on', async () => {
+    expect((await admin(emulator, 'PATCH', 'config', { require_x_requested_with: false })).json.require_x_requested_with).toBe(false);
+    expect((await call(emulator, DOCKER, { query: { action: 'list' }, xrw: null })).status).toBe(200);
+    await admin(emulator, 'PATCH', 'config', { require_x_requested_with: true });
+    expectError(await call(emulator, DOCKER, { query: { action: 'list' }, xrw: null }), 400, '1903', 'Missing required header(s): X-Requested-With');
+  });
+
+  it('changes the list page size', async () => {
+    await emulator.seed({ records: [{ type: 'docker', title: 'p1', ips: '10.0.0.1' }, { type: 'docker', title: 'p2', ips: '10.0.0.2' }] });
+    await admin(emulator, 'PATCH', 'config', { page_size: 1 });
+    const res = await call(emulator, DOCKER, { query: { action: 'list' } });
+    expect(all(res.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER')).toHaveLength(1);
+    expect(text(res.root, 'RESPONSE/WARNING/CODE')).toBe('1980');
+    await admin(emulator, 'PATCH', 'config', { page_size: 1000 });
+    expect(find((await call(emulator, DOCKER, { query: { action: 'list' } })).root, 'RESPONSE/WARNING')).toBeUndefined();
+  });
+
+  it('refuses invalid patches whole, changing nothing', async () => {
+    const before = (await admin(emulator, 'GET', 'config')).json;
+    for (const body of [
+      { page_size: 0 },
+      { page_size: 5, require_x_requested_with: 'no' },
+      { rate_limit: { limit: 5, enforce: 1 } },
+      { rate_limit: { window: 5 } },
+      { rate_limit: 5 },
+      { colour: 'red' },
+      [],
+    ]) {
+      const res = await admin(emulator, 'PATCH', 'config', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.json.error).toBeTypeOf('string');
+    }
+    expect((await admin(emulator, 'GET', 'config')).json).toEqual(before);
+  });
+});
