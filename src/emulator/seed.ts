@@ -72,7 +72,7 @@ export function seedRecords(target: SeedTarget, doc: unknown, user: string, base
       if (!endpoint) {
         throw new SeedError(index, `records[${index}].type must be one of: ${[...target.endpoints.keys()].join(', ')}`);
       }
-      const call = { method: 'POST', params: new RequestParams(paramsOf(record, index)), user, baseUrl, path: endpoint.path, datetime: qualysDateTime() } as const;
+      const call = { method: 'POST', params: new RequestParams(paramsOf(record, index)), user, baseUrl, path: endpoint.path, datetime: qualysDateTime(), secure: false } as const;
       try {
         return firstId(dispatch(endpoint, call).doc.root)!;
       } catch (err) {
