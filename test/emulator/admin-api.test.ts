@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { all, AUTH, call, DOCKER, expectError, find, startTestEmulator, text } from '../helpers/emulator.js';
+import { AUTH, call, DOCKER, expectError, startTestEmulator } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
 
 const emulator = await startTestEmulator();
@@ -47,16 +47,6 @@ describe('/_emulator/config', () => {
     expect((await call(emulator, DOCKER, { query: { action: 'list' }, xrw: null })).status).toBe(200);
     await admin(emulator, 'PATCH', 'config', { require_x_requested_with: true });
     expectError(await call(emulator, DOCKER, { query: { action: 'list' }, xrw: null }), 400, '1903', 'Missing required header(s): X-Requested-With');
-  });
-
-  it('changes the list page size', async () => {
-    await emulator.seed({ records: [{ type: 'docker', title: 'p1', ips: '10.0.0.1' }, { type: 'docker', title: 'p2', ips: '10.0.0.2' }] });
-    await admin(emulator, 'PATCH', 'config', { page_size: 1 });
-    const res = await call(emulator, DOCKER, { query: { action: 'list' } });
-    expect(all(res.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER')).toHaveLength(1);
-    expect(text(res.root, 'RESPONSE/WARNING/CODE')).toBe('1980');
-    await admin(emulator, 'PATCH', 'config', { page_size: 1000 });
-    expect(find((await call(emulator, DOCKER, { query: { action: 'list' } })).root, 'RESPONSE/WARNING')).toBeUndefined();
   });
 
   it('refuses invalid patches whole, changing nothing', async () => {

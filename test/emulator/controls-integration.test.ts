@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { all, call, DOCKER, expectError, startTestEmulator, text, USER } from '../helpers/emulator.js';
+import { all, call, DOCKER, expectError, find, startTestEmulator, text, USER } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
 
 const SESSION = '/api/2.0/fo/session/';
-const UNIX = '/api/2.0/fo/auth/unix/';
 const GENERIC = '/api/2.0/fo/auth/';
 const emulator = await startTestEmulator();
 
@@ -52,13 +51,20 @@ describe('emulator controls with sessions, Unix records and the generic list', (
     expect((await call(emulator, DOCKER, { form: { action: 'create', title: 'd', ips: '10.0.0.1' } })).status).toBe(200);
   });
 
-  it('pages the generic list by the runtime page size', async () => {
+  it('pages the per-type and generic lists by the runtime page size', async () => {
     await emulator.seed({ records: [{ type: 'docker', title: 'a', ips: '10.0.0.1' }, { type: 'docker', title: 'b', ips: '10.0.0.2' }] });
+    const lists = async () => {
+      const perType = await call(emulator, DOCKER, { query: { action: 'list' } });
+      const generic = await call(emulator, GENERIC, { query: { action: 'list' } });
+      return {
+        shown: [all(perType.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER').length, find(generic.root, 'RESPONSE/AUTH_RECORDS/AUTH_DOCKER_RECORDS/ID_SET')!.children.map((c) => c.text).join()],
+        warnings: [text(perType.root, 'RESPONSE/WARNING/CODE'), text(generic.root, 'RESPONSE/WARNING/CODE')],
+      };
+    };
     await admin(emulator, 'PATCH', 'config', { page_size: 1 });
-    const res = await call(emulator, GENERIC, { query: { action: 'list' } });
-    expect(all(res.root, 'RESPONSE/AUTH_RECORDS/AUTH_DOCKER_RECORDS/ID_SET', 'ID')).toHaveLength(1);
-    expect(text(res.root, 'RESPONSE/WARNING/CODE')).toBe('1980');
+    expect(await lists()).toEqual({ shown: [1, '1'], warnings: ['1980', '1980'] });
     await admin(emulator, 'PATCH', 'config', { page_size: 1000 });
+    expect(await lists()).toEqual({ shown: [2, '1-2'], warnings: [undefined, undefined] });
   });
 
   it('applies faults to session login too', async () => {
