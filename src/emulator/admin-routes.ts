@@ -8,7 +8,7 @@ import type { EmulatorControls } from './controls.js';
 import { AdminError } from './json-input.js';
 import { parseJournalFilter } from './journal.js';
 
-export const ADMIN_PREFIX = '/_emulator/';
+const ADMIN_PREFIX = '/_emulator/';
 
 export interface AdminOptions {
   /** The API's own authentication: the admin API takes the same credentials. */

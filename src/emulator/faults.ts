@@ -71,7 +71,7 @@ const samePath = (rulePath: string, path: string) => rulePath === path || `${rul
  * [E] A rule's answer is a SIMPLE_RETURN like a real one: CODE 1960 and 1965 get the real TEXT,
  * ITEM_LIST and headers unless the rule overrides them; any other answer defaults to 500 and 999.
  */
-export function faultError(rule: FaultRule): QualysError {
+function faultError(rule: FaultRule): QualysError {
   const base =
     rule.code === '1965' ? qualysErrors.rateLimited(rule.wait_sec ?? 1)
     : rule.code === '1960' ? qualysErrors.concurrencyLimit(1)

@@ -2,9 +2,6 @@ import type { Middleware } from 'koa';
 import { qualysErrors, type QualysError } from '../qualys/errors.js';
 import type { RateLimitSettings } from '../emulator/runtime.js';
 
-/** [Q] section 7: the session endpoint is not rate limited and sends no rate-limit headers. */
-export const SESSION_PATH = '/api/2.0/fo/session/';
-
 export interface Admission {
   /** [Q] the six headers, in the order Qualys sends them. */
   headers: [string, string][];
@@ -80,10 +77,12 @@ export class RateLimiter {
   }
 }
 
-/** Counts an authenticated call, sets the headers, refuses it when enforcement says so. */
+/**
+ * Counts an authenticated call, sets the headers, refuses it when enforcement says so. [Q] section
+ * 7: the session endpoint is not rate limited, so its route group does not use this guard.
+ */
 export function rateLimit(limiter: RateLimiter): Middleware {
   return async (ctx, next) => {
-    if (ctx.path === SESSION_PATH) return next();
     const admission = limiter.admit(ctx.state.user as string, ctx.path);
     for (const [name, value] of admission.headers) ctx.set(name, value);
     if (admission.refusal) throw admission.refusal;
