@@ -57,6 +57,10 @@ export interface Config {
   concurrencyLimit: number;
   /** A JSON seed document (`{"records": [...]}`) loaded at start-up. */
   seedFile?: string;
+  /** Milliseconds a client has to send its request headers; a slower one gets 408 and is cut off. */
+  headersTimeout: number;
+  /** Milliseconds a client has to send its whole request, headers and body. */
+  requestTimeout: number;
 }
 
 export const DEFAULT_USER: User = { login: 'qualys', password: 'qualys' };
@@ -81,6 +85,8 @@ export const DEFAULTS: Config = {
   enforceRateLimits: false,
   rateLimit: { calls: 300, windowSec: 3600 },
   concurrencyLimit: 2,
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
 };
 
 export class ConfigError extends Error {}
@@ -262,6 +268,16 @@ export const OPTIONS: OptionSpec[] = [
     flag: '--seed', env: 'QUALYS_EMULATOR_SEED', arg: 'FILE',
     description: 'Create the records of a JSON seed document ({"records": [...]}) at start-up; all or nothing.',
     apply: (c, v, n) => { c.seedFile = required(n, v); },
+  },
+  {
+    flag: '--headers-timeout', env: 'QUALYS_EMULATOR_HEADERS_TIMEOUT', arg: 'MS',
+    description: `Milliseconds a client has to send its request headers before it gets 408 and is disconnected (default ${DEFAULTS.headersTimeout}).`,
+    apply: (c, v, n) => { c.headersTimeout = integer(n, v, 1, 3_600_000); },
+  },
+  {
+    flag: '--request-timeout', env: 'QUALYS_EMULATOR_REQUEST_TIMEOUT', arg: 'MS',
+    description: `Milliseconds a client has to send its whole request, body included, before it gets 408 and is disconnected (default ${DEFAULTS.requestTimeout}).`,
+    apply: (c, v, n) => { c.requestTimeout = integer(n, v, 1, 3_600_000); },
   },
 ];
 

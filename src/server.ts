@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { configProblem, DEFAULTS, isLoopback, usesDefaultUser, type Config } from './config.js';
@@ -33,6 +33,23 @@ async function loadValidator(): Promise<XmlValidator> {
   return createDtdValidator();
 }
 
+/** [E] idle keep-alive connections close after this long, as Node's own default. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+/**
+ * Limits that keep a slow or stalled client from holding a connection forever. Node checks the
+ * header and request deadlines on a timer, so it ticks at least as often as the shorter one.
+ */
+function serverOptions(config: Config): ServerOptions {
+  const headersTimeout = Math.min(config.headersTimeout, config.requestTimeout);
+  return {
+    headersTimeout,
+    requestTimeout: config.requestTimeout,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+  };
+}
+
 function readPem(what: string, file: string): Buffer {
   try {
     return readFileSync(file);
@@ -52,10 +69,11 @@ function seedFromFile(file: string, seed: (doc: unknown) => number[]): void {
 
 /** HTTPS when a certificate and key are configured, else HTTP. */
 function createListener(config: Config, handler: RequestListener): Server {
-  if (config.tlsCert === undefined || config.tlsKey === undefined) return createServer(handler);
+  const options = serverOptions(config);
+  if (config.tlsCert === undefined || config.tlsKey === undefined) return createServer(options, handler);
   const tls = { cert: readPem('certificate', config.tlsCert), key: readPem('key', config.tlsKey) };
   try {
-    return createTlsServer(tls, handler);
+    return createTlsServer({ ...options, ...tls }, handler);
   } catch (err) {
     throw new StartupError(`cannot use the TLS certificate and key: ${(err as Error).message}`);
   }

@@ -68,8 +68,12 @@ export const qualysErrors = {
   methodNotAllowed: (method: string) => new QualysError(405, undefined, `Method Not Allowed: ${method}`, [], { Allow: 'GET, POST' }),
   /** [E] unknown paths, never HTML. */
   notFound: () => new QualysError(404, undefined, 'Not Found'),
-  /** [E] bodies over the configured limit, or that cannot be read. */
-  bodyTooLarge: (limit: number) => new QualysError(413, '1905', `Request body exceeds the limit of ${limit} bytes`),
+  /**
+   * [E] bodies over the configured limit, or that cannot be read. The connection is closed after
+   * the answer, so the rest of an oversized body is never read.
+   */
+  bodyTooLarge: (limit: number) =>
+    new QualysError(413, '1905', `Request body exceeds the limit of ${limit} bytes`, [], { Connection: 'close' }),
   badBody: (reason: string) => new QualysError(400, '1905', `Request body could not be read: ${reason}`),
   /** [Q] section 8: concurrency is checked before the rate. */
   concurrencyLimit: (callsToFinish: number) =>
