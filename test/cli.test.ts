@@ -1,31 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/package-root.js';
+import { listening, runProgram } from './helpers/program.js';
 
-/** The real program, as `npm start` and the `qualys-emulator` bin run it (built by `npm test`). */
-const BIN = join(PACKAGE_ROOT, 'bin', 'qualys-emulator.js');
 const dir = mkdtempSync(join(tmpdir(), 'qe-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, out: () => stdout, err: () => stderr };
-}
-
-async function listening(p: ReturnType<typeof run>): Promise<string> {
-  for (let i = 0; i < 200 && !/listening on/.test(p.out()); i++) await new Promise((r) => setTimeout(r, 50));
-  const match = /^Qualys emulator listening on (http:\/\/\S+)\n$/.exec(p.out());
-  if (!match) throw new Error(`no listening line; stdout=${p.out()} stderr=${p.err()}`);
-  return match[1];
-}
+const run = runProgram;
 
 const stop = async (child: ChildProcess, exited: Promise<number | null>) => {
   child.kill('SIGTERM');
