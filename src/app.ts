@@ -69,7 +69,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // -1. the request journal sees each /api/ request as it finally left
   app.use(journalRequests(controls.journal));
   // 0. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
-  app.use(errorEnvelope(send, config.maxBody));
+  app.use(errorEnvelope(send));
   // test-harness controls, JSON in and out with their own JSON errors
   app.use(adminRoutes(controls, { authenticate: authenticate(authenticators), maxBody: config.maxBody, publicUrl: config.publicUrl }));
   // public DTDs at the URLs the DOCTYPEs name

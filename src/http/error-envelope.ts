@@ -3,13 +3,8 @@ import { QualysError, qualysErrors } from '../qualys/errors.js';
 import { simpleReturn, qualysDateTime } from '../qualys/envelopes.js';
 import type { XmlSender } from './send.js';
 
-/** Errors from body parsing carry an HTTP status; map them to Qualys errors. */
-function toQualysError(err: unknown, maxBody: number): QualysError {
+function toQualysError(err: unknown): QualysError {
   if (err instanceof QualysError) return err;
-  const e = err as { status?: number; httpCode?: number; type?: string; message?: string };
-  const status = e?.status ?? e?.httpCode;
-  if (status === 413 || e?.type === 'entity.too.large') return qualysErrors.bodyTooLarge(maxBody);
-  if (typeof status === 'number' && status >= 400 && status < 500) return qualysErrors.badBody(e.message ?? 'malformed');
   console.error('Unexpected fault:', err);
   return qualysErrors.internal();
 }
@@ -18,13 +13,13 @@ function toQualysError(err: unknown, maxBody: number): QualysError {
  * Outermost middleware: every error, and every path nothing answered, leaves as a SIMPLE_RETURN.
  * Koa's own handler would write text/plain, and a stack trace must never reach a client.
  */
-export function errorEnvelope(send: XmlSender, maxBody: number): Middleware {
+export function errorEnvelope(send: XmlSender): Middleware {
   return async (ctx, next) => {
     try {
       await next();
       if (ctx.body === undefined && ctx.status === 404) throw qualysErrors.notFound();
     } catch (err) {
-      const q = toQualysError(err, maxBody);
+      const q = toQualysError(err);
       // The CODE the client was answered, for the emulator's request journal.
       ctx.state.errorCode = q.code;
       send(ctx, q.status, simpleReturn({ datetime: qualysDateTime(), code: q.code, text: q.text, items: q.items }), q.headers);

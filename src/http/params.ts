@@ -2,7 +2,7 @@ import { HttpMethodEnum, koaBody } from 'koa-body';
 import type { Context, Middleware } from 'koa';
 import { Writable } from 'node:stream';
 import { RequestParams } from '../qualys/params.js';
-import { qualysErrors } from '../qualys/errors.js';
+import { QualysError, qualysErrors } from '../qualys/errors.js';
 
 /** Swallows a multipart file part: parameters are fields, and nothing is written to disk. */
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -34,8 +34,27 @@ export function bodyParser(maxBody: number): Middleware {
   });
   return async (ctx, next) => {
     if ((ctx.request.length ?? 0) > maxBody) throw qualysErrors.bodyTooLarge(maxBody);
-    return parse(ctx, next);
+    let parsed = false;
+    try {
+      await parse(ctx, () => {
+        parsed = true;
+        return next();
+      });
+    } catch (err) {
+      throw parsed ? err : bodyError(err, maxBody);
+    }
   };
+}
+
+/**
+ * Whatever fails while the body is read is the client's body: too large (413), or unreadable
+ * (400): a bad charset, a cut multipart, bytes that do not match their Content-Encoding (zlib
+ * and brotli errors carry no HTTP status of their own).
+ */
+function bodyError(err: unknown, maxBody: number): QualysError {
+  const e = err as { status?: number; httpCode?: number; type?: string; message?: string };
+  if (e?.status === 413 || e?.httpCode === 413 || e?.type === 'entity.too.large') return qualysErrors.bodyTooLarge(maxBody);
+  return qualysErrors.badBody(e?.message || 'malformed');
 }
 
 const UNPARSED = Symbol.for('unparsedBody');

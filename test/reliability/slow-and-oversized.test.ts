@@ -62,6 +62,19 @@ describe('oversized bodies', () => {
   });
 });
 
+describe('unreadable bodies', () => {
+  it('refuses bytes that do not match their Content-Encoding with 400, not a fault', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const res = await call(emulator, DOCKER, {
+        method: 'POST',
+        body: 'action=list',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Encoding': encoding },
+      });
+      expectError(res, 400, '1905', /^Request body could not be read: /);
+    }
+  });
+});
+
 describe('slow clients', () => {
   it('answers 408 and disconnects a client that never finishes its headers', async () => {
     const conn = await openRaw(emulator.url);
