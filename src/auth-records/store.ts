@@ -82,7 +82,10 @@ export class RecordStore {
         `SELECT i.lo, i.hi, i.record_id AS recordId, r.title FROM auth_record_ips i JOIN auth_records r ON r.id = i.record_id
          WHERE i.type = ? AND i.lo > ? AND i.lo <= ? ORDER BY i.lo`,
       ),
-      ipsOf: db.prepare('SELECT lo, hi FROM auth_record_ips WHERE record_id = ? ORDER BY lo').raw(),
+      // One query for a whole page's IPs: a query per record cost a 1000-record page a third of its time.
+      ipsOfMany: db.prepare(
+        'SELECT record_id, lo, hi FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, lo',
+      ).raw(),
       list: db.prepare(`SELECT * FROM auth_records WHERE type = @type AND ${FILTERED} ORDER BY id LIMIT @limit`),
       listAll: db.prepare(`SELECT id, type FROM auth_records WHERE ${FILTERED} ORDER BY id LIMIT @limit`),
     };
@@ -146,7 +149,7 @@ export class RecordStore {
    */
   list(type: string, filter: ListFilter, limit: number): { records: AuthRecord[]; nextId?: number } {
     const { rows, nextId } = this.page<RecordRow>(this.stmts.list, { type }, filter, limit);
-    return { records: rows.map((r) => this.toRecord(r)), nextId };
+    return { records: this.toRecords(rows), nextId };
   }
 
   /** IDs and types of records of every type matching `filter`, as `list` pages them. */
@@ -171,10 +174,27 @@ export class RecordStore {
   records(type: string, ids: IntervalSet): AuthRecord[] {
     // LIMIT -1 is SQLite's "no limit".
     const rows = ids.flatMap(([lo, hi]) => this.stmts.list.all({ type, lo, hi, title: null, comments: null, limit: -1 }) as RecordRow[]);
-    return rows.map((r) => this.toRecord(r));
+    return this.toRecords(rows);
   }
 
-  private toRecord(row: RecordRow): AuthRecord {
+  /** The IP ranges of each of `ids`, in address order. */
+  private ipsOf(ids: readonly number[]): Map<number, Range[]> {
+    const out = new Map<number, Range[]>();
+    if (ids.length === 0) return out;
+    for (const [id, lo, hi] of this.stmts.ipsOfMany.all(JSON.stringify(ids)) as [number, number, number][]) {
+      let list = out.get(id);
+      if (!list) out.set(id, (list = []));
+      list.push([lo, hi]);
+    }
+    return out;
+  }
+
+  private toRecords(rows: readonly RecordRow[]): AuthRecord[] {
+    const ips = this.ipsOf(rows.map((r) => r.id));
+    return rows.map((r) => this.toRecord(r, ips.get(r.id) ?? []));
+  }
+
+  private toRecord(row: RecordRow, ips: Range[]): AuthRecord {
     return {
       id: row.id,
       type: row.type,
@@ -182,7 +202,7 @@ export class RecordStore {
       comments: row.comments ?? undefined,
       networkId: row.network_id ?? undefined,
       fields: JSON.parse(row.fields) as Record<string, string>,
-      ips: this.stmts.ipsOf.all(row.id) as [number, number][],
+      ips,
       createdAt: row.created_at,
       createdBy: row.created_by,
       modifiedAt: row.modified_at,
