@@ -1,0 +1,57 @@
+import autocannon from 'autocannon';
+
+/** One load scenario: a request, or a generator of fresh ones, and the status it must get. */
+export interface Scenario {
+  name: string;
+  method: 'GET' | 'POST';
+  /** Path and query. */
+  path: string;
+  headers: Record<string, string>;
+  /** A body per request (fresh values each time), or none. */
+  body?: () => string;
+  expectStatus: number;
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Answers with another status than expected, and socket errors. */
+  wrong: number;
+}
+
+export const LOAD = { connections: 10, seconds: 5 };
+
+/** Drives `baseUrl` + the scenario's path (or `path`) with autocannon for LOAD.seconds. */
+export async function load(baseUrl: string, scenario: Scenario, path = scenario.path): Promise<LoadResult> {
+  const { body } = scenario;
+  // autocannon's own histogram keeps whole milliseconds and only 2xx answers; keep every one, exact.
+  const latencies: number[] = [];
+  let instance: autocannon.Instance | undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    const options: autocannon.Options = {
+      url: baseUrl + path,
+      connections: LOAD.connections,
+      duration: LOAD.seconds,
+      requests: [{
+        method: scenario.method,
+        path,
+        headers: scenario.headers,
+        ...(body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }) } : {}),
+      }],
+    };
+    instance = autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+  instance!.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  const result = await done;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const stats = (result.statusCodeStats ?? {}) as Record<string, { count: number } | undefined>;
+  const expected = stats[String(scenario.expectStatus)]?.count ?? 0;
+  return {
+    rps: result.requests.average,
+    p50: at(0.5),
+    p99: at(0.99),
+    wrong: result.requests.total - expected + result.errors,
+  };
+}

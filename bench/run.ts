@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../src/package-root.js';
+import { load, LOAD, type LoadResult, type Scenario } from './load.js';
+import { measure, startServer, type ServerProcess } from './processes.js';
+import { extremeTable, loadTable, machine, scaleTable, targets, type Extreme, type Row } from './report.js';
+import { ipOf, seedDocker } from './seed.js';
+
+/**
+ * `npm run bench`: the emulator against a bare Koa server answering the same sizes, then how a
+ * list page's cost grows with the records stored, then the widest ID and IP sets. Each server
+ * runs in its own process; autocannon drives it over loopback.
+ */
+const BIN = join(PACKAGE_ROOT, 'bin', 'qualys-emulator.js');
+const BASELINE = join(dirname(fileURLToPath(import.meta.url)), 'baseline-server.js');
+const DOCKER = '/api/2.0/fo/auth/docker/';
+const CREDENTIAL = 'bench:bench';
+const basic = (credential: string) => 'Basic ' + Buffer.from(credential).toString('base64');
+const HEADERS = { Authorization: basic(CREDENTIAL), 'X-Requested-With': 'npm run bench' };
+const FORM = { ...HEADERS, 'Content-Type': 'application/x-www-form-urlencoded' };
+const SMALL = 1_000;
+const LARGE = 100_000;
+
+let serial = 0;
+/** A create no earlier one conflicts with: fresh title, fresh IP past the seeded ones. */
+const freshCreate = () => {
+  serial++;
+  return new URLSearchParams({ action: 'create', title: `bench-${serial}`, ips: ipOf(LARGE + serial), docker_command: '/usr/bin/docker' }).toString();
+};
+
+const SCENARIOS: Scenario[] = [
+  { name: 'create', method: 'POST', path: DOCKER, headers: FORM, body: freshCreate, expectStatus: 200 },
+  { name: 'list 10', method: 'GET', path: `${DOCKER}?action=list&ids=1-10`, headers: HEADERS, expectStatus: 200 },
+  { name: 'list 1000 (one page)', method: 'GET', path: `${DOCKER}?action=list`, headers: HEADERS, expectStatus: 200 },
+  { name: 'auth failure', method: 'GET', path: `${DOCKER}?action=list`, headers: { ...HEADERS, Authorization: basic('bench:wrong') }, expectStatus: 401 },
+];
+const PAGE = SCENARIOS[2];
+/** The baseline's path for a scenario. */
+const slug = (s: Scenario) => `/${s.name.replace(/\W+/g, '-')}`;
+
+async function send(url: string, s: Scenario, path = s.path, body = s.body?.()): Promise<{ status: number; body: string }> {
+  const res = await fetch(url + path, { method: s.method, headers: s.headers, body });
+  return { status: res.status, body: await res.text() };
+}
+
+const emulatorOn = (db: string) => startServer(BIN, ['--port', '0', '--db', db, '--user', CREDENTIAL]);
+
+function warnIfWrong(label: string, r: LoadResult): LoadResult {
+  if (r.wrong > 0) console.error(`  warning: ${label}: ${r.wrong} answers with an unexpected status or errors`);
+  return r;
+}
+
+async function sideBySide(dir: string): Promise<Row[]> {
+  const db = join(dir, 'side-by-side.sqlite');
+  seedDocker(db, SMALL); // so the 1000-record page is full from the first request
+  const emulator = await emulatorOn(db);
+  let baseline: ServerProcess | undefined;
+  try {
+    // The baseline answers each scenario with the emulator's own answer to it, fixed.
+    const answers: Record<string, { status: number; body: string }> = {};
+    for (const s of SCENARIOS) answers[slug(s)] = await send(emulator.url, s);
+    const file = join(dir, 'baseline-answers.json');
+    writeFileSync(file, JSON.stringify(answers));
+    baseline = await startServer(BASELINE, [file]);
+    const rows: Row[] = [];
+    for (const s of SCENARIOS) {
+      console.error(`  ${s.name}: baseline, then emulator (${LOAD.seconds} s each)`);
+      const b = warnIfWrong(`baseline ${s.name}`, await load(baseline.url, { ...s, expectStatus: answers[slug(s)].status }, slug(s)));
+      const e = warnIfWrong(`emulator ${s.name}`, await load(emulator.url, s));
+      rows.push({ name: s.name, baseline: b, emulator: e });
+    }
+    return rows;
+  } finally {
+    await baseline?.stop();
+    await emulator.stop();
+  }
+}
+
+/** Runs `fn` three times; the median time and the largest memory growth. */
+async function extreme(server: ServerProcess, name: string, s: Scenario, path: string, body?: () => string, times = 3): Promise<Extreme> {
+  const runs: { ms: number; memory: number; status: number; bytes: number }[] = [];
+  for (let i = 0; i < times; i++) {
+    let answer = { status: 0, body: '' };
+    const m = await measure(server.pid, async () => (answer = await send(server.url, s, path, body?.())));
+    runs.push({ ...m, status: answer.status, bytes: Buffer.byteLength(answer.body) });
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  const median = runs[Math.floor(runs.length / 2)];
+  return { name, status: median.status, bytes: median.bytes, ms: median.ms, memory: Math.max(...runs.map((r) => r.memory)) };
+}
+
+async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResult; extremes: Extreme[] }> {
+  const results: LoadResult[] = [];
+  const extremes: Extreme[] = [];
+  const create = SCENARIOS[0];
+  for (const count of [SMALL, LARGE]) {
+    const db = join(dir, `scale-${count}.sqlite`);
+    const started = Date.now();
+    seedDocker(db, count);
+    console.error(`  seeded ${count.toLocaleString('en-US')} records in ${Date.now() - started} ms; 1000-record page (${LOAD.seconds} s)`);
+    const emulator = await emulatorOn(db);
+    try {
+      results.push(warnIfWrong(`page with ${count}`, await load(emulator.url, PAGE)));
+      if (count === LARGE) {
+        extremes.push(await extreme(emulator, `list ids=1-4294967295 (${count.toLocaleString('en-US')} records)`, PAGE, `${DOCKER}?action=list&ids=1-4294967295`));
+        extremes.push(await extreme(emulator, `create ips=0.0.0.0/0, refused: overlaps all ${count.toLocaleString('en-US')} records`, create, DOCKER,
+          () => `action=create&title=everything-${serial++}&ips=0.0.0.0/0`));
+      }
+    } finally {
+      await emulator.stop();
+    }
+  }
+  const empty = await emulatorOn(join(dir, 'empty.sqlite'));
+  try {
+    extremes.unshift(await extreme(empty, 'create ips=0.0.0.0/0 (empty database)', create, DOCKER, () => 'action=create&title=everything&ips=0.0.0.0/0', 1));
+    extremes.unshift(await extreme(empty, 'list ids=1-4294967295 (one record)', PAGE, `${DOCKER}?action=list&ids=1-4294967295`));
+  } finally {
+    await empty.stop();
+  }
+  return { small: results[0], large: results[1], extremes };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), 'qe-bench-'));
+  try {
+    console.error(`Benchmark: ${LOAD.connections} connections, ${LOAD.seconds} s per run, servers in their own processes, file databases.`);
+    const rows = await sideBySide(dir);
+    const { small, large, extremes } = await scale(dir);
+    const out = [
+      `Machine: ${machine()}`,
+      '',
+      `Side by side (${LOAD.connections} connections, ${LOAD.seconds} s each; ratio = emulator / baseline):`,
+      '',
+      loadTable(rows),
+      '',
+      'Scale (the first 1000-record page):',
+      '',
+      scaleTable(small, large, [`${SMALL.toLocaleString('en-US')} records stored`, `${LARGE.toLocaleString('en-US')} records stored`]),
+      '',
+      'Widest sets (one request at a time, median of three; memory: peak growth of the server\'s RSS):',
+      '',
+      extremeTable(extremes),
+      '',
+      'Targets:',
+      targets(rows, small, large),
+      '',
+      `Total time: ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    ];
+    console.log(out.join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

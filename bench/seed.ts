@@ -1,0 +1,33 @@
+import { openDatabase } from '../src/db/open.js';
+import { RecordStore } from '../src/auth-records/store.js';
+import { dockerType } from '../src/auth-records/types/docker.js';
+import { qualysDateTime } from '../src/qualys/envelopes.js';
+
+/** The IPv4 address with number `n` in 10.0.0.0/8, one per record. */
+export const ipOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+const TEN = 10 << 24;
+
+/** Fills a database file with `count` Docker records in one transaction, through the store. */
+export function seedDocker(path: string, count: number): void {
+  const db = openDatabase(path);
+  try {
+    const store = new RecordStore(db);
+    const now = qualysDateTime();
+    store.transaction(() => {
+      for (let n = 1; n <= count; n++) {
+        store.insert({
+          type: dockerType.name,
+          title: `seed-${n}`,
+          comments: 'seeded by npm run bench',
+          fields: { docker_command: '/usr/bin/docker' },
+          ips: [[TEN + n, TEN + n]],
+          createdAt: now,
+          createdBy: 'bench',
+          modifiedAt: now,
+        });
+      }
+    });
+  } finally {
+    db.close();
+  }
+}
