@@ -1,49 +1,61 @@
-import { HttpMethodEnum, koaBody } from 'koa-body';
+import coBody from 'co-body';
+import formidable from 'formidable';
 import type { Context, Middleware } from 'koa';
 import { Writable } from 'node:stream';
 import { RequestParams } from '../qualys/params.js';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
+
+type Entries = [string, string][];
 
 /** Swallows a multipart file part: parameters are fields, and nothing is written to disk. */
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
 /**
  * [Q] urlencoded and multipart bodies both carry parameters (the Postman collection sends
- * multipart). The raw urlencoded text is kept so the received order survives for echo. A body
- * that declares more than `maxBody` bytes is refused before it is read; one that turns out larger
- * (chunked) is refused by the parsers' own limits; both are a 413.
+ * multipart), with the same rules as the query string: every occurrence kept in received order,
+ * the last one winning, any name. So an urlencoded body is read as text and parsed exactly as a
+ * query string is, and multipart fields are taken as they arrive: a generic form parser would
+ * regroup repeated names, read `a[b]` as nesting and drop fields past its own limits.
+ * A body that declares more than `maxBody` bytes is refused before it is read; one that turns
+ * out larger (chunked) is refused by the readers' limits; both are a 413.
  */
 export function bodyParser(maxBody: number): Middleware {
-  const parse = koaBody({
-    multipart: true,
-    urlencoded: true,
-    json: false,
-    text: false,
-    includeUnparsed: true,
-    formLimit: maxBody,
-    parsedMethods: [HttpMethodEnum.POST],
-    formidable: {
-      maxFieldsSize: maxBody,
-      maxFileSize: maxBody,
-      maxTotalFileSize: maxBody,
-      // [E] file parts are ignored, empty or not, rather than refused.
-      allowEmptyFiles: true,
-      minFileSize: 0,
-      fileWriteStreamHandler: discard,
-    },
-  });
   return async (ctx, next) => {
     if ((ctx.request.length ?? 0) > maxBody) throw qualysErrors.bodyTooLarge(maxBody);
-    let parsed = false;
     try {
-      await parse(ctx, () => {
-        parsed = true;
-        return next();
-      });
+      ctx.state.bodyParams = await readBodyParams(ctx, maxBody);
     } catch (err) {
-      throw parsed ? err : bodyError(err, maxBody);
+      throw bodyError(err, maxBody);
     }
+    return next();
   };
+}
+
+/** [E] only POST bodies of the two form types carry parameters; any other body is ignored. */
+async function readBodyParams(ctx: Context, maxBody: number): Promise<Entries> {
+  if (ctx.method !== 'POST') return [];
+  if (ctx.is('multipart/form-data')) return readMultipart(ctx, maxBody);
+  if (!ctx.is('application/x-www-form-urlencoded')) return [];
+  const text = await coBody.text(ctx, { limit: maxBody, encoding: 'utf8' });
+  return [...new URLSearchParams(text)];
+}
+
+async function readMultipart(ctx: Context, maxBody: number): Promise<Entries> {
+  const entries: Entries = [];
+  const form = formidable({
+    maxFieldsSize: maxBody,
+    maxFileSize: maxBody,
+    maxTotalFileSize: maxBody,
+    // The byte limit bounds the number of fields; formidable's own default (1000) would cut a valid body.
+    maxFields: maxBody,
+    // [E] file parts are ignored, empty or not, rather than refused.
+    allowEmptyFiles: true,
+    minFileSize: 0,
+    fileWriteStreamHandler: discard,
+  });
+  form.on('field', (name: string, value: string) => entries.push([name, value]));
+  await form.parse(ctx.req);
+  return entries;
 }
 
 /**
@@ -57,22 +69,7 @@ function bodyError(err: unknown, maxBody: number): QualysError {
   return qualysErrors.badBody(e?.message || 'malformed');
 }
 
-const UNPARSED = Symbol.for('unparsedBody');
-
-function bodyEntries(ctx: Context): [string, string][] {
-  const body = ctx.request.body as Record<string | symbol, unknown> | undefined;
-  if (!body) return [];
-  if (ctx.is('application/x-www-form-urlencoded') && typeof body[UNPARSED] === 'string') {
-    return [...new URLSearchParams(body[UNPARSED] as string)];
-  }
-  const out: [string, string][] = [];
-  for (const [key, value] of Object.entries(body)) {
-    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string') out.push([key, v]);
-  }
-  return out;
-}
-
 /** [Q] query string first, then the body, in received order. */
 export function requestParams(ctx: Context): RequestParams {
-  return new RequestParams([...new URLSearchParams(ctx.querystring), ...bodyEntries(ctx)]);
+  return new RequestParams([...new URLSearchParams(ctx.querystring), ...((ctx.state.bodyParams as Entries | undefined) ?? [])]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, DOCKER, expectError, startTestEmulator, text, all } from '../helpers/emulator.js';
+import { call, DOCKER, expectError, startTestEmulator, text, all, type Node } from '../helpers/emulator.js';
 
 const emulator = await startTestEmulator();
 
@@ -137,3 +137,54 @@ describe('the Qualys wire protocol', () => {
     }
   });
 });
+
+describe('parameters in a body follow the query-string rules', () => {
+  const raw = (body: string) => call(emulator, DOCKER, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  const parts = (fields: [string, string][]) => {
+    const form = new FormData();
+    for (const [k, v] of fields) form.append(k, v);
+    return call(emulator, DOCKER, { method: 'POST', body: form });
+  };
+  const echoed = (res: { root: Node }) => all(res.root, 'REQUEST/PARAM_LIST', 'PARAM').map((p) => [text(p, 'KEY'), text(p, 'VALUE')]);
+
+  it('refuses names a form parser would read as nesting, as unknown parameters (1901)', async () => {
+    for (const name of ['foo[bar]', 'foo.bar', '__proto__', 'constructor', 'title[]']) {
+      const res = await raw(`action=list&${encodeURIComponent(name)}=1`);
+      expectError(res, 400, '1901', `Unrecognized parameter(s): ${name} (action=list allows: action, echo_request, ids, id_min, id_max, title, comments, details)`);
+    }
+    expectError(await raw('action=create&title[]=arr&ips[]=6.6.6.6'), 400, '1901', /^Unrecognized parameter\(s\): title\[\], ips\[\] /);
+    expect(await dockerIdOf('arr')).toBeUndefined();
+  });
+
+  it('keeps every occurrence in received order, the last one winning, urlencoded and multipart alike', async () => {
+    const fields: [string, string][] = [['title', 'ord1'], ['action', 'create'], ['ips', '10.7.0.1'], ['title', 'ord2'], ['echo_request', '1']];
+    const urlencoded = await raw(new URLSearchParams(fields).toString());
+    expect(echoed(urlencoded)).toEqual(fields);
+    const multi = await parts(fields.map(([k, v]) => [k, k === 'title' ? `m-${v}` : k === 'ips' ? '10.7.0.2' : v]));
+    expect(echoed(multi).map(([k]) => k)).toEqual(['title', 'action', 'ips', 'title', 'echo_request']);
+    const listed = await call(emulator, DOCKER, { query: { action: 'list', title: 'ord' } });
+    expect(all(listed.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER').map((r) => text(r, 'TITLE'))).toEqual(['ord2', 'm-ord2']);
+  });
+
+  it('reads every parameter of a long body: the last ips wins and a trailing unknown one is refused', async () => {
+    const comments = Array.from({ length: 1100 }, (_, i) => `comments=c${i}`).join('&');
+    expectError(await raw(`action=create&title=many&ips=10.7.1.1&${comments}&ips=10.7.1.9&bogus=1`), 400, '1901', /^Unrecognized parameter\(s\): bogus /);
+    expect((await raw(`action=create&title=many&ips=10.7.1.1&${comments}&ips=10.7.1.9`)).status).toBe(200);
+    const listed = await call(emulator, DOCKER, { query: { action: 'list', title: 'many' } });
+    expect(text(all(listed.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER')[0], 'IP_SET/IP')).toBe('10.7.1.9');
+  });
+
+  it('decodes a body exactly as the query string, bad escapes included', async () => {
+    expect((await raw('action=create&title=z%FFz&ips=10.7.2.1')).status).toBe(200);
+    const id = await dockerIdOf('z\uFFFDz');
+    expect(id).toBeDefined();
+    // The same title in a raw query string decodes to the same value, so it clashes.
+    const res = await call(emulator, `${DOCKER}?action=create&title=z%FFz&ips=10.7.2.2`, { method: 'POST' });
+    expectError(res, 400, '1905', `parameter title has invalid value: z\uFFFDz (already used by record ${id})`);
+  });
+});
+
+async function dockerIdOf(title: string): Promise<string | undefined> {
+  const res = await call(emulator, DOCKER, { query: { action: 'list', title } });
+  return text(all(res.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER')[0], 'ID');
+}
