@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ROUTER_OPTIONS } from '../http/router-options.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
@@ -23,7 +24,7 @@ function databaseReachable(db: Db): boolean {
  */
 export function healthRoutes(config: Config, db: Db): Router {
   const started = Date.now();
-  const router = new Router({ strict: true });
+  const router = new Router(ROUTER_OPTIONS);
   router.get('/health', (ctx) => {
     const reachable = databaseReachable(db);
     const tools = Object.fromEntries(

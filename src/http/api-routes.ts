@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ROUTER_OPTIONS } from './router-options.js';
 import type { Middleware } from 'koa';
 import { dispatch, type Endpoint, type Method } from '../qualys/endpoint.js';
 import { qualysErrors } from '../qualys/errors.js';
@@ -20,7 +21,7 @@ export interface ApiRouteOptions {
  * answers 301 to the slash form, query kept; it is the only redirect.
  */
 export function apiRoutes(options: ApiRouteOptions): Router {
-  const router = new Router({ strict: true });
+  const router = new Router(ROUTER_OPTIONS);
   for (const endpoint of options.endpoints) {
     router.all(endpoint.path.slice(0, -1), (ctx) => {
       ctx.status = 301;

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ROUTER_OPTIONS } from './router-options.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -21,7 +22,7 @@ export function bundledDtds(dir: string = DTD_DIR): Map<string, string> {
 
 /** [E] DTDs are public, as validating parsers fetch them without credentials. */
 export function dtdRoutes(dtds: ReadonlyMap<string, string>): Router {
-  const router = new Router({ strict: true });
+  const router = new Router(ROUTER_OPTIONS);
   for (const [path, text] of dtds) {
     router.get(path, (ctx) => {
       ctx.body = text;

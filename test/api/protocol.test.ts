@@ -188,3 +188,12 @@ async function dockerIdOf(title: string): Promise<string | undefined> {
   const res = await call(emulator, DOCKER, { query: { action: 'list', title } });
   return text(all(res.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER')[0], 'ID');
 }
+
+describe('paths', () => {
+  it('match exactly: another case is a 404, so limits, faults and the journal see one path', async () => {
+    for (const path of ['/api/2.0/fo/auth/DOCKER/', '/api/2.0/fo/auth/Docker/', '/API/2.0/fo/auth/docker/']) {
+      expectError(await call(emulator, path, { query: { action: 'list' } }), 404, undefined, 'Not Found');
+    }
+    expect((await fetch(`${emulator.url}/api/2.0/Batch_return.dtd`)).status).toBe(404);
+  });
+});
