@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import { maskSecret } from '../qualys/endpoint.js';
+import { maskSecret } from '../qualys/secrets.js';
 import { requestParams } from '../http/params.js';
 import { AdminError, integerIn, objectOf } from './json-input.js';
 

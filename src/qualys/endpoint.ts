@@ -1,5 +1,6 @@
 import { qualysErrors } from './errors.js';
 import { RequestParams } from './params.js';
+import { maskSecret } from './secrets.js';
 import type { RequestEcho } from './envelopes.js';
 import type { XmlDocumentSpec } from './xml.js';
 
@@ -56,13 +57,7 @@ export interface Endpoint {
   actions: Readonly<Record<string, ActionSpec>>;
 }
 
-/** Passwords are never echoed [E], nor shown by the emulator's request journal. */
-const SECRET_PARAMS = new Set(['password']);
-
-export function maskSecret(name: string, value: string): string {
-  return SECRET_PARAMS.has(name) ? '********' : value;
-}
-
+/** [Q] the REQUEST block: every parameter in received order; [E] secrets masked. */
 export function echoOf(call: Call): RequestEcho {
   return {
     datetime: call.datetime,

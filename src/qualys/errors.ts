@@ -1,3 +1,5 @@
+import { maskSecret } from './secrets.js';
+
 /**
  * The one catalogue of Qualys errors. Everything that can go wrong on a /api/2.0/fo/ call is
  * a QualysError built here, thrown from wherever it is found, and written as SIMPLE_RETURN by
@@ -39,7 +41,7 @@ export const qualysErrors = {
     new QualysError(400, '1904', `Please specify only one of these parameters: ${list(names)}`),
   /** [Q] recorded, e.g. `parameter ids has invalid value: abc123 (neither a positive integer nor a range: abc123)`. */
   invalidValue: (name: string, value: string, reason?: string) =>
-    new QualysError(400, '1905', `parameter ${name} has invalid value: ${value}${reason ? ` (${reason})` : ''}`),
+    new QualysError(400, '1905', `parameter ${name} has invalid value: ${maskSecret(name, value)}${reason ? ` (${reason})` : ''}`),
   /** [Q] titles are unique per type; [E] the TEXT names the record holding it. */
   titleInUse: (title: string, holderId: number) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (already used by record ${holderId})`),

@@ -86,3 +86,14 @@ describe('Unix update and delete (the generic actions)', () => {
     expectError(await call(emulator, UNIX, { form: { action: 'update', ids: id, port: '0' } }), 400, '1905', 'parameter port has invalid value: 0 (not a port from 1 to 65535)');
   });
 });
+
+describe('a refused password', () => {
+  it('is masked in the 1905 TEXT like in echoes', async () => {
+    const base = { action: 'create', title: 'masked', ips: '10.99.0.5', username: 'a' };
+    const bad = await call(emulator, UNIX, { form: { ...base, password: 'hunter2\u0000x' } });
+    expectError(bad, 400, '1905', 'parameter password has invalid value: ******** (contains characters that XML cannot carry)');
+    const long = await call(emulator, UNIX, { form: { ...base, password: 'hunter2'.repeat(40) } });
+    expectError(long, 400, '1905', 'parameter password has invalid value: ******** (longer than 255 characters)');
+    expect(bad.body + long.body).not.toContain('hunter2');
+  });
+});
