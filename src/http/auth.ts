@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
-import { qualysErrors, QualysError } from '../qualys/errors.js';
+import { qualysErrors } from '../qualys/errors.js';
 import type { User } from '../config.js';
 import type { SessionStore } from '../session/session-store.js';
 import { sessionTokenOf } from '../session/session-cookie.js';
@@ -42,12 +42,6 @@ export function sessionAuthenticator(sessions: SessionStore): Authenticator {
   };
 }
 
-/** [Q] 401, CODE 2000, with a Basic challenge. */
-export function unauthenticated(): QualysError {
-  const e = qualysErrors.badLogin();
-  return new QualysError(e.status, e.code, e.text, e.items, { 'WWW-Authenticate': 'Basic realm="Qualys API Emulator"' });
-}
-
 /** The first authenticator that knows the caller wins; its login is kept in `ctx.state.user`. */
 export function authenticate(authenticators: readonly Authenticator[]): Middleware {
   return async (ctx, next) => {
@@ -58,7 +52,7 @@ export function authenticate(authenticators: readonly Authenticator[]): Middlewa
         return next();
       }
     }
-    throw unauthenticated();
+    throw qualysErrors.badLogin();
   };
 }
 

@@ -1,6 +1,7 @@
+import { qualysErrors } from '../qualys/errors.js';
 import type { ActionSpec, Endpoint } from '../qualys/endpoint.js';
 import { simpleReturn } from '../qualys/envelopes.js';
-import { unauthenticated, type CredentialCheck } from '../http/auth.js';
+import type { CredentialCheck } from '../http/auth.js';
 import { sessionCookieHeader } from './session-cookie.js';
 import type { SessionStore } from './session-store.js';
 
@@ -17,7 +18,7 @@ export function sessionEndpoint(sessions: SessionStore, check: CredentialCheck):
     required: ['username', 'password'],
     handle(ctx) {
       const user = check(ctx.params.require('username'), ctx.params.require('password'));
-      if (user === undefined) throw unauthenticated();
+      if (user === undefined) throw qualysErrors.badLogin();
       const token = sessions.open(user);
       return {
         doc: simpleReturn({ datetime: ctx.datetime, text: 'Logged in' }),
@@ -31,7 +32,7 @@ export function sessionEndpoint(sessions: SessionStore, check: CredentialCheck):
     allowed: ['action'],
     handle(ctx) {
       // [E] logging out needs a live session; without one the answer is the usual 401.
-      if (ctx.sessionToken === undefined || sessions.use(ctx.sessionToken) === undefined) throw unauthenticated();
+      if (ctx.sessionToken === undefined || sessions.use(ctx.sessionToken) === undefined) throw qualysErrors.badLogin();
       sessions.close(ctx.sessionToken);
       return { doc: simpleReturn({ datetime: ctx.datetime, text: 'Logged out' }) };
     },
