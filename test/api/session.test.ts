@@ -4,6 +4,8 @@ import { call, expectError, find, startTestEmulator, text, USER, type CallOption
 const SESSION = '/api/2.0/fo/session/';
 const UNIX = '/api/2.0/fo/auth/unix/';
 const emulator = await startTestEmulator();
+/** Sessions here idle out after one second. */
+const short = await startTestEmulator({ sessionTimeout: 1 });
 
 const login = (username = USER.login, password = USER.password) =>
   call(emulator, SESSION, { auth: null, form: { action: 'login', username, password } });
@@ -63,5 +65,23 @@ describe('session login /api/2.0/fo/session/', () => {
     const res = await call(emulator, SESSION, { auth: null, form: { action: 'login', username: USER.login, password: USER.password, echo_request: '1' } });
     expectError(res, 400, '1901', 'Unrecognized parameter(s): echo_request (action=login allows: action, username, password)');
     expect(res.body).not.toContain(USER.password);
+  });
+});
+
+describe('--session-timeout', () => {
+  it('ends a session left idle longer than the timeout; use keeps one alive', async () => {
+    const loginTo = async () =>
+      cookieOf((await call(short, SESSION, { auth: null, form: { action: 'login', username: USER.login, password: USER.password } })).headers.get('set-cookie')!);
+    const list = (cookie: string) => call(short, UNIX, { auth: null, headers: { Cookie: cookie }, query: { action: 'list' } });
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const idle = await loginTo();
+    const busy = await loginTo();
+    for (let i = 0; i < 3; i++) {
+      await pause(600);
+      expect((await list(busy)).status).toBe(200);
+    }
+    // 1.8 s since `idle` was last used, 0.6 s since `busy` was.
+    expectError(await list(idle), 401, '2000', 'Bad Login/Password');
+    expect((await list(busy)).status).toBe(200);
   });
 });
