@@ -4,6 +4,7 @@ import compose from 'koa-compose';
 import type { Context, Middleware } from 'koa';
 import { QualysError } from '../qualys/errors.js';
 import { baseUrlOf } from '../http/send.js';
+import { parseBody, type BodyFault } from '../http/body-errors.js';
 import type { EmulatorControls } from './controls.js';
 import { AdminError } from './json-input.js';
 import { parseJournalFilter } from './journal.js';
@@ -25,7 +26,6 @@ function jsonErrors(): Middleware {
       if (ctx.status === 404 && ctx.body === undefined) throw new AdminError(404, `No such emulator control: ${ctx.path}`);
       if (ctx.status === 405) throw new AdminError(405, `Method ${ctx.method} not allowed here (allowed: ${ctx.response.get('Allow')})`);
     } catch (err) {
-      const e = err as { status?: number; message?: string };
       let status = 500;
       let body: Record<string, unknown> = { error: 'Server error: unexpected fault' };
       if (err instanceof AdminError) {
@@ -35,10 +35,6 @@ function jsonErrors(): Middleware {
         status = err.status;
         body = { error: err.text };
         for (const [k, v] of Object.entries(err.headers)) ctx.set(k, v);
-      } else if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-        // koa-body: malformed JSON, or a body over the limit.
-        status = e.status;
-        body = { error: e.status === 413 ? 'Request body too large' : `Request body could not be read: ${e.message ?? 'malformed'}` };
       } else {
         console.error('Unexpected fault in /_emulator/:', err);
       }
@@ -48,12 +44,15 @@ function jsonErrors(): Middleware {
   };
 }
 
+const bodyRefusal = ({ status, reason }: BodyFault) =>
+  new AdminError(status, status === 413 ? 'Request body too large' : `Request body could not be read: ${reason}`);
+
 /** JSON in: a body with any other Content-Type is refused rather than silently ignored. */
 function jsonBody(maxBody: number): Middleware {
   const parse = koaBody({ json: true, jsonStrict: true, urlencoded: false, multipart: false, text: false, jsonLimit: maxBody });
   return async (ctx, next) => {
     if (ctx.request.type !== '' && !ctx.is('json')) throw new AdminError(415, 'Send JSON: Content-Type must be application/json');
-    return parse(ctx, next);
+    return parseBody(parse, ctx, next, bodyRefusal);
   };
 }
 

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AUTH, call, DOCKER, expectError, startTestEmulator } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
@@ -29,6 +30,39 @@ describe('/_emulator/ requests', () => {
     });
     expect(broken.status).toBe(400);
     expect(broken.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+});
+
+describe('/_emulator/ request bodies and their Content-Encoding', () => {
+  const patch = (encoding: string, body: BodyInit) =>
+    fetch(`${emulator.url}/_emulator/config`, {
+      method: 'PATCH', headers: { Authorization: AUTH, 'Content-Type': 'application/json', 'Content-Encoding': encoding }, body,
+    });
+
+  it('decodes a gzip body', async () => {
+    const res = await patch('gzip', new Uint8Array(gzipSync('{"page_size": 7}')));
+    expect(res.status).toBe(200);
+    expect((await res.json()).page_size).toBe(7);
+    await admin(emulator, 'PATCH', 'config', { page_size: 1000 });
+  });
+
+  it('refuses bytes that do not match their encoding with 400 and an unknown encoding with 415, as JSON', async () => {
+    for (const [encoding, status] of [['gzip', 400], ['deflate', 400], ['br', 400], ['bogus', 415]] as const) {
+      const res = await patch(encoding, '{"page_size": 5}');
+      expect(res.status, encoding).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await res.json()).toEqual({ error: expect.stringMatching(/^Request body could not be read: /) });
+    }
+    expect((await admin(emulator, 'GET', 'config')).json.page_size).toBe(1000);
+  });
+
+  it('refuses a body over --max-body with 413, decoded or not', async () => {
+    const big = JSON.stringify({ page_size: 5, pad: 'x'.repeat(2 * 1024 * 1024) });
+    for (const [encoding, body] of [['identity', big], ['gzip', new Uint8Array(gzipSync(big))]] as const) {
+      const res = await patch(encoding, body);
+      expect(res.status, encoding).toBe(413);
+      expect(await res.json()).toEqual({ error: 'Request body too large' });
+    }
   });
 });
 
