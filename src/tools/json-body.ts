@@ -1,23 +1,19 @@
 import type { Context } from 'koa';
-import { toolErrors } from './errors.js';
+import type { IncomingMessage } from 'node:http';
+import { bodyFault } from '../http/body-errors.js';
+import { decodedBody } from '../http/content-encoding.js';
+import { toolErrors, ToolHttpError } from './errors.js';
 import type { Body } from './fields.js';
 
 /**
- * Reads the request body as one JSON object, at most `maxBytes`. [E] An empty body counts as `{}`
- * (every field is optional); any other content type than JSON, or JSON that is not an object,
- * is refused.
+ * Reads the request body as one JSON object, at most `maxBytes` once decoded. [E] An empty body
+ * counts as `{}` (every field is optional); any other content type than JSON, or JSON that is not
+ * an object, is refused.
  */
 export async function readJsonObject(ctx: Context, maxBytes: number): Promise<Body> {
   const declared = Number(ctx.get('Content-Length') || 0);
   if (declared > maxBytes) throw toolErrors.bodyTooLarge(maxBytes);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw toolErrors.bodyTooLarge(maxBytes);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readText(ctx.req, maxBytes);
   if (text.trim() === '') return {};
   if (!ctx.is('application/json')) throw toolErrors.badRequest('the body must be a JSON object sent as Content-Type: application/json');
   let value: unknown;
@@ -28,4 +24,22 @@ export async function readJsonObject(ctx: Context, maxBytes: number): Promise<Bo
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw toolErrors.badRequest('the body must be a JSON object');
   return value as Body;
+}
+
+/** The decoded body as text; a body that cannot be read is the client's: 400, 413 or 415. */
+async function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of decodedBody(req) as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw toolErrors.bodyTooLarge(maxBytes);
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (err instanceof ToolHttpError) throw err;
+    const fault = bodyFault(err);
+    throw fault.status === 413 ? toolErrors.bodyTooLarge(maxBytes) : toolErrors.unreadableBody(fault);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync, linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { AUTH } from '../helpers/emulator.js';
 import { postTool, startToolTestBed } from './helpers.js';
 
 const outside = mkdtempSync(join(tmpdir(), 'qe-outside-'));
@@ -99,6 +101,38 @@ describe('injection attempts are refused with 400 naming the field, and nothing 
   it('refuses a body larger than --max-body with 413, in JSON', async () => {
     const raw = JSON.stringify({ additional_args: ' '.repeat(bed.emulator.config.maxBody) });
     const res = await postTool(bed.emulator, 'kube-bench', undefined, { raw });
+    expect(res.status).toBe(413);
+    expect(bed.runs()).toEqual([]);
+  });
+});
+
+describe('tool request bodies and their Content-Encoding', () => {
+  const post = async (encoding: string, body: BodyInit) => {
+    const res = await fetch(`${bed.emulator.url}/api/tools/kube-bench`, {
+      method: 'POST', headers: { Authorization: AUTH, 'Content-Type': 'application/json', 'Content-Encoding': encoding }, body,
+    });
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    return { status: res.status, json: await res.json() };
+  };
+
+  it('decodes a gzip body before reading its fields', async () => {
+    const res = await post('gzip', new Uint8Array(gzipSync('{"targets": "node"}')));
+    expect(res.status).toBe(200);
+    expect(res.json.argv.slice(0, 3)).toEqual(['run', '--targets', 'node']);
+  });
+
+  it('refuses bytes that do not match their encoding with 400 and an unknown encoding with 415, running nothing', async () => {
+    for (const [encoding, status] of [['gzip', 400], ['deflate', 400], ['br', 400], ['bogus', 415]] as const) {
+      const res = await post(encoding, '{"targets": "node"}');
+      expect(res.status, encoding).toBe(status);
+      expect(res.json).toEqual({ error: expect.stringMatching(/^Request body could not be read: /) });
+    }
+    expect(bed.runs()).toEqual([]);
+  });
+
+  it('refuses a body that decodes to more than --max-body with 413', async () => {
+    const raw = JSON.stringify({ additional_args: ' '.repeat(bed.emulator.config.maxBody) });
+    const res = await post('gzip', new Uint8Array(gzipSync(raw)));
     expect(res.status).toBe(413);
     expect(bed.runs()).toEqual([]);
   });
