@@ -66,6 +66,30 @@ describe('/_emulator/ request bodies and their Content-Encoding', () => {
   });
 });
 
+describe('/_emulator/ requests without a body', () => {
+  const bare = (method: string, path: string, headers: Record<string, string>) =>
+    fetch(`${emulator.url}/_emulator/${path}`, { method, headers: { Authorization: AUTH, ...headers } });
+
+  it.each([
+    ['Content-Type: application/json', { 'Content-Type': 'application/json' }],
+    ['Content-Type: application/json, Content-Length: 0', { 'Content-Type': 'application/json', 'Content-Length': '0' }],
+    ['Content-Type: text/plain', { 'Content-Type': 'text/plain' }],
+  ])('are accepted whatever their Content-Type (%s)', async (_, headers) => {
+    await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', delay_ms: 1 }] });
+    const shown = await bare('GET', 'faults', headers);
+    expect(shown.status).toBe(200);
+    expect((await shown.json()).rules).toHaveLength(1);
+    const reset = await bare('POST', 'reset', headers);
+    expect(reset.status).toBe(200);
+    expect(await reset.json()).toEqual({ reset: true });
+    expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([]);
+    await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', delay_ms: 1 }] });
+    const cleared = await bare('DELETE', 'faults', headers);
+    expect(cleared.status).toBe(200);
+    expect((await cleared.json()).rules).toEqual([]);
+  });
+});
+
 describe('/_emulator/config', () => {
   it('shows the runtime switches as snake_case JSON', async () => {
     expect((await admin(emulator, 'GET', 'config')).json).toEqual({
