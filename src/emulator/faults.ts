@@ -40,6 +40,17 @@ function prng(seed: number): () => number {
 
 const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
 
+/** [E] 1xx never end a response, and 204, 205 and 304 must not carry a body. */
+const BODILESS_STATUSES = [204, 205, 304];
+
+/** A status that can carry the promised SIMPLE_RETURN: 200 to 599, less the bodiless ones. */
+function answerStatus(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 200 || value > 599 || BODILESS_STATUSES.includes(value)) {
+    throw new AdminError(400, `${where} must be a whole number from 200 to 599 other than 204, 205 and 304: a status that carries a body`);
+  }
+  return value;
+}
+
 function parseRule(value: unknown, i: number): FaultRule {
   const where = `rules[${i}]`;
   const r = objectOf(value, where, RULE_KEYS);
@@ -47,7 +58,7 @@ function parseRule(value: unknown, i: number): FaultRule {
   if (r.path !== undefined) rule.path = string(r.path, `${where}.path`);
   if (r.action !== undefined) rule.action = string(r.action, `${where}.action`);
   if (r.method !== undefined) rule.method = string(r.method, `${where}.method`).toUpperCase();
-  if (r.status !== undefined) rule.status = integerIn(r.status, `${where}.status`, 100, 599);
+  if (r.status !== undefined) rule.status = answerStatus(r.status, `${where}.status`);
   if (r.code !== undefined) rule.code = string(r.code, `${where}.code`);
   if (r.text !== undefined) rule.text = string(r.text, `${where}.text`);
   if (r.wait_sec !== undefined) rule.wait_sec = integerIn(r.wait_sec, `${where}.wait_sec`, 1, 86_400);

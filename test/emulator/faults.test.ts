@@ -104,4 +104,19 @@ describe('/_emulator/faults', () => {
     }
     expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ status: 500, action: 'create' }]);
   });
+
+  it('refuses statuses that cannot carry a SIMPLE_RETURN, naming the field', async () => {
+    await admin(emulator, 'PUT', 'faults', { rules: [{ status: 500, action: 'create' }] });
+    for (const status of [100, 101, 199, 204, 205, 304, 600]) {
+      const res = await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', delay_ms: 1 }, { action: 'list', status }] });
+      expect(res.status, String(status)).toBe(400);
+      expect(res.json.error).toMatch(/^rules\[1\]\.status must be /);
+    }
+    expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ status: 500, action: 'create' }]);
+  });
+
+  it.each([200, 302, 599])('answers a fault with status %i as a SIMPLE_RETURN', async (status) => {
+    await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', status, text: 'Injected' }] });
+    expectError(await list(), status, '999', 'Injected');
+  });
 });
