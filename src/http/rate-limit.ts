@@ -55,11 +55,14 @@ export class RateLimiter {
     }
     // [Q] without enforcement Remaining never drops below 1, so clients never decide to sleep.
     const remaining = Math.max(s.limit - times.length, s.enforce ? 0 : 1);
+    // [Q] the calls "running right now (including the one identified in the current HTTP
+    // response)": an admitted call is already in `running`, a refused one is added.
+    const runningNow = refusal ? running + 1 : running;
     const headers: [string, string][] = [
       ['X-RateLimit-Limit', String(s.limit)],
       ['X-RateLimit-Window-Sec', String(s.windowSec)],
       ['X-Concurrency-Limit-Limit', String(s.concurrency)],
-      ['X-Concurrency-Limit-Running', String(running)],
+      ['X-Concurrency-Limit-Running', String(runningNow)],
       ['X-RateLimit-ToWait-Sec', String(toWait)],
       ['X-RateLimit-Remaining', String(remaining)],
     ];

@@ -52,7 +52,7 @@ describe('RateLimiter', () => {
     const first = l.admit('u', '/e/');
     const second = l.admit('u', '/e/');
     expect(second.refusal?.code).toBe('1960');
-    expect(Object.fromEntries(second.headers)['X-Concurrency-Limit-Running']).toBe('1');
+    expect(Object.fromEntries(second.headers)['X-Concurrency-Limit-Running']).toBe('2');
     first.release();
     first.release();
     expect(l.admit('u', '/e/').refusal?.code).toBe('1965');
