@@ -27,7 +27,8 @@ function sendJson(ctx: Context, status: number, body: unknown, headers: Readonly
 /**
  * `POST /api/tools/<tool>`. Every answer, errors included, is JSON written here: the outer error
  * envelope would turn a thrown error into Qualys XML, so nothing leaves this handler thrown.
- * Order: method, credentials, body, fields (400), busy (409), run.
+ * Order: credentials (401, so nothing is told to a stranger), method (405), body (400, 413, 415),
+ * fields (400), busy (409), run.
  */
 export function toolRoutes({ config, authenticators }: ToolRouteOptions): Router {
   const router = new Router({ strict: true });
@@ -36,9 +37,9 @@ export function toolRoutes({ config, authenticators }: ToolRouteOptions): Router
     router.all(`/api/tools/${tool.name}`, async (ctx) => {
       let claimed = false;
       try {
-        if (ctx.method !== 'POST') throw toolErrors.methodNotAllowed(ctx.method);
         const user = authenticators.map((find) => find(ctx)).find((login) => login !== undefined);
         if (user === undefined) throw toolErrors.unauthorized();
+        if (ctx.method !== 'POST') throw toolErrors.methodNotAllowed(ctx.method);
         ctx.state.user = user;
         const prepared = tool.prepare(await readJsonObject(ctx, config.maxBody), config);
         // No await between the check and the claim, so two requests cannot both pass.

@@ -124,4 +124,14 @@ describe('the tool runner', () => {
     expect(res.headers.get('allow')).toBe('POST');
     expect(res.json.error).toMatch(/GET/);
   });
+
+  it('checks credentials before the method: 401 for any method without them', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const res = await postTool(bed.emulator, 'kube-bench', {}, { method, auth: null });
+      expect(res.status, method).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+      expect(res.headers.get('allow')).toBeNull();
+    }
+    expect(bed.runs()).toEqual([]);
+  });
 });
