@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ROUTER_OPTIONS } from '../http/router-options.js';
 import { koaBody } from 'koa-body';
 import compose from 'koa-compose';
 import type { Context, Middleware } from 'koa';
@@ -65,7 +66,7 @@ function jsonBody(maxBody: number): Middleware {
 }
 
 function routes(controls: EmulatorControls, options: AdminOptions): Router {
-  const router = new Router({ prefix: ADMIN_PREFIX.slice(0, -1) });
+  const router = new Router({ ...ROUTER_OPTIONS, prefix: ADMIN_PREFIX.slice(0, -1) });
   const bodyOf = (ctx: Context) => ctx.request.body ?? {};
   router.post('/reset', (ctx) => {
     controls.reset();

@@ -4,6 +4,7 @@ import type { Context, Middleware } from 'koa';
 import { Writable } from 'node:stream';
 import { RequestParams } from '../qualys/params.js';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
+import { bodyFault } from './body-errors.js';
 
 type Entries = [string, string][];
 
@@ -58,15 +59,9 @@ async function readMultipart(ctx: Context, maxBody: number): Promise<Entries> {
   return entries;
 }
 
-/**
- * Whatever fails while the body is read is the client's body: too large (413), or unreadable
- * (400): a bad charset, a cut multipart, bytes that do not match their Content-Encoding (zlib
- * and brotli errors carry no HTTP status of their own).
- */
 function bodyError(err: unknown, maxBody: number): QualysError {
-  const e = err as { status?: number; httpCode?: number; type?: string; message?: string };
-  if (e?.status === 413 || e?.httpCode === 413 || e?.type === 'entity.too.large') return qualysErrors.bodyTooLarge(maxBody);
-  return qualysErrors.badBody(e?.message || 'malformed');
+  const fault = bodyFault(err);
+  return fault.status === 413 ? qualysErrors.bodyTooLarge(maxBody) : qualysErrors.badBody(fault.reason, fault.status);
 }
 
 /** [Q] query string first, then the body, in received order. */

@@ -86,7 +86,8 @@ export const qualysErrors = {
    */
   bodyTooLarge: (limit: number) =>
     new QualysError(413, '1905', `Request body exceeds the limit of ${limit} bytes`, [], { Connection: 'close' }),
-  badBody: (reason: string) => new QualysError(400, '1905', `Request body could not be read: ${reason}`),
+  /** [E] 400 for bytes that cannot be read as declared, 415 for an encoding or charset not supported. */
+  badBody: (reason: string, status: 400 | 415 = 400) => new QualysError(status, '1905', `Request body could not be read: ${reason}`),
   /** [Q] section 8: concurrency is checked before the rate. */
   concurrencyLimit: (callsToFinish: number) =>
     new QualysError(409, '1960', `This API cannot be run again until ${callsToFinish} currently running API instance has finished.`, [

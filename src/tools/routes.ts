@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { ROUTER_OPTIONS } from '../http/router-options.js';
 import type { Context } from 'koa';
 import type { Config } from '../config.js';
 import type { Authenticator } from '../http/auth.js';
@@ -31,7 +32,7 @@ function sendJson(ctx: Context, status: number, body: unknown, headers: Readonly
  * fields (400), busy (409), run.
  */
 export function toolRoutes({ config, authenticators }: ToolRouteOptions): Router {
-  const router = new Router({ strict: true });
+  const router = new Router(ROUTER_OPTIONS);
   const running = new Set<string>();
   for (const tool of TOOLS) {
     router.all(`/api/tools/${tool.name}`, async (ctx) => {

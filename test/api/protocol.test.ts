@@ -197,3 +197,21 @@ describe('paths', () => {
     expect((await fetch(`${emulator.url}/api/2.0/Batch_return.dtd`)).status).toBe(404);
   });
 });
+
+describe('bodies that cannot be read', () => {
+  const send = (encoding: string, body: BodyInit) =>
+    call(emulator, DOCKER, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Encoding': encoding } });
+
+  it('answer 400 for bytes that do not match their encoding and 415 for an unknown encoding, changing nothing', async () => {
+    const before = await dockerIds();
+    expectError(await send('gzip', 'action=create&title=zz&ips=10.8.0.1'), 400, '1905', /^Request body could not be read: /);
+    expectError(await send('x-unknown', 'action=create&title=zz&ips=10.8.0.1'), 415, '1905', /^Request body could not be read: /);
+    expect(await dockerIds()).toEqual(before);
+  });
+
+  it('are decoded when the encoding is real', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const res = await send('gzip', new Blob([gzipSync('action=create&title=gzipped&ips=10.8.0.2')]));
+    expect(res.status, res.body).toBe(200);
+  });
+});
