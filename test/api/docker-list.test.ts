@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { all, call, DOCKER, expectError, find, startTestEmulator, text, USER, type Node } from '../helpers/emulator.js';
+import { all, AUTH, call, DOCKER, expectError, find, parseXml, startTestEmulator, text, USER, type Node } from '../helpers/emulator.js';
 
 const emulator = await startTestEmulator({ pageSize: 3 });
 const fresh = await startTestEmulator();
+const behindProxy = await startTestEmulator({ publicUrl: 'https://qualys.example.test:8443', pageSize: 1 });
 
 const records = (root: Node) => all(root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER');
 const ids = (root: Node) => records(root).map((r) => text(r, 'ID'));
@@ -119,5 +120,36 @@ describe('Docker record create rules', () => {
     expect(res.status).toBe(200);
     const listed = await call(fresh, DOCKER, { query: { action: 'list' } });
     expect(find(records(listed.root)[0], 'IP_SET')!.children.map((c) => c.text)).toEqual(['0.0.0.0-255.255.255.255']);
+  });
+});
+
+describe('--public-url', () => {
+  it('is the base of the DOCTYPE, RESOURCE and the next-page URL', async () => {
+    for (const [title, ips] of [['p1', '10.0.0.1'], ['p2', '10.0.0.2']]) {
+      expect((await call(behindProxy, DOCKER, { form: { action: 'create', title, ips } })).status).toBe(200);
+    }
+    const res = await call(behindProxy, DOCKER, { query: { action: 'list', echo_request: '1' } });
+    expect(res.body).toContain('<!DOCTYPE AUTH_DOCKER_LIST_OUTPUT SYSTEM "https://qualys.example.test:8443/api/2.0/fo/auth/docker/auth_docker_list_output.dtd">');
+    expect(text(res.root, 'REQUEST/RESOURCE')).toBe(`https://qualys.example.test:8443${DOCKER}`);
+    expect(text(res.root, 'RESPONSE/WARNING/URL')).toBe(`https://qualys.example.test:8443${DOCKER}?action=list&echo_request=1&id_min=2`);
+  });
+
+  it('is otherwise the request\'s own scheme and Host, unless the Host is not a plain host', async () => {
+    const { request } = await import('node:http');
+    const withHost = (host: string) =>
+      new Promise<string>((resolve, reject) => {
+        const req = request(`${emulator.url}${DOCKER}?action=list&ids=1`, { headers: { Host: host, Authorization: AUTH, 'X-Requested-With': 'vitest' } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (d) => (body += d)).on('end', () => resolve(body));
+        });
+        req.on('error', reject).end();
+      });
+    const named = await withHost('emulator.internal:1234');
+    expect(named).toContain('SYSTEM "http://emulator.internal:1234/api/2.0/');
+    parseXml(named);
+    // A Host that would break out of the DOCTYPE's quotes falls back to the socket's address.
+    const hostile = await withHost('evil"><x');
+    expect(hostile).toContain(`SYSTEM "${emulator.url}/api/2.0/`);
+    parseXml(hostile);
   });
 });
