@@ -101,16 +101,46 @@ interface OptionSpec {
   repeatable?: boolean;
 }
 
-function integer(name: string, value: string | undefined, min: number, max: number): number {
-  if (value === undefined || !/^\d+$/.test(value) || +value < min || +value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
-  }
-  return +value;
+/** A numeric setting's range, whichever way it arrives (flag, variable or `startEmulator` option). */
+interface Bounds {
+  min: number;
+  max: number;
+  /** Seconds may have fractions; everything else is a whole number. */
+  fractions?: boolean;
+  /** The minimum itself is excluded (a timeout of 0 s means nothing). */
+  above?: boolean;
 }
 
-function seconds(name: string, value: string | undefined, max: number): number {
-  if (value === undefined || !/^\d+(\.\d+)?$/.test(value) || +value <= 0 || +value > max) {
-    throw new ConfigError(`${name} must be a number of seconds above 0 and at most ${max}, got ${JSON.stringify(value)}`);
+const whole = (min: number, max: number): Bounds => ({ min, max });
+const secondsUpTo = (max: number): Bounds => ({ min: 0, max, fractions: true, above: true });
+
+export const BOUNDS = {
+  port: whole(0, 65535),
+  maxBody: whole(1, 2 ** 31),
+  pageSize: whole(1, 1_000_000),
+  sessionTimeout: whole(1, 31_536_000),
+  toolTimeout: secondsUpTo(86400),
+  toolKillGrace: secondsUpTo(600),
+  toolOutputCap: whole(1, 256 * 1024 * 1024),
+  concurrencyLimit: whole(1, 10_000),
+  headersTimeout: whole(1, 3_600_000),
+  requestTimeout: whole(1, 3_600_000),
+} satisfies Partial<Record<keyof Config, Bounds>>;
+const RATE_BOUNDS = { calls: whole(1, 1_000_000), windowSec: whole(1, 31_536_000) };
+const NETWORK_ID = whole(1, 2 ** 31 - 1);
+
+function inBounds(n: number, b: Bounds): boolean {
+  return Number.isFinite(n) && (b.fractions || Number.isInteger(n)) && (b.above ? n > b.min : n >= b.min) && n <= b.max;
+}
+
+function describeBounds(b: Bounds): string {
+  return b.fractions ? `a number of seconds above ${b.min} and at most ${b.max}` : `a whole number from ${b.min} to ${b.max}`;
+}
+
+function number(name: string, value: string | undefined, b: Bounds): number {
+  const shape = b.fractions ? /^\d+(\.\d+)?$/ : /^\d+$/;
+  if (value === undefined || !shape.test(value) || !inBounds(+value, b)) {
+    throw new ConfigError(`${name} must be ${describeBounds(b)}, got ${JSON.stringify(value)}`);
   }
   return +value;
 }
@@ -127,7 +157,7 @@ function required(name: string, value: string | undefined): string {
 }
 
 function networkIds(name: string, value: string | undefined): number[] {
-  const ids = required(name, value).split(',').map((v) => integer(name, v.trim(), 1, 2 ** 31 - 1));
+  const ids = required(name, value).split(',').map((v) => number(name, v.trim(), NETWORK_ID));
   return [...new Set(ids)].sort((a, b) => a - b);
 }
 
@@ -141,7 +171,7 @@ function parseUser(name: string, value: string | undefined): User {
 function parseRate(name: string, value: string | undefined): Config['rateLimit'] {
   const match = /^(\d+)\/(\d+)$/.exec(required(name, value));
   if (!match) throw new ConfigError(`${name} must be CALLS/SECONDS, e.g. 300/3600, got ${JSON.stringify(value)}`);
-  return { calls: integer(name, match[1], 1, 1_000_000), windowSec: integer(name, match[2], 1, 31_536_000) };
+  return { calls: number(name, match[1], RATE_BOUNDS.calls), windowSec: number(name, match[2], RATE_BOUNDS.windowSec) };
 }
 
 export const OPTIONS: OptionSpec[] = [
@@ -153,7 +183,7 @@ export const OPTIONS: OptionSpec[] = [
   {
     flag: '--port', env: 'QUALYS_EMULATOR_PORT', arg: 'PORT',
     description: `Port to listen on; 0 picks any free port (default ${DEFAULTS.port}).`,
-    apply: (c, v, n) => { c.port = integer(n, v, 0, 65535); },
+    apply: (c, v, n) => { c.port = number(n, v, BOUNDS.port); },
   },
   {
     flag: '--db', env: 'QUALYS_EMULATOR_DB', arg: 'FILE',
@@ -182,12 +212,12 @@ export const OPTIONS: OptionSpec[] = [
   {
     flag: '--max-body', env: 'QUALYS_EMULATOR_MAX_BODY', arg: 'BYTES',
     description: `Largest request body accepted; larger ones get 413 (default ${DEFAULTS.maxBody}).`,
-    apply: (c, v, n) => { c.maxBody = integer(n, v, 1, 2 ** 31); },
+    apply: (c, v, n) => { c.maxBody = number(n, v, BOUNDS.maxBody); },
   },
   {
     flag: '--page-size', env: 'QUALYS_EMULATOR_PAGE_SIZE', arg: 'N',
     description: `Records per list response before the 1980 next-page warning (default ${DEFAULTS.pageSize}).`,
-    apply: (c, v, n) => { c.pageSize = integer(n, v, 1, 1_000_000); },
+    apply: (c, v, n) => { c.pageSize = number(n, v, BOUNDS.pageSize); },
   },
   {
     flag: '--networks', env: 'QUALYS_EMULATOR_NETWORKS', arg: 'ID,ID...',
@@ -202,7 +232,7 @@ export const OPTIONS: OptionSpec[] = [
   {
     flag: '--session-timeout', env: 'QUALYS_EMULATOR_SESSION_TIMEOUT', arg: 'SECONDS',
     description: `Idle seconds before a QualysSession cookie expires (default ${DEFAULTS.sessionTimeout}).`,
-    apply: (c, v, n) => { c.sessionTimeout = integer(n, v, 1, 31_536_000); },
+    apply: (c, v, n) => { c.sessionTimeout = number(n, v, BOUNDS.sessionTimeout); },
   },
   {
     flag: '--tls-cert', env: 'QUALYS_EMULATOR_TLS_CERT', arg: 'FILE',
@@ -227,17 +257,17 @@ export const OPTIONS: OptionSpec[] = [
   {
     flag: '--tool-timeout', env: 'QUALYS_EMULATOR_TOOL_TIMEOUT', arg: 'SECONDS',
     description: `Seconds a tool may run before its whole process group is ended (default ${DEFAULTS.toolTimeout}).`,
-    apply: (c, v, n) => { c.toolTimeout = seconds(n, v, 86400); },
+    apply: (c, v, n) => { c.toolTimeout = number(n, v, BOUNDS.toolTimeout); },
   },
   {
     flag: '--tool-kill-grace', env: 'QUALYS_EMULATOR_TOOL_KILL_GRACE', arg: 'SECONDS',
     description: `Seconds between SIGTERM and SIGKILL when a tool is ended (default ${DEFAULTS.toolKillGrace}).`,
-    apply: (c, v, n) => { c.toolKillGrace = seconds(n, v, 600); },
+    apply: (c, v, n) => { c.toolKillGrace = number(n, v, BOUNDS.toolKillGrace); },
   },
   {
     flag: '--tool-output-cap', env: 'QUALYS_EMULATOR_TOOL_OUTPUT_CAP', arg: 'BYTES',
     description: `Bytes kept of a tool's stdout, and of its stderr; a cut is flagged (default ${DEFAULTS.toolOutputCap}).`,
-    apply: (c, v, n) => { c.toolOutputCap = integer(n, v, 1, 256 * 1024 * 1024); },
+    apply: (c, v, n) => { c.toolOutputCap = number(n, v, BOUNDS.toolOutputCap); },
   },
   {
     flag: '--tool-output-dir', env: 'QUALYS_EMULATOR_TOOL_OUTPUT_DIR', arg: 'DIR',
@@ -262,7 +292,7 @@ export const OPTIONS: OptionSpec[] = [
   {
     flag: '--concurrency-limit', env: 'QUALYS_EMULATOR_CONCURRENCY_LIMIT', arg: 'N',
     description: `Calls of one user to one endpoint running at once (default ${DEFAULTS.concurrencyLimit}).`,
-    apply: (c, v, n) => { c.concurrencyLimit = integer(n, v, 1, 10_000); },
+    apply: (c, v, n) => { c.concurrencyLimit = number(n, v, BOUNDS.concurrencyLimit); },
   },
   {
     flag: '--seed', env: 'QUALYS_EMULATOR_SEED', arg: 'FILE',
@@ -272,17 +302,36 @@ export const OPTIONS: OptionSpec[] = [
   {
     flag: '--headers-timeout', env: 'QUALYS_EMULATOR_HEADERS_TIMEOUT', arg: 'MS',
     description: `Milliseconds a client has to send its request headers before it gets 408 and is disconnected (default ${DEFAULTS.headersTimeout}).`,
-    apply: (c, v, n) => { c.headersTimeout = integer(n, v, 1, 3_600_000); },
+    apply: (c, v, n) => { c.headersTimeout = number(n, v, BOUNDS.headersTimeout); },
   },
   {
     flag: '--request-timeout', env: 'QUALYS_EMULATOR_REQUEST_TIMEOUT', arg: 'MS',
     description: `Milliseconds a client has to send its whole request, body included, before it gets 408 and is disconnected (default ${DEFAULTS.requestTimeout}).`,
-    apply: (c, v, n) => { c.requestTimeout = integer(n, v, 1, 3_600_000); },
+    apply: (c, v, n) => { c.requestTimeout = number(n, v, BOUNDS.requestTimeout); },
   },
 ];
 
-/** The problem with a configuration that each option alone cannot see, or undefined. */
-export function configProblem(config: Pick<Config, 'tlsCert' | 'tlsKey'>): string | undefined {
+/**
+ * The first problem with a whole configuration, or undefined. Flags and variables are checked as
+ * they are read; this also holds `startEmulator` options, which arrive already typed, to the
+ * same rules, and sees what no single option can.
+ */
+export function configProblem(config: Config): string | undefined {
+  if (!Array.isArray(config.users) || config.users.length === 0) return 'users must name at least one login:password';
+  for (const u of config.users) {
+    if (typeof u?.login !== 'string' || u.login === '' || u.login.includes(':') || typeof u.password !== 'string' || u.password === '') {
+      return `users must be non-empty logins (without ':') with non-empty passwords, got ${JSON.stringify(u)}`;
+    }
+  }
+  for (const [key, bounds] of Object.entries(BOUNDS) as [keyof typeof BOUNDS, Bounds][]) {
+    if (!inBounds(config[key], bounds)) return `${key} must be ${describeBounds(bounds)}, got ${JSON.stringify(config[key])}`;
+  }
+  for (const [key, bounds] of Object.entries(RATE_BOUNDS) as [keyof typeof RATE_BOUNDS, Bounds][]) {
+    if (!inBounds(config.rateLimit?.[key], bounds)) return `rateLimit.${key} must be ${describeBounds(bounds)}, got ${JSON.stringify(config.rateLimit?.[key])}`;
+  }
+  if (!Array.isArray(config.networks) || !config.networks.every((id) => inBounds(id, NETWORK_ID))) {
+    return `networks must be network IDs, ${describeBounds(NETWORK_ID)}, got ${JSON.stringify(config.networks)}`;
+  }
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) return '--tls-cert and --tls-key must be given together';
   return undefined;
 }

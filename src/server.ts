@@ -82,11 +82,11 @@ function createListener(config: Config, handler: RequestListener): Server {
 /** Opens the database, builds the app and listens; resolves once connections are accepted. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const config: Config = { ...DEFAULTS, port: 0, db: ':memory:', ...options };
+  const problem = configProblem(config);
+  if (problem) throw new StartupError(problem);
   if (!isLoopback(config.host) && usesDefaultUser(config)) {
     throw new StartupError(`refusing to listen on ${config.host} with the default credential; give --user LOGIN:PASSWORD`);
   }
-  const problem = configProblem(config);
-  if (problem) throw new StartupError(problem);
   const db = openDatabase(config.db);
   const validateXml = config.validateXml ? await loadValidator() : undefined;
   const app = createApp({ config, db, validateXml });

@@ -65,3 +65,31 @@ describe('loadConfig', () => {
     await expect(startEmulator({ host: '0.0.0.0', users: [DEFAULT_USER] })).rejects.toThrow(StartupError);
   });
 });
+
+describe('startEmulator options', () => {
+  it('are held to the same rules as flags and variables, refused before anything opens', async () => {
+    const bad: [object, RegExp][] = [
+      [{ users: [] }, /^users must name at least one/],
+      [{ users: [{ login: 'a', password: '' }] }, /^users must be non-empty logins/],
+      [{ users: [{ login: 'a:b', password: 'c' }] }, /^users must be non-empty logins/],
+      [{ rateLimit: { calls: 0, windowSec: 0 } }, /^rateLimit\.calls must be a whole number from 1/],
+      [{ rateLimit: { calls: 3, windowSec: 0.5 } }, /^rateLimit\.windowSec must be a whole number from 1/],
+      [{ pageSize: 0 }, /^pageSize must be a whole number from 1 to 1000000, got 0$/],
+      [{ toolTimeout: -5 }, /^toolTimeout must be a number of seconds above 0/],
+      [{ port: 70000 }, /^port must be/],
+      [{ maxBody: Number.NaN }, /^maxBody must be/],
+      [{ networks: [0] }, /^networks must be network IDs/],
+      [{ tlsCert: 'cert.pem' }, /^--tls-cert and --tls-key must be given together$/],
+    ];
+    for (const [options, message] of bad) {
+      const attempt = startEmulator({ users: [{ login: 'u', password: 'p' }], ...options });
+      await expect(attempt, JSON.stringify(options)).rejects.toThrow(StartupError);
+      await expect(attempt).rejects.toThrow(message);
+    }
+  });
+
+  it('accept fractional tool seconds and the documented defaults', async () => {
+    const emulator = await startEmulator({ users: [{ login: 'u', password: 'p' }], toolTimeout: 0.5, toolKillGrace: 0.1 });
+    await emulator.close();
+  });
+});
