@@ -4,6 +4,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { configProblem, DEFAULTS, isLoopback, usesDefaultUser, type Config } from './config.js';
 import { openDatabase } from './db/open.js';
+import { isEmptyDatabase } from './db/empty.js';
 import { createApp } from './app.js';
 import type { XmlValidator } from './http/send.js';
 import { readSeedFile, type SeedDocument } from './emulator/seed.js';
@@ -96,7 +97,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const seed = (doc: unknown) => controls.seed(doc, owner, config.publicUrl ?? `http://${config.host}`);
   let server: Server;
   try {
-    if (config.seedFile) seedFromFile(config.seedFile, seed);
+    // [E] a seed is a starting point: a database that already holds data (a restart on the same
+    // --db file) keeps it, and is not seeded again.
+    if (config.seedFile && isEmptyDatabase(db)) seedFromFile(config.seedFile, seed);
     server = createListener(config, app.callback());
   } catch (err) {
     db.close();

@@ -1,20 +1,31 @@
 import type { Db } from './open.js';
 
+/** Every table holding data (all but SQLite's own and the migration log), as quoted identifiers. */
+function dataTables(db: Db): string[] {
+  const names = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'")
+    .pluck()
+    .all() as string[];
+  return names.map((name) => `"${name.replaceAll('"', '""')}"`);
+}
+
+/** Whether no data table holds a row: a database just created, or just reset. */
+export function isEmptyDatabase(db: Db): boolean {
+  return dataTables(db).every((table) => db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined);
+}
+
 /**
  * Deletes every row of every data table (all but the migration log) in one transaction, and
  * restarts AUTOINCREMENT counters so IDs begin at 1 again. Tables added by later migrations are
  * covered without being listed here.
  */
 export function emptyDatabase(db: Db): void {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'")
-    .pluck()
-    .all() as string[];
+  const tables = dataTables(db);
   const hasSequence = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined;
   db.transaction(() => {
     // Tables are emptied in any order; references are checked once, at commit, when all are empty.
     db.pragma('defer_foreign_keys = ON');
-    for (const table of tables) db.prepare(`DELETE FROM "${table.replaceAll('"', '""')}"`).run();
+    for (const table of tables) db.prepare(`DELETE FROM ${table}`).run();
     if (hasSequence) db.prepare('DELETE FROM sqlite_sequence').run();
   })();
 }

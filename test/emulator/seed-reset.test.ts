@@ -108,6 +108,20 @@ describe('--seed FILE', () => {
     expect((await listed(seeded)).map((r) => r.title)).toEqual(['engine-a', 'engine-b']);
   });
 
+  it('seeds a file database once: a restart keeps its data and does not seed again', async () => {
+    const file = join(dir, 'seed-once.json');
+    writeFileSync(file, JSON.stringify({ records }));
+    const db = join(dir, 'seeded.sqlite');
+    const first = await startEmulator({ users: [USER], seedFile: file, db });
+    await first.close();
+    const again = await startEmulator({ users: [USER], seedFile: file, db });
+    try {
+      expect((await listed(again)).map((r) => r.title)).toEqual(['engine-a', 'engine-b']);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('refuses to start on a file that is missing, not JSON, or refused, naming the problem', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ records: [records[0], records[0]] }));
