@@ -29,6 +29,8 @@ export interface Config {
   /** Network IDs a record's network_id may name besides 0; empty: the networks feature is off. */
   networks: number[];
   /** [Q] a Docker record's IPs must be covered by Unix records (1905 otherwise). */
+  /** [Q] every v2 call needs X-Requested-With; a switch may turn the check off. */
+  requireXRequestedWith: boolean;
   requireUnixForDocker: boolean;
   /** Idle seconds after which a session cookie stops working. */
   sessionTimeout: number;
@@ -74,6 +76,7 @@ export const DEFAULTS: Config = {
   maxBody: 1024 * 1024,
   pageSize: 1000,
   networks: [],
+  requireXRequestedWith: true,
   requireUnixForDocker: false,
   // [E] Qualys does not publish its idle timeout; one hour.
   sessionTimeout: 3600,
@@ -223,6 +226,11 @@ export const OPTIONS: OptionSpec[] = [
     flag: '--networks', env: 'QUALYS_EMULATOR_NETWORKS', arg: 'ID,ID...',
     description: 'Enable the networks feature with these network IDs: network_id may then name them, besides 0 (default: off, only 0).',
     apply: (c, v, n) => { c.networks = networkIds(n, v); },
+  },
+  {
+    flag: '--require-x-requested-with', env: 'QUALYS_EMULATOR_REQUIRE_X_REQUESTED_WITH', arg: 'BOOL',
+    description: 'Refuse (400, 1903) calls without an X-Requested-With header, as Qualys does (default true; false turns the check off).',
+    apply: (c, v, n) => { c.requireXRequestedWith = bool(n, required(n, v)); },
   },
   {
     flag: '--require-unix-for-docker', env: 'QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER',

@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_USER, DEFAULTS, loadConfig, usesDefaultUser } from './config.js';
+import { ConfigError, DEFAULT_USER, loadConfig, usesDefaultUser } from './config.js';
 import { startEmulator, StartupError } from './server.js';
 
 /** The program: the only reader of argv and the environment. */
@@ -17,7 +17,7 @@ async function main(): Promise<number | undefined> {
     process.stdout.write(loaded.text);
     return 0;
   }
-  const config = { ...DEFAULTS, ...loaded.config };
+  const { config } = loaded;
   if (usesDefaultUser(config)) {
     console.error(`qualys-emulator: using the default credential ${DEFAULT_USER.login}:${DEFAULT_USER.password} (set --user to change it)`);
   }

@@ -35,7 +35,7 @@ async function loadValidator(): Promise<XmlValidator> {
 }
 
 /** [E] idle keep-alive connections close after this long, as Node's own default. */
-export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 /**
  * Limits that keep a slow or stalled client from holding a connection forever. Node checks the

@@ -7,7 +7,7 @@ import { warning } from './list-output.js';
 import type { RecordService } from './record-service.js';
 import type { RecordType } from './record-type.js';
 
-export const GENERIC_LIST_PATH = '/api/2.0/fo/auth/';
+const GENERIC_LIST_PATH = '/api/2.0/fo/auth/';
 const DTD_PATH = '/api/2.0/fo/auth/auth_list_output.dtd';
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { PACKAGE_ROOT } from '../package-root.js';
 
-export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'migrations');
+const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'migrations');
 
 /**
  * Applies `migrations/*.sql` in name order, each once and in its own transaction, recording

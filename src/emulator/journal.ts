@@ -22,7 +22,7 @@ export interface JournalEntry {
 }
 
 /** [E] The journal keeps the most recent 1000 requests; older ones are dropped. */
-export const JOURNAL_LIMIT = 1000;
+const JOURNAL_LIMIT = 1000;
 
 export interface JournalFilter {
   path?: string;

@@ -32,7 +32,7 @@ export function initialRuntimeSettings(config: Config): RuntimeSettings {
       windowSec: config.rateLimit.windowSec,
       concurrency: config.concurrencyLimit,
     },
-    requireXRequestedWith: true,
+    requireXRequestedWith: config.requireXRequestedWith,
     requireUnixForDocker: config.requireUnixForDocker,
     pageSize: config.pageSize,
   };

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 
-export const DTD_DIR = join(PACKAGE_ROOT, 'dtd');
+const DTD_DIR = join(PACKAGE_ROOT, 'dtd');
 
 /** Every bundled DTD by the URL path its DOCTYPEs name: `dtd/X` is served at `/api/2.0/X`. */
 export function bundledDtds(dir: string = DTD_DIR): Map<string, string> {

@@ -58,7 +58,7 @@ export interface Endpoint {
 }
 
 /** [Q] the REQUEST block: every parameter in received order; [E] secrets masked. */
-export function echoOf(call: Call): RequestEcho {
+function echoOf(call: Call): RequestEcho {
   return {
     datetime: call.datetime,
     userLogin: call.user,

@@ -12,7 +12,7 @@ export interface RequestEcho {
   params: readonly (readonly [string, string])[];
 }
 
-export const DTD_PATHS = {
+const DTD_PATHS = {
   simpleReturn: '/api/2.0/simple_return.dtd',
   batchReturn: '/api/2.0/batch_return.dtd',
 } as const;

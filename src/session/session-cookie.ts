@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 
 /** [Q] the cookie a session login sets and every later call sends back. */
-export const SESSION_COOKIE = 'QualysSession';
+const SESSION_COOKIE = 'QualysSession';
 
 export function sessionTokenOf(ctx: Context): string | undefined {
   return ctx.cookies.get(SESSION_COOKIE) || undefined;

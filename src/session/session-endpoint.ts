@@ -5,7 +5,7 @@ import type { CredentialCheck } from '../http/auth.js';
 import { sessionCookieHeader } from './session-cookie.js';
 import type { SessionStore } from './session-store.js';
 
-export const SESSION_PATH = '/api/2.0/fo/session/';
+const SESSION_PATH = '/api/2.0/fo/session/';
 
 /**
  * [Q] /api/2.0/fo/session/ (spec section 7): login trades a username and password for a

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, DOCKER, expectError, startTestEmulator, text, all, type Node } from '../helpers/emulator.js';
 
 const emulator = await startTestEmulator();
+const lenient = await startTestEmulator({ requireXRequestedWith: false });
 
 /** IDs of every Docker record, to prove a refused request changed nothing. */
 async function dockerIds(): Promise<string[]> {
@@ -213,5 +214,13 @@ describe('bodies that cannot be read', () => {
     const { gzipSync } = await import('node:zlib');
     const res = await send('gzip', new Blob([gzipSync('action=create&title=gzipped&ips=10.8.0.2')]));
     expect(res.status, res.body).toBe(200);
+  });
+});
+
+describe('--require-x-requested-with false', () => {
+  it('turns the header check off, and only that', async () => {
+    const res = await call(lenient, DOCKER, { query: { action: 'list' }, xrw: null });
+    expect(res.status, res.body).toBe(200);
+    expectError(await call(lenient, DOCKER, { query: { action: 'list' }, xrw: null, auth: null }), 401, '2000', 'Bad Login/Password');
   });
 });

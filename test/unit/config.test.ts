@@ -14,7 +14,7 @@ describe('loadConfig', () => {
   });
 
   it('reads every option from a flag and from its environment variable, the flag winning', () => {
-    const fromFlags = configOf(['--host', '0.0.0.0', '--port=0', '--db', ':memory:', '--user', 'a:b', '--user', 'c:d:e', '--public-url', 'http://qualys.test:9/', '--validate-xml', '--max-body', '10', '--page-size', '7', '--networks', '7,5,7', '--require-unix-for-docker', '--session-timeout', '60', '--tls-cert', 'c.pem', '--tls-key', 'k.pem',
+    const fromFlags = configOf(['--host', '0.0.0.0', '--port=0', '--db', ':memory:', '--user', 'a:b', '--user', 'c:d:e', '--public-url', 'http://qualys.test:9/', '--validate-xml', '--max-body', '10', '--page-size', '7', '--networks', '7,5,7', '--require-x-requested-with', 'false', '--require-unix-for-docker', '--session-timeout', '60', '--tls-cert', 'c.pem', '--tls-key', 'k.pem',
       '--kube-bench-bin', '/opt/kb', '--docker-bench-bin', '/opt/dbs/docker-bench-security.sh', '--tool-timeout', '2.5', '--tool-kill-grace', '1',
       '--tool-output-cap', '64', '--tool-output-dir', '/var/tmp/qe', '--kube-bench-config-dirs', '/etc/kb/cfg, /opt/kb/cfg',
       '--enforce-rate-limits', '--rate-limit', '3/2', '--concurrency-limit', '5', '--seed', 'seed.json', '--headers-timeout', '200', '--request-timeout', '900']);
@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0', port: 0, db: ':memory:',
       users: [{ login: 'a', password: 'b' }, { login: 'c', password: 'd:e' }],
       publicUrl: 'http://qualys.test:9', validateXml: true, maxBody: 10, pageSize: 7, networks: [5, 7],
-      requireUnixForDocker: true, sessionTimeout: 60, tlsCert: 'c.pem', tlsKey: 'k.pem',
+      requireXRequestedWith: false, requireUnixForDocker: true, sessionTimeout: 60, tlsCert: 'c.pem', tlsKey: 'k.pem',
       kubeBenchBin: '/opt/kb', dockerBenchBin: '/opt/dbs/docker-bench-security.sh', toolTimeout: 2.5, toolKillGrace: 1, toolOutputCap: 64,
       toolOutputDir: '/var/tmp/qe', kubeBenchConfigDirs: ['/etc/kb/cfg', '/opt/kb/cfg'],
       enforceRateLimits: true, rateLimit: { calls: 3, windowSec: 2 }, concurrencyLimit: 5, seedFile: 'seed.json', headersTimeout: 200, requestTimeout: 900,
@@ -31,7 +31,7 @@ describe('loadConfig', () => {
       QUALYS_EMULATOR_HOST: '0.0.0.0', QUALYS_EMULATOR_PORT: '0', QUALYS_EMULATOR_DB: ':memory:', QUALYS_EMULATOR_USERS: 'a:b, c:d:e',
       QUALYS_EMULATOR_PUBLIC_URL: 'http://qualys.test:9', QUALYS_EMULATOR_VALIDATE_XML: 'true', QUALYS_EMULATOR_MAX_BODY: '10', QUALYS_EMULATOR_PAGE_SIZE: '7',
       QUALYS_EMULATOR_NETWORKS: ' 5, 7',
-      QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER: '1', QUALYS_EMULATOR_SESSION_TIMEOUT: '60', QUALYS_EMULATOR_TLS_CERT: 'c.pem', QUALYS_EMULATOR_TLS_KEY: 'k.pem',
+      QUALYS_EMULATOR_REQUIRE_X_REQUESTED_WITH: 'off', QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER: '1', QUALYS_EMULATOR_SESSION_TIMEOUT: '60', QUALYS_EMULATOR_TLS_CERT: 'c.pem', QUALYS_EMULATOR_TLS_KEY: 'k.pem',
       QUALYS_EMULATOR_KUBE_BENCH_BIN: '/opt/kb', QUALYS_EMULATOR_DOCKER_BENCH_BIN: '/opt/dbs/docker-bench-security.sh', QUALYS_EMULATOR_TOOL_TIMEOUT: '2.5',
       QUALYS_EMULATOR_TOOL_KILL_GRACE: '1', QUALYS_EMULATOR_TOOL_OUTPUT_CAP: '64', QUALYS_EMULATOR_TOOL_OUTPUT_DIR: '/var/tmp/qe',
       QUALYS_EMULATOR_KUBE_BENCH_CONFIG_DIRS: '/etc/kb/cfg,/opt/kb/cfg',
@@ -91,5 +91,16 @@ describe('startEmulator options', () => {
   it('accept fractional tool seconds and the documented defaults', async () => {
     const emulator = await startEmulator({ users: [{ login: 'u', password: 'p' }], toolTimeout: 0.5, toolKillGrace: 0.1 });
     await emulator.close();
+  });
+});
+
+describe('secrets', () => {
+  it('every field a record type declares secret is masked wherever parameters are shown', async () => {
+    const { RECORD_TYPES } = await import('../../src/auth-records/types/index.js');
+    const { maskSecret, MASK } = await import('../../src/qualys/secrets.js');
+    const secrets = RECORD_TYPES.flatMap((t) => t.fields.filter((f) => f.kind === 'secret').map((f) => f.param));
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const param of secrets) expect(maskSecret(param, 'hunter2')).toBe(MASK);
+    expect(maskSecret('title', 'hunter2')).toBe('hunter2');
   });
 });
