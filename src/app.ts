@@ -15,6 +15,7 @@ import { RECORD_TYPES } from './auth-records/types/index.js';
 import { SessionStore } from './session/session-store.js';
 import { sessionEndpoint } from './session/session-endpoint.js';
 import { toolRoutes } from './tools/routes.js';
+import { ProcessGroups } from './tools/process-groups.js';
 import { healthRoutes } from './emulator/health.js';
 import { rateLimit } from './http/rate-limit.js';
 import { EmulatorControls } from './emulator/controls.js';
@@ -29,8 +30,11 @@ export interface AppDeps {
   validateXml?: XmlValidator;
 }
 
-/** The app, with the test-harness controls that `/_emulator/` and the programmatic handle drive. */
-export type EmulatorApp = Koa & { controls: EmulatorControls };
+/**
+ * The app, with the test-harness controls that `/_emulator/` and the programmatic handle drive,
+ * and `stopTools`, which ends the tools it is running (SIGTERM, SIGKILL after the grace period).
+ */
+export type EmulatorApp = Koa & { controls: EmulatorControls; stopTools(): Promise<void> };
 
 /** Builds the application without listening. The middleware order is the list below. */
 export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
@@ -50,6 +54,8 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, endpoints });
   controls.onReset(() => sessions.clear());
   const faults = injectFaults(controls.faults);
+  // per app, so closing one emulator never touches another's tools
+  const groups = new ProcessGroups();
   const records = apiRoutes({
     endpoints,
     send,
@@ -79,8 +85,8 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // GET /health, JSON, no credentials
   app.use(healthRoutes(config, db).routes());
   // the tool runners: JSON in and out, same credentials, their own JSON errors
-  app.use(toolRoutes({ config, authenticators }).routes());
+  app.use(toolRoutes({ config, authenticators, groups }).routes());
   // the Qualys record endpoints; 6+ (action, method, parameters, values) happen in dispatch
   app.use(records.routes());
-  return Object.assign(app, { controls });
+  return Object.assign(app, { controls, stopTools: () => groups.stopAll(config.toolKillGrace) });
 }

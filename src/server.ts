@@ -24,6 +24,7 @@ export interface EmulatorHandle {
   reset(): Promise<void>;
   /** Creates the document's records through the API's own validation, all or nothing (else a SeedError). */
   seed(doc: SeedDocument): Promise<{ ids: number[] }>;
+  /** Stops listening, ends the running tools (SIGTERM, SIGKILL after the grace), closes the database. */
   close(): Promise<void>;
 }
 
@@ -131,7 +132,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           db.close();
           resolve();
         });
-        server.closeAllConnections();
+        // Tools run detached in groups of their own, so nothing else would end them; their
+        // requests may still be answered before the remaining connections are cut.
+        void app.stopTools().then(() => server.closeAllConnections());
       });
       return closing;
     },

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Authenticator } from '../http/auth.js';
 import { toolErrors, ToolHttpError } from './errors.js';
 import { readJsonObject } from './json-body.js';
+import type { ProcessGroups } from './process-groups.js';
 import { runRequest } from './run-request.js';
 import type { ToolDefinition } from './tool.js';
 import { kubeBench } from './kube-bench.js';
@@ -16,6 +17,8 @@ export interface ToolRouteOptions {
   config: Config;
   /** The same authenticators as the Qualys API: these endpoints run programs. */
   authenticators: readonly Authenticator[];
+  /** Where the running tools' process groups are kept, so stopping the emulator can end them. */
+  groups: ProcessGroups;
 }
 
 function sendJson(ctx: Context, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
@@ -31,7 +34,7 @@ function sendJson(ctx: Context, status: number, body: unknown, headers: Readonly
  * Order: credentials (401, so nothing is told to a stranger), method (405), body (400, 413, 415),
  * fields (400), busy (409), run.
  */
-export function toolRoutes({ config, authenticators }: ToolRouteOptions): Router {
+export function toolRoutes({ config, authenticators, groups }: ToolRouteOptions): Router {
   const router = new Router(ROUTER_OPTIONS);
   const running = new Set<string>();
   for (const tool of TOOLS) {
@@ -47,7 +50,7 @@ export function toolRoutes({ config, authenticators }: ToolRouteOptions): Router
         if (running.has(tool.name)) throw toolErrors.busy(tool.name);
         running.add(tool.name);
         claimed = true;
-        sendJson(ctx, 200, await runRequest(tool, prepared, config));
+        sendJson(ctx, 200, await runRequest(tool, prepared, config, groups));
       } catch (err) {
         const e = err instanceof ToolHttpError ? err : unexpected(tool.name, err);
         sendJson(ctx, e.status, { error: e.message }, e.headers);

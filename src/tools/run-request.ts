@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { findBinary } from './binaries.js';
 import { makeRunDirectory } from './output-location.js';
 import { readReport } from './report.js';
+import type { ProcessGroups } from './process-groups.js';
 import { runTool, type RunOutcome } from './runner.js';
 import type { PreparedRun, Summary, ToolDefinition } from './tool.js';
 import { shellQuote } from './words.js';
@@ -37,7 +38,7 @@ const notFound = (tool: string): RunOutcome => ({
 });
 
 /** Runs one validated request: finds the binary, places the output, spawns, reads the report. */
-export async function runRequest(tool: ToolDefinition, prepared: PreparedRun, config: Config): Promise<ToolResponse> {
+export async function runRequest(tool: ToolDefinition, prepared: PreparedRun, config: Config, groups: ProcessGroups): Promise<ToolResponse> {
   const timestamp = new Date().toISOString();
   const binary = findBinary(tool.configuredBin(config), tool.commands);
   const outputFile = prepared.chosenOutputFile ?? join(makeRunDirectory(config.toolOutputDir, tool.name), prepared.defaultFileName);
@@ -53,7 +54,7 @@ export async function runRequest(tool: ToolDefinition, prepared: PreparedRun, co
       timeoutSeconds: config.toolTimeout,
       graceSeconds: config.toolKillGrace,
       outputCap: config.toolOutputCap,
-    });
+    }, groups);
   }
   const reading = binary === undefined
     ? { report: null, report_error: `${tool.name} was not found, so it wrote no report` }

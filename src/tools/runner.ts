@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Readable } from 'node:stream';
+import type { ProcessGroups } from './process-groups.js';
 
 export interface RunLimits {
   /** Seconds before the process group is ended. */
@@ -39,24 +40,16 @@ function capture(stream: Readable, cap: number) {
   return state;
 }
 
-/** Signals the whole process group; a group already gone is not an error. */
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
-  }
-}
-
 /**
  * Runs `file` with `args`, never through a shell, as the leader of its own process group so
  * the group can be ended as one: on timeout SIGTERM, then SIGKILL after the grace period; and
  * whatever the tool left behind in its group when it exits is killed too, so no orphan survives.
+ * The group is in `groups` while it runs, so stopping the emulator can end it.
  */
-export function runTool(file: string, args: readonly string[], cwd: string | undefined, limits: RunLimits): Promise<RunOutcome> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(file, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+export function runTool(file: string, args: readonly string[], cwd: string | undefined, limits: RunLimits, groups: ProcessGroups): Promise<RunOutcome> {
+  const started = process.hrtime.bigint();
+  const child = spawn(file, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  const run = new Promise<RunOutcome>((resolve, reject) => {
     const out = capture(child.stdout, limits.outputCap);
     const err = capture(child.stderr, limits.outputCap);
     let timedOut = false;
@@ -64,8 +57,8 @@ export function runTool(file: string, args: readonly string[], cwd: string | und
     let drainTimer: NodeJS.Timeout | undefined;
     const timeout = setTimeout(() => {
       timedOut = true;
-      signalGroup(child.pid!, 'SIGTERM');
-      killTimer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), limits.graceSeconds * 1000);
+      groups.signal(child.pid!, 'SIGTERM');
+      killTimer = setTimeout(() => groups.signal(child.pid!, 'SIGKILL'), limits.graceSeconds * 1000);
     }, limits.timeoutSeconds * 1000);
     child.once('error', (e) => {
       clearTimeout(timeout);
@@ -74,7 +67,7 @@ export function runTool(file: string, args: readonly string[], cwd: string | und
     child.once('exit', () => {
       clearTimeout(timeout);
       clearTimeout(killTimer);
-      signalGroup(child.pid!, 'SIGKILL');
+      groups.signal(child.pid!, 'SIGKILL');
       // A descendant that left the group could still hold the pipes open; stop waiting for it.
       drainTimer = setTimeout(() => {
         child.stdout.destroy();
@@ -93,4 +86,6 @@ export function runTool(file: string, args: readonly string[], cwd: string | und
       });
     });
   });
+  if (child.pid !== undefined) groups.add(child.pid, run);
+  return run;
 }

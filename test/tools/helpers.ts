@@ -63,3 +63,17 @@ export async function postTool(
   if (!res.headers.get('content-type')?.startsWith('application/json')) throw new Error(`not JSON (${res.status}): ${text}`);
   return { status: res.status, headers: res.headers, json: JSON.parse(text) };
 }
+
+/** Alive and not a zombie waiting for its reaper. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((r) => setTimeout(r, 20));
+}

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAKES, postTool, startToolTestBed } from './helpers.js';
+import { alive, FAKES, postTool, startToolTestBed, until } from './helpers.js';
 import { startTestEmulator, USER } from '../helpers/emulator.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'qe-runner-'));
@@ -14,20 +14,6 @@ const bed = await startToolTestBed({ kubeBenchBin: join(FAKES, 'slow-tool'), too
 const empty = mkdtempSync(join(tmpdir(), 'qe-empty-path-'));
 // found on PATH: the fakes, or nothing at all
 const bare = await startTestEmulator({ toolOutputDir: join(scratch, 'bare-out'), toolOutputCap: 100 });
-
-/** Alive and not a zombie waiting for its reaper. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((r) => setTimeout(r, 20));
-}
 
 afterAll(() => {
   for (const dir of [scratch, empty]) rmSync(dir, { recursive: true, force: true });
