@@ -13,12 +13,17 @@ export class ProcessGroups {
 
   constructor(private readonly kill: Kill = (pid, signal) => process.kill(pid, signal)) {}
 
-  /** Signals a whole group; a group already gone is not an error. */
+  /**
+   * Signals a whole group. A group already gone is fine; any other failure (EPERM when a setuid
+   * survivor is all that is left and we are not root) is logged and never thrown, as the callers
+   * are timer and exit callbacks where a throw would end the server.
+   */
   signal(pgid: number, signal: NodeJS.Signals): void {
     try {
       this.kill(-pgid, signal);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ESRCH') console.error(`qualys-emulator: cannot send ${signal} to tool process group ${pgid}: ${code ?? err}`);
     }
   }
 
