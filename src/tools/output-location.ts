@@ -1,5 +1,5 @@
 import { lstatSync, mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { toolErrors } from './errors.js';
 
 /** The configured output directory, created private (0700) on first use; its real path. */
@@ -8,9 +8,28 @@ export function outputRoot(dir: string): string {
   return realpathSync(dir);
 }
 
+/**
+ * The real path `dir` has, or will have once `outputRoot` creates it: the missing parts at its
+ * end become plain directories. Creates nothing, so a request refused or unable to run leaves no trace.
+ */
+function realPathToBe(dir: string): string {
+  const path = resolve(dir);
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPathToBe(parent), basename(path));
+  }
+}
+
 /** A fresh private directory for one run, e.g. `<output dir>/kube-bench-Ab12Cd`. */
 export function makeRunDirectory(dir: string, tool: string): string {
   return mkdtempSync(join(outputRoot(dir), `${tool}-`));
+}
+
+/** [E] The run directory a run that never started would have had, with mkdtemp's template for its suffix. */
+export function runDirectoryTemplate(dir: string, tool: string): string {
+  return join(realPathToBe(dir), `${tool}-XXXXXX`);
 }
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
@@ -22,9 +41,10 @@ const inside = (root: string, path: string) => path === root || path.startsWith(
  * absolute. Each path segment is plain (letters, digits, `_ . -`; no `..`); the parent must
  * exist and really lie inside (no symlinked directory out); the file and its `.json` companion
  * must be plain files if they exist (no symlink, no second hard link). Returns the real path to hand the tool.
+ * Creates nothing: an output directory not made yet holds no subdirectory, so only a plain name passes.
  */
 export function confineOutputFile(dir: string, requested: string, field: string): string {
-  const root = outputRoot(dir);
+  const root = realPathToBe(dir);
   let rel: string;
   if (isAbsolute(requested)) {
     const base = [resolve(dir), root].find((b) => inside(b, resolve(requested)));
@@ -39,9 +59,9 @@ export function confineOutputFile(dir: string, requested: string, field: string)
   }
   const bad = segments.find((s) => !SEGMENT.test(s));
   if (bad !== undefined) throw toolErrors.badField(field, `${JSON.stringify(bad)} may only hold letters, digits, _ . and - (not first)`);
-  let parent: string;
+  let parent = root;
   try {
-    parent = realpathSync(join(root, ...segments.slice(0, -1)));
+    if (segments.length > 1) parent = realpathSync(join(root, ...segments.slice(0, -1)));
   } catch {
     throw toolErrors.badField(field, `the directory of ${JSON.stringify(requested)} does not exist in the output directory`);
   }

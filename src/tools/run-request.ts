@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Config } from '../config.js';
 import { findBinary } from './binaries.js';
-import { makeRunDirectory } from './output-location.js';
+import { makeRunDirectory, outputRoot, runDirectoryTemplate } from './output-location.js';
 import { readReport } from './report.js';
 import type { ProcessGroups } from './process-groups.js';
 import { runTool, type RunOutcome } from './runner.js';
@@ -37,11 +37,21 @@ const notFound = (tool: string): RunOutcome => ({
   executionTime: 0,
 });
 
+/** The output file; a run that cannot start (`create` false) gets its name but creates nothing. */
+function placeOutput(tool: ToolDefinition, prepared: PreparedRun, config: Config, create: boolean): string {
+  if (prepared.chosenOutputFile !== undefined) {
+    if (create) outputRoot(config.toolOutputDir);
+    return prepared.chosenOutputFile;
+  }
+  const runDirectory = create ? makeRunDirectory(config.toolOutputDir, tool.name) : runDirectoryTemplate(config.toolOutputDir, tool.name);
+  return join(runDirectory, prepared.defaultFileName);
+}
+
 /** Runs one validated request: finds the binary, places the output, spawns, reads the report. */
 export async function runRequest(tool: ToolDefinition, prepared: PreparedRun, config: Config, groups: ProcessGroups): Promise<ToolResponse> {
   const timestamp = new Date().toISOString();
   const binary = findBinary(tool.configuredBin(config), tool.commands);
-  const outputFile = prepared.chosenOutputFile ?? join(makeRunDirectory(config.toolOutputDir, tool.name), prepared.defaultFileName);
+  const outputFile = placeOutput(tool, prepared, config, binary !== undefined);
   const argv = prepared.args(outputFile);
   const location = prepared.report(outputFile);
   let outcome: RunOutcome;

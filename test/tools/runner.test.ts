@@ -74,6 +74,27 @@ describe('the tool runner', () => {
     expect(bed.runs()).toEqual([]);
   });
 
+  it('creates nothing for a missing binary or a refused request, not even the output directory', async () => {
+    const outputDir = join(scratch, 'untouched-out');
+    const fresh = await startTestEmulator({ toolOutputDir: outputDir });
+    const saved = process.env.PATH;
+    process.env.PATH = empty;
+    try {
+      const kube = (await postTool(fresh, 'kube-bench', {})).json;
+      expect(kube).toMatchObject({ return_code: 127, output_file: join(outputDir, 'kube-bench-XXXXXX', 'kube-bench-results.json') });
+      const docker = (await postTool(fresh, 'docker-bench-security', {})).json;
+      expect(docker).toMatchObject({ return_code: 127, output_file: join(outputDir, 'docker-bench-security-XXXXXX', 'docker-bench-results.log') });
+      const chosen = (await postTool(fresh, 'docker-bench-security', { output_file: 'mine.log' })).json;
+      expect(chosen).toMatchObject({ return_code: 127, output_file: join(outputDir, 'mine.log') });
+      expect(chosen.argv).toContain(join(outputDir, 'mine.log'));
+      // refused after output_file was checked
+      expect((await postTool(fresh, 'docker-bench-security', { output_file: 'mine.log', additional_args: '--evil' })).status).toBe(400);
+    } finally {
+      process.env.PATH = saved;
+    }
+    expect(existsSync(outputDir)).toBe(false);
+  });
+
   it.each([
     ['no credentials', null],
     ['wrong password', 'Basic ' + Buffer.from('tester:wrong').toString('base64')],
