@@ -18,7 +18,7 @@ const SECTIONS = [
 ];
 
 /** [from docker-bench-security] the groups `-c`/`-e` accept, besides single check functions. */
-export const DOCKER_BENCH_GROUPS = [...SECTIONS, ...SECTIONS.map((s) => `${s}_level1`), 'cis', 'cis_level1', 'all', 'all_level1'];
+const DOCKER_BENCH_GROUPS = [...SECTIONS, ...SECTIONS.map((s) => `${s}_level1`), 'cis', 'cis_level1', 'all', 'all_level1'];
 
 /** Check functions: `check_2_2`, `check_5_31`, community `check_c_1_1`. The script runs any name it gets. */
 const CHECK_FUNCTION = /^check_(c_)?\d{1,2}(_\d{1,2}){0,3}$/;

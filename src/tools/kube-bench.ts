@@ -7,7 +7,7 @@ import type { Summary, ToolDefinition } from './tool.js';
 const FIELDS = ['targets', 'version', 'benchmark', 'config_dir', 'output_format', 'additional_args'];
 
 /** kube-bench's targets; `worker` is its alias of `node`. */
-export const KUBE_BENCH_TARGETS = ['master', 'controlplane', 'node', 'etcd', 'policies', 'managedservices', 'worker'];
+const KUBE_BENCH_TARGETS = ['master', 'controlplane', 'node', 'etcd', 'policies', 'managedservices', 'worker'];
 
 const CHECK_IDS = /^\d+(\.\d+)*(,\d+(\.\d+)*)*$/;
 

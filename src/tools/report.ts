@@ -1,7 +1,7 @@
 import { openSync, readSync, closeSync, fstatSync, constants } from 'node:fs';
 
 /** [E] Reports larger than this are not parsed (the file stays in output_file). */
-export const REPORT_MAX_BYTES = 32 * 1024 * 1024;
+const REPORT_MAX_BYTES = 32 * 1024 * 1024;
 
 export type ReportReading = { report: unknown } | { report: null; report_error: string };
 

@@ -47,7 +47,7 @@ export function splitWords(text: string): string[] {
 const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 /** One word, quoted only when a POSIX shell would otherwise read it differently. */
-export function shellQuoteWord(word: string): string {
+function shellQuoteWord(word: string): string {
   return SAFE_WORD.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
