@@ -26,7 +26,7 @@ export function credentialCheck(users: readonly User[]): CredentialCheck {
 export function basicAuthenticator(check: CredentialCheck): Authenticator {
   return (ctx) => {
     const header = ctx.get('Authorization');
-    const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+    const match = header.match(/^Basic\s+([A-Za-z0-9+/=]+)\s*$/i);
     if (!match) return undefined;
     const decoded = Buffer.from(match[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');

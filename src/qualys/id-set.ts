@@ -14,7 +14,7 @@ export function parseIdSet(name: string, value: string): IntervalSet {
   const ranges: [number, number][] = [];
   for (const raw of value.split(',')) {
     const entry = raw.trim();
-    const match = ENTRY.exec(entry);
+    const match = entry.match(ENTRY);
     if (!match) throw qualysErrors.invalidValue(name, value, `neither a positive integer nor a range: ${entry}`);
     const lo = Number(match[1]);
     const hi = match[2] === undefined ? lo : Number(match[2]);

@@ -9,7 +9,7 @@ const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const ADDRESS = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
 
 function parseAddress(text: string): number | undefined {
-  const m = ADDRESS.exec(text);
+  const m = text.match(ADDRESS);
   if (!m) return undefined;
   return ((+m[1] << 24) >>> 0) + (+m[2] << 16) + (+m[3] << 8) + +m[4];
 }
