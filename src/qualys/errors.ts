@@ -35,9 +35,12 @@ export class QualysError extends Error {
 
 const list = (names: readonly string[]) => names.join(', ');
 
+/** The Basic challenge of every 401, XML or JSON, so clients see one realm. */
+export const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="Qualys API Emulator"' } as const;
+
 export const qualysErrors = {
   /** [Q] 401, 2000, with a Basic challenge. */
-  badLogin: () => new QualysError(401, '2000', 'Bad Login/Password', [], { 'WWW-Authenticate': 'Basic realm="Qualys API Emulator"' }),
+  badLogin: () => new QualysError(401, '2000', 'Bad Login/Password', [], BASIC_CHALLENGE),
   /** [Q] header required on every v2 call; [E] code and text. */
   missingHeader: (name: string) => new QualysError(400, '1903', `Missing required header(s): ${name}`),
   /** [Q] recorded for action; the same template for every required parameter. */

@@ -1,3 +1,4 @@
+import { BASIC_CHALLENGE } from '../qualys/errors.js';
 import type { BodyFault } from '../http/body-errors.js';
 
 /**
@@ -18,7 +19,7 @@ export const toolErrors = {
   /** A refused request body or field; the message names the field. */
   badRequest: (message: string) => new ToolHttpError(400, message),
   badField: (field: string, reason: string) => new ToolHttpError(400, `${field}: ${reason}`),
-  unauthorized: () => new ToolHttpError(401, 'Bad Login/Password', { 'WWW-Authenticate': 'Basic realm="Qualys API Emulator"' }),
+  unauthorized: () => new ToolHttpError(401, 'Bad Login/Password', BASIC_CHALLENGE),
   methodNotAllowed: (method: string) => new ToolHttpError(405, `method ${method} is not allowed; use POST`, { Allow: 'POST' }),
   bodyTooLarge: (max: number) => new ToolHttpError(413, `request body larger than ${max} bytes`),
   /** Bytes that do not match their Content-Encoding (400), or an encoding not supported (415). */
