@@ -23,6 +23,7 @@ import { initialRuntimeSettings } from './emulator/runtime.js';
 import { journalRequests } from './emulator/journal.js';
 import { injectFaults } from './emulator/faults.js';
 import { adminRoutes } from './emulator/admin-routes.js';
+import { rootRedirect } from './emulator/dashboard-files.js';
 
 export interface AppDeps {
   config: Config;
@@ -51,7 +52,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
   const endpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
-  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, endpoints });
+  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, endpoints, service });
   controls.onReset(() => sessions.clear());
   const faults = injectFaults(controls.faults);
   // per app, so closing one emulator never touches another's tools
@@ -78,6 +79,8 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   app.use(errorEnvelope(send));
   // test-harness controls, JSON in and out with their own JSON errors
   app.use(adminRoutes(controls, { authenticate: authenticate(authenticators), maxBody: config.maxBody, publicUrl: config.publicUrl }));
+  // the host root leads a browser to the dashboard
+  app.use(rootRedirect());
   // public DTDs at the URLs the DOCTYPEs name
   app.use(dtdRoutes(bundledDtds()).routes());
   // session login and logout: X-Requested-With, body, faults, then the action
@@ -85,7 +88,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // GET /health, JSON, no credentials
   app.use(healthRoutes(config, db).routes());
   // the tool runners: JSON in and out, same credentials, their own JSON errors
-  app.use(toolRoutes({ config, authenticators, groups }).routes());
+  app.use(toolRoutes({ config, authenticators, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run) }).routes());
   // the Qualys record endpoints; 6+ (action, method, parameters, values) happen in dispatch
   app.use(records.routes());
   return Object.assign(app, { controls, stopTools: () => groups.stopAll(config.toolKillGrace) });

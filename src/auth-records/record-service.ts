@@ -96,6 +96,10 @@ export class RecordService {
     return this.store.listIds(filter, limit);
   }
 
+  countByType(): Map<string, number> {
+    return this.store.countByType();
+  }
+
   private checkTitleFree(type: RecordType, title: string, exceptId?: number): void {
     const holder = this.store.idByTitle(type.name, title);
     if (holder !== undefined && holder !== exceptId) throw qualysErrors.titleInUse(title, holder);

@@ -88,6 +88,7 @@ export class RecordStore {
       ).raw(),
       list: db.prepare(`SELECT * FROM auth_records WHERE type = @type AND ${FILTERED} ORDER BY id LIMIT @limit`),
       listAll: db.prepare(`SELECT id, type FROM auth_records WHERE ${FILTERED} ORDER BY id LIMIT @limit`),
+      countByType: db.prepare('SELECT type, count(*) FROM auth_records GROUP BY type').raw(),
     };
   }
 
@@ -156,6 +157,11 @@ export class RecordStore {
   listIds(filter: ListFilter, limit: number): { records: { id: number; type: string }[]; nextId?: number } {
     const { rows, nextId } = this.page<{ id: number; type: string }>(this.stmts.listAll, {}, filter, limit);
     return { records: rows, nextId };
+  }
+
+  /** How many records each type holds; a type without records is absent. */
+  countByType(): Map<string, number> {
+    return new Map(this.stmts.countByType.all() as [string, number][]);
   }
 
   /** Runs a FILTERED statement over each ID range in order until `limit` + 1 rows are found. */

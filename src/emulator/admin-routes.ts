@@ -9,6 +9,7 @@ import { parseBody, type BodyFault } from '../http/body-errors.js';
 import type { EmulatorControls } from './controls.js';
 import { AdminError } from './json-input.js';
 import { parseJournalFilter } from './journal.js';
+import { addDashboardRoutes } from './dashboard-routes.js';
 
 const ADMIN_PREFIX = '/_emulator/';
 
@@ -98,6 +99,7 @@ function routes(controls: EmulatorControls, options: AdminOptions): Router {
   router.patch('/config', (ctx) => {
     ctx.body = controls.patchConfig(bodyOf(ctx));
   });
+  addDashboardRoutes(router, controls, options.publicUrl);
   return router;
 }
 

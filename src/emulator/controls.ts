@@ -3,16 +3,20 @@ import { emptyDatabase } from '../db/empty.js';
 import type { Endpoint } from '../qualys/endpoint.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import type { RecordType } from '../auth-records/record-type.js';
+import type { RecordService } from '../auth-records/record-service.js';
 import { Journal } from './journal.js';
 import { Faults } from './faults.js';
 import { patchRuntimeSettings, runtimeSettingsJson, type RuntimeSettings } from './runtime.js';
 import { seedRecords, type SeedTarget } from './seed.js';
+import { RecordsView } from './records-view.js';
+import { ToolRuns } from './tool-runs.js';
 
 export interface ControlDeps {
   db: Db;
   runtime: RuntimeSettings;
   types: readonly RecordType[];
   endpoints: readonly Endpoint[];
+  service: RecordService;
 }
 
 /**
@@ -25,6 +29,8 @@ export class EmulatorControls {
   readonly journal = new Journal();
   readonly faults = new Faults();
   readonly limiter: RateLimiter;
+  readonly toolRuns = new ToolRuns();
+  readonly records: RecordsView;
   private readonly db: Db;
   private readonly seedTarget: SeedTarget;
   private readonly resetHooks: (() => void)[] = [];
@@ -34,7 +40,9 @@ export class EmulatorControls {
     this.runtime = deps.runtime;
     this.limiter = new RateLimiter(() => this.runtime.rateLimit);
     const byPath = new Map(deps.endpoints.map((e) => [e.path, e]));
-    this.seedTarget = { db: deps.db, endpoints: new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!])) };
+    const endpoints = new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!]));
+    this.seedTarget = { db: deps.db, endpoints };
+    this.records = new RecordsView({ types: deps.types, service: deps.service, endpoints, pageSize: () => this.runtime.pageSize });
   }
 
   /** Registers state kept outside the database (e.g. in-memory sessions) to be emptied by `reset`. */
@@ -44,7 +52,7 @@ export class EmulatorControls {
 
   /**
    * Back to an empty state: records and every other table (IDs restart at 1), the journal,
-   * the rate counters, the fault rules, and whatever registered a hook. [E] The runtime
+   * the rate counters, the fault rules, the tool runs listed, and whatever registered a hook. [E] The runtime
    * settings are kept: they are how the harness configured this emulator, not its state.
    */
   reset(): void {
@@ -52,6 +60,7 @@ export class EmulatorControls {
     this.journal.clear();
     this.faults.clear();
     this.limiter.restart();
+    this.toolRuns.clear();
     for (const hook of this.resetHooks) hook();
   }
 

@@ -6,7 +6,7 @@ import type { Authenticator } from '../http/auth.js';
 import { toolErrors, ToolHttpError } from './errors.js';
 import { readJsonObject } from './json-body.js';
 import type { ProcessGroups } from './process-groups.js';
-import { runRequest } from './run-request.js';
+import { runRequest, type ToolResponse } from './run-request.js';
 import type { ToolDefinition } from './tool.js';
 import { kubeBench } from './kube-bench.js';
 import { dockerBench } from './docker-bench.js';
@@ -19,6 +19,8 @@ export interface ToolRouteOptions {
   authenticators: readonly Authenticator[];
   /** Where the running tools' process groups are kept, so stopping the emulator can end them. */
   groups: ProcessGroups;
+  /** Told of each run that answered 200, e.g. to list it on the dashboard. */
+  onRun?(tool: string, user: string, response: ToolResponse): void;
 }
 
 function sendJson(ctx: Context, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
@@ -34,7 +36,7 @@ function sendJson(ctx: Context, status: number, body: unknown, headers: Readonly
  * Order: credentials (401, so nothing is told to a stranger), method (405), body (400, 413, 415),
  * fields (400), busy (409), run.
  */
-export function toolRoutes({ config, authenticators, groups }: ToolRouteOptions): Router {
+export function toolRoutes({ config, authenticators, groups, onRun }: ToolRouteOptions): Router {
   const router = new Router(ROUTER_OPTIONS);
   const running = new Set<string>();
   for (const tool of TOOLS) {
@@ -50,7 +52,9 @@ export function toolRoutes({ config, authenticators, groups }: ToolRouteOptions)
         if (running.has(tool.name)) throw toolErrors.busy(tool.name);
         running.add(tool.name);
         claimed = true;
-        sendJson(ctx, 200, await runRequest(tool, prepared, config, groups));
+        const response = await runRequest(tool, prepared, config, groups);
+        onRun?.(tool.name, user, response);
+        sendJson(ctx, 200, response);
       } catch (err) {
         const e = err instanceof ToolHttpError ? err : unexpected(tool.name, err);
         sendJson(ctx, e.status, { error: e.message }, e.headers);
