@@ -83,6 +83,11 @@ export function say(text, error = false) {
   status.classList.toggle('error', error);
 }
 
+/** Shows a failure in the status line. @param {unknown} err */
+export function report(err) {
+  say(err instanceof Error ? err.message : String(err), true);
+}
+
 /**
  * Runs `tick` now and every `ms` while the page is visible; returns a function that stops it.
  * @param {() => Promise<void>} tick
@@ -98,7 +103,7 @@ export function every(tick, ms) {
       try {
         await tick();
       } catch (err) {
-        say(String(err instanceof Error ? err.message : err), true);
+        report(err);
       }
     }
     if (!stopped) timer = setTimeout(run, ms);

@@ -1,6 +1,6 @@
 // @ts-check
 import { api } from './api.js';
-import { every, field, h, say, table } from './dom.js';
+import { every, field, h, report, say, table } from './dom.js';
 
 export const title = 'Faults and limits';
 
@@ -78,7 +78,7 @@ export function render(main) {
       faults.rules.length > 0
         ? table(`${faults.rules.length} rule(s), first match wins; seed ${faults.seed}`, RULE_KEYS, faults.rules.map((r) => RULE_KEYS.map((k) => (r[k] === undefined ? '' : String(r[k])))))
         : h('p', {}, 'No fault rule: every call is answered normally.'),
-      faults.rules.length > 0 && h('button', { type: 'button', class: 'danger', onclick: () => void attempt('Clearing the rules', () => api.delete('faults')).then(refresh) }, 'Clear every rule'),
+      ...(faults.rules.length === 0 ? [] : [h('button', { type: 'button', class: 'danger', onclick: () => attempt('Clearing the rules', () => api.delete('faults')).then(refresh).catch(report) }, 'Clear every rule')]),
     );
     counts.replaceChildren(
       limits.counts.length > 0
@@ -108,10 +108,12 @@ export function render(main) {
   ruleForm.addEventListener('submit', (e) => {
     e.preventDefault();
     const rule = ruleOf(new FormData(ruleForm));
-    void attempt('Adding the rule', () => api.put('faults', { seed: faults.seed, rules: [...faults.rules, rule] })).then(() => {
-      ruleForm.reset();
-      return refresh();
-    });
+    attempt('Adding the rule', () => api.put('faults', { seed: faults.seed, rules: [...faults.rules, rule] }))
+      .then(() => {
+        ruleForm.reset();
+        return refresh();
+      })
+      .catch(report);
   });
   settingsForm.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -122,8 +124,8 @@ export function render(main) {
       require_unix_for_docker: d.has('require_unix_for_docker'),
       page_size: Number(d.get('page_size')),
     };
-    void attempt('Applying the settings', () => api.patch('config', body)).then(drawSettings);
+    attempt('Applying the settings', () => api.patch('config', body)).then(drawSettings).catch(report);
   });
-  void drawSettings().catch((err) => say(err.message, true));
+  drawSettings().catch(report);
   return every(refresh, 2000);
 }

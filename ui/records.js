@@ -1,6 +1,6 @@
 // @ts-check
 import { api } from './api.js';
-import { dialog, every, field, h, table } from './dom.js';
+import { dialog, every, field, h, report, table } from './dom.js';
 
 export const title = 'Records';
 
@@ -9,13 +9,13 @@ export const title = 'Records';
  * @typedef {{ name: string, path: string, count: number, fields: Field[] }} RecordType
  * @typedef {{ id: number, title: string, ips: string[], network_id: number | null, comments: string | null,
  *   created: { datetime: string, by: string }, last_modified: { datetime: string, by: string | null },
- *   fields: Record<string, string> }} Record
+ *   fields: Record<string, string> }} ListedRecord
  */
 
 /** @param {{ datetime: string, by: string | null }} when */
 const stamp = (when) => (when.by ? `${when.datetime} by ${when.by}` : when.datetime);
 
-/** @param {string} type @param {Record} r */
+/** @param {string} type @param {ListedRecord} r */
 async function showXml(type, r) {
   const { request, xml } = await api.get(`records/${encodeURIComponent(type)}/${r.id}/xml`);
   await dialog(`Record ${r.id}: ${r.title}`, [h('p', {}, 'What ', h('code', {}, `GET ${request}`), ' answers:'), h('pre', { class: 'body', tabindex: 0 }, xml)], [
@@ -90,8 +90,8 @@ export function render(main) {
       return;
     }
     const columns = ['ID', 'Title', 'IPs', 'Network', 'Created', 'Last modified', ...type.fields.map((f) => f.param), 'Comments'];
-    const rows = /** @type {Record[]} */ (page.records).map((r) => [
-      h('button', { type: 'button', class: 'link', 'aria-label': `Record ${r.id}: show its XML`, onclick: () => void showXml(type.name, r) }, String(r.id)),
+    const rows = /** @type {ListedRecord[]} */ (page.records).map((r) => [
+      h('button', { type: 'button', class: 'link', 'aria-label': `Record ${r.id}: show its XML`, onclick: () => showXml(type.name, r).catch(report) }, String(r.id)),
       r.title,
       r.ips.join(', '),
       r.network_id ?? '',
@@ -122,7 +122,7 @@ export function render(main) {
   /** @param {string} start */
   const turn = (start) => {
     pageStart = start;
-    void refresh();
+    refresh().catch(report);
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -1,6 +1,6 @@
 // @ts-check
 import { api } from './api.js';
-import { dialog, every, field, h, table } from './dom.js';
+import { dialog, every, field, h, report, table } from './dom.js';
 
 export const title = 'Requests';
 
@@ -59,7 +59,7 @@ export function render(main) {
     )
   );
   const results = h('div', { class: 'results' });
-  const clear = h('button', { type: 'button', onclick: () => void api.delete('requests').then(() => poll()) }, 'Clear the journal');
+  const clear = h('button', { type: 'button', onclick: () => api.delete('requests').then(() => poll()).catch(report) }, 'Clear the journal');
   main.append(h('h2', {}, 'Requests'), form, results, h('div', { class: 'pager' }, clear));
 
   const draw = () => {

@@ -48,11 +48,13 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     if (SCREENSHOTS) await page.screenshot({ path: `docs/dashboard-${name}.png`, fullPage: true });
   };
 
-  it('opens from the host root once logged in, and refuses a browser without credentials', async () => {
-    const stranger = await openBrowser();
+  it('opens from the host root once logged in, and refuses a browser with wrong credentials', async () => {
+    const stranger = await openBrowser({ username: USER.login, password: 'wrong' });
     try {
-      const res = await (await stranger.context.newPage()).goto(`${emulator.url}/`);
+      const refused = await stranger.context.newPage();
+      const res = await refused.goto(`${emulator.url}/`);
       expect(res?.status()).toBe(401);
+      expect(await refused.locator('body').textContent()).toContain('Bad Login/Password');
     } finally {
       await stranger.close();
     }
