@@ -53,6 +53,24 @@ describe('docs/configuration.md', () => {
   });
 });
 
+describe('code comments', () => {
+  it('cite only documents and fidelity.md sections that exist', () => {
+    const sections = new Set([...read('docs/fidelity.md').matchAll(/^#{2,3} (\d+(?:\.\d+)?)\.? /gm)].map((m) => m[1]));
+    const files = (dir: string): string[] => readdirSync(join(PACKAGE_ROOT, dir), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
+    const broken: string[] = [];
+    for (const file of [...files('src'), ...files('test'), ...files('bench'), ...files('scripts')]) {
+      for (const [n, line] of read(file).split('\n').entries()) {
+        for (const [, doc] of line.matchAll(/\b(docs\/[\w-]+\.md)/g)) if (!existsSync(join(PACKAGE_ROOT, doc))) broken.push(`${file}:${n + 1} ${doc}`);
+        if (!line.includes('docs/fidelity.md')) continue;
+        for (const [, section] of line.matchAll(/§(\d+(?:\.\d+)?)/g)) if (!sections.has(section)) broken.push(`${file}:${n + 1} §${section}`);
+      }
+    }
+    expect(sections.size).toBeGreaterThan(9);
+    expect(broken).toEqual([]);
+  });
+});
+
 describe('links between the documents', () => {
   it.each(docFiles)('%s links only to files and headings that exist', (file) => {
     const text = read(file).replace(/^```[\s\S]*?^```/gm, '');
