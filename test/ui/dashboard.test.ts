@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { call, expectError, startTestEmulator, USER } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
 import { noBrowserReason, openBrowser } from '../helpers/browser.js';
+import { FAKES, postTool } from '../tools/helpers.js';
 
 const UNIX = '/api/2.0/fo/auth/unix/';
 /** Screenshots of each view are written to docs/ only when asked, so a test run changes no file. */
@@ -18,8 +21,11 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
   let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
 
+  const toolOutputDir = mkdtempSync(join(tmpdir(), 'qe-ui-tools-'));
+  afterAll(() => rmSync(toolOutputDir, { recursive: true, force: true }));
+
   beforeAll(async () => {
-    emulator = await startTestEmulator();
+    emulator = await startTestEmulator({ kubeBenchBin: join(FAKES, 'kube-bench'), toolOutputDir });
     browser = await openBrowser({ username: USER.login, password: USER.password });
   });
   afterAll(() => browser?.close());
@@ -177,6 +183,13 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
   it('lists the tool runs', async () => {
     await view('tools');
     await expect.poll(() => page.locator('main').textContent()).toContain('No tool has run yet');
+    const run = await postTool(emulator, 'kube-bench', { targets: 'master,node' });
+    expect(run.status).toBe(200);
+    const row = page.locator('tbody tr', { hasText: 'kube-bench' });
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual([
+      'kube-bench', run.json.timestamp, USER.login, '0', 'no', String(run.json.execution_time), 'pass 4, fail 0, warn 2, info 2', run.json.command,
+    ]);
     await screenshot('tools');
     expect(await accessibilityProblems()).toEqual([]);
   });
