@@ -80,11 +80,23 @@ function keptParams(params: Iterable<readonly [string, string]>): { params: Reco
 
 const clipped = (s: string | null, max: number) => (s === null ? null : clip(s, max).text);
 
+export interface JournalFilter {
+  path?: string;
+  action?: string;
+  status?: number;
+  /** ISO time; entries at or after it. */
+  since?: string;
+  /** An entry ID; entries kept after it, to poll for what is new. */
+  after?: number;
+  /** The most recent `limit` matching entries (still listed oldest first). */
+  limit?: number;
+}
+
 /**
  * The request journal: a ring of at most `entries` entries and `bytes` bytes, the oldest kept
  * entry evicted first, each in constant time.
  */
-export class JournalStore {
+export class Journal {
   private ring: (JournalEntry | undefined)[];
   private readonly costs: number[];
   private head = 0;
@@ -159,5 +171,23 @@ export class JournalStore {
   /** The kept entries in the order they were added. */
   *entries(): Generator<JournalEntry> {
     for (let i = 0; i < this.count; i++) yield this.ring[(this.head + i) % this.limits.entries]!;
+  }
+
+  /**
+   * Matching entries, oldest first by arrival. Entries are kept as their answers complete, so
+   * a slow one is placed here by the time it arrived.
+   */
+  query(f: JournalFilter): JournalEntry[] {
+    const since = f.since === undefined ? undefined : Date.parse(f.since);
+    const found = [...this.entries()].filter(
+      (e) =>
+        (f.path === undefined || e.path === f.path) &&
+        (f.action === undefined || e.action === f.action) &&
+        (f.status === undefined || e.status === f.status) &&
+        (f.after === undefined || e.id > f.after) &&
+        (since === undefined || Date.parse(e.time) >= since),
+    );
+    found.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id - b.id));
+    return f.limit === undefined ? found : found.slice(Math.max(0, found.length - f.limit));
   }
 }

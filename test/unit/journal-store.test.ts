@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { JOURNAL_LIMITS, JournalStore, type JournalRecord } from '../../src/emulator/journal-store.js';
+import { Journal, JOURNAL_LIMITS, type JournalRecord } from '../../src/emulator/journal-store.js';
 
 const record = (over: Partial<JournalRecord> = {}): JournalRecord => ({
   time: new Date().toISOString(),
@@ -21,9 +21,9 @@ const record = (over: Partial<JournalRecord> = {}): JournalRecord => ({
 /** 110,000 distinct names, as the 1 MiB body that once grew the heap by 17 MiB a request. */
 const manyParams = (): [string, string][] => Array.from({ length: 110_000 }, (_, i) => [`p${i}`, 'v']);
 
-describe('JournalStore', () => {
+describe('Journal', () => {
   it('keeps the most recent entries up to the entry limit, oldest evicted first, IDs increasing', () => {
-    const store = new JournalStore({ entries: 3, bytes: 1 << 20 });
+    const store = new Journal({ entries: 3, bytes: 1 << 20 });
     for (let i = 0; i < 5; i++) store.add(record({ action: `a${i}` }));
     expect([...store.entries()].map((e) => [e.id, e.action])).toEqual([[3, 'a2'], [4, 'a3'], [5, 'a4']]);
     expect(store.clear()).toBe(3);
@@ -32,8 +32,18 @@ describe('JournalStore', () => {
     expect(store.add(record()).id).toBe(6);
   });
 
+  it('lists by arrival time, a slow answer in its place, and polls with `after` by ID', () => {
+    const store = new Journal();
+    store.add(record({ time: '2024-01-01T00:00:02.000Z', action: 'fast' }));
+    store.add(record({ time: '2024-01-01T00:00:01.000Z', action: 'slow' }));
+    store.add(record({ time: '2024-01-01T00:00:03.000Z', action: 'last' }));
+    expect(store.query({}).map((e) => e.action)).toEqual(['slow', 'fast', 'last']);
+    expect(store.query({ after: 1 }).map((e) => e.action)).toEqual(['slow', 'last']);
+    expect(store.query({ limit: 2 }).map((e) => e.action)).toEqual(['fast', 'last']);
+  });
+
   it('cuts parameters, names, values and bodies to the limits, and says so', () => {
-    const store = new JournalStore();
+    const store = new Journal();
     const long = 'x'.repeat(JOURNAL_LIMITS.valueChars + 10);
     const e = store.add(record({ params: [['a', long], ...manyParams()], body: 'b'.repeat(JOURNAL_LIMITS.bodyChars + 1) }));
     expect(Object.keys(e.params)).toHaveLength(JOURNAL_LIMITS.params);
@@ -46,7 +56,7 @@ describe('JournalStore', () => {
   });
 
   it('never counts more than its byte limit, whatever is added', () => {
-    const store = new JournalStore();
+    const store = new Journal();
     const value = 'v'.repeat(2000);
     const params = manyParams().map(([k]) => [`${k}${'n'.repeat(300)}`, value] as [string, string]);
     const [body, text, path] = ['b'.repeat(200_000), 't'.repeat(100_000), `/api/${'p'.repeat(100_000)}`];
@@ -61,7 +71,7 @@ describe('JournalStore', () => {
   it('holds no more heap than its limit: a cut string does not keep its whole original alive', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    const store = new JournalStore();
+    const store = new Journal();
     gc();
     const before = process.memoryUsage().heapUsed;
     // 100 bodies of 1 MiB each, every one a new string, as answers are.
