@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { RateLimitSettings } from '../http/rate-limit.js';
 import { boolean, integerIn, objectOf } from './json-input.js';
 
 /**
@@ -6,16 +7,6 @@ import { boolean, integerIn, objectOf } from './json-input.js';
  * what the process was started with and never changes; this object starts from it and is the
  * one mutable place every middleware reads at each call.
  */
-export interface RateLimitSettings {
-  /** [Q] section 8: off by default, as real clients sleep when they see a block. */
-  enforce: boolean;
-  /** Calls per user per endpoint in the rolling window. */
-  limit: number;
-  windowSec: number;
-  /** Calls of one user to one endpoint running at once. */
-  concurrency: number;
-}
-
 export interface RuntimeSettings {
   rateLimit: RateLimitSettings;
   requireXRequestedWith: boolean;

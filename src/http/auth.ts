@@ -1,26 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
 import { qualysErrors } from '../qualys/errors.js';
-import type { User } from '../config.js';
+import type { CredentialCheck } from '../session/credentials.js';
 import type { SessionStore } from '../session/session-store.js';
 import { sessionTokenOf } from '../session/session-cookie.js';
 
 /** Finds the login a request authenticates as, or undefined. */
 export type Authenticator = (ctx: Context) => string | undefined;
-
-/** Finds the login a login and password belong to, or undefined. */
-export type CredentialCheck = (login: string, password: string) => string | undefined;
-
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** Checks credentials against the configured users, in constant time. */
-export function credentialCheck(users: readonly User[]): CredentialCheck {
-  const known = users.map((u) => ({ login: u.login, hash: digest(`${u.login}:${u.password}`) }));
-  return (login, password) => {
-    const hash = digest(`${login}:${password}`);
-    return known.find((k) => timingSafeEqual(k.hash, hash))?.login;
-  };
-}
 
 /** HTTP Basic against the configured users. */
 export function basicAuthenticator(check: CredentialCheck): Authenticator {

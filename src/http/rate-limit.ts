@@ -1,6 +1,15 @@
 import type { Middleware } from 'koa';
 import { qualysErrors, type QualysError } from '../qualys/errors.js';
-import type { RateLimitSettings } from '../emulator/runtime.js';
+
+export interface RateLimitSettings {
+  /** [Q] section 8: off by default, as real clients sleep when they see a block. */
+  enforce: boolean;
+  /** Calls per user per endpoint in the rolling window. */
+  limit: number;
+  windowSec: number;
+  /** Calls of one user to one endpoint running at once. */
+  concurrency: number;
+}
 
 export interface Admission {
   /** [Q] the six headers, in the order Qualys sends them. */
