@@ -6,6 +6,7 @@ import { createXmlSender, type XmlValidator } from './http/send.js';
 import { authenticate, basicAuthenticator, requireXRequestedWith, sessionAuthenticator } from './http/auth.js';
 import { credentialCheck } from './session/credentials.js';
 import { bodyParser } from './http/params.js';
+import type { AppState } from './http/state.js';
 import { apiRoutes } from './http/api-routes.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
 import { RecordStore } from './auth-records/store.js';
@@ -35,11 +36,11 @@ export interface AppDeps {
  * The app, with the test-harness controls that `/_emulator/` and the programmatic handle drive,
  * and `stopTools`, which ends the tools it is running (SIGTERM, SIGKILL after the grace period).
  */
-export type EmulatorApp = Koa & { controls: EmulatorControls; stopTools(): Promise<void> };
+export type EmulatorApp = Koa<AppState> & { controls: EmulatorControls; stopTools(): Promise<void> };
 
 /** Builds the application without listening. The middleware order is the list below. */
 export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
-  const app = new Koa();
+  const app = new Koa<AppState>();
   const send = createXmlSender(config.publicUrl, validateXml);
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Middleware } from 'koa';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
-import { requestParams } from '../http/params.js';
+import { paramsOf } from '../http/params.js';
+import type { AppMiddleware } from '../http/state.js';
 import { AdminError, arrayOf, boolean, integerIn, numberIn, objectOf, string } from './json-input.js';
 
 /**
@@ -133,9 +133,9 @@ export class Faults {
 }
 
 /** Runs after the body is parsed, so rules can match the action wherever the client sent it. */
-export function injectFaults(faults: Faults): Middleware {
+export function injectFaults(faults: Faults): AppMiddleware {
   return async (ctx, next) => {
-    const rule = faults.take({ path: ctx.path, method: ctx.method, action: requestParams(ctx).get('action') });
+    const rule = faults.take({ path: ctx.path, method: ctx.method, action: paramsOf(ctx).get('action') });
     if (!rule) return next();
     if (rule.delay_ms) await sleep(rule.delay_ms);
     if (rule.drop) {

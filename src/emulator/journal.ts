@@ -1,6 +1,6 @@
-import type { Middleware } from 'koa';
 import { maskSecret } from '../qualys/secrets.js';
-import { requestParams } from '../http/params.js';
+import { paramsOf } from '../http/params.js';
+import type { AppMiddleware } from '../http/state.js';
 import { AdminError, integerIn, objectOf } from './json-input.js';
 
 /** One API request as the harness sees it in `GET /_emulator/requests`. */
@@ -87,7 +87,7 @@ export function parseJournalFilter(query: Record<string, string | string[] | und
 const journaled = (path: string) => path.startsWith('/api/') && !path.endsWith('.dtd');
 
 /** Outermost middleware: records each API request once its answer is final. */
-export function journalRequests(journal: Journal): Middleware {
+export function journalRequests(journal: Journal): AppMiddleware {
   return async (ctx, next) => {
     if (!journaled(ctx.path)) return next();
     const time = new Date().toISOString();
@@ -95,16 +95,16 @@ export function journalRequests(journal: Journal): Middleware {
     try {
       await next();
     } finally {
-      const params = requestParams(ctx);
+      const params = paramsOf(ctx);
       journal.add({
         time,
-        user: (ctx.state.user as string | undefined) ?? null,
+        user: ctx.state.user ?? null,
         method: ctx.method,
         path: ctx.path,
         action: params.get('action') ?? null,
         params: Object.fromEntries(params.names().map((n) => [n, maskSecret(n, params.get(n)!)])),
         status: ctx.state.dropped ? null : ctx.status,
-        code: (ctx.state.errorCode as string | undefined) ?? null,
+        code: ctx.state.errorCode ?? null,
         duration_ms: Math.round(performance.now() - started),
       });
     }

@@ -1,5 +1,5 @@
-import type { Middleware } from 'koa';
 import { qualysErrors, type QualysError } from '../qualys/errors.js';
+import type { AppMiddleware } from './state.js';
 
 export interface RateLimitSettings {
   /** [Q] section 8: off by default, as real clients sleep when they see a block. */
@@ -93,9 +93,12 @@ export class RateLimiter {
  * Counts an authenticated call, sets the headers, refuses it when enforcement says so. [Q] section
  * 7: the session endpoint is not rate limited, so its route group does not use this guard.
  */
-export function rateLimit(limiter: RateLimiter): Middleware {
+export function rateLimit(limiter: RateLimiter): AppMiddleware {
   return async (ctx, next) => {
-    const admission = limiter.admit(ctx.state.user as string, ctx.path);
+    const { user } = ctx.state;
+    // Calls are counted per user, so this step must come after authentication.
+    if (user === undefined) throw new Error('rateLimit runs before authenticate');
+    const admission = limiter.admit(user, ctx.path);
     for (const [name, value] of admission.headers) ctx.set(name, value);
     if (admission.refusal) throw admission.refusal;
     try {
