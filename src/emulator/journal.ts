@@ -1,7 +1,8 @@
 import { maskSecret } from '../qualys/secrets.js';
 import { paramsOf } from '../http/params.js';
 import type { AppMiddleware } from '../http/state.js';
-import { AdminError, integerIn, objectOf } from './json-input.js';
+import { JsonError } from '../http/json-errors.js';
+import { integerIn, objectOf } from './json-input.js';
 
 /** One API request as the harness sees it in `GET /_emulator/requests`. */
 export interface JournalEntry {
@@ -79,7 +80,7 @@ export function parseJournalFilter(query: Record<string, string | string[] | und
     return integerIn(/^\d+$/.test(v) ? Number(v) : NaN, name, min, max);
   };
   const since = one('since');
-  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new AdminError(400, 'since must be an ISO 8601 time, e.g. 2024-01-31T12:00:00.000Z');
+  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new JsonError(400, 'since must be an ISO 8601 time, e.g. 2024-01-31T12:00:00.000Z');
   return { path: one('path'), action: one('action'), status: wholeNumber('status', 100, 599), since, limit: wholeNumber('limit', 1, JOURNAL_LIMIT) };
 }
 

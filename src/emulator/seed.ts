@@ -5,7 +5,8 @@ import { QualysError } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { RequestParams } from '../qualys/params.js';
 import type { XmlElement } from '../qualys/xml.js';
-import { AdminError, arrayOf, objectOf } from './json-input.js';
+import { JsonError } from '../http/json-errors.js';
+import { arrayOf, objectOf } from './json-input.js';
 
 /** `{"records": [{"type": "docker", "title": "...", "ips": "...", ...API parameters}]}`. */
 export interface SeedDocument {
@@ -19,14 +20,14 @@ export interface SeedRecord {
 }
 
 /** A refused seed document: the failing record's index and, for API validation, its Qualys CODE and TEXT. */
-export class SeedError extends AdminError {
+export class SeedError extends JsonError {
   constructor(
     readonly index: number | undefined,
     message: string,
     readonly code?: string,
     readonly text?: string,
   ) {
-    super(400, message, { index, code, text });
+    super(400, message, { details: { index, code, text } });
   }
 }
 

@@ -1,5 +1,5 @@
 import { qualysErrors, type QualysError } from '../qualys/errors.js';
-import type { AppMiddleware } from './state.js';
+import { authenticatedUser, type AppMiddleware } from './state.js';
 
 export interface RateLimitSettings {
   /** [Q] section 8: off by default, as real clients sleep when they see a block. */
@@ -95,10 +95,7 @@ export class RateLimiter {
  */
 export function rateLimit(limiter: RateLimiter): AppMiddleware {
   return async (ctx, next) => {
-    const { user } = ctx.state;
-    // Calls are counted per user, so this step must come after authentication.
-    if (user === undefined) throw new Error('rateLimit runs before authenticate');
-    const admission = limiter.admit(user, ctx.path);
+    const admission = limiter.admit(authenticatedUser(ctx), ctx.path);
     for (const [name, value] of admission.headers) ctx.set(name, value);
     if (admission.refusal) throw admission.refusal;
     try {

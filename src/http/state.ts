@@ -21,3 +21,9 @@ export interface AppState {
 
 export type AppContext = ParameterizedContext<AppState>;
 export type AppMiddleware = Middleware<AppState>;
+
+/** The authenticated login, for a step that runs after `authenticate`: anything else is a wiring bug. */
+export function authenticatedUser(ctx: AppContext): string {
+  if (ctx.state.user === undefined) throw new Error(`${ctx.path}: a step that needs the caller runs before authenticate`);
+  return ctx.state.user;
+}
