@@ -28,9 +28,9 @@ export interface Config {
   pageSize: number;
   /** Network IDs a record's network_id may name besides 0; empty: the networks feature is off. */
   networks: number[];
-  /** [Q] a Docker record's IPs must be covered by Unix records (1905 otherwise). */
   /** [Q] every v2 call needs X-Requested-With; a switch may turn the check off. */
   requireXRequestedWith: boolean;
+  /** [Q] a Docker record's IPs must be covered by Unix records (1905 otherwise). */
   requireUnixForDocker: boolean;
   /** Idle seconds after which a session cookie stops working. */
   sessionTimeout: number;
