@@ -57,7 +57,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const check = credentialCheck(config.users);
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
   const endpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
-  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, endpoints });
+  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists });
   controls.onReset(() => sessions.clear());
   // per app, so closing one emulator never touches another's tools
   const groups = new ProcessGroups();
@@ -78,7 +78,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(send));
   // 3. /_emulator/: the test-harness controls, JSON in and out; every path under it ends here
-  const admin = adminRouter(controls, publicUrl);
+  const admin = adminRouter(controls);
   app.use(under(ADMIN_PREFIX, [
     json, //                     a. any failure as {"error": ...} JSON
     unknownControls(), //        b. no such control 404, wrong method 405

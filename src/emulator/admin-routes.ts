@@ -2,7 +2,6 @@ import Router from '@koa/router';
 import { ROUTER_OPTIONS } from '../http/router-options.js';
 import { koaBody } from 'koa-body';
 import type { Context } from 'koa';
-import { baseUrlOf } from '../http/send.js';
 import { parseBody, type BodyFault } from '../http/body-errors.js';
 import { JsonError } from '../http/json-errors.js';
 import { authenticatedUser, type AppMiddleware, type AppState } from '../http/state.js';
@@ -42,7 +41,7 @@ export function jsonBody(maxBody: number): AppMiddleware {
 }
 
 /** The controls themselves, JSON out; `routes()` then `allowedMethods()` (405 with `Allow`). */
-export function adminRouter(controls: EmulatorControls, publicUrl: string | undefined): Router<AppState> {
+export function adminRouter(controls: EmulatorControls): Router<AppState> {
   const router = new Router<AppState>({ ...ROUTER_OPTIONS, prefix: ADMIN_PREFIX.slice(0, -1) });
   const bodyOf = (ctx: Context) => ctx.request.body ?? {};
   router.post('/reset', (ctx) => {
@@ -50,7 +49,7 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
     ctx.body = { reset: true };
   });
   router.post('/seed', (ctx) => {
-    ctx.body = { ids: controls.seed(bodyOf(ctx), authenticatedUser(ctx), baseUrlOf(ctx, publicUrl)) };
+    ctx.body = { ids: controls.seed(bodyOf(ctx), authenticatedUser(ctx)) };
   });
   router.get('/requests', (ctx) => {
     ctx.body = { requests: controls.journal.query(parseJournalFilter(ctx.query)) };
