@@ -4,6 +4,17 @@ import { delimiter, join, resolve } from 'node:path';
 import { afterAll, beforeEach } from 'vitest';
 import type { EmulatorHandle, EmulatorOptions } from '../../src/index.js';
 import { AUTH, startTestEmulator } from '../helpers/emulator.js';
+import type { JsonResponse } from '../helpers/json-response.js';
+import type { ToolResponse } from '../../src/tools/run-request.js';
+
+/** What the fakes' reports hold that the tests read. */
+interface FakeReport {
+  Controls: { node_type: string }[];
+  tests: { id: string }[];
+}
+
+/** A tool endpoint's answer: the run's document on 200, `{"error": ...}` otherwise. */
+export type ToolAnswer = Omit<ToolResponse, 'report'> & { report: FakeReport | null; error: string };
 
 /** The fake tools' folder: put first on PATH, or named by the `*Bin` options. */
 export const FAKES = resolve(import.meta.dirname, '../fakes');
@@ -37,12 +48,6 @@ export async function startToolTestBed(options: EmulatorOptions = {}): Promise<T
   return { emulator, outputDir, runs };
 }
 
-export interface JsonResponse {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  json: any;
-}
 
 /** POSTs a JSON body (or raw text) to a tool endpoint with the test credentials, unless told otherwise. */
 export async function postTool(
@@ -50,7 +55,7 @@ export async function postTool(
   tool: string,
   body: unknown,
   options: { auth?: string | null; raw?: string; contentType?: string; method?: string } = {},
-): Promise<JsonResponse> {
+): Promise<JsonResponse<ToolAnswer>> {
   const headers: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json' };
   if (options.auth !== null) headers.Authorization = options.auth ?? AUTH;
   const method = options.method ?? 'POST';
