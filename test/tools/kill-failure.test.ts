@@ -34,6 +34,6 @@ describe('a process group that refuses a signal', () => {
     expect(outcome).toMatchObject({ timedOut: true, returnCode: 128 + 9 });
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/cannot send SIGTERM to tool process group (\d+): EPERM/));
     const pgid = Number(/group (\d+)/.exec(log.mock.calls[0][0] as string)![1]);
-    await until(() => !alive(pgid));
+    await until(() => !alive(pgid), `the end of process group ${pgid}`);
   });
 });
