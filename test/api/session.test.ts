@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '../../src/index.js';
-import { call, expectError, find, startTestEmulator, text, USER, type CallOptions } from '../helpers/emulator.js';
+import { AUTH, call, expectError, find, startTestEmulator, text, USER, type CallOptions } from '../helpers/emulator.js';
 
 const SESSION = '/api/2.0/fo/session/';
 const UNIX = '/api/2.0/fo/auth/unix/';
@@ -92,6 +92,26 @@ describe('--session-timeout', () => {
       expect((await list(busy)).status).toBe(200);
       pause(1001);
       expectError(await list(busy), 401, '2000', 'Bad Login/Password');
+    } finally {
+      vi.useRealTimers();
+      await short.close();
+    }
+  });
+
+  it('a call that Basic authenticates does not use, so does not keep alive, a session cookie it also carries', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const short = await startEmulator({ users: [USER], sessionTimeout: 1 });
+    try {
+      const res = await call(short, SESSION, { auth: null, form: { action: 'login', username: USER.login, password: USER.password } });
+      const cookie = cookieOf(res.headers.get('set-cookie')!);
+      const both = { Authorization: AUTH, Cookie: cookie };
+      for (let i = 0; i < 3; i++) {
+        vi.setSystemTime(Date.now() + 600);
+        expect((await call(short, UNIX, { headers: both, query: { action: 'list' } })).status).toBe(200);
+        // the tool runners authenticate first, then refuse the method
+        expect((await fetch(`${short.url}/api/tools/kube-bench`, { headers: both })).status).toBe(405);
+      }
+      expectError(await call(short, UNIX, { auth: null, headers: { Cookie: cookie }, query: { action: 'list' } }), 401, '2000', 'Bad Login/Password');
     } finally {
       vi.useRealTimers();
       await short.close();
