@@ -89,7 +89,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   ]));
   // 4. public DTDs at the URLs the DOCTYPEs name, no credentials
   app.use(dtdRoutes(bundledDtds()).routes());
-  // 5. [Q] section 7, session login and logout: no credentials (login is how a caller gets them;
+  // 5. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller gets them;
   // logout checks its own cookie), no rate limit
   app.use(apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], send, publicUrl, guards: [
     xrw, //    a. X-Requested-With [Q]
@@ -106,7 +106,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // 8. the Qualys record endpoints
   app.use(apiRoutes({ endpoints, send, publicUrl, guards: [
     who, //                          a. Basic or QualysSession [Q: 401, 2000]
-    rateLimit(controls.limiter), //  b. counted, headers, 1960/1965 [Q: section 8]
+    rateLimit(controls.limiter), //  b. counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
     xrw, //                          c. X-Requested-With [Q]
     form, //                         d. parameters from the body [Q]
     faults, //                       e. test-harness faults, matched on the action [E]
