@@ -1,4 +1,5 @@
 import type Router from '@koa/router';
+import { authenticatedUser, type AppState } from '../http/state.js';
 import { baseUrlOf } from '../http/send.js';
 import type { EmulatorControls } from './controls.js';
 import { dashboardFiles, DASHBOARD_PATH, sendDashboardFile } from './dashboard-files.js';
@@ -8,7 +9,7 @@ import { dashboardFiles, DASHBOARD_PATH, sendDashboardFile } from './dashboard-f
  * with their declared fields, the rate counts and the tool runs. All behind the controls'
  * credentials, JSON out, never journaled.
  */
-export function addDashboardRoutes(router: Router, controls: EmulatorControls, publicUrl: string | undefined): void {
+export function addDashboardRoutes(router: Router<AppState>, controls: EmulatorControls, publicUrl: string | undefined): void {
   router.get('/records', (ctx) => {
     ctx.body = controls.records.types();
   });
@@ -16,7 +17,7 @@ export function addDashboardRoutes(router: Router, controls: EmulatorControls, p
     ctx.body = controls.records.list(ctx.params.type, ctx.query);
   });
   router.get('/records/:type/:id/xml', (ctx) => {
-    const call = { user: ctx.state.user as string, baseUrl: baseUrlOf(ctx, publicUrl), secure: ctx.secure };
+    const call = { user: authenticatedUser(ctx), baseUrl: baseUrlOf(ctx, publicUrl), secure: ctx.secure };
     ctx.body = controls.records.xml(ctx.params.type, ctx.params.id, call);
   });
   router.get('/rate-limits', (ctx) => {

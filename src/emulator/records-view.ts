@@ -7,7 +7,8 @@ import { renderXml } from '../qualys/xml.js';
 import { readListFilter } from '../auth-records/list-filter.js';
 import type { RecordService } from '../auth-records/record-service.js';
 import type { AuthRecord, RecordType } from '../auth-records/record-type.js';
-import { AdminError, objectOf } from './json-input.js';
+import { JsonError } from '../http/json-errors.js';
+import { objectOf } from './json-input.js';
 
 export interface RecordsViewDeps {
   types: readonly RecordType[];
@@ -78,7 +79,7 @@ export class RecordsView {
    */
   xml(typeName: string, id: string, call: { user: string; baseUrl: string; secure: boolean }) {
     const type = this.type(typeName);
-    if (!/^[1-9]\d{0,9}$/.test(id)) throw new AdminError(400, 'the record ID must be a whole number above 0');
+    if (!/^[1-9]\d{0,9}$/.test(id)) throw new JsonError(400, 'the record ID must be a whole number above 0');
     const request = `${type.path}?action=list&ids=${id}`;
     const params = new RequestParams([['action', 'list'], ['ids', id]]);
     const { doc } = dispatch(this.deps.endpoints.get(type.name)!, { ...call, method: 'GET', params, path: type.path, datetime: qualysDateTime() });
@@ -87,7 +88,7 @@ export class RecordsView {
 
   private type(name: string): RecordType {
     const type = this.deps.types.find((t) => t.name === name);
-    if (!type) throw new AdminError(404, `No record type ${JSON.stringify(name)}; the types are: ${this.deps.types.map((t) => t.name).join(', ')}`);
+    if (!type) throw new JsonError(404, `No record type ${JSON.stringify(name)}; the types are: ${this.deps.types.map((t) => t.name).join(', ')}`);
     return type;
   }
 }

@@ -44,7 +44,7 @@ describe('GET /_emulator/records', () => {
     const res = await admin(emulator, 'GET', 'records');
     expect(res.status).toBe(200);
     expect(res.json.page_size).toBe(1000);
-    const byName = Object.fromEntries(res.json.types.map((t: { name: string }) => [t.name, t]));
+    const byName = Object.fromEntries(res.json.types.map((t) => [t.name, t]));
     expect(byName.unix).toMatchObject({ path: UNIX, count: 1 });
     expect(byName.docker).toMatchObject({ path: DOCKER, count: 2 });
     expect(byName.unix.fields).toContainEqual({ param: 'password', element: null, kind: 'secret' });
