@@ -24,7 +24,7 @@ import { healthRoutes } from './emulator/health.js';
 import { rateLimit } from './http/rate-limit.js';
 import { EmulatorControls } from './emulator/controls.js';
 import { initialRuntimeSettings } from './emulator/runtime.js';
-import { journalRequests } from './emulator/journal.js';
+import { journalRequests } from './emulator/journal-requests.js';
 import { injectFaults } from './emulator/faults.js';
 import { ADMIN_PREFIX, adminRouter, jsonBody, unknownControls } from './emulator/admin-routes.js';
 import { rootRedirect } from './emulator/dashboard-files.js';
@@ -70,12 +70,14 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const form = bodyParser(config.maxBody);
   const faults = injectFaults(controls.faults);
   const json = jsonErrors();
+  // Never kept by the journal, in any case of the name
+  const secretParams = RECORD_TYPES.flatMap((t) => t.fields.filter((f) => f.kind === 'secret').map((f) => f.param));
 
   // The request pipeline, outermost first: two steps for every request, then route groups, each
   // listing its own steps in order. Route groups answer disjoint paths.
   const app = new Koa<AppState>();
   // 1. [E] the request journal sees each /api/ request as it finally left
-  app.use(journalRequests(controls.journal));
+  app.use(journalRequests(controls.journal, secretParams));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(send));
   // 3. /_emulator/: the test-harness controls, JSON in and out; every path under it ends here

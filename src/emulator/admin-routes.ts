@@ -6,7 +6,7 @@ import { parseBody, type BodyFault } from '../http/body-errors.js';
 import { JsonError } from '../http/json-errors.js';
 import { authenticatedUser, type AppMiddleware, type AppState } from '../http/state.js';
 import type { EmulatorControls } from './controls.js';
-import { parseJournalFilter } from './journal.js';
+import { parseJournalFilter } from './journal-requests.js';
 import { addDashboardRoutes } from './dashboard-routes.js';
 
 /** `/_emulator/`: the test-harness controls, kept off the /api/ paths. */
@@ -56,7 +56,7 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
     ctx.body = { ids: controls.seed(bodyOf(ctx), authenticatedUser(ctx)) };
   });
   router.get('/requests', (ctx) => {
-    ctx.body = { requests: controls.journal.query(parseJournalFilter(ctx.query)) };
+    ctx.body = { generation: controls.journal.generation, requests: controls.journal.query(parseJournalFilter(ctx.query)) };
   });
   router.delete('/requests', (ctx) => {
     ctx.body = { deleted: controls.journal.clear() };
