@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { call, expectError, startTestEmulator, USER } from '../helpers/emulator.js';
+import { call, DOCKER, expectError, startTestEmulator, USER } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
 import { noBrowserReason, openBrowser } from '../helpers/browser.js';
 import { FAKES, postTool } from '../tools/helpers.js';
@@ -13,6 +13,9 @@ const UNIX = '/api/2.0/fo/auth/unix/';
 /** Screenshots of each view are written to docs/ only when asked, so a test run changes no file. */
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The views poll every one to three seconds. */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 8000 });
 
 if (noBrowserReason) console.warn(`Dashboard browser tests skipped: ${noBrowserReason}`);
 
@@ -66,7 +69,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     }
     await page.goto(`${emulator.url}/`);
     expect(new URL(page.url()).pathname).toBe('/_emulator/ui/');
-    await expect.poll(() => page.locator('main').textContent()).toContain('No records yet');
+    await eventually(() => page.locator('main').textContent()).toContain('No records yet');
   });
 
   it('shows a record created through the API, with its secret masked and its exact list XML', async () => {
@@ -75,7 +78,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(created.status).toBe(200);
     const row = page.locator('tbody tr', { hasText: 'web servers' });
     await row.waitFor();
-    await expect.poll(() => page.locator('#tab-unix').textContent()).toBe('unix (1)');
+    await eventually(() => page.locator('#tab-unix').textContent()).toBe('unix (1)');
     const cells = await row.locator('td').allTextContents();
     expect(cells.slice(0, 3)).toEqual(['1', 'web servers', '10.0.0.1-10.0.0.5, 10.0.0.9']);
     expect(cells).toContain('root');
@@ -88,7 +91,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(withoutTime(xml)).toBe(withoutTime(listed.body));
     await screenshot('record-xml');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('dialog').count()).toBe(0);
+    await eventually(() => page.locator('dialog').count()).toBe(0);
     await screenshot('records');
     expect(await accessibilityProblems()).toEqual([]);
   });
@@ -100,18 +103,18 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
       expect((await admin(emulator, 'POST', 'seed', { records })).status).toBe(200);
       await view('records');
       const titles = () => page.locator('tbody tr td:nth-child(2)').allTextContents();
-      await expect.poll(titles).toEqual(['alpha', 'beta']);
+      await eventually(titles).toEqual(['alpha', 'beta']);
       await page.getByRole('button', { name: 'Next page' }).click();
-      await expect.poll(titles).toEqual(['gamma', 'delta']);
+      await eventually(titles).toEqual(['gamma', 'delta']);
       await page.getByRole('button', { name: 'Next page' }).click();
-      await expect.poll(titles).toEqual(['alpine']);
+      await eventually(titles).toEqual(['alpine']);
       expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
       await page.getByRole('button', { name: 'Previous page' }).click();
-      await expect.poll(titles).toEqual(['gamma', 'delta']);
+      await eventually(titles).toEqual(['gamma', 'delta']);
       await page.getByLabel('Title contains').fill('alp');
       await page.getByLabel('ID from').fill('2');
       await page.getByRole('button', { name: 'Filter' }).click();
-      await expect.poll(titles).toEqual(['alpine']);
+      await eventually(titles).toEqual(['alpine']);
     } finally {
       await admin(emulator, 'PATCH', 'config', { page_size: 1000 });
     }
@@ -119,29 +122,30 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
 
   it('shows each API request as it arrives, without a reload, and opens its parameters and answer', async () => {
     await view('requests');
-    await expect.poll(() => page.locator('main').textContent()).toContain('No API request yet');
+    await eventually(() => page.locator('main').textContent()).toContain('No API request yet');
     await call(emulator, UNIX, { form: { action: 'create', title: 't', ips: '10.0.0.1', username: 'u', Password: 'hunter2' } });
     const row = page.locator('tbody tr', { hasText: UNIX });
     await row.waitFor();
     expect(await row.locator('td').allTextContents()).toEqual([expect.any(String), USER.login, 'POST', UNIX, 'create', '400', '1901', expect.stringMatching(/ms$/)]);
     await row.getByRole('button').click();
     const dialog = page.locator('dialog');
-    await expect.poll(() => dialog.textContent()).toContain('Unrecognized parameter(s): Password');
+    await eventually(() => dialog.textContent()).toContain('Unrecognized parameter(s): Password');
     expect(await dialog.locator('tbody').textContent()).toContain('********');
     expect(await dialog.locator('pre').textContent()).toContain('<CODE>1901</CODE>');
     expect(await page.content()).not.toContain('hunter2');
     await screenshot('request');
     await page.keyboard.press('Escape');
     await page.getByLabel('Status', { exact: true }).fill('200');
-    await expect.poll(() => page.locator('main').textContent()).toContain('No request matches the filters');
+    await eventually(() => page.locator('main').textContent()).toContain('No request matches the filters');
     await page.getByLabel('Status', { exact: true }).fill('');
     await call(emulator, UNIX, { query: { action: 'list' } });
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
+    await eventually(() => page.locator('tbody tr').count()).toBe(2);
     await screenshot('requests');
     expect(await accessibilityProblems()).toEqual([]);
   });
 
   it('adds a fault rule that the next API call fails with, and clears it', async () => {
+    await call(emulator, DOCKER, { query: { action: 'list' } });
     await view('faults');
     await page.getByLabel('Path', { exact: true }).fill(UNIX);
     await page.getByLabel('Action', { exact: true }).fill('list');
@@ -150,18 +154,19 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.locator('tbody tr', { hasText: '1965' }).waitFor();
     expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ path: UNIX, action: 'list', code: '1965', times: 1 }]);
-    await call(emulator, UNIX, { query: { action: 'list' } });
+    await page.locator('tbody tr', { hasText: DOCKER }).waitFor();
     await screenshot('faults');
     expect(await accessibilityProblems()).toEqual([]);
-    const res = await call(emulator, UNIX, { query: { action: 'list' } });
-    expect(res.status).toBe(200);
+    expectError(await call(emulator, UNIX, { query: { action: 'list' } }), 409, '1965', 'This API cannot be run again for another 1 seconds.');
+    expect((await call(emulator, UNIX, { query: { action: 'list' } })).status).toBe(200);
+    await eventually(() => page.locator('main').textContent()).toContain('No fault rule');
     await page.getByLabel('Path', { exact: true }).fill('/api/2.0/fo/auth/');
     await page.getByLabel('Status', { exact: true }).fill('503');
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.locator('tbody tr', { hasText: '503' }).waitFor();
     expectError(await call(emulator, '/api/2.0/fo/auth/', { query: { action: 'list' } }), 503, '999', /./);
     await page.getByRole('button', { name: 'Clear every rule' }).click();
-    await expect.poll(async () => (await admin(emulator, 'GET', 'faults')).json.rules).toEqual([]);
+    await eventually(async () => (await admin(emulator, 'GET', 'faults')).json.rules).toEqual([]);
   });
 
   it('switches runtime settings and shows the rate counts', async () => {
@@ -171,7 +176,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await page.getByLabel('Enforce rate limits').check();
     await page.getByLabel('Calls per window').fill('1');
     await page.getByRole('button', { name: 'Apply settings' }).click();
-    await expect.poll(async () => (await admin(emulator, 'GET', 'config')).json.rate_limit).toMatchObject({ enforce: true, limit: 1 });
+    await eventually(async () => (await admin(emulator, 'GET', 'config')).json.rate_limit).toMatchObject({ enforce: true, limit: 1 });
     try {
       await call(emulator, UNIX, { query: { action: 'list' } });
       expectError(await call(emulator, UNIX, { query: { action: 'list' } }), 409, '1965', /./);
@@ -182,7 +187,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
 
   it('lists the tool runs', async () => {
     await view('tools');
-    await expect.poll(() => page.locator('main').textContent()).toContain('No tool has run yet');
+    await eventually(() => page.locator('main').textContent()).toContain('No tool has run yet');
     const run = await postTool(emulator, 'kube-bench', { targets: 'master,node' });
     expect(run.status).toBe(200);
     const row = page.locator('tbody tr', { hasText: 'kube-bench' });
@@ -203,7 +208,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect((await admin(emulator, 'GET', 'records')).json.types.find((t) => t.name === 'unix')?.count).toBe(1);
     await page.getByRole('button', { name: 'Reset…' }).click();
     await page.locator('dialog').getByRole('button', { name: 'Reset' }).click();
-    await expect.poll(() => page.locator('main').textContent()).toContain('No records yet');
+    await eventually(() => page.locator('main').textContent()).toContain('No records yet');
     expect((await admin(emulator, 'GET', 'records')).json.types.every((t) => t.count === 0)).toBe(true);
 
     const seed = { records: [{ type: 'unix', title: 'seeded', ips: '10.1.1.1', username: 'u', skip_password: 1 }] };
@@ -221,7 +226,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Records');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('main h2').textContent()).toBe('Requests');
+    await eventually(() => page.locator('main h2').textContent()).toBe('Requests');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await page.locator('tbody tr').waitFor();
@@ -230,6 +235,6 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await page.keyboard.press('Enter');
     await page.locator('dialog pre').waitFor();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('1');
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('1');
   });
 });
