@@ -50,6 +50,16 @@ describe('POST /api/tools/docker-bench-security', () => {
     expect(again.report).not.toBeNull();
   });
 
+  it('takes an output_file name as long as NAME_MAX allows with .json added, and refuses one longer with 400', async () => {
+    const longest = 'a'.repeat(250);
+    const r = (await run({ output_file: longest })).json;
+    expect(r.output_file).toBe(join(bed.outputDir, longest));
+    expect(r.report).not.toBeNull();
+    const res = await run({ output_file: `${longest}b` });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ error: 'output_file: a name in it is 251 characters long; at most 250 are allowed' });
+  });
+
   it('never takes a stale FILE.json for this run’s report', async () => {
     writeFileSync(join(bed.outputDir, 'stale.log.json'), '{"tests": []}');
     process.env.FAKE_DOCKER_DAEMON = 'down';
