@@ -1,15 +1,10 @@
-import { lstatSync, mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { toolErrors } from './errors.js';
-
-/** The configured output directory, created private (0700) on first use; its real path. */
-export function outputRoot(dir: string): string {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return realpathSync(dir);
-}
+import { privateDirectory, privateSubdirectory } from './private-directory.js';
 
 /**
- * The real path `dir` has, or will have once `outputRoot` creates it: the missing parts at its
+ * The real path `dir` has, or will have once `privateDirectory` creates it: the missing parts at its
  * end become plain directories. Creates nothing, so a request refused or unable to run leaves no trace.
  */
 function realPathToBe(dir: string): string {
@@ -24,7 +19,7 @@ function realPathToBe(dir: string): string {
 
 /** A fresh private directory for one run, e.g. `<output dir>/kube-bench-Ab12Cd`. */
 export function makeRunDirectory(dir: string, tool: string): string {
-  return mkdtempSync(join(outputRoot(dir), `${tool}-`));
+  return privateSubdirectory(privateDirectory(dir), `${tool}-`);
 }
 
 /** [E] The run directory a run that never started would have had, with mkdtemp's template for its suffix. */

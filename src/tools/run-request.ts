@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Config } from '../config.js';
 import { findBinary } from './binaries.js';
-import { makeRunDirectory, outputRoot, runDirectoryTemplate } from './output-location.js';
+import { makeRunDirectory, runDirectoryTemplate } from './output-location.js';
+import { privateDirectory } from './private-directory.js';
 import { readReport } from './report.js';
 import type { ProcessGroups } from './process-groups.js';
 import { runTool, type RunOutcome } from './runner.js';
@@ -49,7 +50,7 @@ function missingConfigNote(tool: ToolDefinition, prepared: PreparedRun, binary: 
 /** The output file; a run that cannot start (`create` false) gets its name but creates nothing. */
 function placeOutput(tool: ToolDefinition, prepared: PreparedRun, config: Config, create: boolean): string {
   if (prepared.chosenOutputFile !== undefined) {
-    if (create) outputRoot(config.toolOutputDir);
+    if (create) privateDirectory(config.toolOutputDir);
     return prepared.chosenOutputFile;
   }
   const runDirectory = create ? makeRunDirectory(config.toolOutputDir, tool.name) : runDirectoryTemplate(config.toolOutputDir, tool.name);
