@@ -30,7 +30,7 @@ describe('a process group that refuses a signal', () => {
 
   it('on timeout is logged, and SIGKILL still follows the refused SIGTERM', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const outcome = await runTool(join(FAKES, 'slow-tool'), [], undefined, { timeoutSeconds: 0.2, graceSeconds: 0.2, outputCap: 1000 }, new ProcessGroups(sendThenRefuse));
+    const outcome = await runTool(join(FAKES, 'slow-tool'), [], undefined, { timeoutSeconds: 1, graceSeconds: 0.2, outputCap: 1000 }, new ProcessGroups(sendThenRefuse));
     expect(outcome).toMatchObject({ timedOut: true, returnCode: 128 + 9 });
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/cannot send SIGTERM to tool process group (\d+): EPERM/));
     const pgid = Number(/group (\d+)/.exec(log.mock.calls[0][0] as string)![1]);

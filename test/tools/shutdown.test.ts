@@ -60,4 +60,19 @@ describe('stopping the emulator while a tool runs', () => {
     expect(await p.exited).toBe(0);
     expect(pids.map(alive)).toEqual([false, false]);
   });
+
+  it('a SIGKILL of the program, which can clean nothing up, still ends the running tool and its child soon after', async () => {
+    const files = runFiles('sigkill');
+    const args = ['--port', '0', '--db', ':memory:', '--user', `${USER.login}:${USER.password}`, '--tool-output-dir', join(scratch, 'sigkill-out')];
+    const p = runProgram([...args, '--kube-bench-bin', SLOW.kubeBenchBin, '--tool-timeout', '60', '--tool-kill-grace', '0.3'], files.env);
+    startRun(await listening(p));
+    const pids = await files.pids();
+    expect(pids.map(alive)).toEqual([true, true]);
+    p.child.kill('SIGKILL');
+    await p.exited;
+    // Far within --tool-timeout: the supervisor sees its pipe close, SIGTERMs, SIGKILLs after the grace.
+    const deadline = Date.now() + 5000;
+    await until(() => !pids.some(alive) || Date.now() > deadline);
+    expect(pids.map(alive)).toEqual([false, false]);
+  });
 });
