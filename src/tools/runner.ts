@@ -55,7 +55,9 @@ function capture(stream: Readable, cap: number) {
  */
 export function runTool(file: string, args: readonly string[], cwd: string | undefined, limits: RunLimits, groups: ProcessGroups): Promise<RunOutcome> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [SUPERVISOR, String(limits.graceSeconds), file, ...args], {
+  // Orphaned, the group gets its grace, but never more than the tool's own time limit.
+  const orphanGrace = Math.min(limits.graceSeconds, limits.timeoutSeconds);
+  const child = spawn(process.execPath, [SUPERVISOR, String(orphanGrace), file, ...args], {
     cwd,
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
