@@ -20,7 +20,7 @@ describe('docker-bench-security check and group names', () => {
     const r = (await run({ checks: group, additional_args: '-b' })).json;
     expect(r.argv.slice(0, 2)).toEqual(['-c', group]);
     expect(r.stdout).not.toMatch(/doesn't seem to exist/);
-    expect(r.summary.total).toBeGreaterThan(0);
+    expect(r.summary!.total).toBeGreaterThan(0);
   });
 
   it.each(['all_level1', 'community_checks_level1', 'check_', 'check_2_x', 'check_d_1', 'check_running_containers'])('refuses %s with 400 naming the field', async (name) => {
@@ -36,7 +36,7 @@ describe('docker-bench-security check and group names', () => {
     const r = (await run({ checks: 'check_9_9', additional_args: '-b' })).json;
     expect(r.success).toBe(true);
     expect(r.stdout).toContain('Check "check_9_9" doesn\'t seem to exist.\n');
-    expect(r.report.tests).toEqual([]);
+    expect(r.report!.tests).toEqual([]);
     expect(r.summary).toEqual({ pass: 0, fail: 0, warn: 0, info: 0, note: 0, total: 0 });
   });
 });
@@ -44,20 +44,20 @@ describe('docker-bench-security check and group names', () => {
 describe('docker-bench-security summary counts both shapes of tests', () => {
   it('counts a single check written flat', async () => {
     const r = (await run({ checks: 'check_2_2' })).json;
-    expect(r.report.tests).toEqual([{ id: '2.2', desc: expect.any(String), result: 'WARN' }]);
+    expect(r.report!.tests).toEqual([{ id: '2.2', desc: expect.any(String), result: 'WARN' }]);
     expect(r.summary).toEqual({ pass: 0, fail: 0, warn: 1, info: 0, note: 0, total: 1 });
   });
 
   it('counts a section and a flat check in one report', async () => {
     const r = (await run({ checks: 'container_images,check_2_2,check_c_5_3_1' })).json;
-    expect(r.report.tests.map((t: { id: string }) => t.id)).toEqual(['4', '2.2', 'C.5.3.1']);
+    expect(r.report!.tests.map((t) => t.id)).toEqual(['4', '2.2', 'C.5.3.1']);
     expect(r.summary).toEqual({ pass: 1, fail: 0, warn: 5, info: 0, note: 0, total: 6 });
   });
 
   it('counts NOTE results, and everything of the default run', async () => {
     const r = (await run({})).json;
     expect(r.summary).toEqual({ pass: 5, fail: 0, warn: 5, info: 3, note: 1, total: 14 });
-    expect(r.summary.total).toBe(r.report.checks);
+    expect(r.summary!.total).toBe(r.report!.checks);
   });
 });
 
@@ -65,10 +65,10 @@ describe('docker-bench-security -p and -b', () => {
   it('has no remediation by default; -p prints it and puts it in the JSON', async () => {
     const plain = (await run({ checks: 'check_2_2' })).json;
     expect(plain.stdout).not.toMatch(/Remediation/);
-    expect(plain.report.tests[0].remediation).toBeUndefined();
+    expect(plain.report!.tests[0].remediation).toBeUndefined();
     const withP = (await run({ checks: 'check_2_2', additional_args: '-p -b' })).json;
     expect(withP.stdout).toMatch(/Section B - Remediation measures\n\n\[INFO\] 2\.2 - Edit the Docker daemon configuration file/);
-    expect(withP.report.tests[0].remediation).toMatch(/^Edit the Docker daemon configuration file/);
+    expect(withP.report!.tests[0].remediation).toMatch(/^Edit the Docker daemon configuration file/);
   });
 
   it('-b leaves stdout without colour codes', async () => {

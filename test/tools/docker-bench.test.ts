@@ -19,7 +19,7 @@ describe('POST /api/tools/docker-bench-security', () => {
     expect(readFileSync(r.output_file, 'utf8')).toContain('\x1b[1;31m[WARN]\x1b[0m 2.2 - ');
     expect(r.report).toEqual(JSON.parse(readFileSync(`${r.output_file}.json`, 'utf8')));
     // check_2_2 on its own is written flat, container_runtime as a section
-    expect(r.report.tests.map((t: { id: string }) => t.id)).toEqual(['5', '2.2']);
+    expect(r.report?.tests.map((t) => t.id)).toEqual(['5', '2.2']);
     expect(r.summary).toEqual({ pass: 1, fail: 0, warn: 1, info: 0, note: 1, total: 3 });
     expect(r.stdout).toMatch(/Docker Bench for Security/);
     expect(bed.runs()).toEqual([expect.objectContaining({ argv: r.argv, cwd: FAKES })]);
