@@ -190,10 +190,12 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await eventually(() => page.locator('main').textContent()).toContain('No tool has run yet');
     const run = await postTool(emulator, 'kube-bench', { targets: 'master,node' });
     expect(run.status).toBe(200);
+    expect(run.json.summary).toMatchObject({ pass: 4, fail: 0, warn: 2, info: 2 });
     const row = page.locator('tbody tr', { hasText: 'kube-bench' });
     await row.waitFor();
     expect(await row.locator('td').allTextContents()).toEqual([
-      'kube-bench', run.json.timestamp, USER.login, '0', 'no', String(run.json.execution_time), 'pass 4, fail 0, warn 2, info 2', run.json.command,
+      'kube-bench', run.json.timestamp, USER.login, '0', 'no', String(run.json.execution_time),
+      Object.entries(run.json.summary ?? {}).map(([k, v]) => `${k} ${v}`).join(', '), run.json.command,
     ]);
     await screenshot('tools');
     expect(await accessibilityProblems()).toEqual([]);
