@@ -61,6 +61,7 @@ function costOf(e: JournalEntry): number {
 
 /** The first parameters within the limits, each name and value cut to its limit. */
 function keptParams(params: Iterable<readonly [string, string]>): { params: Record<string, string>; truncated: boolean } {
+  // No prototype, so a parameter named `__proto__` is kept as any other.
   const kept: Record<string, string> = Object.create(null);
   let count = 0;
   let truncated = false;
@@ -75,7 +76,7 @@ function keptParams(params: Iterable<readonly [string, string]>): { params: Reco
     kept[n.text] = v.text;
     count++;
   }
-  return { params: { ...kept }, truncated };
+  return { params: kept, truncated };
 }
 
 const clipped = (s: string | null, max: number) => (s === null ? null : clip(s, max).text);

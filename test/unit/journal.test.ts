@@ -51,8 +51,9 @@ describe('Journal', () => {
     expect(e.params_truncated).toBe(true);
     expect(e.body).toHaveLength(JOURNAL_LIMITS.bodyChars);
     expect(e.body_truncated).toBe(true);
-    const small = store.add(record());
+    const small = store.add(record({ params: [['__proto__', 'x'], ['constructor', 'y']] }));
     expect([small.params_truncated, small.body_truncated]).toEqual([false, false]);
+    expect(JSON.parse(JSON.stringify(small.params))).toEqual(JSON.parse('{"__proto__": "x", "constructor": "y"}'));
   });
 
   it('never counts more than its byte limit, whatever is added', () => {
