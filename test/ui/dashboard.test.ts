@@ -90,6 +90,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     const withoutTime = (s: string | null) => s?.replace(/<DATETIME>[^<]*<\/DATETIME>/, '');
     expect(withoutTime(xml)).toBe(withoutTime(listed.body));
     await screenshot('record-xml');
+    expect(await accessibilityProblems()).toEqual([]);
     await page.keyboard.press('Escape');
     await eventually(() => page.locator('dialog').count()).toBe(0);
     await screenshot('records');
@@ -134,6 +135,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(await dialog.locator('pre').textContent()).toContain('<CODE>1901</CODE>');
     expect(await page.content()).not.toContain('hunter2');
     await screenshot('request');
+    expect(await accessibilityProblems()).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByLabel('Status', { exact: true }).fill('200');
     await eventually(() => page.locator('main').textContent()).toContain('No request matches the filters');
