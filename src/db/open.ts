@@ -1,13 +1,12 @@
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.js';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { prepareDatabaseFile } from './private-files.js';
 
 export type Db = Database.Database;
 
-/** Opens (creating on demand) and migrates the database. */
+/** Opens (creating on demand, owner-only) and migrates the database. */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') prepareDatabaseFile(path);
   const db = new Database(path);
   try {
     // First, so that every later statement, the switch to WAL included, waits for a process
