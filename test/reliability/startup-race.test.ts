@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CREDENTIAL = 'race:test';
 const HEADERS = { Authorization: 'Basic ' + Buffer.from(CREDENTIAL).toString('base64'), 'X-Requested-With': 'startup race' };
-const PROCESSES = 6;
+const PROCESSES = 4;
 
 const start = (db: string): Program => runProgram(['--port', '0', '--db', db, '--user', CREDENTIAL]);
 
