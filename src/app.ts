@@ -9,6 +9,7 @@ import { credentialCheck } from './session/credentials.js';
 import { bodyParser } from './http/params.js';
 import { jsonErrors } from './http/json-errors.js';
 import { ownSiteOnly } from './http/site-guards.js';
+import { requirePreflightedRequest } from './http/cross-site.js';
 import type { AppContext, AppMiddleware, AppState } from './http/state.js';
 import { apiRoutes } from './http/api-routes.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
@@ -70,6 +71,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const form = bodyParser(config.maxBody);
   const faults = injectFaults(controls.faults);
   const json = jsonErrors();
+  const preflighted = requirePreflightedRequest();
 
   // The request pipeline, outermost first: three steps for every request, then route groups,
   // each listing its own steps in order. Route groups answer disjoint paths.
@@ -78,16 +80,17 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   app.use(journalRequests(controls.journal));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(send));
-  // 3. [E] this server's own Host names only (DNS rebinding): 403
+  // 3. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
   app.use(ownSiteOnly(config));
   // 4. /_emulator/: the test-harness controls, JSON in and out; every path under it ends here
   const admin = adminRouter(controls);
   app.use(under(ADMIN_PREFIX, [
     json, //                     a. any failure as {"error": ...} JSON
-    unknownControls(), //        b. no such control 404, wrong method 405
-    who, //                      c. the API's credentials (401)
-    jsonBody(config.maxBody), // d. a JSON body, if any (400, 413, 415)
-    admin.routes() as AppMiddleware, // e. the control
+    preflighted, //              b. a change only as JSON or with X-Requested-With (403)
+    unknownControls(), //        c. no such control 404, wrong method 405
+    who, //                      d. the API's credentials (401)
+    jsonBody(config.maxBody), // e. a JSON body, if any (400, 413, 415)
+    admin.routes() as AppMiddleware, // f. the control
     admin.allowedMethods() as AppMiddleware,
   ]));
   // 5. public DTDs at the URLs the DOCTYPEs name, no credentials
@@ -103,9 +106,10 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   app.use(healthRoutes(config, db).routes());
   // 8. the tool runners, JSON in and out
   app.use(toolRoutes({ config, groups, guards: [
-    json, // a. any failure as {"error": ...} JSON
-    who, //  b. the API's credentials (401), before anything is told: these endpoints run programs
-  ] }).routes()); // c. method (405), body, fields, busy (409), run
+    json, //        a. any failure as {"error": ...} JSON
+    preflighted, // b. a request only as JSON or with X-Requested-With (403)
+    who, //         c. the API's credentials (401), before anything is told: these endpoints run programs
+  ] }).routes()); // d. method (405), body, fields, busy (409), run
   // 9. the Qualys record endpoints
   app.use(apiRoutes({ endpoints, send, publicUrl, guards: [
     who, //                          a. Basic or QualysSession [Q: 401, 2000]
