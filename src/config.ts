@@ -304,7 +304,7 @@ export const OPTIONS: OptionSpec[] = [
   },
   {
     flag: '--tool-output-dir', env: 'QUALYS_EMULATOR_TOOL_OUTPUT_DIR', arg: 'DIR',
-    description: `Each tool run gets a private directory here; output_file must lie inside it (default ${DEFAULTS.toolOutputDir}).`,
+    description: `Each tool run gets a private directory here; output_file must lie inside it. Created 0700 if missing; refused if another user owns it or others can write to it (default ${DEFAULTS.toolOutputDir}).`,
     apply: (c, v, n) => { c.toolOutputDir = required(n, v); },
   },
   {

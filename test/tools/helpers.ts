@@ -10,8 +10,9 @@ import type { ToolResponse } from '../../src/tools/run-request.js';
 
 /** What the fakes' reports hold that the tests read. */
 interface FakeReport {
-  Controls: { node_type: string }[];
-  tests: { id: string }[];
+  Controls: { node_type: string; tests: { results: { scored: boolean }[] }[] }[];
+  tests: { id: string; remediation?: string }[];
+  checks: number;
 }
 
 /** A tool endpoint's answer: the run's document on 200, `{"error": ...}` otherwise. */
