@@ -5,6 +5,7 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isHostName } from './host-names.js';
 
 export interface User {
   login: string;
@@ -20,10 +21,7 @@ export interface Config {
   users: User[];
   /** Base URL for self-references (DOCTYPE, RESOURCE, next-page URL); else the request's own. */
   publicUrl?: string;
-  /**
-   * Host names (any port) answered besides loopback names and the --public-url host: checked
-   * always when bound to loopback, and on any address once some are given (DNS rebinding).
-   */
+  /** Host names answered besides loopback ones and the --public-url host (docs/security.md). */
   allowedHosts: string[];
   /** Validate every XML response against its DTD at run time (a failure becomes a logged 999). */
   validateXml: boolean;
@@ -180,13 +178,11 @@ function parseUser(name: string, value: string | undefined): User {
   return { login: text.slice(0, colon), password: text.slice(colon + 1) };
 }
 
-/** A name or address as a Host header carries it (IPv6 in brackets), without scheme, port or path. */
-const HOST_NAME = /^(\[[0-9A-Fa-f:.]+\]|[^\s:/@\[\]]+)$/;
 const HOST_NAMES_RULE = 'host names or addresses without a port, e.g. ci.example,10.0.0.5';
 
 function hostNames(name: string, value: string | undefined): string[] {
   const hosts = required(name, value).split(',').map((h) => h.trim()).filter((h) => h !== '');
-  const bad = hosts.find((h) => !HOST_NAME.test(h));
+  const bad = hosts.find((h) => !isHostName(h));
   if (hosts.length === 0 || bad !== undefined) throw new ConfigError(`${name} must be ${HOST_NAMES_RULE}, got ${JSON.stringify(bad ?? value)}`);
   return hosts;
 }
@@ -365,7 +361,7 @@ export function configProblem(config: Config): string | undefined {
   if (!Array.isArray(config.networks) || !config.networks.every((id) => inBounds(id, NETWORK_ID))) {
     return `networks must be network IDs, ${describeBounds(NETWORK_ID)}, got ${JSON.stringify(config.networks)}`;
   }
-  if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string' && HOST_NAME.test(h))) {
+  if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string' && isHostName(h))) {
     return `allowedHosts must be ${HOST_NAMES_RULE}, got ${JSON.stringify(config.allowedHosts)}`;
   }
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) return '--tls-cert and --tls-key must be given together';
@@ -406,10 +402,6 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
 
 export function usesDefaultUser(config: Pick<Config, 'users'>): boolean {
   return config.users.some((u) => u.login === DEFAULT_USER.login && u.password === DEFAULT_USER.password);
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export function helpText(): string {

@@ -1,16 +1,8 @@
-import { isLoopback, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import { hostNameOf, isLoopback } from '../host-names.js';
 
 /** Addresses that mean "every interface": never a name a client should be reaching. */
 const WILDCARDS = new Set(['0.0.0.0', '[::]']);
-
-/**
- * The host name of a Host header (or of a configured name): lower case, an IPv6 address in
- * brackets, without the port and a final dot; undefined when it is no host name at all.
- */
-function hostNameOf(host: string): string | undefined {
-  const match = /^(\[[0-9a-f:.]+\]|[^:[\]@/\s]+)(?::\d*)?$/i.exec(host);
-  return match?.[1].toLowerCase().replace(/\.$/, '');
-}
 
 const bracketed = (address: string) => (address.includes(':') ? `[${address}]` : address);
 const unbracketed = (name: string) => name.replace(/^\[(.*)\]$/, '$1');
