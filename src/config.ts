@@ -5,6 +5,7 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isHostName } from './host-names.js';
 
 export interface User {
   login: string;
@@ -20,6 +21,8 @@ export interface Config {
   users: User[];
   /** Base URL for self-references (DOCTYPE, RESOURCE, next-page URL); else the request's own. */
   publicUrl?: string;
+  /** Host names answered besides loopback ones and the --public-url host (docs/security.md). */
+  allowedHosts: string[];
   /** Validate every XML response against its DTD at run time (a failure becomes a logged 999). */
   validateXml: boolean;
   /** Largest accepted request body, in bytes. */
@@ -72,6 +75,7 @@ export const DEFAULTS: Config = {
   port: 8780,
   db: 'data/qualys-emulator.sqlite',
   users: [DEFAULT_USER],
+  allowedHosts: [],
   validateXml: false,
   maxBody: 1024 * 1024,
   pageSize: 1000,
@@ -174,6 +178,15 @@ function parseUser(name: string, value: string | undefined): User {
   return { login: text.slice(0, colon), password: text.slice(colon + 1) };
 }
 
+const HOST_NAMES_RULE = 'host names or addresses without a port, e.g. ci.example,10.0.0.5';
+
+function hostNames(name: string, value: string | undefined): string[] {
+  const hosts = required(name, value).split(',').map((h) => h.trim()).filter((h) => h !== '');
+  const bad = hosts.find((h) => !isHostName(h));
+  if (hosts.length === 0 || bad !== undefined) throw new ConfigError(`${name} must be ${HOST_NAMES_RULE}, got ${JSON.stringify(bad ?? value)}`);
+  return hosts;
+}
+
 function parseRate(name: string, value: string | undefined): Config['rateLimit'] {
   const match = /^(\d+)\/(\d+)$/.exec(required(name, value));
   if (!match) throw new ConfigError(`${name} must be CALLS/SECONDS, e.g. 300/3600, got ${JSON.stringify(value)}`);
@@ -209,6 +222,11 @@ export const OPTIONS: OptionSpec[] = [
       if (!/^https?:\/\/[^/\s]+$/.test(url.replace(/\/$/, ''))) throw new ConfigError(`${n} must be like http://host:port, got ${JSON.stringify(url)}`);
       c.publicUrl = url.replace(/\/$/, '');
     },
+  },
+  {
+    flag: '--allowed-hosts', env: 'QUALYS_EMULATOR_ALLOWED_HOSTS', arg: 'HOST[,HOST]',
+    description: 'Host names (any port) answered besides localhost, loopback addresses and the --public-url host; others get 403. Checked always on a loopback address, and on any address once given.',
+    apply: (c, v, n) => { c.allowedHosts = hostNames(n, v); },
   },
   {
     flag: '--validate-xml', env: 'QUALYS_EMULATOR_VALIDATE_XML',
@@ -343,6 +361,9 @@ export function configProblem(config: Config): string | undefined {
   if (!Array.isArray(config.networks) || !config.networks.every((id) => inBounds(id, NETWORK_ID))) {
     return `networks must be network IDs, ${describeBounds(NETWORK_ID)}, got ${JSON.stringify(config.networks)}`;
   }
+  if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string' && isHostName(h))) {
+    return `allowedHosts must be ${HOST_NAMES_RULE}, got ${JSON.stringify(config.allowedHosts)}`;
+  }
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) return '--tls-cert and --tls-key must be given together';
   return undefined;
 }
@@ -381,10 +402,6 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
 
 export function usesDefaultUser(config: Pick<Config, 'users'>): boolean {
   return config.users.some((u) => u.login === DEFAULT_USER.login && u.password === DEFAULT_USER.password);
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export function helpText(): string {

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { configProblem, DEFAULTS, isLoopback, usesDefaultUser, type Config } from './config.js';
-import { openDatabase } from './db/open.js';
+import { configProblem, DEFAULTS, usesDefaultUser, type Config } from './config.js';
+import { isLoopback } from './host-names.js';
+import { openDatabase, type Db } from './db/open.js';
 import { isEmptyDatabase } from './db/empty.js';
 import { createApp } from './app.js';
 import type { XmlValidator } from './http/send.js';
@@ -69,6 +70,15 @@ function seedFromFile(file: string, seed: (doc: unknown) => number[]): void {
   }
 }
 
+/** The database, or a StartupError that names the file and says what is wrong with it. */
+function openPreparedDatabase(file: string): Db {
+  try {
+    return openDatabase(file);
+  } catch (err) {
+    throw new StartupError(`cannot open the database ${file}: ${(err as Error).message}`);
+  }
+}
+
 /** HTTPS when a certificate and key are configured, else HTTP. */
 function createListener(config: Config, handler: RequestListener): Server {
   const options = serverOptions(config);
@@ -89,7 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!isLoopback(config.host) && usesDefaultUser(config)) {
     throw new StartupError(`refusing to listen on ${config.host} with the default credential; give --user LOGIN:PASSWORD`);
   }
-  const db = openDatabase(config.db);
+  const db = openPreparedDatabase(config.db);
   const validateXml = config.validateXml ? await loadValidator() : undefined;
   const app = createApp({ config, db, validateXml });
   const { controls } = app;

