@@ -10,7 +10,10 @@ import type { XmlValidator } from './http/send.js';
 import { readSeedFile, type SeedDocument } from './emulator/seed.js';
 
 /** Options of `startEmulator`: any part of Config. Programmatic use defaults to port 0 and `:memory:`. */
-export type EmulatorOptions = Partial<Config>;
+export type EmulatorOptions = Partial<Config> & {
+  /** @deprecated the first name of `requireHostRecord`, still accepted. */
+  requireUnixForDocker?: boolean;
+};
 
 export interface EmulatorHandle {
   /** Base URL, e.g. `http://127.0.0.1:41234` (`https://` with TLS). */
@@ -83,7 +86,8 @@ function createListener(config: Config, handler: RequestListener): Server {
 
 /** Opens the database, builds the app and listens; resolves once connections are accepted. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
-  const config: Config = { ...DEFAULTS, port: 0, db: ':memory:', ...options };
+  const { requireUnixForDocker, ...rest } = options;
+  const config: Config = { ...DEFAULTS, port: 0, db: ':memory:', requireHostRecord: requireUnixForDocker ?? DEFAULTS.requireHostRecord, ...rest };
   const problem = configProblem(config);
   if (problem) throw new StartupError(problem);
   if (!isLoopback(config.host) && usesDefaultUser(config)) {

@@ -3,7 +3,8 @@ import { batchReturn, type Batch } from '../qualys/envelopes.js';
 import { qualysErrors } from '../qualys/errors.js';
 import { parseIdSet } from '../qualys/id-set.js';
 import { isSingleton, type IntervalSet } from '../qualys/interval-set.js';
-import { conditionallyMissing, readRecordChange, readRecordInput, type InputRules } from './record-input.js';
+import { fieldsFor, readRecordChange, readRecordInput, type InputRules } from './record-input.js';
+import { exclusiveGroups, settleFields } from './record-rules.js';
 import { LIST_FILTER_PARAMS, nextPageUrl, readListFilter } from './list-filter.js';
 import { listOutput, type Details } from './list-output.js';
 import type { RecordService } from './record-service.js';
@@ -24,27 +25,29 @@ function batchResult(ctx: ActionContext, outcomes: readonly Batch[], notFound: I
 
 /** The generic create, update, delete and list actions, driven by a type's declaration [Q: spec section 5]. */
 export function recordEndpoint(type: RecordType, service: RecordService, options: RecordActionsOptions): Endpoint {
-  const fieldParams = type.fields.map((f) => f.param);
+  const paramsOf = (action: 'create' | 'update') => fieldsFor(type, action).map((f) => f.param);
+  const networkId = type.networkId === false ? [] : ['network_id'];
+  const defaults = Object.fromEntries(type.fields.flatMap((f) => (f.default === undefined ? [] : [[f.param, f.default]])));
 
   const create: ActionSpec = {
     methods: ['POST'],
-    allowed: ['action', 'echo_request', 'title', 'comments', ...fieldParams, 'ips', 'network_id'],
-    required: ['title', 'ips', ...type.fields.filter((f) => f.requiredOnCreate === true).map((f) => f.param)],
+    allowed: ['action', 'echo_request', 'title', 'comments', ...paramsOf('create'), 'ips', ...networkId],
+    required: ['title', 'ips', ...type.fields.filter((f) => f.required).map((f) => f.param)],
+    exclusive: exclusiveGroups(type),
     handle(ctx: ActionContext) {
-      const missing = conditionallyMissing(type, ctx.params);
-      if (missing.length > 0) throw qualysErrors.missingParameters(missing);
-      const input = readRecordInput(type, ctx.params, options);
-      const id = service.create(type, { ...input, title: input.title!, ips: input.ips! }, ctx.user, ctx.datetime);
+      const input = readRecordInput(type, 'create', ctx.params, options);
+      const fields = settleFields(type, { ...defaults, ...input.fields }, new Set(Object.keys(input.fields)));
+      const id = service.create(type, { ...input, fields, title: input.title!, ips: input.ips! }, ctx.user, ctx.datetime);
       return batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]);
     },
   };
 
   const update: ActionSpec = {
     methods: ['POST'],
-    allowed: ['action', 'echo_request', 'ids', 'title', 'comments', ...fieldParams, 'ips', 'add_ips', 'remove_ips', 'network_id'],
+    allowed: ['action', 'echo_request', 'ids', 'title', 'comments', ...paramsOf('update'), 'ips', 'add_ips', 'remove_ips', ...networkId],
     required: ['ids'],
     // [Q] ips replaces the set, add_ips and remove_ips edit it: both edits together, never with ips.
-    exclusive: [['ips', ['add_ips', 'remove_ips']]],
+    exclusive: [['ips', ['add_ips', 'remove_ips']], ...exclusiveGroups(type)],
     handle(ctx: ActionContext) {
       const ids = parseIdSet('ids', ctx.params.require('ids'));
       const change = readRecordChange(type, ctx.params, options);
@@ -74,12 +77,12 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
 
   const list: ActionSpec = {
     methods: ['GET', 'POST'],
-    allowed: ['action', 'echo_request', ...LIST_FILTER_PARAMS, 'details'],
+    allowed: ['action', 'echo_request', ...LIST_FILTER_PARAMS, ...(type.listFilters ?? []).map((f) => f.param), 'details'],
     handle(ctx: ActionContext) {
       const { params } = ctx;
       // [E] enum values are matched case-insensitively, as Qualys documents them capitalised but clients vary.
       const details: Details = params.oneOf('details', ['None', 'Basic', 'All'], true) ?? 'Basic';
-      const { records, nextId } = service.list(type, readListFilter(params), options.pageSize);
+      const { records, nextId } = service.list(type, readListFilter(params, type), options.pageSize);
       const nextUrl = nextPageUrl(ctx, nextId);
       return {
         doc: listOutput(type, { echo: ctx.echo, datetime: ctx.datetime, details, records, nextUrl, pageSize: options.pageSize }),

@@ -23,7 +23,7 @@ export function genericListEndpoint(types: readonly RecordType[], service: Recor
     const groups = types
       .map((t) => ({ type: t, ids: records.filter((r) => r.type === t.name).map((r) => r.id) }))
       .filter((g) => g.ids.length > 0);
-    const body = groups.length > 0 && el('AUTH_RECORDS', ...groups.map((g) => el(g.type.genericListElement, idSetElement(idSetOf(g.ids)))));
+    const body = groups.length > 0 && el('AUTH_RECORDS', ...groups.map((g) => el(`${g.type.list.recordElement}_RECORDS`, idSetElement(idSetOf(g.ids)))));
     return {
       doc: {
         dtdPath: DTD_PATH,

@@ -3,8 +3,9 @@ import { formatIpRange, formatIpSet } from '../qualys/ip-set.js';
 import { idSetOf } from '../qualys/id-set.js';
 import { equals, normalise, subtract, type IntervalSet } from '../qualys/interval-set.js';
 import { applyChange, sameValues } from './record-change.js';
+import { settleFields } from './record-rules.js';
 import type { RecordChange, RecordInput } from './record-input.js';
-import type { AuthRecord, IpPrerequisite, RecordType } from './record-type.js';
+import type { AuthRecord, PrerequisiteSwitch, RecordType } from './record-type.js';
 import type { ListFilter, RecordStore } from './store.js';
 
 /** What an update did to the requested IDs; each set is ID ranges, none overlapping. */
@@ -28,7 +29,7 @@ export interface DeleteOutcome {
 export class RecordService {
   constructor(
     private readonly store: RecordStore,
-    private readonly switches: Readonly<Record<IpPrerequisite['enabledBy'], boolean>> = { requireUnixForDocker: false },
+    private readonly switches: Readonly<Record<PrerequisiteSwitch, boolean>> = { requireHostRecord: false },
   ) {}
 
   create(type: RecordType, input: RecordInput & { title: string; ips: IntervalSet }, user: string, now: string): number {
@@ -60,8 +61,11 @@ export class RecordService {
       const records = this.store.records(type.name, ids);
       const updated: number[] = [];
       const unchanged: number[] = [];
+      const given = new Set(Object.keys(change.fields));
       for (const old of records) {
-        const next = applyChange(old, change);
+        const changed = applyChange(old, change);
+        // The type's rules hold for the record as the update leaves it, or nothing changes.
+        const next = { ...changed, fields: settleFields(type, changed.fields, given) };
         if (sameValues(old, next)) {
           unchanged.push(old.id);
           continue;
@@ -101,11 +105,11 @@ export class RecordService {
     if (holder !== undefined && holder !== exceptId) throw qualysErrors.titleInUse(title, holder);
   }
 
-  /** [Q] every IP must be held by records of the type the declaration names, when switched on. */
+  /** [Q] every IP must be held by records of the host types the declaration names, when switched on. */
   private checkPrerequisite(type: RecordType, ips: IntervalSet): void {
-    const rule = type.ipPrerequisite;
-    if (!rule || !this.switches[rule.enabledBy]) return;
-    const covered = normalise(this.store.ipOverlaps(rule.coveredBy, ips).map((o) => o.range));
+    const rule = type.hostRecord;
+    if (!rule || !this.switches.requireHostRecord) return;
+    const covered = normalise(rule.coveredBy.flatMap((t) => this.store.ipOverlaps(t, ips).map((o) => o.range)));
     const uncovered = subtract(ips, covered);
     if (uncovered.length > 0) throw qualysErrors.ipsNotCovered(formatIpSet(uncovered).map((e) => e.value), rule.label);
   }

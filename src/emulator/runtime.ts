@@ -19,8 +19,8 @@ export interface RateLimitSettings {
 export interface RuntimeSettings {
   rateLimit: RateLimitSettings;
   requireXRequestedWith: boolean;
-  /** A Docker record's IPs must be covered by Unix records (the record service reads it at each write). */
-  requireUnixForDocker: boolean;
+  /** Records needing host records must have their IPs covered by them (the record service reads it at each write). */
+  requireHostRecord: boolean;
   pageSize: number;
 }
 
@@ -33,7 +33,7 @@ export function initialRuntimeSettings(config: Config): RuntimeSettings {
       concurrency: config.concurrencyLimit,
     },
     requireXRequestedWith: config.requireXRequestedWith,
-    requireUnixForDocker: config.requireUnixForDocker,
+    requireHostRecord: config.requireHostRecord,
     pageSize: config.pageSize,
   };
 }
@@ -43,12 +43,13 @@ export function runtimeSettingsJson(s: RuntimeSettings) {
   return {
     rate_limit: { enforce: s.rateLimit.enforce, limit: s.rateLimit.limit, window_sec: s.rateLimit.windowSec, concurrency: s.rateLimit.concurrency },
     require_x_requested_with: s.requireXRequestedWith,
-    require_unix_for_docker: s.requireUnixForDocker,
+    require_host_record: s.requireHostRecord,
     page_size: s.pageSize,
   };
 }
 
-const TOP_KEYS = ['rate_limit', 'require_x_requested_with', 'require_unix_for_docker', 'page_size'];
+// `require_unix_for_docker` is the first name of `require_host_record`, still accepted.
+const TOP_KEYS = ['rate_limit', 'require_x_requested_with', 'require_host_record', 'require_unix_for_docker', 'page_size'];
 const RATE_KEYS = ['enforce', 'limit', 'window_sec', 'concurrency'];
 
 /**
@@ -66,7 +67,9 @@ export function patchRuntimeSettings(s: RuntimeSettings, body: unknown): { rateL
     if (r.concurrency !== undefined) next.rateLimit.concurrency = integerIn(r.concurrency, 'rate_limit.concurrency', 1, 10_000);
   }
   if (patch.require_x_requested_with !== undefined) next.requireXRequestedWith = boolean(patch.require_x_requested_with, 'require_x_requested_with');
-  if (patch.require_unix_for_docker !== undefined) next.requireUnixForDocker = boolean(patch.require_unix_for_docker, 'require_unix_for_docker');
+  for (const key of ['require_unix_for_docker', 'require_host_record'] as const) {
+    if (patch[key] !== undefined) next.requireHostRecord = boolean(patch[key], key);
+  }
   if (patch.page_size !== undefined) next.pageSize = integerIn(patch.page_size, 'page_size', 1, 1_000_000);
   Object.assign(s, next);
   return { rateLimitTouched: patch.rate_limit !== undefined };

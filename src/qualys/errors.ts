@@ -46,6 +46,8 @@ export const qualysErrors = {
   /** [Q] recorded for action; the same template for every required parameter. */
   missingParameters: (names: readonly string[]) =>
     new QualysError(400, '1903', `Missing required parameter(s): ${list(names)}`),
+  /** [E] the same template when any one of several parameters would do, e.g. `sid or servicename`. */
+  missingOneOf: (names: readonly string[]) => new QualysError(400, '1903', `Missing required parameter(s): ${names.join(' or ')}`),
   /** [Q] recorded form. */
   unrecognizedParameters: (names: readonly string[], action: string, allowed: readonly string[]) =>
     new QualysError(400, '1901', `Unrecognized parameter(s): ${list(names)} (action=${action} allows: ${list(allowed)})`),

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
   });
 
   it('reads every option from a flag and from its environment variable, the flag winning', () => {
-    const fromFlags = configOf(['--host', '0.0.0.0', '--port=0', '--db', ':memory:', '--user', 'a:b', '--user', 'c:d:e', '--public-url', 'http://qualys.test:9/', '--validate-xml', '--max-body', '10', '--page-size', '7', '--networks', '7,5,7', '--require-x-requested-with', 'false', '--require-unix-for-docker', '--session-timeout', '60', '--tls-cert', 'c.pem', '--tls-key', 'k.pem',
+    const fromFlags = configOf(['--host', '0.0.0.0', '--port=0', '--db', ':memory:', '--user', 'a:b', '--user', 'c:d:e', '--public-url', 'http://qualys.test:9/', '--validate-xml', '--max-body', '10', '--page-size', '7', '--networks', '7,5,7', '--require-x-requested-with', 'false', '--require-host-record', '--session-timeout', '60', '--tls-cert', 'c.pem', '--tls-key', 'k.pem',
       '--kube-bench-bin', '/opt/kb', '--docker-bench-bin', '/opt/dbs/docker-bench-security.sh', '--tool-timeout', '2.5', '--tool-kill-grace', '1',
       '--tool-output-cap', '64', '--tool-output-dir', '/var/tmp/qe', '--kube-bench-config-dirs', '/etc/kb/cfg, /opt/kb/cfg',
       '--enforce-rate-limits', '--rate-limit', '3/2', '--concurrency-limit', '5', '--seed', 'seed.json', '--headers-timeout', '200', '--request-timeout', '900']);
@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0', port: 0, db: ':memory:',
       users: [{ login: 'a', password: 'b' }, { login: 'c', password: 'd:e' }],
       publicUrl: 'http://qualys.test:9', validateXml: true, maxBody: 10, pageSize: 7, networks: [5, 7],
-      requireXRequestedWith: false, requireUnixForDocker: true, sessionTimeout: 60, tlsCert: 'c.pem', tlsKey: 'k.pem',
+      requireXRequestedWith: false, requireHostRecord: true, sessionTimeout: 60, tlsCert: 'c.pem', tlsKey: 'k.pem',
       kubeBenchBin: '/opt/kb', dockerBenchBin: '/opt/dbs/docker-bench-security.sh', toolTimeout: 2.5, toolKillGrace: 1, toolOutputCap: 64,
       toolOutputDir: '/var/tmp/qe', kubeBenchConfigDirs: ['/etc/kb/cfg', '/opt/kb/cfg'],
       enforceRateLimits: true, rateLimit: { calls: 3, windowSec: 2 }, concurrencyLimit: 5, seedFile: 'seed.json', headersTimeout: 200, requestTimeout: 900,
