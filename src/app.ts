@@ -12,6 +12,9 @@ import { RecordService } from './auth-records/record-service.js';
 import { recordEndpoint } from './auth-records/actions.js';
 import { genericListEndpoint } from './auth-records/generic-list.js';
 import { RECORD_TYPES } from './auth-records/types/index.js';
+import { VaultStore } from './vaults/vault-store.js';
+import { VaultService } from './vaults/vault-service.js';
+import { vaultEndpoint } from './vaults/vault-endpoint.js';
 import { SessionStore } from './session/session-store.js';
 import { sessionEndpoint } from './session/session-endpoint.js';
 import { toolRoutes } from './tools/routes.js';
@@ -42,7 +45,8 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const send = createXmlSender(config.publicUrl, validateXml);
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
-  const service = new RecordService(new RecordStore(db), runtime);
+  const vaults = new VaultService(new VaultStore(db));
+  const service = new RecordService(new RecordStore(db), runtime, vaults);
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
   const xrw = requireXRequestedWith(() => runtime.requireXRequestedWith);
@@ -50,7 +54,11 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // Basic or QualysSession, for the Qualys API, the tool runners and the emulator controls alike
   const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
-  const endpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
+  const endpoints = [
+    ...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)),
+    genericListEndpoint(RECORD_TYPES, service, lists),
+    vaultEndpoint(vaults, lists),
+  ];
   const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, endpoints });
   controls.onReset(() => sessions.clear());
   const faults = injectFaults(controls.faults);

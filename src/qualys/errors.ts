@@ -60,6 +60,11 @@ export const qualysErrors = {
   /** [Q] titles are unique per type; [E] the TEXT names the record holding it. */
   titleInUse: (title: string, holderId: number) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (already used by record ${holderId})`),
+  /** [E] vaults are named by one `id`; the TEXT says which vault is missing. */
+  noSuchVault: (name: string, id: string) => new QualysError(400, '1905', `parameter ${name} has invalid value: ${id} (no such vault)`),
+  /** [Q] a vault in use cannot be deleted; [E] the TEXT names every record using it. */
+  vaultInUse: (id: string, users: readonly { id: number; type: string }[]) =>
+    new QualysError(400, '1905', `parameter id has invalid value: ${id} (the vault is used by authentication records: ${users.map((u) => `${u.type} ${u.id}`).join(', ')})`),
   /** [E] spec section 5: a title names one record, so an update setting it takes one ID. */
   titleNeedsOneId: (title: string) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (a title can only be set on one record: give one ID)`),
