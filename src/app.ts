@@ -11,6 +11,7 @@ import { RecordStore } from './auth-records/store.js';
 import { RecordService } from './auth-records/record-service.js';
 import { recordEndpoint } from './auth-records/actions.js';
 import { genericListEndpoint } from './auth-records/generic-list.js';
+import { v3Endpoint } from './auth-records/api-v3.js';
 import { RECORD_TYPES } from './auth-records/types/index.js';
 import { VaultStore } from './vaults/vault-store.js';
 import { VaultService } from './vaults/vault-service.js';
@@ -54,11 +55,8 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // Basic or QualysSession, for the Qualys API, the tool runners and the emulator controls alike
   const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
-  const endpoints = [
-    ...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)),
-    genericListEndpoint(RECORD_TYPES, service, lists),
-    vaultEndpoint(vaults, lists),
-  ];
+  const recordEndpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
+  const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
   const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, endpoints });
   controls.onReset(() => sessions.clear());
   const faults = injectFaults(controls.faults);
