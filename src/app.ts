@@ -15,7 +15,7 @@ import { v3Endpoint } from './auth-records/api-v3.js';
 import { RECORD_TYPES } from './auth-records/types/index.js';
 import { VaultStore } from './vaults/vault-store.js';
 import { VaultService } from './vaults/vault-service.js';
-import { vaultEndpoint } from './vaults/vault-endpoint.js';
+import { VAULT_PATH, vaultEndpoint } from './vaults/vault-endpoint.js';
 import { SessionStore } from './session/session-store.js';
 import { sessionEndpoint } from './session/session-endpoint.js';
 import { toolRoutes } from './tools/routes.js';
@@ -57,7 +57,10 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
   const recordEndpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
   const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
-  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, endpoints });
+  const controls = new EmulatorControls({
+    db, runtime, types: RECORD_TYPES, endpoints,
+    vaults: { endpoint: endpoints.find((e) => e.path === VAULT_PATH)!, idByTitle: (title) => vaults.idByTitle(title) },
+  });
   controls.onReset(() => sessions.clear());
   const faults = injectFaults(controls.faults);
   // per app, so closing one emulator never touches another's tools

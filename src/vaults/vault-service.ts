@@ -55,6 +55,10 @@ export class VaultService implements VaultDirectory {
     return this.store.list(filter, limit);
   }
 
+  idByTitle(title: string): number | undefined {
+    return this.store.idByTitle(title);
+  }
+
   /** What records check `vault_id` and `vault_type` against. */
   typeMatches(id: number, vaultType: string | undefined): boolean | undefined {
     const vault = this.store.get(id);

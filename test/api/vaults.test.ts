@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { all, call, expectError, startTestEmulator, text, type XmlResponse } from '../helpers/emulator.js';
+import { admin } from '../helpers/admin.js';
 
 const VAULT = '/api/2.0/fo/vault/';
 const UNIX = '/api/2.0/fo/auth/unix/';
@@ -39,6 +40,9 @@ describe('/api/2.0/fo/vault/', () => {
     const view = await call(emulator, VAULT, { query: { action: 'view', id } });
     expect(text(view.root, 'RESPONSE/AUTH_VAULT_VIEW/APPID')).toBe('qualys');
     expect(view.body).not.toContain('hunter2');
+    const journal = JSON.stringify((await admin(emulator, 'GET', 'requests')).json);
+    expect(journal).toContain('"private_key":"********"');
+    expect(journal).not.toContain('hunter2');
   });
 
   it('filters the list by type, and refuses an unknown type (1905)', async () => {
