@@ -29,6 +29,7 @@ function notes(f: FieldSpec): string {
   const out: string[] = [];
   if (f.required) out.push('required on create');
   if (f.only) out.push(`${f.only} only`);
+  if (f.default !== undefined) out.push(`default ${code(f.default)}`);
   if (f.references === 'vault') out.push('an existing vault’s ID');
   if (f.references === 'vault-type') out.push('that vault’s type');
   return out.join('; ');

@@ -27,6 +27,7 @@ function batchResult(ctx: ActionContext, outcomes: readonly Batch[], notFound: I
 export function recordEndpoint(type: RecordType, service: RecordService, options: RecordActionsOptions): Endpoint {
   const paramsOf = (action: 'create' | 'update') => fieldsFor(type, action).map((f) => f.param);
   const networkId = type.networkId === false ? [] : ['network_id'];
+  const defaults = Object.fromEntries(type.fields.flatMap((f) => (f.default === undefined ? [] : [[f.param, f.default]])));
 
   const create: ActionSpec = {
     methods: ['POST'],
@@ -35,7 +36,7 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
     exclusive: exclusiveGroups(type),
     handle(ctx: ActionContext) {
       const input = readRecordInput(type, 'create', ctx.params, options);
-      const fields = settleFields(type, input.fields, new Set(Object.keys(input.fields)));
+      const fields = settleFields(type, { ...defaults, ...input.fields }, new Set(Object.keys(input.fields)));
       const id = service.create(type, { ...input, fields, title: input.title!, ips: input.ips! }, ctx.user, ctx.datetime);
       return batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]);
     },
