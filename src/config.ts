@@ -107,8 +107,11 @@ interface OptionSpec {
   repeatable?: boolean;
 }
 
-/** A numeric setting's range, whichever way it arrives (flag, variable or `startEmulator` option). */
-interface Bounds {
+/**
+ * A numeric setting's range, whichever way it arrives (flag, variable, `startEmulator` option, or
+ * `/_emulator/config` for the runtime settings).
+ */
+export interface Bounds {
   min: number;
   max: number;
   /** Seconds may have fractions; everything else is a whole number. */
@@ -132,7 +135,7 @@ export const BOUNDS = {
   headersTimeout: whole(1, 3_600_000),
   requestTimeout: whole(1, 3_600_000),
 } satisfies Partial<Record<keyof Config, Bounds>>;
-const RATE_BOUNDS = { calls: whole(1, 1_000_000), windowSec: whole(1, 31_536_000) };
+export const RATE_BOUNDS = { calls: whole(1, 1_000_000), windowSec: whole(1, 31_536_000) };
 const NETWORK_ID = whole(1, 2 ** 31 - 1);
 
 function inBounds(n: number, b: Bounds): boolean {
@@ -288,7 +291,7 @@ export const OPTIONS: OptionSpec[] = [
   },
   {
     flag: '--tool-output-dir', env: 'QUALYS_EMULATOR_TOOL_OUTPUT_DIR', arg: 'DIR',
-    description: `Each tool run gets a private directory here; output_file must lie inside it (default ${DEFAULTS.toolOutputDir}).`,
+    description: `Each tool run gets a private directory here; output_file must lie inside it. Created 0700 if missing; refused if another user owns it or others can write to it (default ${DEFAULTS.toolOutputDir}).`,
     apply: (c, v, n) => { c.toolOutputDir = required(n, v); },
   },
   {

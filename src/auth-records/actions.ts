@@ -1,8 +1,9 @@
-import type { ActionContext, ActionResult, ActionSpec, Endpoint } from '../qualys/endpoint.js';
+import { checkParams, type ActionContext, type ActionResult, type ActionSpec, type Endpoint, type ParamRules } from '../qualys/endpoint.js';
 import { batchReturn, type Batch } from '../qualys/envelopes.js';
 import { qualysErrors } from '../qualys/errors.js';
 import { parseIdSet } from '../qualys/id-set.js';
 import { isSingleton, type IntervalSet } from '../qualys/interval-set.js';
+import type { RequestParams } from '../qualys/params.js';
 import { fieldsFor, readRecordChange, readRecordInput, type InputRules } from './record-input.js';
 import { exclusiveGroups, settleFields } from './record-rules.js';
 import { LIST_FILTER_PARAMS, nextPageUrl, readListFilter } from './list-filter.js';
@@ -23,28 +24,59 @@ function batchResult(ctx: ActionContext, outcomes: readonly Batch[], notFound: I
   return { doc: batchReturn({ request: ctx.echo, datetime: ctx.datetime, batches }) };
 }
 
-/** The generic create, update, delete and list actions, driven by a type's declaration [Q: docs/fidelity.md §5]. */
-export function recordEndpoint(type: RecordType, service: RecordService, options: RecordActionsOptions): Endpoint {
-  const paramsOf = (action: 'create' | 'update') => fieldsFor(type, action).map((f) => f.param);
-  const networkId = type.networkId === false ? [] : ['network_id'];
-  const defaults = Object.fromEntries(type.fields.flatMap((f) => (f.default === undefined ? [] : [[f.param, f.default]])));
+/** The parameters an action takes of a type's own: all but those of the other action only. */
+const paramsOf = (type: RecordType, action: 'create' | 'update') => fieldsFor(type, action).map((f) => f.param);
+/** `network_id`, unless the type takes none. */
+const networkIdOf = (type: RecordType) => (type.networkId === false ? [] : ['network_id']);
 
-  const create: ActionSpec = {
-    methods: ['POST'],
-    allowed: ['action', 'echo_request', 'title', 'comments', ...paramsOf('create'), 'ips', ...networkId],
+/** The create action's parameters. */
+function createRules(type: RecordType): ParamRules {
+  return {
+    allowed: ['action', 'echo_request', 'title', 'comments', ...paramsOf(type, 'create'), 'ips', ...networkIdOf(type)],
     required: ['title', 'ips', ...type.fields.filter((f) => f.required).map((f) => f.param)],
     exclusive: exclusiveGroups(type),
+  };
+}
+
+/**
+ * A create whose parameters passed the action's rules: reads and checks its values, applies the
+ * declared defaults and the rules between fields, then creates.
+ */
+function createRecord(type: RecordType, service: RecordService, rules: InputRules, params: RequestParams, user: string, now: string): number {
+  const input = readRecordInput(type, 'create', params, rules);
+  const defaults = Object.fromEntries(type.fields.flatMap((f) => (f.default === undefined ? [] : [[f.param, f.default]])));
+  const fields = settleFields(type, { ...defaults, ...input.fields }, new Set(Object.keys(input.fields)));
+  return service.create(type, { ...input, fields, title: input.title!, ips: input.ips! }, user, now);
+}
+
+/** Creates a record from `action=create` parameters, answering its new ID. */
+export type RecordCreator = (type: RecordType, params: RequestParams, user: string, now: string) => number;
+
+/**
+ * `action=create` without a request (the seed): the parameters are checked exactly as the
+ * dispatcher and the create action check them, and the answer is the new ID, not a document.
+ */
+export function recordCreator(service: RecordService, rules: InputRules): RecordCreator {
+  return (type, params, user, now) => {
+    checkParams('create', createRules(type), params);
+    return createRecord(type, service, rules, params, user, now);
+  };
+}
+
+/** The generic create, update, delete and list actions, driven by a type's declaration [Q: docs/fidelity.md §5]. */
+export function recordEndpoint(type: RecordType, service: RecordService, options: RecordActionsOptions): Endpoint {
+  const create: ActionSpec = {
+    methods: ['POST'],
+    ...createRules(type),
     handle(ctx: ActionContext) {
-      const input = readRecordInput(type, 'create', ctx.params, options);
-      const fields = settleFields(type, { ...defaults, ...input.fields }, new Set(Object.keys(input.fields)));
-      const id = service.create(type, { ...input, fields, title: input.title!, ips: input.ips! }, ctx.user, ctx.datetime);
+      const id = createRecord(type, service, options, ctx.params, ctx.user, ctx.datetime);
       return batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]);
     },
   };
 
   const update: ActionSpec = {
     methods: ['POST'],
-    allowed: ['action', 'echo_request', 'ids', 'title', 'comments', ...paramsOf('update'), 'ips', 'add_ips', 'remove_ips', ...networkId],
+    allowed: ['action', 'echo_request', 'ids', 'title', 'comments', ...paramsOf(type, 'update'), 'ips', 'add_ips', 'remove_ips', ...networkIdOf(type)],
     required: ['ids'],
     // [Q] ips replaces the set, add_ips and remove_ips edit it: both edits together, never with ips.
     exclusive: [['ips', ['add_ips', 'remove_ips']], ...exclusiveGroups(type)],

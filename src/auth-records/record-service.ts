@@ -41,6 +41,11 @@ export class RecordService {
     private readonly vaults: VaultDirectory = { typeMatches: () => undefined },
   ) {}
 
+  /** Runs `fn` as one transaction, as every write here is: all of it lands, or none. */
+  atomically<T>(fn: () => T): T {
+    return this.store.transaction(fn);
+  }
+
   create(type: RecordType, input: RecordInput & { title: string; ips: IntervalSet }, user: string, now: string): number {
     return this.store.transaction(() => {
       this.checkTitleFree(type, input.title);

@@ -1,8 +1,12 @@
 import type { Db } from '../db/open.js';
 import { emptyDatabase } from '../db/empty.js';
-import type { Endpoint } from '../qualys/endpoint.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import type { RecordType } from '../auth-records/record-type.js';
+import type { RecordService } from '../auth-records/record-service.js';
+import { recordCreator } from '../auth-records/actions.js';
+import type { InputRules } from '../auth-records/record-input.js';
+import type { VaultService } from '../vaults/vault-service.js';
+import { vaultCreator } from '../vaults/vault-endpoint.js';
 import { Journal } from './journal.js';
 import { Faults } from './faults.js';
 import { patchRuntimeSettings, runtimeSettingsJson, type RuntimeSettings } from './runtime.js';
@@ -12,8 +16,10 @@ export interface ControlDeps {
   db: Db;
   runtime: RuntimeSettings;
   types: readonly RecordType[];
-  endpoints: readonly Endpoint[];
-  vaults: SeedTarget['vaults'];
+  /** Seeded records are created through the service, validated by the API's rules. */
+  service: RecordService;
+  inputRules: InputRules;
+  vaults: VaultService;
 }
 
 /**
@@ -34,8 +40,13 @@ export class EmulatorControls {
     this.db = deps.db;
     this.runtime = deps.runtime;
     this.limiter = new RateLimiter(() => this.runtime.rateLimit);
-    const byPath = new Map(deps.endpoints.map((e) => [e.path, e]));
-    this.seedTarget = { db: deps.db, endpoints: new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!])), vaults: deps.vaults };
+    const { service } = deps;
+    this.seedTarget = {
+      types: new Map(deps.types.map((t) => [t.name, t])),
+      create: recordCreator(service, deps.inputRules),
+      vaults: { create: vaultCreator(deps.vaults), idByTitle: (title) => deps.vaults.idByTitle(title) },
+      atomically: (fn) => service.atomically(fn),
+    };
   }
 
   /** Registers state kept outside the database (e.g. in-memory sessions) to be emptied by `reset`. */
@@ -56,8 +67,8 @@ export class EmulatorControls {
     for (const hook of this.resetHooks) hook();
   }
 
-  seed(doc: unknown, user: string, baseUrl: string): { ids: number[]; vault_ids?: number[] } {
-    return seedRecords(this.seedTarget, doc, user, baseUrl);
+  seed(doc: unknown, user: string): { ids: number[]; vault_ids?: number[] } {
+    return seedRecords(this.seedTarget, doc, user);
   }
 
   config() {

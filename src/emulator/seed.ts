@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Db } from '../db/open.js';
-import { dispatch, type Endpoint } from '../qualys/endpoint.js';
 import { QualysError } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { RequestParams } from '../qualys/params.js';
-import type { XmlElement } from '../qualys/xml.js';
-import { AdminError, arrayOf, objectOf } from './json-input.js';
+import type { RecordCreator } from '../auth-records/actions.js';
+import type { VaultCreator } from '../vaults/vault-endpoint.js';
+import type { RecordType } from '../auth-records/record-type.js';
+import { JsonError } from '../http/json-errors.js';
+import { arrayOf, objectOf } from './json-input.js';
 
 /**
  * `{"vaults": [{"title": "...", "type": "CyberArk AIM", ...]}, "records": [{"type": "docker",
@@ -33,32 +34,24 @@ export interface SeedVault {
 }
 
 /** A refused seed document: the failing record's index and, for API validation, its Qualys CODE and TEXT. */
-export class SeedError extends AdminError {
+export class SeedError extends JsonError {
   constructor(
     readonly index: number | undefined,
     message: string,
     readonly code?: string,
     readonly text?: string,
   ) {
-    super(400, message, { index, code, text });
+    super(400, message, { details: { index, code, text } });
   }
 }
 
 export interface SeedTarget {
-  db: Db;
-  /** Record type name to its endpoint. */
-  endpoints: ReadonlyMap<string, Endpoint>;
-  vaults: { endpoint: Endpoint; idByTitle(title: string): number | undefined };
-}
-
-/** The first ID in an answer: the one a create returns. */
-function firstId(node: XmlElement): number | undefined {
-  if (node.name === 'ID' && node.text !== undefined) return Number(node.text);
-  for (const child of node.children ?? []) {
-    const id = firstId(child);
-    if (id !== undefined) return id;
-  }
-  return undefined;
+  /** Record type name to its type. */
+  types: ReadonlyMap<string, RecordType>;
+  create: RecordCreator;
+  vaults: { create: VaultCreator; idByTitle(title: string): number | undefined };
+  /** Runs the whole seed as one transaction. */
+  atomically<T>(fn: () => T): T;
 }
 
 /** The create parameters of one seed entry; `skip` names the fields that are not parameters. */
@@ -79,22 +72,14 @@ function entryOf(value: unknown, where: string, index: number): Record<string, u
   return value as Record<string, unknown>;
 }
 
-/** Runs one create through the API's dispatch; a Qualys refusal becomes a SeedError naming the entry. */
-function create(endpoint: Endpoint, params: [string, string][], where: string, index: number, user: string, baseUrl: string): XmlElement {
-  const call = { method: 'POST', params: new RequestParams(params), user, baseUrl, path: endpoint.path, datetime: qualysDateTime(), secure: false } as const;
+/** Runs one create; a Qualys refusal becomes a SeedError naming the entry. */
+function creating(where: string, index: number, create: () => number): number {
   try {
-    return dispatch(endpoint, call).doc.root;
+    return create();
   } catch (err) {
     if (err instanceof QualysError) throw new SeedError(index, `${where}: ${err.text}`, err.code, err.text);
     throw err;
   }
-}
-
-/** The ID a vault create answers, in its SIMPLE_RETURN's `ID` item. */
-function vaultIdOf(root: XmlElement): number {
-  const items = root.children?.find((c) => c.name === 'RESPONSE')?.children?.find((c) => c.name === 'ITEM_LIST')?.children ?? [];
-  const item = items.find((i) => i.children?.[0]?.text === 'ID');
-  return Number(item!.children![1].text);
 }
 
 /** A record's parameters, its `vault` title turned into the `vault_id` it stands for. */
@@ -107,28 +92,30 @@ function recordParams(target: SeedTarget, record: Record<string, unknown>, where
 }
 
 /**
- * Creates every vault, then every record, through the same dispatch as `action=create` on the
- * API, so the validation is exactly the API's, inside one transaction: the first refusal undoes
- * the lot. Answers the records' IDs, and the vaults' when the document has `vaults`.
+ * Creates every vault, then every record, as `action=create` on the API would, with exactly its
+ * validation, inside one transaction: the first refusal undoes the lot. Answers the records'
+ * IDs, and the vaults' when the document has `vaults`.
  */
-export function seedRecords(target: SeedTarget, doc: unknown, user: string, baseUrl: string): { ids: number[]; vault_ids?: number[] } {
+export function seedRecords(target: SeedTarget, doc: unknown, user: string): { ids: number[]; vault_ids?: number[] } {
   const fields = objectOf(doc, 'the seed document', ['vaults', 'records']);
   const records = arrayOf(fields.records, 'records');
   const vaults = fields.vaults === undefined ? undefined : arrayOf(fields.vaults, 'vaults');
-  return target.db.transaction(() => {
+  return target.atomically(() => {
     const vaultIds = vaults?.map((value, index) => {
       const where = `vaults[${index}]`;
-      return vaultIdOf(create(target.vaults.endpoint, paramsOf(entryOf(value, where, index), where, index, []), where, index, user, baseUrl));
+      const params = new RequestParams(paramsOf(entryOf(value, where, index), where, index, []));
+      return creating(where, index, () => target.vaults.create(params, user, qualysDateTime()));
     });
     const ids = records.map((value, index) => {
       const where = `records[${index}]`;
       const record = entryOf(value, where, index);
-      const endpoint = typeof record.type === 'string' ? target.endpoints.get(record.type) : undefined;
-      if (!endpoint) throw new SeedError(index, `${where}.type must be one of: ${[...target.endpoints.keys()].join(', ')}`);
-      return firstId(create(endpoint, recordParams(target, record, where, index), where, index, user, baseUrl))!;
+      const type = typeof record.type === 'string' ? target.types.get(record.type) : undefined;
+      if (!type) throw new SeedError(index, `${where}.type must be one of: ${[...target.types.keys()].join(', ')}`);
+      const params = new RequestParams(recordParams(target, record, where, index));
+      return creating(where, index, () => target.create(type, params, user, qualysDateTime()));
     });
     return vaultIds === undefined ? { ids } : { ids, vault_ids: vaultIds };
-  })();
+  });
 }
 
 /** Reads a seed document for `--seed FILE`; a file that is not JSON is an error naming it. */

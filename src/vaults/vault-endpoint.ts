@@ -1,4 +1,4 @@
-import type { ActionContext, ActionSpec, Endpoint } from '../qualys/endpoint.js';
+import { checkParams, type ActionContext, type ActionSpec, type Endpoint, type ParamRules } from '../qualys/endpoint.js';
 import { simpleReturn } from '../qualys/envelopes.js';
 import { parseId } from '../qualys/id-set.js';
 import type { RequestParams } from '../qualys/params.js';
@@ -32,6 +32,29 @@ function success(ctx: ActionContext, status: string, id: number) {
 
 const idOf = (ctx: ActionContext) => parseId('id', ctx.params.require('id'));
 
+const CREATE_RULES: ParamRules = {
+  allowed: ['action', 'echo_request', 'title', 'type', 'comments', ...SETTING_PARAMS],
+  required: ['title', 'type'],
+};
+
+/** A create whose parameters passed the action's rules: reads and checks its values, then creates. */
+function createVault(service: VaultService, params: RequestParams, user: string, now: string): number {
+  const vaultType = params.oneOf('type', VAULT_TYPES, true)!;
+  const input = readVaultInput(params);
+  return service.create({ ...input, title: input.title!, vaultType }, user, now);
+}
+
+/** Creates a vault from `action=create` parameters, answering its new ID. */
+export type VaultCreator = (params: RequestParams, user: string, now: string) => number;
+
+/** `action=create` without a request (the seed), checked exactly as the API checks it. */
+export function vaultCreator(service: VaultService): VaultCreator {
+  return (params, user, now) => {
+    checkParams('create', CREATE_RULES, params);
+    return createVault(service, params, user, now);
+  };
+}
+
 /**
  * [Q] /api/2.0/fo/vault/ (release notes 8.3; the vault pages): list and view by GET or POST,
  * create, update and delete by POST; a vault is named by `id`, its kind by `type`.
@@ -55,13 +78,8 @@ export function vaultEndpoint(service: VaultService, options: { readonly pageSiz
   };
   const create: ActionSpec = {
     methods: ['POST'],
-    allowed: ['action', 'echo_request', 'title', 'type', 'comments', ...SETTING_PARAMS],
-    required: ['title', 'type'],
-    handle(ctx) {
-      const vaultType = ctx.params.oneOf('type', VAULT_TYPES, true)!;
-      const input = readVaultInput(ctx.params);
-      return success(ctx, 'Created', service.create({ ...input, title: input.title!, vaultType }, ctx.user, ctx.datetime));
-    },
+    ...CREATE_RULES,
+    handle: (ctx) => success(ctx, 'Created', createVault(service, ctx.params, ctx.user, ctx.datetime)),
   };
   const update: ActionSpec = {
     methods: ['POST'],

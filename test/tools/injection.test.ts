@@ -42,6 +42,8 @@ const DOCKER: Record<string, unknown[]> = {
   output_file: [
     ...around('out.log'), '../x.log', 'a/../../x.log', '..', '.', '/etc/passwd', '/tmp/x.log', join(outside, 'x.log'), `${bed.outputDir}/../x.log`,
     '-c whoami', 'x y.log', '.hidden', 'link.log', 'linkdir/x.log', 'hard.log', 'ok.log', 'missing-dir/x.log', 'a\\b', 42,
+    // longer than a file name may be (ENAMETOOLONG answered 500), or than the path may be
+    'a'.repeat(300), 'a'.repeat(251), `${'a'.repeat(300)}/x.log`, `${'d'.repeat(200)}/`.repeat(5) + 'x.log', 'a'.repeat(1025),
   ],
   additional_args: [
     ...around('-b'), '-c whoami', '-c check_2_2', '-e check_2_2', '-l /tmp/x', '-l out.log', '-u $(id)', '-u -c', '-u', '-n abc', '-n', '-h',
