@@ -1,4 +1,4 @@
-import type { FieldSpec, RecordRule, RecordType, When } from '../src/auth-records/record-type.js';
+import { listedFields, type FieldSpec, type RecordRule, type RecordType, type When } from '../src/auth-records/record-type.js';
 import { genericListOrder } from '../src/auth-records/generic-list.js';
 import { VAULT_SETTINGS, VAULT_TYPES } from '../src/vaults/vault-type.js';
 
@@ -55,10 +55,11 @@ function ruleText(r: RecordRule): string {
 }
 
 function fieldTable(fields: readonly FieldSpec[]): string[] {
+  const listed = new Set(listedFields(fields).map((f) => f.param));
   return [
     '| parameter | value | notes | listed as |',
     '|---|---|---|---|',
-    ...fields.map((f) => `| ${code(f.param)} | ${cell(valueOf(f))} | ${cell(notes(f))} | ${f.element ? code(f.element) : ''} |`),
+    ...fields.map((f) => `| ${code(f.param)} | ${cell(valueOf(f))} | ${cell(notes(f))} | ${listed.has(f.param) ? code(f.element!) : ''} |`),
   ];
 }
 

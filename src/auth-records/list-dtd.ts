@@ -1,5 +1,5 @@
 import { dtdText, GLOSSARY_DTD, ID_SET_DTD, IP_SET_DTD, REQUEST_DTD, sequence, WARNING_DTD } from '../qualys/dtd-text.js';
-import type { RecordType } from './record-type.js';
+import { listedFields, type RecordType } from './record-type.js';
 
 /**
  * [E] A type's list-output DTD, written from its declaration: the elements `listOutput` writes,
@@ -8,11 +8,11 @@ import type { RecordType } from './record-type.js';
  */
 export function listDtd(type: RecordType): string {
   const { root, listElement, recordElement } = type.list;
-  const listed = type.fields.filter((f) => f.element !== undefined);
+  const listed = listedFields(type.fields);
   const parts = [
     'ID',
     'TITLE',
-    ...listed.map((f) => (f.required ? f.element! : `${f.element}?`)),
+    ...listed.map((f) => (f.required ? f.element : `${f.element}?`)),
     'IP_SET?',
     ...(type.networkId === false ? [] : ['NETWORK_ID?']),
     'CREATED',

@@ -154,6 +154,11 @@ export interface RecordType {
   };
 }
 
+/** The fields a list shows, in order: those with an element, never a secret whatever it declares. */
+export function listedFields(fields: readonly FieldSpec[]): (FieldSpec & { element: string })[] {
+  return fields.filter((f): f is FieldSpec & { element: string } => f.element !== undefined && f.kind !== 'secret');
+}
+
 /**
  * [Q] the names most types' lists use: `AUTH_<TYPE>_LIST_OUTPUT/RESPONSE/AUTH_<TYPE>_LIST/AUTH_<TYPE>`,
  * the DTD at `<path>auth_<type>_list_output.dtd`.

@@ -1,13 +1,15 @@
 import { requestElement, type RequestEcho } from '../qualys/envelopes.js';
 import { dtdText, REQUEST_DTD, sequence } from '../qualys/dtd-text.js';
-import { cdataLeaf, el, leaf, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
+import { cdataLeaf, el, leaf, type XmlDocumentSpec } from '../qualys/xml.js';
+import { fieldElements } from '../auth-records/list-output.js';
+import { listedFields } from '../auth-records/record-type.js';
 import { VAULT_SETTINGS } from './vault-type.js';
 import type { Vault } from './vault-store.js';
 
 export const VAULT_LIST_DTD = '/api/2.0/fo/vault/vault_output.dtd';
 export const VAULT_VIEW_DTD = '/api/2.0/fo/vault/vault_view_output.dtd';
 
-const listedSettings = VAULT_SETTINGS.filter((s) => s.element !== undefined);
+const listedSettings = listedFields(VAULT_SETTINGS);
 
 /**
  * [Q] the list (release notes 8.3): AUTH_VAULT_LIST_OUTPUT/RESPONSE with STATUS, COUNT and
@@ -35,11 +37,6 @@ export function vaultListOutput(page: { echo?: RequestEcho; datetime: string; va
 /** [E] one vault with its settings, secrets left out. */
 export function vaultViewOutput(page: { echo?: RequestEcho; datetime: string; vault: Vault }): XmlDocumentSpec {
   const v = page.vault;
-  const settings: XmlElement[] = listedSettings.flatMap((s) => {
-    const value = v.settings[s.param];
-    if (value === undefined) return [];
-    return [(s.kind ?? 'text') === 'text' ? cdataLeaf(s.element!, value) : leaf(s.element!, value)];
-  });
   return {
     dtdPath: VAULT_VIEW_DTD,
     root: el(
@@ -54,7 +51,7 @@ export function vaultViewOutput(page: { echo?: RequestEcho; datetime: string; va
           cdataLeaf('TITLE', v.title),
           cdataLeaf('VAULT_TYPE', v.vaultType),
           v.comments !== undefined && cdataLeaf('COMMENTS', v.comments),
-          ...settings,
+          ...fieldElements(VAULT_SETTINGS, v.settings),
           el('CREATED', leaf('DATETIME', v.createdAt), cdataLeaf('BY', v.createdBy)),
           el('LAST_MODIFIED', leaf('DATETIME', v.modifiedAt), v.modifiedBy !== undefined && cdataLeaf('BY', v.modifiedBy)),
         ),

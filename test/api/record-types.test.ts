@@ -142,5 +142,7 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
   it('declares its source page and only kinds the readers know', () => {
     expect(type.source).toMatch(/^https:\/\/(docs\.qualys\.com|qualysguard\.qg2\.apps\.qualys\.com)\//);
     for (const f of createFields(type)) if (f.kind === 'enum') expect(f.values?.length, f.param).toBeGreaterThan(0);
+    // A secret is never listed; an element on one would be a declaration mistake.
+    expect(type.fields.filter((f) => f.kind === 'secret' && f.element !== undefined).map((f) => f.param)).toEqual([]);
   });
 });
