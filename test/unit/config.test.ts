@@ -44,6 +44,17 @@ describe('loadConfig', () => {
     for (const o of OPTIONS) expect(o.env).toMatch(/^QUALYS_EMULATOR_[A-Z_]+$/);
   });
 
+  it('keeps --require-unix-for-docker, its variable and its startEmulator option as names of --require-host-record', async () => {
+    expect(configOf(['--require-unix-for-docker']).requireHostRecord).toBe(true);
+    expect(configOf([], { QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER: 'true' }).requireHostRecord).toBe(true);
+    const emulator = await startEmulator({ requireUnixForDocker: true });
+    try {
+      expect(emulator.config.requireHostRecord).toBe(true);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('refuses bad values and unknown flags', () => {
     for (const argv of [['--port', '70000'], ['--port', 'x'], ['--user', 'nopassword'], ['--user', ':p'], ['--nope'], ['--public-url', 'ftp://x'], ['--page-size', '0'], ['--validate-xml=maybe'], ['--networks', '5,x'], ['--networks', '0'], ['--networks', ''], ['--session-timeout', '0'], ['--tls-cert', 'c.pem'],
       ['--tool-timeout', '0'], ['--tool-timeout', '-1'], ['--tool-timeout', '1e3'], ['--tool-kill-grace', 'x'], ['--tool-output-cap', '0'], ['--tool-output-dir', ''], ['--kube-bench-bin'],
