@@ -62,11 +62,17 @@ export function vaultCreator(service: VaultService): VaultCreator {
 export function vaultEndpoint(service: VaultService, options: { readonly pageSize: number }): Endpoint {
   const list: ActionSpec = {
     methods: ['GET', 'POST'],
-    allowed: ['action', 'echo_request', 'title', 'type'],
+    allowed: ['action', 'echo_request', 'title', 'type', 'limit', 'offset'],
     handle(ctx) {
-      const vaultType = ctx.params.oneOf('type', VAULT_TYPES, true);
-      // [E] the first page only: Qualys pages vaults with limit/offset, which the emulator does not take.
-      const vaults = service.list({ title: ctx.params.get('title') || undefined, vaultType }, options.pageSize);
+      const { params } = ctx;
+      const vaultType = params.oneOf('type', VAULT_TYPES, true);
+      // [Q] limit and offset come together or not at all; [E] 1903 naming the one missing.
+      const paging = ['limit', 'offset'].filter((p) => params.has(p));
+      if (paging.length === 1) throw qualysErrors.missingParameters([paging[0] === 'limit' ? 'offset' : 'limit']);
+      // [E] without them, the first --page-size vaults; a limit is at most that many too.
+      const limit = Number(params.integer('limit', 1, options.pageSize) ?? options.pageSize);
+      const offset = Number(params.integer('offset', 0) ?? 0);
+      const vaults = service.list({ title: params.get('title') || undefined, vaultType }, limit, offset);
       return { doc: vaultListOutput({ echo: ctx.echo, datetime: ctx.datetime, vaults }) };
     },
   };

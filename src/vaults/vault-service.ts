@@ -51,8 +51,8 @@ export class VaultService implements VaultDirectory {
     return this.require(id);
   }
 
-  list(filter: VaultFilter, limit: number): Vault[] {
-    return this.store.list(filter, limit);
+  list(filter: VaultFilter, limit: number, offset: number): Vault[] {
+    return this.store.list(filter, limit, offset);
   }
 
   idByTitle(title: string): number | undefined {

@@ -60,7 +60,7 @@ export class VaultStore {
       delete: db.prepare('DELETE FROM vaults WHERE id = ?'),
       list: db.prepare(
         `SELECT * FROM vaults WHERE (@title IS NULL OR instr(lower(title), lower(@title)) > 0)
-           AND (@vault_type IS NULL OR vault_type = @vault_type) ORDER BY id LIMIT @limit`,
+           AND (@vault_type IS NULL OR vault_type = @vault_type) ORDER BY id LIMIT @limit OFFSET @offset`,
       ),
       usedBy: db.prepare(
         "SELECT id, type FROM auth_records WHERE json_extract(fields, '$.vault_id') IS NOT NULL AND json_extract(fields, '$.vault_id') = ? ORDER BY id",
@@ -102,9 +102,9 @@ export class VaultStore {
     this.stmts.delete.run(id);
   }
 
-  /** Vaults matching `filter`, ascending by ID, at most `limit`. */
-  list(filter: VaultFilter, limit: number): Vault[] {
-    return (this.stmts.list.all({ title: filter.title ?? null, vault_type: filter.vaultType ?? null, limit }) as VaultRow[]).map(toVault);
+  /** Vaults matching `filter`, ascending by ID, at most `limit` after skipping `offset`. */
+  list(filter: VaultFilter, limit: number, offset: number): Vault[] {
+    return (this.stmts.list.all({ title: filter.title ?? null, vault_type: filter.vaultType ?? null, limit, offset }) as VaultRow[]).map(toVault);
   }
 
   /** The records naming vault `id` as theirs, ascending by ID. */

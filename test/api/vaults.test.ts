@@ -51,6 +51,14 @@ describe('/api/2.0/fo/vault/', () => {
     expectError(await post(VAULT, { action: 'create', title: 'x', type: 'Safe Deposit' }), 400, '1905', /^parameter type has invalid value: Safe Deposit \(must be one of: ARCON PAM/);
   });
 
+  it('pages the list with limit and offset, which come together', async () => {
+    const all = (await vaults()).map((v) => text(v, 'ID'));
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    expect((await vaults({ limit: '1', offset: '1' })).map((v) => text(v, 'ID'))).toEqual([all[1]]);
+    expectError(await call(emulator, VAULT, { query: { action: 'list', limit: '1' } }), 400, '1903', 'Missing required parameter(s): offset');
+    expectError(await call(emulator, VAULT, { query: { action: 'list', limit: '0', offset: '0' } }), 400, '1905', /^parameter limit has invalid value: 0/);
+  });
+
   it('updates settings and title but never the type (1901); titles stay unique', async () => {
     const id = await createVault({ title: 'tss', type: 'Thycotic Secret Server', username: 'svc', password: 'p' });
     const res = await post(VAULT, { action: 'update', id, domain: 'corp.example', title: 'tss2' });
