@@ -21,6 +21,11 @@ import type { IntervalSet } from '../qualys/interval-set.js';
  *
  * Rules hold for a record as a whole: a create is checked on the values it gives, an update on
  * the record as the update would leave it, so an update cannot break what a create must obey.
+ *
+ * From a declaration come its v2.0 and v3.0 endpoints, its list DTD (`list-dtd.ts`, kept in
+ * `dtd/`), its place in the generic list, its section of docs/record-types.md and its cases in the
+ * table-driven suite. A secret's parameter name must also be in `src/qualys/secrets.ts`, the list
+ * everything that shows parameters masks by (a test fails until it is).
  */
 
 /**
