@@ -1,4 +1,5 @@
 import { dockerType } from './docker.js';
+import { httpType } from './http.js';
 import { ibmDb2Type } from './ibm_db2.js';
 import { informixdbType } from './informixdb.js';
 import { mariadbType } from './mariadb.js';
@@ -6,14 +7,20 @@ import { mongodbType } from './mongodb.js';
 import { msSqlType } from './ms_sql.js';
 import { mysqlType } from './mysql.js';
 import { neo4jType } from './neo4j.js';
+import { networkSshType } from './network_ssh.js';
+import { nsxType } from './nsx.js';
 import { oracleType } from './oracle.js';
 import { oracleListenerType } from './oracle_listener.js';
 import { oracleWeblogicType } from './oracle_weblogic.js';
+import { paloAltoFirewallType } from './palo_alto_firewall.js';
 import { postgresqlType } from './postgresql.js';
 import { sapHanaType } from './sap_hana.js';
 import { sapiqType } from './sapiq.js';
+import { snmpType } from './snmp.js';
 import { sybaseType } from './sybase.js';
 import { unixType } from './unix.js';
+import { vcenterType } from './vcenter.js';
+import { vmwareType } from './vmware.js';
 import { windowsType } from './windows.js';
 import type { RecordType } from '../record-type.js';
 
@@ -23,6 +30,7 @@ import type { RecordType } from '../record-type.js';
  */
 export const RECORD_TYPES: readonly RecordType[] = [
   dockerType,
+  httpType,
   ibmDb2Type,
   informixdbType,
   mariadbType,
@@ -30,13 +38,19 @@ export const RECORD_TYPES: readonly RecordType[] = [
   msSqlType,
   mysqlType,
   neo4jType,
+  networkSshType,
+  nsxType,
   oracleListenerType,
   oracleType,
   oracleWeblogicType,
+  paloAltoFirewallType,
   postgresqlType,
   sapHanaType,
   sapiqType,
+  snmpType,
   sybaseType,
   unixType,
+  vcenterType,
+  vmwareType,
   windowsType,
 ];
