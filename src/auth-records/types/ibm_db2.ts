@@ -1,6 +1,6 @@
 import { conventionalList, type RecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
-import { PASSWORD_OR_VAULT } from './shared-fields.js';
+import { PASSWORD_OR_VAULT, pathField } from './shared-fields.js';
 
 /**
  * [Q] /api/2.0/fo/auth/ibm_db2/: DB2 instances (VM, PC). An instance is an IP and port for
@@ -30,6 +30,20 @@ export const ibmDb2Type: RecordType = {
     // [Q] the DB2 runtime library, for OS-dependent compliance checks.
     { param: 'win_db2dir', element: 'WIN_DB2DIR' },
     { param: 'unix_db2dir', element: 'UNIX_DB2DIR' },
+    // [Q parameter names from a public client's list of the VM/PC API User Guide's parameters]
+    // the primary, secondary, tertiary and mirror archive-log paths.
+    ...[
+      'win_prilogfile',
+      'win_seclogfile',
+      'win_terlogfile',
+      'win_mirlogfile',
+    ].map(pathField),
+    ...[
+      'unix_prilogfile',
+      'unix_seclogfile',
+      'unix_terlogfile',
+      'unix_mirlogfile',
+    ].map(pathField),
   ],
   rules: [PASSWORD_OR_VAULT, ...VAULT_LOGIN_RULES],
   list: conventionalList('ibm_db2'),

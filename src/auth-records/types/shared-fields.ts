@@ -7,6 +7,11 @@ export function usernameField(maxLength = 255, required = true): FieldSpec {
   return { param: 'username', element: 'USERNAME', maxLength, required };
 }
 
+/** A file or directory path on the scanned hosts, listed under its upper-cased name [E]. */
+export function pathField(param: string): FieldSpec {
+  return { param, element: param.toUpperCase() };
+}
+
 /** [Q] "To create record password or login_type=vault is required" (most type pages). */
 export const PASSWORD_OR_VAULT: RecordRule = {
   rule: 'requireOne',
