@@ -11,7 +11,11 @@ import { RecordStore } from './auth-records/store.js';
 import { RecordService } from './auth-records/record-service.js';
 import { recordEndpoint } from './auth-records/actions.js';
 import { genericListEndpoint } from './auth-records/generic-list.js';
+import { v3Endpoint } from './auth-records/api-v3.js';
 import { RECORD_TYPES } from './auth-records/types/index.js';
+import { VaultStore } from './vaults/vault-store.js';
+import { VaultService } from './vaults/vault-service.js';
+import { VAULT_PATH, vaultEndpoint } from './vaults/vault-endpoint.js';
 import { SessionStore } from './session/session-store.js';
 import { sessionEndpoint } from './session/session-endpoint.js';
 import { toolRoutes } from './tools/routes.js';
@@ -42,7 +46,8 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const send = createXmlSender(config.publicUrl, validateXml);
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
-  const service = new RecordService(new RecordStore(db), runtime);
+  const vaults = new VaultService(new VaultStore(db));
+  const service = new RecordService(new RecordStore(db), runtime, vaults);
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
   const xrw = requireXRequestedWith(() => runtime.requireXRequestedWith);
@@ -50,8 +55,12 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // Basic or QualysSession, for the Qualys API, the tool runners and the emulator controls alike
   const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
-  const endpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
-  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, endpoints });
+  const recordEndpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
+  const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
+  const controls = new EmulatorControls({
+    db, runtime, types: RECORD_TYPES, endpoints,
+    vaults: { endpoint: endpoints.find((e) => e.path === VAULT_PATH)!, idByTitle: (title) => vaults.idByTitle(title) },
+  });
   controls.onReset(() => sessions.clear());
   const faults = injectFaults(controls.faults);
   // per app, so closing one emulator never touches another's tools
@@ -62,7 +71,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
     publicUrl: config.publicUrl,
     guards: [
       authenticate(authenticators), //  1. who: Basic or QualysSession [Q: 401, 2000]
-      rateLimit(controls.limiter), //   2. counted, headers, 1960/1965 [Q: section 8]
+      rateLimit(controls.limiter), //   2. counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
       xrw, //                           3. X-Requested-With [Q]
       body, //                          4. parameters from the body [Q]
       faults, //                        5. test-harness faults, matched on the action [E]

@@ -26,7 +26,7 @@ export interface EmulatorHandle {
    */
   reset(): Promise<void>;
   /** Creates the document's records through the API's own validation, all or nothing (else a SeedError). */
-  seed(doc: SeedDocument): Promise<{ ids: number[] }>;
+  seed(doc: SeedDocument): Promise<{ ids: number[]; vault_ids?: number[] }>;
   /** Stops listening, ends the running tools (SIGTERM, SIGKILL after the grace), closes the database. */
   close(): Promise<void>;
 }
@@ -64,7 +64,7 @@ function readPem(what: string, file: string): Buffer {
 }
 
 /** `--seed FILE`: a file that cannot be read, is not JSON or is refused stops the start. */
-function seedFromFile(file: string, seed: (doc: unknown) => number[]): void {
+function seedFromFile(file: string, seed: (doc: unknown) => unknown): void {
   try {
     seed(readSeedFile(file));
   } catch (err) {
@@ -128,7 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       controls.reset();
     },
     async seed(doc) {
-      return { ids: seed(doc) };
+      return seed(doc);
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

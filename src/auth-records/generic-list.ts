@@ -49,7 +49,7 @@ export function genericListDtd(types: readonly RecordType[]): string {
 }
 
 /**
- * [Q] /api/2.0/fo/auth/?action=list: the IDs of every record, one AUTH_<TYPE>_RECORDS ID_SET per
+ * [Q] /api/2.0/fo/auth/?action=list (docs/fidelity.md §6): the IDs of every record, one AUTH_<TYPE>_RECORDS ID_SET per
  * type that has matching records, in the fixed order above. [E] paged like the per-type lists:
  * at most `pageSize` IDs, then a 1980 WARNING with the next page's URL.
  */

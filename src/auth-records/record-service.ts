@@ -8,6 +8,14 @@ import type { RecordChange, RecordInput } from './record-input.js';
 import type { AuthRecord, PrerequisiteSwitch, RecordType } from './record-type.js';
 import type { ListFilter, RecordStore } from './store.js';
 
+/**
+ * The vaults records may name: `undefined` when vault `id` does not exist, else whether its
+ * type is `vaultType` (true when none is given).
+ */
+export interface VaultDirectory {
+  typeMatches(id: number, vaultType: string | undefined): boolean | undefined;
+}
+
 /** What an update did to the requested IDs; each set is ID ranges, none overlapping. */
 export interface UpdateOutcome {
   updated: IntervalSet;
@@ -30,11 +38,13 @@ export class RecordService {
   constructor(
     private readonly store: RecordStore,
     private readonly switches: Readonly<Record<PrerequisiteSwitch, boolean>> = { requireHostRecord: false },
+    private readonly vaults: VaultDirectory = { typeMatches: () => undefined },
   ) {}
 
   create(type: RecordType, input: RecordInput & { title: string; ips: IntervalSet }, user: string, now: string): number {
     return this.store.transaction(() => {
       this.checkTitleFree(type, input.title);
+      this.checkVault(type, input.fields);
       this.checkIpsFree(type, input.ips);
       this.checkPrerequisite(type, input.ips);
       return this.store.insert({
@@ -72,6 +82,7 @@ export class RecordService {
         }
         if (next.ips.length === 0) throw qualysErrors.noIpsLeft(formatIpSet(change.removeIps ?? []).map((e) => e.value).join(','), old.id);
         if (next.title !== old.title) this.checkTitleFree(type, next.title, old.id);
+        this.checkVault(type, next.fields);
         // The record's own IPs were already its alone: only the added part can clash.
         const added = subtract(next.ips, old.ips);
         this.checkIpsFree(type, added, old.id);
@@ -98,6 +109,17 @@ export class RecordService {
   /** IDs of every type's records, for the generic list. */
   listAllTypes(filter: ListFilter, limit: number): { records: { id: number; type: string }[]; nextId?: number } {
     return this.store.listIds(filter, limit);
+  }
+
+  /** [Q] a record's vault must exist, and be of the type the record says (1905). */
+  private checkVault(type: RecordType, fields: Readonly<Record<string, string>>): void {
+    const idField = type.fields.find((f) => f.references === 'vault' && fields[f.param] !== undefined);
+    if (!idField) return;
+    const typeField = type.fields.find((f) => f.references === 'vault-type');
+    const vaultType = typeField && fields[typeField.param];
+    const match = this.vaults.typeMatches(Number(fields[idField.param]), vaultType);
+    if (match === undefined) throw qualysErrors.noSuchVault(idField.param, fields[idField.param]);
+    if (!match) throw qualysErrors.invalidValue(typeField!.param, vaultType!, `vault ${fields[idField.param]} is not of this type`);
   }
 
   private checkTitleFree(type: RecordType, title: string, exceptId?: number): void {

@@ -10,7 +10,7 @@ import type { IntervalSet } from '../qualys/interval-set.js';
  * - a {@link FieldSpec} per parameter: its {@link FieldKind} (`text` with `maxLength`, `secret`,
  *   `port`, `flag`, `enum` with `values`, `integer` with `min`/`max`, `list` of comma-separated
  *   values), its list `element` (none: never listed), `required` on create, `only` on `create`
- *   or `update`, a `default` stored at create;
+ *   or `update`, a `default` stored at create, `references` to a vault;
  * - {@link RecordRule}s between fields: `requireOne` (one of several, or one unless a condition:
  *   `password` unless `login_type=vault`), `exclusive` (1904), `onlyWhen` (`vault_id` only with
  *   `login_type=vault`), `requiredWhen`;
@@ -66,6 +66,11 @@ export interface FieldSpec {
   only?: 'create' | 'update';
   /** Stored at create when the request does not give the field, e.g. `login_type=basic`. */
   default?: string;
+  /**
+   * `vault`: the value is a vault's ID, which must exist (1905); `vault-type`: the value must be
+   * that vault's type (1905). A vault that records name cannot be deleted.
+   */
+  references?: 'vault' | 'vault-type';
 }
 
 /**

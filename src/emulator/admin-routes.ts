@@ -73,7 +73,7 @@ function routes(controls: EmulatorControls, options: AdminOptions): Router {
     ctx.body = { reset: true };
   });
   router.post('/seed', (ctx) => {
-    ctx.body = { ids: controls.seed(bodyOf(ctx), ctx.state.user as string, baseUrlOf(ctx, options.publicUrl)) };
+    ctx.body = controls.seed(bodyOf(ctx), ctx.state.user as string, baseUrlOf(ctx, options.publicUrl));
   });
   router.get('/requests', (ctx) => {
     ctx.body = { requests: controls.journal.query(parseJournalFilter(ctx.query)) };

@@ -13,6 +13,7 @@ export interface ControlDeps {
   runtime: RuntimeSettings;
   types: readonly RecordType[];
   endpoints: readonly Endpoint[];
+  vaults: SeedTarget['vaults'];
 }
 
 /**
@@ -34,7 +35,7 @@ export class EmulatorControls {
     this.runtime = deps.runtime;
     this.limiter = new RateLimiter(() => this.runtime.rateLimit);
     const byPath = new Map(deps.endpoints.map((e) => [e.path, e]));
-    this.seedTarget = { db: deps.db, endpoints: new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!])) };
+    this.seedTarget = { db: deps.db, endpoints: new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!])), vaults: deps.vaults };
   }
 
   /** Registers state kept outside the database (e.g. in-memory sessions) to be emptied by `reset`. */
@@ -55,7 +56,7 @@ export class EmulatorControls {
     for (const hook of this.resetHooks) hook();
   }
 
-  seed(doc: unknown, user: string, baseUrl: string): number[] {
+  seed(doc: unknown, user: string, baseUrl: string): { ids: number[]; vault_ids?: number[] } {
     return seedRecords(this.seedTarget, doc, user, baseUrl);
   }
 

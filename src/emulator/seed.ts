@@ -7,14 +7,28 @@ import { RequestParams } from '../qualys/params.js';
 import type { XmlElement } from '../qualys/xml.js';
 import { AdminError, arrayOf, objectOf } from './json-input.js';
 
-/** `{"records": [{"type": "docker", "title": "...", "ips": "...", ...API parameters}]}`. */
+/**
+ * `{"vaults": [{"title": "...", "type": "CyberArk AIM", ...]}, "records": [{"type": "docker",
+ * "title": "...", "ips": "...", ...API parameters}]}`; vaults are created first, so records can
+ * name them.
+ */
 export interface SeedDocument {
+  vaults?: SeedVault[];
   records: SeedRecord[];
 }
 
-/** A record type name and the create action's parameters; an undefined value is left out, as in JSON. */
+/**
+ * A record type name and the create action's parameters; an undefined value is left out, as in
+ * JSON. [E] `vault` names a vault by title (seeded or existing) and stands for its `vault_id`.
+ */
 export interface SeedRecord {
   type: string;
+  vault?: string;
+  [param: string]: string | number | undefined;
+}
+
+/** A vault create's parameters (`title`, `type`, settings). */
+export interface SeedVault {
   [param: string]: string | number | undefined;
 }
 
@@ -34,6 +48,7 @@ export interface SeedTarget {
   db: Db;
   /** Record type name to its endpoint. */
   endpoints: ReadonlyMap<string, Endpoint>;
+  vaults: { endpoint: Endpoint; idByTitle(title: string): number | undefined };
 }
 
 /** The first ID in an answer: the one a create returns. */
@@ -46,41 +61,74 @@ function firstId(node: XmlElement): number | undefined {
   return undefined;
 }
 
-function paramsOf(record: Record<string, unknown>, index: number): [string, string][] {
+/** The create parameters of one seed entry; `skip` names the fields that are not parameters. */
+function paramsOf(entry: Record<string, unknown>, where: string, index: number, skip: readonly string[]): [string, string][] {
   const out: [string, string][] = [['action', 'create']];
-  for (const [name, value] of Object.entries(record)) {
-    if (name === 'type' || value === undefined) continue;
-    if (name === 'action') throw new SeedError(index, `records[${index}]: no action field; seed records are always created`);
+  for (const [name, value] of Object.entries(entry)) {
+    if (skip.includes(name) || value === undefined) continue;
+    if (name === 'action') throw new SeedError(index, `${where}: no action field; seed entries are always created`);
     if (typeof value === 'number' && Number.isFinite(value)) out.push([name, String(value)]);
     else if (typeof value === 'string') out.push([name, value]);
-    else throw new SeedError(index, `records[${index}].${name} must be a string or a number, as API parameters are`);
+    else throw new SeedError(index, `${where}.${name} must be a string or a number, as API parameters are`);
   }
   return out;
 }
 
+function entryOf(value: unknown, where: string, index: number): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SeedError(index, `${where} must be a JSON object`);
+  return value as Record<string, unknown>;
+}
+
+/** Runs one create through the API's dispatch; a Qualys refusal becomes a SeedError naming the entry. */
+function create(endpoint: Endpoint, params: [string, string][], where: string, index: number, user: string, baseUrl: string): XmlElement {
+  const call = { method: 'POST', params: new RequestParams(params), user, baseUrl, path: endpoint.path, datetime: qualysDateTime(), secure: false } as const;
+  try {
+    return dispatch(endpoint, call).doc.root;
+  } catch (err) {
+    if (err instanceof QualysError) throw new SeedError(index, `${where}: ${err.text}`, err.code, err.text);
+    throw err;
+  }
+}
+
+/** The ID a vault create answers, in its SIMPLE_RETURN's `ID` item. */
+function vaultIdOf(root: XmlElement): number {
+  const items = root.children?.find((c) => c.name === 'RESPONSE')?.children?.find((c) => c.name === 'ITEM_LIST')?.children ?? [];
+  const item = items.find((i) => i.children?.[0]?.text === 'ID');
+  return Number(item!.children![1].text);
+}
+
+/** A record's parameters, its `vault` title turned into the `vault_id` it stands for. */
+function recordParams(target: SeedTarget, record: Record<string, unknown>, where: string, index: number): [string, string][] {
+  const params = paramsOf(record, where, index, ['type', 'vault']);
+  if (record.vault === undefined) return params;
+  const id = typeof record.vault === 'string' ? target.vaults.idByTitle(record.vault) : undefined;
+  if (id === undefined) throw new SeedError(index, `${where}.vault must be the title of a vault, got ${JSON.stringify(record.vault)}`);
+  return [...params, ['vault_id', String(id)]];
+}
+
 /**
- * Creates every record through the same dispatch as `action=create` on the API, so the
- * validation is exactly the API's, inside one transaction: the first refusal undoes the lot.
+ * Creates every vault, then every record, through the same dispatch as `action=create` on the
+ * API, so the validation is exactly the API's, inside one transaction: the first refusal undoes
+ * the lot. Answers the records' IDs, and the vaults' when the document has `vaults`.
  */
-export function seedRecords(target: SeedTarget, doc: unknown, user: string, baseUrl: string): number[] {
-  const records = arrayOf(objectOf(doc, 'the seed document', ['records']).records, 'records');
-  return target.db.transaction(() =>
-    records.map((value, index) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SeedError(index, `records[${index}] must be a JSON object`);
-      const record = value as Record<string, unknown>;
+export function seedRecords(target: SeedTarget, doc: unknown, user: string, baseUrl: string): { ids: number[]; vault_ids?: number[] } {
+  const fields = objectOf(doc, 'the seed document', ['vaults', 'records']);
+  const records = arrayOf(fields.records, 'records');
+  const vaults = fields.vaults === undefined ? undefined : arrayOf(fields.vaults, 'vaults');
+  return target.db.transaction(() => {
+    const vaultIds = vaults?.map((value, index) => {
+      const where = `vaults[${index}]`;
+      return vaultIdOf(create(target.vaults.endpoint, paramsOf(entryOf(value, where, index), where, index, []), where, index, user, baseUrl));
+    });
+    const ids = records.map((value, index) => {
+      const where = `records[${index}]`;
+      const record = entryOf(value, where, index);
       const endpoint = typeof record.type === 'string' ? target.endpoints.get(record.type) : undefined;
-      if (!endpoint) {
-        throw new SeedError(index, `records[${index}].type must be one of: ${[...target.endpoints.keys()].join(', ')}`);
-      }
-      const call = { method: 'POST', params: new RequestParams(paramsOf(record, index)), user, baseUrl, path: endpoint.path, datetime: qualysDateTime(), secure: false } as const;
-      try {
-        return firstId(dispatch(endpoint, call).doc.root)!;
-      } catch (err) {
-        if (err instanceof QualysError) throw new SeedError(index, `records[${index}]: ${err.text}`, err.code, err.text);
-        throw err;
-      }
-    }),
-  )();
+      if (!endpoint) throw new SeedError(index, `${where}.type must be one of: ${[...target.endpoints.keys()].join(', ')}`);
+      return firstId(create(endpoint, recordParams(target, record, where, index), where, index, user, baseUrl))!;
+    });
+    return vaultIds === undefined ? { ids } : { ids, vault_ids: vaultIds };
+  })();
 }
 
 /** Reads a seed document for `--seed FILE`; a file that is not JSON is an error naming it. */

@@ -7,6 +7,9 @@ import { complete, createFields, createForms, holds, sampleValue, type Form } fr
 // Every declared type, whoever declared it: create with every parameter, list back, update each
 // field, delete, and every rule between fields refused with its CODE, changing nothing.
 const emulator = await startTestEmulator();
+// The vault every vault login of the suite names.
+const vault = await call(emulator, '/api/2.0/fo/vault/', { form: { action: 'create', title: 'suite', type: 'CyberArk AIM' } });
+const ctx = { vaultId: all(vault.root, 'RESPONSE/ITEM_LIST', 'ITEM').find((i) => text(i, 'KEY') === 'ID')!.children[1].text };
 
 const idOf = (res: XmlResponse) => text(res.root, 'RESPONSE/BATCH_LIST/BATCH/ID_SET/ID')!;
 const records = async (type: RecordType, query: Record<string, string> = {}): Promise<Node[]> => {
@@ -22,10 +25,10 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
   const create = (form: Form, title = `${type.name}-${serial}`) => call(emulator, type.path, { form: { action: 'create', title, ips: nextIps(), ...form } });
   const update = (id: string, form: Form) => call(emulator, type.path, { form: { action: 'update', ids: id, ...form } });
   const count = async () => (await records(type)).length;
-  const base = () => complete(type, {});
+  const base = () => complete(type, {}, ctx);
 
   it('creates records giving every declared parameter, lists each listed one back, never a secret', async () => {
-    for (const form of createForms(type)) {
+    for (const form of createForms(type, ctx)) {
       const res = await create({ ...form, echo_request: '1' });
       expect(res.status, res.body).toBe(200);
       const [record] = await records(type, { ids: idOf(res) });
@@ -42,10 +45,10 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
 
   it('updates each field a record holds, and lists the new value', async () => {
     const conditions = new Set((type.rules ?? []).flatMap((r) => ('when' in r ? [r.when.param] : r.rule === 'requireOne' ? (r.unless ?? []).map((w) => w.param) : [])));
-    for (const form of createForms(type)) {
+    for (const form of createForms(type, ctx)) {
       const id = idOf(await create(form));
       for (const field of type.fields.filter((f) => f.only !== 'create' && form[f.param] !== undefined && !conditions.has(f.param))) {
-        const value = sampleValue(field, {}, true);
+        const value = sampleValue(field, ctx, true);
         const res = await update(id, { [field.param]: value });
         expect(res.status, `${field.param}: ${res.body}`).toBe(200);
         if (field.element) expect(text((await records(type, { ids: id }))[0], field.element), field.param).toBe(value);
@@ -74,7 +77,7 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
   });
 
   it('refuses every broken rule with its CODE, creating and changing nothing', async () => {
-    const forms = createForms(type);
+    const forms = createForms(type, ctx);
     const target = idOf(await create(base()));
     const [before] = await records(type, { ids: target });
     for (const rule of type.rules ?? []) {
@@ -100,7 +103,7 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
         const form: Form = { ...base(), [param]: sampleValue(field) };
         if (other === undefined) delete form[rule.when.param];
         else form[rule.when.param] = other;
-        expectError(await create(complete(type, form)), 400, '1905', new RegExp(`^parameter ${param} has invalid value: .* \\(only valid with ${rule.when.param}=`));
+        expectError(await create(complete(type, form, ctx)), 400, '1905', new RegExp(`^parameter ${param} has invalid value: .* \\(only valid with ${rule.when.param}=`));
         // The target breaks the rule only when it holds neither the condition nor its default.
         const held = base()[rule.when.param] ?? whenField?.default;
         if (held === undefined || !rule.when.is.includes(held)) {
@@ -115,7 +118,7 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
   it('filters its list by its own filters', async () => {
     for (const filter of type.listFilters ?? []) {
       const field = type.fields.find((f) => f.param === filter.field)!;
-      const form = createForms(type).find((f) => f[field.param] !== undefined);
+      const form = createForms(type, ctx).find((f) => f[field.param] !== undefined);
       if (!form) continue;
       const id = idOf(await create(form));
       const matched = await records(type, { [filter.param]: form[field.param] });

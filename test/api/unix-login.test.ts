@@ -3,6 +3,12 @@ import { all, call, expectError, startTestEmulator, text } from '../helpers/emul
 
 const UNIX = '/api/2.0/fo/auth/unix/';
 const emulator = await startTestEmulator();
+const vaultOf = async (title: string, type: string) => {
+  const res = await call(emulator, '/api/2.0/fo/vault/', { form: { action: 'create', title, type } });
+  return all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').find((i) => text(i, 'KEY') === 'ID')!.children[1].text;
+};
+const aim = await vaultOf('aim', 'CyberArk AIM');
+const thycotic = await vaultOf('thycotic', 'Thycotic Secret Server');
 
 const post = (form: Record<string, string>) => call(emulator, UNIX, { form });
 const create = (form: Record<string, string>) => post({ action: 'create', username: 'root', ...form });
@@ -22,7 +28,7 @@ describe('Unix login types', () => {
     expectError(await create({ title: 'v', login_type: 'vault', vault_type: 'CyberArk AIM', ips: '10.20.0.2' }), 400, '1903', 'Missing required parameter(s): vault_id');
     expectError(await create({ title: 'v', ips: '10.20.0.2' }), 400, '1903', 'Missing required parameter(s): password');
     expect(await count()).toBe(before);
-    const res = await create({ title: 'v', login_type: 'vault', vault_type: 'CyberArk AIM', vault_id: '7', ips: '10.20.0.2' });
+    const res = await create({ title: 'v', login_type: 'vault', vault_type: 'CyberArk AIM', vault_id: aim, ips: '10.20.0.2' });
     expect(res.status, res.body).toBe(200);
     const listed = await record(idOf(res));
     expect(listed.children.map((c) => c.name).slice(0, 6)).toEqual(['ID', 'TITLE', 'USERNAME', 'LOGIN_TYPE', 'VAULT_TYPE', 'VAULT_ID']);
@@ -35,7 +41,7 @@ describe('Unix login types', () => {
   });
 
   it('on update: switching to basic needs a password and drops the vault parameters', async () => {
-    const id = idOf(await create({ title: 'switch', login_type: 'vault', vault_type: 'Thycotic', vault_id: '3', ips: '10.20.0.4' }));
+    const id = idOf(await create({ title: 'switch', login_type: 'vault', vault_type: 'Thycotic Secret Server', vault_id: thycotic, ips: '10.20.0.4' }));
     expectError(await post({ action: 'update', ids: id, login_type: 'basic' }), 400, '1903', 'Missing required parameter(s): password');
     expectError(await post({ action: 'update', ids: id, login_type: 'basic', password: 'p', vault_id: '4' }), 400, '1905', /^parameter vault_id has invalid value: 4/);
     expect(text(await record(id), 'LOGIN_TYPE')).toBe('vault');

@@ -8,13 +8,15 @@ import type { FieldSpec, RecordType, When } from '../../src/auth-records/record-
 export type Form = Record<string, string>;
 
 export interface FormContext {
-  /** The value for `vault_id`: an existing vault's ID. */
+  /** An existing vault, of type `CyberArk AIM`, for the fields that reference one. */
   vaultId?: string;
 }
 
 /** A valid value of a field's kind; `alt` picks a different one, for updates. */
 export function sampleValue(field: FieldSpec, ctx: FormContext = {}, alt = false): string {
-  if (field.param === 'vault_id' && ctx.vaultId !== undefined && !alt) return ctx.vaultId;
+  // A reference has one valid value whatever `alt` asks: the suite's vault.
+  if (field.references === 'vault' && ctx.vaultId !== undefined) return ctx.vaultId;
+  if (field.references === 'vault-type') return 'CyberArk AIM';
   switch (field.kind ?? 'text') {
     case 'flag':
       return alt ? '0' : '1';

@@ -95,10 +95,12 @@ describe('startEmulator options', () => {
 });
 
 describe('secrets', () => {
-  it('every field a record type declares secret is masked wherever parameters are shown', async () => {
+  it('every field a record type or a vault declares secret is masked wherever parameters are shown', async () => {
     const { RECORD_TYPES } = await import('../../src/auth-records/types/index.js');
+    const { VAULT_SETTINGS } = await import('../../src/vaults/vault-type.js');
     const { maskSecret, MASK } = await import('../../src/qualys/secrets.js');
-    const secrets = RECORD_TYPES.flatMap((t) => t.fields.filter((f) => f.kind === 'secret').map((f) => f.param));
+    const fields = [...RECORD_TYPES.flatMap((t) => t.fields), ...VAULT_SETTINGS];
+    const secrets = fields.filter((f) => f.kind === 'secret').map((f) => f.param);
     expect(secrets.length).toBeGreaterThan(0);
     for (const param of secrets) expect(maskSecret(param, 'hunter2')).toBe(MASK);
     expect(maskSecret('title', 'hunter2')).toBe('hunter2');

@@ -11,8 +11,8 @@ export const vaultLoginFields: readonly FieldSpec[] = [
   { param: 'password', kind: 'secret', maxLength: 100 },
   // [E] absent means basic, so records created before it was accepted list as they did.
   { param: 'login_type', element: 'LOGIN_TYPE', kind: 'enum', values: ['basic', 'vault'] },
-  { param: 'vault_type', element: 'VAULT_TYPE', maxLength: 255 },
-  { param: 'vault_id', element: 'VAULT_ID', kind: 'integer', min: 1 },
+  { param: 'vault_type', element: 'VAULT_TYPE', maxLength: 255, references: 'vault-type' },
+  { param: 'vault_id', element: 'VAULT_ID', kind: 'integer', min: 1, references: 'vault' },
 ];
 
 export const VAULT_LOGIN_RULES: readonly RecordRule[] = [

@@ -14,7 +14,7 @@ export const mongodbType: RecordType = {
     usernameField(),
     // [Q from the VM/PC API User Guide as a public client transcribes it] basic, vault or pkcert.
     ...vaultLoginFields.map((f) => (f.param === 'login_type' ? { ...f, values: ['basic', 'vault', 'pkcert'] } : f)),
-    // [Q] the parameter table's name (its samples reportedly send unix_conf_path: docs/record-types.md).
+    // [Q] the parameter table's name (its samples reportedly send unix_conf_path: docs/fidelity.md §14.1).
     { param: 'unix_conf_file', element: 'UNIX_CONF_FILE' },
     { param: 'database_name', element: 'DATABASE_NAME', maxLength: 255 },
     // [Q] 27017 when not given.

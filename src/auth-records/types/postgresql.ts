@@ -12,7 +12,7 @@ export const postgresqlType: RecordType = {
     ...vaultLoginFields,
     // [Q] a Hitachi ID PAM vault's resource.
     { param: 'resource_id', element: 'RESOURCE_ID', kind: 'integer', min: 1 },
-    // [Q] the current page's names; the older page's pgsql_*_conf_file are not accepted (docs/record-types.md).
+    // [Q] the current page's names; the older page's pgsql_*_conf_file are not accepted (docs/fidelity.md §14.1).
     { param: 'pgsql_win_conf_path', element: 'PGSQL_WIN_CONF_PATH' },
     { param: 'pgsql_unix_conf_path', element: 'PGSQL_UNIX_CONF_PATH' },
     { param: 'pgsql_db_name', element: 'PGSQL_DB_NAME', maxLength: 255, required: true },

@@ -2,8 +2,9 @@ import { conventionalList, type RecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 
 /**
- * [Q] /api/2.0/fo/auth/unix/: USERNAME right after TITLE, passwords never listed. Also Cisco and
- * Checkpoint Firewall hosts, through `sub_type`, each with its own extra password.
+ * [Q] /api/2.0/fo/auth/unix/ (docs/fidelity.md §1 and §4.3): USERNAME right after TITLE, passwords
+ * never listed. Also Cisco and Checkpoint Firewall hosts, through `sub_type`, each with its own
+ * extra password.
  */
 export const unixType: RecordType = {
   name: 'unix',
