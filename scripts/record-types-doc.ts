@@ -47,6 +47,10 @@ function ruleText(r: RecordRule): string {
       return `${r.params.map(code).join(', ')} only while ${when(r.when)} (1905); dropped when an update ends that`;
     case 'requiredWhen':
       return `${r.params.map(code).join(', ')} required while ${when(r.when)} (1903)`;
+    case 'together':
+      return `${r.params.map(code).join(', ')} all or none (1903)`;
+    case 'requiredValue':
+      return `while ${when(r.when)}, ${when(r.then)} (1903 when missing, 1905 when another value)`;
   }
 }
 

@@ -15,7 +15,7 @@ export const GENERIC_LIST_DTD = '/api/2.0/fo/auth/auth_list_output.dtd';
  * first; [E] then the list page's order of types (list_record_types.htm), then the newer types.
  * A declared type missing here comes last, by name: the order never depends on declaration order.
  */
-export const GENERIC_LIST_ORDER: readonly string[] = [
+const GENERIC_LIST_ORDER: readonly string[] = [
   'unix', 'windows', 'oracle', 'docker', 'http', 'ibm_db2', 'informixdb', 'kubernetes', 'mariadb', 'mongodb',
   'datastax', 'ms_sql', 'mysql', 'neo4j', 'nginx', 'oracle_listener', 'oracle_weblogic', 'palo_alto_firewall',
   'postgresql', 'sap_hana', 'sapiq', 'snmp', 'sybase', 'network_ssh', 'vmware', 'apache', 'ms_iis',

@@ -40,6 +40,17 @@ export function settleFields(type: RecordType, fields: Readonly<Fields>, given: 
         if (!r.params.some((p) => has(out, p))) throw qualysErrors.missingOneOf(r.params);
         break;
       }
+      case 'together': {
+        const missing = r.params.filter((p) => !has(out, p));
+        if (missing.length > 0 && missing.length < r.params.length) throw qualysErrors.missingParameters(missing);
+        break;
+      }
+      case 'requiredValue': {
+        if (!holds(r.when, out) || holds(r.then, out)) break;
+        const { param } = r.then;
+        if (!has(out, param)) throw qualysErrors.missingParameters([param]);
+        throw qualysErrors.invalidValue(param, out[param], `must be ${r.then.is.join(' or ')} with ${r.when.param}=${out[r.when.param]}`);
+      }
     }
   }
   return out;

@@ -10,10 +10,11 @@ import type { IntervalSet } from '../qualys/interval-set.js';
  * - a {@link FieldSpec} per parameter: its {@link FieldKind} (`text` with `maxLength`, `secret`,
  *   `port`, `flag`, `enum` with `values`, `integer` with `min`/`max`, `list` of comma-separated
  *   values), its list `element` (none: never listed), `required` on create, `only` on `create`
- *   or `update`, a `default` stored at create, `references` to a vault;
+ *   or `update`, `references` to a vault, a `default` stored at create;
  * - {@link RecordRule}s between fields: `requireOne` (one of several, or one unless a condition:
- *   `password` unless `login_type=vault`), `exclusive` (1904), `onlyWhen` (`vault_id` only with
- *   `login_type=vault`), `requiredWhen`;
+ *   `password` unless `login_type=vault`), `exclusive` (1904; may name `ips`), `onlyWhen`
+ *   (`vault_id` only with `login_type=vault`), `requiredWhen`, `together` (all or none),
+ *   `requiredValue` (a value that another's value needs);
  * - type-wide switches: `networkId: false` (no `network_id`, e.g. http), `listFilters` of this
  *   type only (Oracle templates), `hostRecord` (needs Unix or Windows records for its IPs),
  *   `source` (the Qualys page the declaration follows).
@@ -64,13 +65,13 @@ export interface FieldSpec {
   required?: boolean;
   /** Accepted by that action only (1901 on the other), e.g. `is_template` on create, `status` on update. */
   only?: 'create' | 'update';
-  /** Stored at create when the request does not give the field, e.g. `login_type=basic`. */
-  default?: string;
   /**
    * `vault`: the value is a vault's ID, which must exist (1905); `vault-type`: the value must be
    * that vault's type (1905). A vault that records name cannot be deleted.
    */
   references?: 'vault' | 'vault-type';
+  /** Stored at create when the request does not give the field, e.g. SNMP `version=v1`. */
+  default?: string;
 }
 
 /**
@@ -85,8 +86,9 @@ export type RecordRule =
    */
   | { rule: 'requireOne'; params: readonly string[]; unless?: readonly When[] }
   /**
-   * At most one of `params` in one request (1904). [E] On update, giving one clears the others
-   * the record held, as they are alternatives for one value.
+   * At most one of `params` in one request (1904); a param may be `ips`, checked in the request
+   * only. [E] On update, giving one clears the others the record held, as they are alternatives
+   * for one value.
    */
   | { rule: 'exclusive'; params: readonly string[] }
   /**
@@ -95,7 +97,14 @@ export type RecordRule =
    */
   | { rule: 'onlyWhen'; params: readonly string[]; when: When }
   /** `params` must all have values while `when` holds (1903), e.g. `vault_id` with `login_type=vault`. */
-  | { rule: 'requiredWhen'; params: readonly string[]; when: When };
+  | { rule: 'requiredWhen'; params: readonly string[]; when: When }
+  /** All of `params` or none (1903 naming the missing ones), e.g. SNMPv3 `username`, `password`, `auth_alg`. */
+  | { rule: 'together'; params: readonly string[] }
+  /**
+   * While `when` holds, `then` must hold too: 1903 when `then.param` has no value, 1905 when it
+   * has another, e.g. MongoDB `credential_type=external` needs `cleartext=1`.
+   */
+  | { rule: 'requiredValue'; when: When; then: When };
 
 /**
  * A list filter of one type (beyond `ids`, `id_min`, `id_max`, `title`, `comments`), matching

@@ -82,8 +82,26 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
     const [before] = await records(type, { ids: target });
     for (const rule of type.rules ?? []) {
       const count0 = await count();
-      if (rule.rule === 'exclusive') {
-        const form = { ...base(), ...Object.fromEntries(rule.params.map((p) => [p, sampleValue(type.fields.find((f) => f.param === p)!)])) };
+      if (rule.rule === 'together') {
+        const form = forms.find((f) => rule.params.every((p) => f[p] !== undefined));
+        if (!form) continue;
+        const [kept, ...dropped] = rule.params;
+        const broken = { ...form };
+        for (const p of dropped) delete broken[p];
+        expectError(await create(broken), 400, '1903', `Missing required parameter(s): ${dropped.join(', ')}`);
+        expect(kept in broken).toBe(true);
+      } else if (rule.rule === 'requiredValue') {
+        const form = forms.find((f) => holds(rule.when, f));
+        if (!form) continue;
+        const other = type.fields.find((f) => f.param === rule.then.param)?.values?.find((v) => !rule.then.is.includes(v));
+        const broken = { ...form };
+        delete broken[rule.then.param];
+        expectError(await create(broken), 400, '1903', `Missing required parameter(s): ${rule.then.param}`);
+        if (other !== undefined) expectError(await create({ ...form, [rule.then.param]: other }), 400, '1905', new RegExp(`^parameter ${rule.then.param} has invalid value: `));
+      } else if (rule.rule === 'exclusive') {
+        // A parameter that is not a field (`ips`) is in every create already.
+        const fields = type.fields.filter((f) => rule.params.includes(f.param));
+        const form = { ...base(), ...Object.fromEntries(fields.map((f) => [f.param, sampleValue(f, ctx)])) };
         expectError(await create(form), 400, '1904', `Please specify only one of these parameters: ${rule.params.join(', ')}`);
       } else if (rule.rule === 'requireOne') {
         const form = { ...(forms.find((f) => !(rule.unless ?? []).some((w) => holds(w, f))) ?? base()) };

@@ -74,6 +74,8 @@ export function complete(type: RecordType, form: Form, ctx: FormContext = {}): F
     if (r.rule === 'requireOne' && !(r.unless ?? []).some((w) => holds(w, form)) && !r.params.some((p) => (form[p] ?? '') !== '')) {
       r.params.some((p) => tryAdd(type, form, p, ctx));
     }
+    if (r.rule === 'together' && r.params.some((p) => form[p] !== undefined)) for (const p of r.params) tryAdd(type, form, p, ctx);
+    if (r.rule === 'requiredValue' && holds(r.when, form)) form[r.then.param] = r.then.is[0];
   }
   return form;
 }

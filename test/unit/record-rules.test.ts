@@ -16,6 +16,8 @@ const type: RecordType = {
     { rule: 'requireOne', params: ['password'], unless: [{ param: 'login_type', is: ['vault'] }] },
     { rule: 'onlyWhen', params: ['vault_id'], when: { param: 'login_type', is: ['vault'] } },
     { rule: 'requiredWhen', params: ['vault_id'], when: { param: 'login_type', is: ['vault'] } },
+    { rule: 'together', params: ['auth_alg', 'auth_password'] },
+    { rule: 'requiredValue', when: { param: 'credential_type', is: ['external'] }, then: { param: 'cleartext', is: ['1'] } },
   ],
   list: { root: 'R', listElement: 'L', recordElement: 'E', dtdPath: '/x.dtd' },
 };
@@ -42,6 +44,19 @@ describe('record rules', () => {
   it('waives a requirement while its condition holds, and requires the condition’s own parameters', () => {
     expect(refusal(() => settleFields(type, { sid: 'a', login_type: 'vault' }, new Set(['sid', 'login_type'])))).toBe('1903 Missing required parameter(s): vault_id');
     expect(settleFields(type, { sid: 'a', login_type: 'vault', vault_id: '1' }, new Set(['login_type']))).toEqual({ sid: 'a', login_type: 'vault', vault_id: '1' });
+  });
+
+  it('takes parameters that go together all or none', () => {
+    const base = { sid: 'a', password: 'p' };
+    expect(refusal(() => settleFields(type, { ...base, auth_alg: 'MD5' }, new Set(['auth_alg'])))).toBe('1903 Missing required parameter(s): auth_password');
+    expect(settleFields(type, { ...base, auth_alg: 'MD5', auth_password: 'x' }, new Set())).toEqual({ ...base, auth_alg: 'MD5', auth_password: 'x' });
+  });
+
+  it('needs the value another value requires', () => {
+    const base = { sid: 'a', password: 'p', credential_type: 'external' };
+    expect(refusal(() => settleFields(type, base, new Set()))).toBe('1903 Missing required parameter(s): cleartext');
+    expect(refusal(() => settleFields(type, { ...base, cleartext: '0' }, new Set()))).toBe('1905 parameter cleartext has invalid value: 0 (must be 1 with credential_type=external)');
+    expect(settleFields(type, { ...base, cleartext: '1' }, new Set())).toEqual({ ...base, cleartext: '1' });
   });
 
   it('refuses a parameter given without its condition, and drops a stored one when the condition goes', () => {
