@@ -29,6 +29,8 @@ export const mongodbType: RecordType = {
     { rule: 'requireOne', params: ['password'], unless: [{ param: 'login_type', is: ['vault', 'pkcert'] }] },
     ...VAULT_LOGIN_RULES,
     HOSTS_WITH_SSL_VERIFY,
+    // [Q from the VM/PC API User Guide as a public client transcribes it] LDAP needs cleartext.
+    { rule: 'requiredValue', when: { param: 'credential_type', is: ['external'] }, then: { param: 'cleartext', is: ['1'] } },
   ],
   listFilters: TEMPLATE_LIST_FILTERS,
   // [Q] "Make sure the IP addresses you define in your MongoDB records are also defined in Unix records."

@@ -33,9 +33,10 @@ export const snmpType: RecordType = {
       params: ['username', 'password', 'auth_alg', 'encrypt_password', 'priv_alg', 'security_engine_id', 'context_engine_id', 'context'],
       when: { param: 'version', is: ['v3'] },
     },
-    // [Q] authentication needs username, password and auth_alg together, privacy its password
-    // and priv_alg together. Declared-but-unsupported: the vocabulary has no "all or none" rule,
-    // so the emulator accepts a part of either group.
+    // [Q] "it is required that all three parameters are specified" for authentication; privacy
+    // takes its password and its algorithm together.
+    { rule: 'together', params: ['username', 'password', 'auth_alg'] },
+    { rule: 'together', params: ['encrypt_password', 'priv_alg'] },
   ],
   list: conventionalList('snmp'),
 };
