@@ -116,12 +116,17 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
       } else {
         const param = rule.params[0];
         const field = type.fields.find((f) => f.param === param)!;
-        const other = type.fields.find((f) => f.param === rule.when.param)?.values?.find((v) => !rule.when.is.includes(v));
+        const whenField = type.fields.find((f) => f.param === rule.when.param);
+        const other = (whenField?.kind === 'flag' ? ['0', '1'] : whenField?.values)?.find((v) => !rule.when.is.includes(v));
         const form: Form = { ...base(), [param]: sampleValue(field) };
         if (other === undefined) delete form[rule.when.param];
         else form[rule.when.param] = other;
         expectError(await create(complete(type, form, ctx)), 400, '1905', new RegExp(`^parameter ${param} has invalid value: .* \\(only valid with ${rule.when.param}=`));
-        expectError(await update(target, { [param]: sampleValue(field) }), 400, '1905', new RegExp(`^parameter ${param} has invalid value`));
+        // The target breaks the rule only when it holds neither the condition nor its default.
+        const held = base()[rule.when.param] ?? whenField?.default;
+        if (held === undefined || !rule.when.is.includes(held)) {
+          expectError(await update(target, { [param]: sampleValue(field) }), 400, '1905', new RegExp(`^parameter ${param} has invalid value`));
+        }
       }
       expect(await count(), JSON.stringify(rule)).toBe(count0);
     }
