@@ -17,7 +17,11 @@ import { RecordStore } from './auth-records/store.js';
 import { RecordService } from './auth-records/record-service.js';
 import { recordEndpoint } from './auth-records/actions.js';
 import { genericListEndpoint } from './auth-records/generic-list.js';
+import { v3Endpoint } from './auth-records/api-v3.js';
 import { RECORD_TYPES } from './auth-records/types/index.js';
+import { VaultStore } from './vaults/vault-store.js';
+import { VaultService } from './vaults/vault-service.js';
+import { vaultEndpoint } from './vaults/vault-endpoint.js';
 import { SessionStore } from './session/session-store.js';
 import { sessionEndpoint } from './session/session-endpoint.js';
 import { toolRoutes } from './tools/routes.js';
@@ -55,12 +59,14 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const { publicUrl } = config;
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
-  const service = new RecordService(new RecordStore(db), runtime);
+  const vaults = new VaultService(new VaultStore(db));
+  const service = new RecordService(new RecordStore(db), runtime, vaults);
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
-  const endpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
-  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, endpoints });
+  const recordEndpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
+  const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
+  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, vaults, endpoints: recordEndpoints });
   controls.onReset(() => sessions.clear());
   // per app, so closing one emulator never touches another's tools
   const groups = new ProcessGroups();

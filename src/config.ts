@@ -33,8 +33,11 @@ export interface Config {
   networks: number[];
   /** [Q] every v2 call needs X-Requested-With; a switch may turn the check off. */
   requireXRequestedWith: boolean;
-  /** [Q] a Docker record's IPs must be covered by Unix records (1905 otherwise). */
-  requireUnixForDocker: boolean;
+  /**
+   * [Q] records of the types that need host records (Docker: Unix; databases and applications:
+   * Unix or Windows) must have their IPs covered by them (1905 otherwise).
+   */
+  requireHostRecord: boolean;
   /** Idle seconds after which a session cookie stops working. */
   sessionTimeout: number;
   /** PEM files; both given means HTTPS instead of HTTP. */
@@ -81,7 +84,7 @@ export const DEFAULTS: Config = {
   pageSize: 1000,
   networks: [],
   requireXRequestedWith: true,
-  requireUnixForDocker: false,
+  requireHostRecord: false,
   // [E] Qualys does not publish its idle timeout; one hour.
   sessionTimeout: 3600,
   toolTimeout: 300,
@@ -254,9 +257,15 @@ export const OPTIONS: OptionSpec[] = [
     apply: (c, v, n) => { c.requireXRequestedWith = bool(n, required(n, v)); },
   },
   {
+    flag: '--require-host-record', env: 'QUALYS_EMULATOR_REQUIRE_HOST_RECORD',
+    description: 'Refuse (1905) records of the types that need a host record (Docker: Unix; databases and applications: Unix or Windows) whose IPs are not all covered by one, as Qualys does.',
+    apply: (c, v, n) => { c.requireHostRecord = bool(n, v); },
+  },
+  {
+    // The first form of the switch, when only Docker had the rule; kept so existing scripts run.
     flag: '--require-unix-for-docker', env: 'QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER',
-    description: 'Refuse (1905) Docker records whose IPs are not all covered by Unix records, as Qualys does.',
-    apply: (c, v, n) => { c.requireUnixForDocker = bool(n, v); },
+    description: 'Alias of --require-host-record.',
+    apply: (c, v, n) => { c.requireHostRecord = bool(n, v); },
   },
   {
     flag: '--session-timeout', env: 'QUALYS_EMULATOR_SESSION_TIMEOUT', arg: 'SECONDS',

@@ -53,7 +53,7 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
     ctx.body = { reset: true };
   });
   router.post('/seed', (ctx) => {
-    ctx.body = { ids: controls.seed(bodyOf(ctx), authenticatedUser(ctx)) };
+    ctx.body = controls.seed(bodyOf(ctx), authenticatedUser(ctx));
   });
   router.get('/requests', (ctx) => {
     ctx.body = { generation: controls.journal.generation, requests: controls.journal.query(parseJournalFilter(ctx.query)) };

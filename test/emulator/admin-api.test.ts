@@ -96,7 +96,7 @@ describe('/_emulator/config', () => {
     expect((await admin(emulator, 'GET', 'config')).json).toEqual({
       rate_limit: { enforce: false, limit: 300, window_sec: 3600, concurrency: 2 },
       require_x_requested_with: true,
-      require_unix_for_docker: false,
+      require_host_record: false,
       page_size: 1000,
     });
   });
