@@ -55,10 +55,17 @@ export function sendDashboardFile(ctx: Context, files: ReadonlyMap<string, Stati
 
 export const DASHBOARD_PATH = '/_emulator/ui/';
 
+/** A 302 to the dashboard, its body plain text (Koa would write HTML for a browser). */
+export function redirectToDashboard(ctx: Context): void {
+  ctx.redirect(DASHBOARD_PATH);
+  ctx.type = 'text/plain; charset=utf-8';
+  ctx.body = `Redirecting to ${DASHBOARD_PATH}`;
+}
+
 /** [E] The host root, a 404 in Qualys's own API, leads a browser to the dashboard. */
 export function rootRedirect(): Middleware {
   return async (ctx, next) => {
     if (ctx.path !== '/' || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
-    ctx.redirect(DASHBOARD_PATH);
+    redirectToDashboard(ctx);
   };
 }

@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import { authenticatedUser, type AppState } from '../http/state.js';
 import { baseUrlOf } from '../http/send.js';
 import type { EmulatorControls } from './controls.js';
-import { dashboardFiles, DASHBOARD_PATH, sendDashboardFile } from './dashboard-files.js';
+import { dashboardFiles, redirectToDashboard, sendDashboardFile } from './dashboard-files.js';
 
 /**
  * What the dashboard reads besides the harness controls: its own files under `ui/`, the records
@@ -27,7 +27,7 @@ export function addDashboardRoutes(router: Router<AppState>, controls: EmulatorC
     ctx.body = { runs: controls.toolRuns.list() };
   });
   const files = dashboardFiles();
-  router.get('/ui', (ctx) => ctx.redirect(DASHBOARD_PATH));
+  router.get('/ui', redirectToDashboard);
   router.get('/ui/', (ctx) => sendDashboardFile(ctx, files, ''));
   router.get('/ui/:file', (ctx) => sendDashboardFile(ctx, files, ctx.params.file));
 }

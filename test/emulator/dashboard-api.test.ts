@@ -13,6 +13,7 @@ describe('the dashboard files', () => {
     const root = await fetch(`${emulator.url}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('Location')).toBe('/_emulator/ui/');
+    expect(root.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     const refused = await fetch(`${emulator.url}/_emulator/ui/`);
     expect(refused.status).toBe(401);
     expect(refused.headers.get('WWW-Authenticate')).toMatch(/^Basic realm=/);
