@@ -79,14 +79,12 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const faults = injectFaults(controls.faults);
   const json = jsonErrors();
   const preflighted = requirePreflightedRequest();
-  // Never kept by the journal, in any case of the name
-  const secretParams = RECORD_TYPES.flatMap((t) => t.fields.filter((f) => f.kind === 'secret').map((f) => f.param));
 
   // The request pipeline, outermost first: three steps for every request, then route groups,
   // each listing its own steps in order. Route groups answer disjoint paths.
   const app = new Koa<AppState>();
   // 1. [E] the request journal sees each /api/ request as it finally left
-  app.use(journalRequests(controls.journal, secretParams));
+  app.use(journalRequests(controls.journal));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(send));
   // 3. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403

@@ -1,7 +1,7 @@
 import { paramsOf } from '../http/params.js';
 import type { AppContext, AppMiddleware } from '../http/state.js';
 import { JsonError } from '../http/json-errors.js';
-import { secretMasker } from '../qualys/secrets.js';
+import { maskSecretAnyCase } from '../qualys/secrets.js';
 import { integerIn, objectOf } from './json-input.js';
 import { JOURNAL_LIMITS, type Journal, type JournalFilter } from './journal.js';
 
@@ -48,13 +48,8 @@ function errorText(ctx: AppContext): string | null {
   return ctx.status >= 400 && typeof error === 'string' ? error : null;
 }
 
-/**
- * Outermost middleware: records each API request once its answer is final. `secrets` are the
- * parameter names whose values are never kept, matched whatever their case [E]: `Password=` is
- * refused by the API (1901), but its value is a password all the same.
- */
-export function journalRequests(journal: Journal, secrets: readonly string[]): AppMiddleware {
-  const mask = secretMasker(secrets);
+/** Outermost middleware: records each API request once its answer is final, secrets masked whatever their case [E]. */
+export function journalRequests(journal: Journal): AppMiddleware {
   return async (ctx, next) => {
     if (!journaled(ctx.path)) return next();
     const time = new Date().toISOString();
@@ -72,7 +67,7 @@ export function journalRequests(journal: Journal, secrets: readonly string[]): A
         action: params.get('action') ?? null,
         // Lazily, so a request with 100,000 names costs the journal only the ones it keeps.
         params: (function* () {
-          for (const name of params.names()) yield [name, mask(name, params.get(name)!)] as const;
+          for (const name of params.names()) yield [name, maskSecretAnyCase(name, params.get(name)!)] as const;
         })(),
         status: dropped ? null : ctx.status,
         code: ctx.state.errorCode ?? null,

@@ -27,11 +27,10 @@ export function maskSecret(name: string, value: string): string {
 }
 
 /**
- * Masks `names` and the protocol's own secrets whatever the case of the name a client used, for
- * what is kept rather than answered (the request journal): a misspelt `Password=` is refused by
- * the API, but its value is a password all the same.
+ * The same whatever the case of the name a client used, for what is kept rather than answered
+ * (the request journal): a misspelt `Password=` is refused by the API (1901), but its value is a
+ * password all the same. The names above are all lower case.
  */
-export function secretMasker(names: Iterable<string>): (name: string, value: string) => string {
-  const secret = new Set([...SECRET_PARAMS, ...names].map((n) => n.toLowerCase()));
-  return (name, value) => (secret.has(name.toLowerCase()) ? MASK : value);
+export function maskSecretAnyCase(name: string, value: string): string {
+  return SECRET_PARAMS.has(name.toLowerCase()) ? MASK : value;
 }
