@@ -5,6 +5,7 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isHostName } from './host-names.js';
 
 export interface User {
   login: string;
@@ -20,6 +21,8 @@ export interface Config {
   users: User[];
   /** Base URL for self-references (DOCTYPE, RESOURCE, next-page URL); else the request's own. */
   publicUrl?: string;
+  /** Host names answered besides loopback ones and the --public-url host (docs/security.md). */
+  allowedHosts: string[];
   /** Validate every XML response against its DTD at run time (a failure becomes a logged 999). */
   validateXml: boolean;
   /** Largest accepted request body, in bytes. */
@@ -30,8 +33,11 @@ export interface Config {
   networks: number[];
   /** [Q] every v2 call needs X-Requested-With; a switch may turn the check off. */
   requireXRequestedWith: boolean;
-  /** [Q] a Docker record's IPs must be covered by Unix records (1905 otherwise). */
-  requireUnixForDocker: boolean;
+  /**
+   * [Q] records of the types that need host records (Docker: Unix; databases and applications:
+   * Unix or Windows) must have their IPs covered by them (1905 otherwise).
+   */
+  requireHostRecord: boolean;
   /** Idle seconds after which a session cookie stops working. */
   sessionTimeout: number;
   /** PEM files; both given means HTTPS instead of HTTP. */
@@ -72,12 +78,13 @@ export const DEFAULTS: Config = {
   port: 8780,
   db: 'data/qualys-emulator.sqlite',
   users: [DEFAULT_USER],
+  allowedHosts: [],
   validateXml: false,
   maxBody: 1024 * 1024,
   pageSize: 1000,
   networks: [],
   requireXRequestedWith: true,
-  requireUnixForDocker: false,
+  requireHostRecord: false,
   // [E] Qualys does not publish its idle timeout; one hour.
   sessionTimeout: 3600,
   toolTimeout: 300,
@@ -174,6 +181,15 @@ function parseUser(name: string, value: string | undefined): User {
   return { login: text.slice(0, colon), password: text.slice(colon + 1) };
 }
 
+const HOST_NAMES_RULE = 'host names or addresses without a port, e.g. ci.example,10.0.0.5';
+
+function hostNames(name: string, value: string | undefined): string[] {
+  const hosts = required(name, value).split(',').map((h) => h.trim()).filter((h) => h !== '');
+  const bad = hosts.find((h) => !isHostName(h));
+  if (hosts.length === 0 || bad !== undefined) throw new ConfigError(`${name} must be ${HOST_NAMES_RULE}, got ${JSON.stringify(bad ?? value)}`);
+  return hosts;
+}
+
 function parseRate(name: string, value: string | undefined): Config['rateLimit'] {
   const match = /^(\d+)\/(\d+)$/.exec(required(name, value));
   if (!match) throw new ConfigError(`${name} must be CALLS/SECONDS, e.g. 300/3600, got ${JSON.stringify(value)}`);
@@ -211,6 +227,11 @@ export const OPTIONS: OptionSpec[] = [
     },
   },
   {
+    flag: '--allowed-hosts', env: 'QUALYS_EMULATOR_ALLOWED_HOSTS', arg: 'HOST[,HOST]',
+    description: 'Host names (any port) answered besides localhost, loopback addresses and the --public-url host; others get 403. Checked always on a loopback address, and on any address once given.',
+    apply: (c, v, n) => { c.allowedHosts = hostNames(n, v); },
+  },
+  {
     flag: '--validate-xml', env: 'QUALYS_EMULATOR_VALIDATE_XML',
     description: 'Validate every XML response against its DTD; a failure is logged and answered as CODE 999.',
     apply: (c, v, n) => { c.validateXml = bool(n, v); },
@@ -236,9 +257,15 @@ export const OPTIONS: OptionSpec[] = [
     apply: (c, v, n) => { c.requireXRequestedWith = bool(n, required(n, v)); },
   },
   {
+    flag: '--require-host-record', env: 'QUALYS_EMULATOR_REQUIRE_HOST_RECORD',
+    description: 'Refuse (1905) records of the types that need a host record (Docker: Unix; databases and applications: Unix or Windows) whose IPs are not all covered by one, as Qualys does.',
+    apply: (c, v, n) => { c.requireHostRecord = bool(n, v); },
+  },
+  {
+    // The first form of the switch, when only Docker had the rule; kept so existing scripts run.
     flag: '--require-unix-for-docker', env: 'QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER',
-    description: 'Refuse (1905) Docker records whose IPs are not all covered by Unix records, as Qualys does.',
-    apply: (c, v, n) => { c.requireUnixForDocker = bool(n, v); },
+    description: 'Alias of --require-host-record.',
+    apply: (c, v, n) => { c.requireHostRecord = bool(n, v); },
   },
   {
     flag: '--session-timeout', env: 'QUALYS_EMULATOR_SESSION_TIMEOUT', arg: 'SECONDS',
@@ -343,6 +370,9 @@ export function configProblem(config: Config): string | undefined {
   if (!Array.isArray(config.networks) || !config.networks.every((id) => inBounds(id, NETWORK_ID))) {
     return `networks must be network IDs, ${describeBounds(NETWORK_ID)}, got ${JSON.stringify(config.networks)}`;
   }
+  if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string' && isHostName(h))) {
+    return `allowedHosts must be ${HOST_NAMES_RULE}, got ${JSON.stringify(config.allowedHosts)}`;
+  }
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) return '--tls-cert and --tls-key must be given together';
   return undefined;
 }
@@ -381,10 +411,6 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
 
 export function usesDefaultUser(config: Pick<Config, 'users'>): boolean {
   return config.users.some((u) => u.login === DEFAULT_USER.login && u.password === DEFAULT_USER.password);
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export function helpText(): string {

@@ -45,7 +45,8 @@ main().then(
     if (code !== undefined) process.exitCode = code;
   },
   (err) => {
-    console.error('qualys-emulator: failed to start:', err);
+    // one line that says what is wrong, never a stack trace
+    console.error(`qualys-emulator: failed to start: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   },
 );

@@ -14,6 +14,8 @@ export interface ListFilter {
   /** Case-insensitive substring filters [E: Qualys does not say]. */
   title?: string;
   comments?: string;
+  /** Records whose named fields hold exactly these values. */
+  fields?: Readonly<Record<string, string>>;
 }
 
 export interface IpOverlap {
@@ -49,10 +51,15 @@ interface RecordRow {
   modified_by: string | null;
 }
 
-/** The list filters of every list; parameters @lo, @hi, @title, @comments. */
+/**
+ * The list filters of every list; parameters @lo, @hi, @title, @comments, and @fields, a JSON
+ * object of field values every matching record holds (one statement for any set of them).
+ */
 const FILTERED = `id BETWEEN @lo AND @hi
   AND (@title IS NULL OR instr(lower(title), lower(@title)) > 0)
-  AND (@comments IS NULL OR instr(lower(coalesce(comments, '')), lower(@comments)) > 0)`;
+  AND (@comments IS NULL OR instr(lower(coalesce(comments, '')), lower(@comments)) > 0)
+  AND (@fields IS NULL OR NOT EXISTS (
+    SELECT 1 FROM json_each(@fields) f WHERE json_extract(auth_records.fields, '$.' || f.key) IS NOT f.value))`;
 
 export class RecordStore {
   private readonly stmts;
@@ -164,7 +171,8 @@ export class RecordStore {
     for (const [lo, hi] of filter.ids) {
       const want = limit + 1 - rows.length;
       if (want <= 0) break;
-      rows.push(...(stmt.all({ ...extra, lo, hi, title: filter.title ?? null, comments: filter.comments ?? null, limit: want }) as Row[]));
+      const fields = filter.fields ? JSON.stringify(filter.fields) : null;
+      rows.push(...(stmt.all({ ...extra, lo, hi, title: filter.title ?? null, comments: filter.comments ?? null, fields, limit: want }) as Row[]));
     }
     const next = rows.length > limit ? rows.pop() : undefined;
     return { rows, nextId: next?.id };
@@ -173,7 +181,7 @@ export class RecordStore {
   /** Every record of `type` in the ID ranges, ascending: one primary-key range seek per range. */
   records(type: string, ids: IntervalSet): AuthRecord[] {
     // LIMIT -1 is SQLite's "no limit".
-    const rows = ids.flatMap(([lo, hi]) => this.stmts.list.all({ type, lo, hi, title: null, comments: null, limit: -1 }) as RecordRow[]);
+    const rows = ids.flatMap(([lo, hi]) => this.stmts.list.all({ type, lo, hi, title: null, comments: null, fields: null, limit: -1 }) as RecordRow[]);
     return this.toRecords(rows);
   }
 
