@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, mkdtempSync, realpathSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { toolErrors } from './errors.js';
 
@@ -55,13 +55,32 @@ function checkLookup(dir: string, uid: number): void {
 }
 
 /**
+ * Creates `dir` and its missing parents, owner-only, one level at a time: Node's recursive
+ * mkdirSync never returns where a parent's mkdir answers ENOENT though the level above exists
+ * (as under /proc), which would stall the server for good.
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !existsSync(at); at = dirname(at)) missing.unshift(at);
+  for (const at of missing) {
+    try {
+      mkdirSync(at, { mode: 0o700 });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Made meanwhile by someone else: the checks that follow judge it.
+      if (code !== 'EEXIST') throw toolErrors.server(`the tool output directory ${dir} cannot be created (${code ?? 'failed'}); nothing was run (see --tool-output-dir)`);
+    }
+  }
+}
+
+/**
  * The configured output directory, created owner-only (0700) when missing, as its real path;
  * refused (500, nothing run) when another user owns it or could swap what is inside: an output
  * directory another local user made first (say a 0777 `$TMPDIR/qualys-emulator-tools`) would let
  * them turn a run directory into a symlink to wherever they like.
  */
 export function privateDirectory(dir: string): string {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirectory(dir);
   // No owners to compare where there are no uids (Windows).
   const uid = process.getuid?.();
   if (uid !== undefined) checkLookup(dir, uid);

@@ -4,7 +4,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { EmulatorHandle } from '../../src/index.js';
-import { startTestEmulator } from '../helpers/emulator.js';
+import { AUTH, startTestEmulator, USER } from '../helpers/emulator.js';
+import { listening, runProgram } from '../helpers/program.js';
 import { FAKES, postTool, startToolTestBed } from './helpers.js';
 
 const bed = await startToolTestBed();
@@ -112,5 +113,28 @@ describe.skipIf(typeof other === 'string')('the tool output directory made first
     mkdirSync(dir, { mode: 0o700 });
     await expectRefused(await emulatorOn(dir), dir, new RegExp(`its parent ${theirs} belongs to uid ${uid}, who could rename it`));
     expect(existsSync(dir)).toBe(true);
+  });
+});
+
+// The program in a child process: where creating the directory never returned, the test's own
+// event loop would have stalled with it.
+describe.skipIf(!existsSync('/proc/self'))('an output directory that cannot be created', () => {
+  it('answers 500 saying so, at once, and the server keeps serving', async () => {
+    const dir = '/proc/qualys-emulator-test/tools';
+    const p = runProgram(['--port', '0', '--db', ':memory:', '--user', `${USER.login}:${USER.password}`, '--kube-bench-bin', join(FAKES, 'kube-bench'), '--tool-output-dir', dir]);
+    try {
+      const url = await listening(p);
+      const res = await fetch(`${url}/api/tools/kube-bench`, {
+        method: 'POST',
+        headers: { Authorization: AUTH, 'Content-Type': 'application/json' },
+        body: '{}',
+        signal: AbortSignal.timeout(5000),
+      });
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({ error: `Server error: the tool output directory ${dir} cannot be created (ENOENT); nothing was run (see --tool-output-dir)` });
+      expect((await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).status).toBe(200);
+    } finally {
+      p.child.kill('SIGKILL');
+    }
   });
 });
