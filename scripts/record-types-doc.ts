@@ -68,6 +68,8 @@ function typeSection(t: RecordType): string[] {
     `- Source: <${t.source}>`,
     `- Endpoints: ${code(t.path)} and ${code(t.path.replace('/api/2.0/', '/api/3.0/'))}; list output ${code(t.list.root)}, DTD ${code(t.list.dtdPath)}`,
     ...(t.networkId === false ? ['- No `network_id` (1901).'] : []),
+    ...(t.ips === 'optional' ? ['- `ips` is optional: a record may hold none.'] : []),
+    ...(typeof t.ips === 'object' ? [`- ${['ips', ...t.ips.orOneOf].map(code).join(' or ')} is required (1903): a record may hold no IPs while it names ${t.ips.orOneOf.map(code).join(' or ')}.`] : []),
     ...(t.hostRecord ? [`- With \`--require-host-record\`, every IP must be held by ${t.hostRecord.label} records (1905).`] : []),
     ...(t.listFilters?.length ? [`- List filters of its own: ${t.listFilters.map((f) => code(f.param)).join(', ')}.`] : []),
     ...(t.rules ?? []).map((r) => `- ${ruleText(r)}`),

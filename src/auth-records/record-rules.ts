@@ -60,3 +60,20 @@ export function settleFields(type: RecordType, fields: Readonly<Fields>, given: 
 export function exclusiveGroups(type: RecordType): string[][] {
   return (type.rules ?? []).flatMap((r) => (r.rule === 'exclusive' ? [[...r.params]] : []));
 }
+
+/**
+ * Whether a record of `type` holding `fields` must have IPs (the type's `ips` switch): always
+ * unless the type says otherwise; with `orOneOf`, unless one of those parameters has a value.
+ */
+export function needsIps(type: RecordType, fields: Readonly<Fields>): boolean {
+  const rule = type.ips;
+  if (rule === undefined) return true;
+  if (rule === 'optional') return false;
+  return !rule.orOneOf.some((p) => has(fields, p));
+}
+
+/** The 1903 of a record left without IPs where its type needs them: `ips`, or `ips` or what stands for them. */
+export function missingIps(type: RecordType): Error {
+  const rule = type.ips;
+  return typeof rule === 'object' ? qualysErrors.missingOneOf(['ips', ...rule.orOneOf]) : qualysErrors.missingParameters(['ips']);
+}

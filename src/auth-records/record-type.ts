@@ -15,7 +15,8 @@ import type { IntervalSet } from '../qualys/interval-set.js';
  *   `password` unless `login_type=vault`), `exclusive` (1904; may name `ips`), `onlyWhen`
  *   (`vault_id` only with `login_type=vault`), `requiredWhen`, `together` (all or none),
  *   `requiredValue` (a value that another's value needs);
- * - type-wide switches: `networkId: false` (no `network_id`, e.g. http), `listFilters` of this
+ * - type-wide switches: `networkId: false` (no `network_id`, e.g. http), `ips` when a record may
+ *   have none (HTTP's target is its vhost or realm), `listFilters` of this
  *   type only (Oracle templates), `hostRecord` (needs Unix or Windows records for its IPs),
  *   `source` (the Qualys page the declaration follows).
  *
@@ -145,6 +146,14 @@ export interface RecordType {
   rules?: readonly RecordRule[];
   /** `false` when the type takes no `network_id` (1901), e.g. http. */
   networkId?: false;
+  /**
+   * Whether a record needs IPs; none means always ([Q] most pages: "ips ... Required to create
+   * record"), so a create without `ips` is 1903 and an update cannot remove the last one.
+   * `optional`: the type names its target otherwise (HTTP: `vhost` or `realm`). `{ orOneOf }`:
+   * IPs, or a value in one of these parameters standing for them (MS SQL `member_domain`): a
+   * record with neither is 1903 naming them all.
+   */
+  ips?: 'optional' | { orOneOf: readonly string[] };
   /** List filters of this type only. */
   listFilters?: readonly ListFilterSpec[];
   /** [Q] records that need host records for the same IPs; checked only with `--require-host-record`. */

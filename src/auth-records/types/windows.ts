@@ -31,5 +31,8 @@ export const windowsType: RecordType = {
     ...VAULT_LOGIN_RULES,
     { rule: 'exclusive', params: ['windows_ad_domain', 'windows_domain'] },
   ],
+  // [Q from the VM/PC API User Guide as a public client transcribes it] a domain-level record
+  // authenticates to the hosts of its Active Directory domain, and takes no IPs.
+  ips: { orOneOf: ['windows_ad_domain'] },
   list: conventionalList('windows'),
 };
