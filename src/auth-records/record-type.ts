@@ -120,6 +120,8 @@ export interface ListFilterSpec {
   param: string;
   /** The record field compared, equal when the value given is read as that field's kind. */
   field: string;
+  /** How the value is read when `field` is not one the type declares (1905 when it is not so). */
+  read?: Omit<FieldSpec, 'param'>;
 }
 
 /** Which switch turns the host-record prerequisite on [Q: the pages' "requires a Unix or Windows record"]. */
