@@ -25,8 +25,8 @@ import type { IntervalSet } from '../qualys/interval-set.js';
  *
  * From a declaration come its v2.0 and v3.0 endpoints, its list DTD (`list-dtd.ts`, kept in
  * `dtd/`), its place in the generic list, its section of docs/record-types.md and its cases in the
- * table-driven suite. A secret's parameter name must also be in `src/qualys/secrets.ts`, the list
- * everything that shows parameters masks by (a test fails until it is).
+ * table-driven suite. Its `secret` fields are masked wherever parameters are shown
+ * (`src/qualys/secrets.ts`, which types/index.ts tells of them).
  */
 
 /**

@@ -1,4 +1,5 @@
 import type { FieldSpec } from '../auth-records/record-type.js';
+import { declareSecrets } from '../qualys/secrets.js';
 
 /**
  * [Q] The vault types Qualys supports (the vault pages' support matrix), as `type=` takes them.
@@ -40,6 +41,8 @@ export const VAULT_SETTINGS: readonly FieldSpec[] = [
   { param: 'private_key', kind: 'secret', maxLength: 16384 },
   { param: 'private_key_pwd', kind: 'secret', maxLength: 255 },
 ];
+
+declareSecrets(VAULT_SETTINGS);
 
 /** [E] vault types compare without case, spaces or punctuation: `cyberark_aim` is `CyberArk AIM`. */
 export const sameVaultType = (a: string, b: string) => a.replace(/[^a-z0-9]/gi, '').toLowerCase() === b.replace(/[^a-z0-9]/gi, '').toLowerCase();

@@ -118,4 +118,12 @@ describe('secrets', () => {
     for (const param of secrets) expect(maskSecret(param, 'hunter2')).toBe(MASK);
     expect(maskSecret('title', 'hunter2')).toBe('hunter2');
   });
+
+  it('come from the declarations: a field declared secret is masked without any list to keep', async () => {
+    const { declareSecrets, maskSecret, MASK } = await import('../../src/qualys/secrets.js');
+    expect(maskSecret('future_type_token', 'hunter2')).toBe('hunter2');
+    declareSecrets([{ param: 'future_type_token', kind: 'secret' }, { param: 'future_type_path' }]);
+    expect(maskSecret('future_type_token', 'hunter2')).toBe(MASK);
+    expect(maskSecret('future_type_path', '/opt')).toBe('/opt');
+  });
 });
