@@ -1,6 +1,6 @@
 import { listedFields, type FieldSpec, type RecordRule, type RecordType, type When } from '../src/auth-records/record-type.js';
 import { genericListOrder } from '../src/auth-records/generic-list.js';
-import { VAULT_SETTINGS, VAULT_TYPES } from '../src/vaults/vault-type.js';
+import { VAULT_SETTINGS, VAULT_TYPE_RULES, VAULT_TYPES } from '../src/vaults/vault-type.js';
 
 /** docs/record-types.md, written whole from the declarations by `npm run docs`. */
 const code = (s: string) => `\`${s}\``;
@@ -101,6 +101,10 @@ export function recordTypesDoc(types: readonly RecordType[]): string {
     '`update` takes `id` and the same, never `type`. Types: ' + VAULT_TYPES.map(code).join(', ') + '.',
     '',
     ...fieldTable(VAULT_SETTINGS),
+    '',
+    'What a vault type needs, on create and on the vault an update leaves (other types are not checked):',
+    '',
+    ...Object.entries(VAULT_TYPE_RULES).flatMap(([name, rules]) => [`- ${code(name)}: ${rules.map(ruleText).join('; ')}.`]),
     '',
   ].join('\n');
 }

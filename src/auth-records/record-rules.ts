@@ -7,12 +7,12 @@ const holds = (when: When, fields: Fields) => fields[when.param] !== undefined &
 const has = (fields: Fields, param: string) => (fields[param] ?? '') !== '';
 
 /**
- * Applies a type's rules to a record's fields as a request would leave them (`fields`: stored
+ * Applies a type's rules (a record type's, or a vault type's) to fields as a request would leave them (`fields`: stored
  * values overlaid with those the request `given`), in declaration order. Returns the fields to
  * store, less the values the rules drop; throws the first broken rule's error. A create passes
  * its own values with every one of them given.
  */
-export function settleFields(type: RecordType, fields: Readonly<Fields>, given: ReadonlySet<string>): Fields {
+export function settleFields(type: Pick<RecordType, 'rules'>, fields: Readonly<Fields>, given: ReadonlySet<string>): Fields {
   const out: Fields = { ...fields };
   for (const r of type.rules ?? []) {
     switch (r.rule) {
