@@ -112,6 +112,24 @@ describe('/api/2.0/fo/vault/', () => {
     expect(ok.status, ok.body).toBe(200);
   });
 
+  it('takes the vault settings a record gives for its vault type, and requires those the type needs (1903)', async () => {
+    const azure = await createVault({ title: 'akv', type: 'Azure Key' });
+    const login = { title: 'akv-rec', username: 'svc', ips: '10.42.0.1', login_type: 'vault', vault_type: 'Azure Key', vault_id: azure };
+    expectError(await post(UNIX, { action: 'create', ...login }), 400, '1903', 'Missing required parameter(s): ak_secret_name');
+    const res = await post(UNIX, { action: 'create', ...login, ak_secret_name: 'linux-root' });
+    expect(res.status, res.body).toBe(200);
+    const id = text(res.root, 'RESPONSE/BATCH_LIST/BATCH/ID_SET/ID')!;
+    const [record] = all((await call(emulator, UNIX, { query: { action: 'list', ids: id } })).root, 'RESPONSE/AUTH_UNIX_LIST', 'AUTH_UNIX');
+    expect(text(record, 'AK_SECRET_NAME')).toBe('linux-root');
+    const bt = await createVault({ title: 'pbps', type: 'BeyondTrust PBPS', url: 'https://bt.example/', appkey: 'k' });
+    const win = await post('/api/2.0/fo/auth/windows/', {
+      action: 'create', title: 'bt-rec', username: 'svc', ips: '10.42.0.2', login_type: 'vault', vault_type: 'BeyondTrust PBPS', vault_id: bt, system_name: 'web01', account_name: 'admin',
+    });
+    expect(win.status, win.body).toBe(200);
+    // Only with a vault login.
+    expectError(await post(UNIX, { action: 'create', title: 'basic-rec', username: 'svc', password: 'p', ips: '10.42.0.3', system_name: 'web01' }), 400, '1905', /^parameter system_name has invalid value: web01 \(only valid with login_type=vault\)$/);
+  });
+
   it('refuses deleting a vault in use, naming the records, then deletes it once they are gone', async () => {
     const id = await createVault({ title: 'in use', type: 'CyberArk AIM' });
     const r1 = await post(UNIX, { action: 'create', title: 'uses-1', username: 'u', ips: '10.41.0.1', ...vaultLogin(id) });
