@@ -1,5 +1,6 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, type Stats } from 'node:fs';
+import { lstatSync, mkdtempSync, realpathSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { makeDirectories } from '../make-directories.js';
 import { toolErrors } from './errors.js';
 
 const GROUP_OR_OTHER_WRITE = 0o022;
@@ -54,22 +55,13 @@ function checkLookup(dir: string, uid: number): void {
   for (const container of containers) checkContainer(dir, container, uid);
 }
 
-/**
- * Creates `dir` and its missing parents, owner-only, one level at a time: Node's recursive
- * mkdirSync never returns where a parent's mkdir answers ENOENT though the level above exists
- * (as under /proc), which would stall the server for good.
- */
+/** Creates `dir` and its missing parents owner-only; a failure is a 500 that runs nothing. */
 function makeDirectory(dir: string): void {
-  const missing: string[] = [];
-  for (let at = resolve(dir); !existsSync(at); at = dirname(at)) missing.unshift(at);
-  for (const at of missing) {
-    try {
-      mkdirSync(at, { mode: 0o700 });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      // Made meanwhile by someone else: the checks that follow judge it.
-      if (code !== 'EEXIST') throw toolErrors.server(`the tool output directory ${dir} cannot be created (${code ?? 'failed'}); nothing was run (see --tool-output-dir)`);
-    }
+  try {
+    makeDirectories(dir, 0o700);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw toolErrors.server(`the tool output directory ${dir} cannot be created (${code ?? 'failed'}); nothing was run (see --tool-output-dir)`);
   }
 }
 

@@ -10,7 +10,7 @@ import { PACKAGE_ROOT } from '../../src/package-root.js';
 const LAYERS = [
   'main.ts', 'index.ts', 'server.ts', 'xml-validation.ts', 'app.ts',
   'emulator', 'tools', 'http', 'session', 'vaults', 'auth-records', 'qualys', 'db',
-  'config-options.ts', 'config.ts', 'host-names.ts', 'package-root.ts',
+  'config-options.ts', 'config.ts', 'host-names.ts', 'make-directories.ts', 'package-root.ts',
 ];
 
 const SRC = join(PACKAGE_ROOT, 'src');
