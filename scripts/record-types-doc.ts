@@ -1,6 +1,6 @@
 import { listedFields, type FieldSpec, type RecordRule, type RecordType, type When } from '../src/auth-records/record-type.js';
 import { genericListOrder } from '../src/auth-records/generic-list.js';
-import { VAULT_SETTINGS, VAULT_TYPES } from '../src/vaults/vault-type.js';
+import { VAULT_SETTINGS, VAULT_TYPE_RULES, VAULT_TYPES } from '../src/vaults/vault-type.js';
 
 /** docs/record-types.md, written whole from the declarations by `npm run docs`. */
 const code = (s: string) => `\`${s}\``;
@@ -68,6 +68,8 @@ function typeSection(t: RecordType): string[] {
     `- Source: <${t.source}>`,
     `- Endpoints: ${code(t.path)} and ${code(t.path.replace('/api/2.0/', '/api/3.0/'))}; list output ${code(t.list.root)}, DTD ${code(t.list.dtdPath)}`,
     ...(t.networkId === false ? ['- No `network_id` (1901).'] : []),
+    ...(t.ips === 'optional' ? ['- `ips` is optional: a record may hold none.'] : []),
+    ...(typeof t.ips === 'object' ? [`- ${['ips', ...t.ips.orOneOf].map(code).join(' or ')} is required (1903): a record may hold no IPs while it names ${t.ips.orOneOf.map(code).join(' or ')}.`] : []),
     ...(t.hostRecord ? [`- With \`--require-host-record\`, every IP must be held by ${t.hostRecord.label} records (1905).`] : []),
     ...(t.listFilters?.length ? [`- List filters of its own: ${t.listFilters.map((f) => code(f.param)).join(', ')}.`] : []),
     ...(t.rules ?? []).map((r) => `- ${ruleText(r)}`),
@@ -99,6 +101,10 @@ export function recordTypesDoc(types: readonly RecordType[]): string {
     '`update` takes `id` and the same, never `type`. Types: ' + VAULT_TYPES.map(code).join(', ') + '.',
     '',
     ...fieldTable(VAULT_SETTINGS),
+    '',
+    'What a vault type needs, on create and on the vault an update leaves (other types are not checked):',
+    '',
+    ...Object.entries(VAULT_TYPE_RULES).flatMap(([name, rules]) => [`- ${code(name)}: ${rules.map(ruleText).join('; ')}.`]),
     '',
   ].join('\n');
 }

@@ -1,4 +1,5 @@
-import { ConfigError, DEFAULT_USER, loadConfig, usesDefaultUser } from './config.js';
+import { ConfigError, DEFAULT_USER, usesDefaultUser } from './config.js';
+import { loadConfig } from './config-options.js';
 import { startEmulator, StartupError } from './server.js';
 
 /** The program: the only reader of argv and the environment. */

@@ -5,7 +5,7 @@ import { parseIdSet } from '../qualys/id-set.js';
 import { isSingleton, type IntervalSet } from '../qualys/interval-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import { fieldsFor, readRecordChange, readRecordInput, type InputRules } from './record-input.js';
-import { exclusiveGroups, settleFields } from './record-rules.js';
+import { exclusiveGroups, missingIps, needsIps, settleFields } from './record-rules.js';
 import { LIST_FILTER_PARAMS, nextPageUrl, readListFilter } from './list-filter.js';
 import { listOutput, type Details } from './list-output.js';
 import type { RecordService } from './record-service.js';
@@ -33,7 +33,7 @@ const networkIdOf = (type: RecordType) => (type.networkId === false ? [] : ['net
 function createRules(type: RecordType): ParamRules {
   return {
     allowed: ['action', 'echo_request', 'title', 'comments', ...paramsOf(type, 'create'), 'ips', ...networkIdOf(type)],
-    required: ['title', 'ips', ...type.fields.filter((f) => f.required).map((f) => f.param)],
+    required: ['title', ...(type.ips === undefined ? ['ips'] : []), ...type.fields.filter((f) => f.required).map((f) => f.param)],
     exclusive: exclusiveGroups(type),
   };
 }
@@ -46,7 +46,8 @@ function createRecord(type: RecordType, service: RecordService, rules: InputRule
   const input = readRecordInput(type, 'create', params, rules);
   const defaults = Object.fromEntries(type.fields.flatMap((f) => (f.default === undefined ? [] : [[f.param, f.default]])));
   const fields = settleFields(type, { ...defaults, ...input.fields }, new Set(Object.keys(input.fields)));
-  return service.create(type, { ...input, fields, title: input.title!, ips: input.ips! }, user, now);
+  if (input.ips === undefined && needsIps(type, fields)) throw missingIps(type);
+  return service.create(type, { ...input, fields, title: input.title!, ips: input.ips ?? [] }, user, now);
 }
 
 /** Creates a record from `action=create` parameters, answering its new ID. */

@@ -12,23 +12,25 @@ export const GENERIC_LIST_DTD = '/api/2.0/fo/auth/auth_list_output.dtd';
 
 /**
  * The generic list's order of types. [Q] the documentation's sample lists Unix, Windows, Oracle
- * first; [E] then the list page's order of types (list_record_types.htm), then the newer types.
- * A declared type missing here comes last, by name: the order never depends on declaration order.
+ * first; [E] then the list page's order of types (list_record_types.htm), then the newer types
+ * in the order their pages appeared. Every declared type has its place here: a type missing
+ * from it is refused at start-up (and by a test), so the order never depends on declaration order.
  */
-const GENERIC_LIST_ORDER: readonly string[] = [
+export const GENERIC_LIST_ORDER: readonly string[] = [
   'unix', 'windows', 'oracle', 'docker', 'http', 'ibm_db2', 'informixdb', 'kubernetes', 'mariadb', 'mongodb',
   'datastax', 'ms_sql', 'mysql', 'neo4j', 'nginx', 'oracle_listener', 'oracle_weblogic', 'palo_alto_firewall',
   'postgresql', 'sap_hana', 'sapiq', 'snmp', 'sybase', 'network_ssh', 'vmware', 'apache', 'ms_iis',
-  'ibm_websphere', 'tomcat', 'cassandra', 'nsx', 'ms_exchange', 'jboss',
+  'ibm_websphere', 'tomcat', 'cassandra', 'nsx', 'ms_exchange', 'jboss', 'vcenter',
 ];
 
-/** The types in the generic list's order. */
+/** The types in the generic list's order; throws for a type that has no place in it. */
 export function genericListOrder(types: readonly RecordType[]): RecordType[] {
   const rank = (t: RecordType) => {
     const i = GENERIC_LIST_ORDER.indexOf(t.name);
-    return i < 0 ? GENERIC_LIST_ORDER.length : i;
+    if (i < 0) throw new Error(`record type ${t.name} has no place in GENERIC_LIST_ORDER (src/auth-records/generic-list.ts)`);
+    return i;
   };
-  return [...types].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  return [...types].sort((a, b) => rank(a) - rank(b));
 }
 
 /** [Q] the element grouping one type's IDs: `AUTH_<TYPE>_RECORDS` (docs/fidelity.md, the generic list). */

@@ -13,8 +13,8 @@ export const LIST_FILTER_PARAMS = ['ids', 'id_min', 'id_max', 'title', 'comments
 function fieldFilters(params: RequestParams, type?: RecordType): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const filter of type?.listFilters ?? []) {
-    const field = type!.fields.find((f) => f.param === filter.field);
-    const value = field ? readField({ ...field, param: filter.param }, params) : params.get(filter.param);
+    const field = type!.fields.find((f) => f.param === filter.field) ?? filter.read ?? {};
+    const value = readField({ ...field, param: filter.param }, params);
     if (value !== undefined) out[filter.field] = value;
   }
   return Object.keys(out).length > 0 ? out : undefined;

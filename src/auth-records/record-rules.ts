@@ -7,12 +7,12 @@ const holds = (when: When, fields: Fields) => fields[when.param] !== undefined &
 const has = (fields: Fields, param: string) => (fields[param] ?? '') !== '';
 
 /**
- * Applies a type's rules to a record's fields as a request would leave them (`fields`: stored
+ * Applies a type's rules (a record type's, or a vault type's) to fields as a request would leave them (`fields`: stored
  * values overlaid with those the request `given`), in declaration order. Returns the fields to
  * store, less the values the rules drop; throws the first broken rule's error. A create passes
  * its own values with every one of them given.
  */
-export function settleFields(type: RecordType, fields: Readonly<Fields>, given: ReadonlySet<string>): Fields {
+export function settleFields(type: Pick<RecordType, 'rules'>, fields: Readonly<Fields>, given: ReadonlySet<string>): Fields {
   const out: Fields = { ...fields };
   for (const r of type.rules ?? []) {
     switch (r.rule) {
@@ -59,4 +59,21 @@ export function settleFields(type: RecordType, fields: Readonly<Fields>, given: 
 /** The rules' `exclusive` groups, for the dispatcher's 1904. */
 export function exclusiveGroups(type: RecordType): string[][] {
   return (type.rules ?? []).flatMap((r) => (r.rule === 'exclusive' ? [[...r.params]] : []));
+}
+
+/**
+ * Whether a record of `type` holding `fields` must have IPs (the type's `ips` switch): always
+ * unless the type says otherwise; with `orOneOf`, unless one of those parameters has a value.
+ */
+export function needsIps(type: RecordType, fields: Readonly<Fields>): boolean {
+  const rule = type.ips;
+  if (rule === undefined) return true;
+  if (rule === 'optional') return false;
+  return !rule.orOneOf.some((p) => has(fields, p));
+}
+
+/** The 1903 of a record left without IPs where its type needs them: `ips`, or `ips` or what stands for them. */
+export function missingIps(type: RecordType): Error {
+  const rule = type.ips;
+  return typeof rule === 'object' ? qualysErrors.missingOneOf(['ips', ...rule.orOneOf]) : qualysErrors.missingParameters(['ips']);
 }

@@ -3,7 +3,7 @@ import { formatIpRange, formatIpSet } from '../qualys/ip-set.js';
 import { idSetOf } from '../qualys/id-set.js';
 import { equals, normalise, subtract, type IntervalSet } from '../qualys/interval-set.js';
 import { applyChange, sameValues } from './record-change.js';
-import { settleFields } from './record-rules.js';
+import { missingIps, needsIps, settleFields } from './record-rules.js';
 import type { RecordChange, RecordInput } from './record-input.js';
 import type { AuthRecord, PrerequisiteSwitch, RecordType } from './record-type.js';
 import type { ListFilter, RecordStore } from './store.js';
@@ -85,7 +85,10 @@ export class RecordService {
           unchanged.push(old.id);
           continue;
         }
-        if (next.ips.length === 0) throw qualysErrors.noIpsLeft(formatIpSet(change.removeIps ?? []).map((e) => e.value).join(','), old.id);
+        if (next.ips.length === 0 && needsIps(type, next.fields)) {
+          if (change.removeIps === undefined) throw missingIps(type);
+          throw qualysErrors.noIpsLeft(formatIpSet(change.removeIps).map((e) => e.value).join(','), old.id);
+        }
         if (next.title !== old.title) this.checkTitleFree(type, next.title, old.id);
         this.checkVault(type, next.fields);
         // The record's own IPs were already its alone: only the added part can clash.

@@ -15,7 +15,8 @@ import type { IntervalSet } from '../qualys/interval-set.js';
  *   `password` unless `login_type=vault`), `exclusive` (1904; may name `ips`), `onlyWhen`
  *   (`vault_id` only with `login_type=vault`), `requiredWhen`, `together` (all or none),
  *   `requiredValue` (a value that another's value needs);
- * - type-wide switches: `networkId: false` (no `network_id`, e.g. http), `listFilters` of this
+ * - type-wide switches: `networkId: false` (no `network_id`, e.g. http), `ips` when a record may
+ *   have none (HTTP's target is its vhost or realm), `listFilters` of this
  *   type only (Oracle templates), `hostRecord` (needs Unix or Windows records for its IPs),
  *   `source` (the Qualys page the declaration follows).
  *
@@ -24,8 +25,8 @@ import type { IntervalSet } from '../qualys/interval-set.js';
  *
  * From a declaration come its v2.0 and v3.0 endpoints, its list DTD (`list-dtd.ts`, kept in
  * `dtd/`), its place in the generic list, its section of docs/record-types.md and its cases in the
- * table-driven suite. A secret's parameter name must also be in `src/qualys/secrets.ts`, the list
- * everything that shows parameters masks by (a test fails until it is).
+ * table-driven suite. Its `secret` fields are masked wherever parameters are shown
+ * (`src/qualys/secrets.ts`, which types/index.ts tells of them).
  */
 
 /**
@@ -119,6 +120,8 @@ export interface ListFilterSpec {
   param: string;
   /** The record field compared, equal when the value given is read as that field's kind. */
   field: string;
+  /** How the value is read when `field` is not one the type declares (1905 when it is not so). */
+  read?: Omit<FieldSpec, 'param'>;
 }
 
 /** Which switch turns the host-record prerequisite on [Q: the pages' "requires a Unix or Windows record"]. */
@@ -145,6 +148,14 @@ export interface RecordType {
   rules?: readonly RecordRule[];
   /** `false` when the type takes no `network_id` (1901), e.g. http. */
   networkId?: false;
+  /**
+   * Whether a record needs IPs; none means always ([Q] most pages: "ips ... Required to create
+   * record"), so a create without `ips` is 1903 and an update cannot remove the last one.
+   * `optional`: the type names its target otherwise (HTTP: `vhost` or `realm`). `{ orOneOf }`:
+   * IPs, or a value in one of these parameters standing for them (MS SQL `member_domain`): a
+   * record with neither is 1903 naming them all.
+   */
+  ips?: 'optional' | { orOneOf: readonly string[] };
   /** List filters of this type only. */
   listFilters?: readonly ListFilterSpec[];
   /** [Q] records that need host records for the same IPs; checked only with `--require-host-record`. */

@@ -68,7 +68,7 @@ export const qualysErrors = {
   /** [E] docs/fidelity.md §5: a title names one record, so an update setting it takes one ID. */
   titleNeedsOneId: (title: string) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (a title can only be set on one record: give one ID)`),
-  /** [E] a record keeps at least one IP, as create requires them; `removed` is the normalised remove_ips. */
+  /** [E] a record keeps at least one IP where its type's create requires them; `removed` is the normalised remove_ips. */
   noIpsLeft: (removed: string, recordId: number) =>
     new QualysError(400, '1905', `parameter remove_ips has invalid value: ${removed} (it would leave record ${recordId} without IPs)`),
   /**

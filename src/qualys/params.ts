@@ -61,6 +61,19 @@ export class RequestParams {
     return String(+value);
   }
 
+  /** [Q] a date as Qualys's date filters take it, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` (UTC). */
+  date(name: string): string | undefined {
+    const value = this.get(name);
+    if (value === undefined) return undefined;
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z)?$/.exec(value);
+    const d = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
+    // A date that rolls over (2024-02-30) is not the date written.
+    if (!m || !d || d.toISOString().slice(0, 19) !== `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`) {
+      throw qualysErrors.invalidValue(name, value, 'not a date: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ');
+    }
+    return value;
+  }
+
   /** A TCP port, 1 to 65535. */
   port(name: string): string | undefined {
     return this.integer(name, 1, 65535, 'a port from 1 to 65535');

@@ -5,9 +5,10 @@ import type { RequestParams } from '../qualys/params.js';
 import { readField } from '../auth-records/record-input.js';
 import { COMMENTS_MAX, TITLE_MAX } from '../auth-records/record-type.js';
 import { qualysErrors } from '../qualys/errors.js';
-import { VAULT_SETTINGS, VAULT_TYPES } from './vault-type.js';
+import { VAULT_LIST_ORDERS, VAULT_SETTINGS, VAULT_TYPES } from './vault-type.js';
 import { vaultListOutput, vaultViewOutput } from './vault-output.js';
 import type { VaultInput, VaultService } from './vault-service.js';
+import type { VaultOrder } from './vault-store.js';
 
 export const VAULT_PATH = '/api/2.0/fo/vault/';
 const SETTING_PARAMS = VAULT_SETTINGS.map((s) => s.param);
@@ -62,17 +63,24 @@ export function vaultCreator(service: VaultService): VaultCreator {
 export function vaultEndpoint(service: VaultService, options: { readonly pageSize: number }): Endpoint {
   const list: ActionSpec = {
     methods: ['GET', 'POST'],
-    allowed: ['action', 'echo_request', 'title', 'type', 'limit', 'offset'],
+    allowed: ['action', 'echo_request', 'title', 'type', 'modified', 'orderby', 'sortorder', 'limit', 'offset'],
     handle(ctx) {
       const { params } = ctx;
       const vaultType = params.oneOf('type', VAULT_TYPES, true);
+      // [Q names: the vault list page] [E] `modified`: vaults modified at or after that date;
+      // `orderby` one of the listed values, `sortorder` asc or desc; by ID ascending otherwise.
+      const modifiedSince = params.date('modified');
+      const order: VaultOrder = {
+        by: params.oneOf('orderby', VAULT_LIST_ORDERS, true) ?? 'id',
+        descending: params.oneOf('sortorder', ['asc', 'desc'], true) === 'desc',
+      };
       // [Q] limit and offset come together or not at all; [E] 1903 naming the one missing.
       const paging = ['limit', 'offset'].filter((p) => params.has(p));
       if (paging.length === 1) throw qualysErrors.missingParameters([paging[0] === 'limit' ? 'offset' : 'limit']);
       // [E] without them, the first --page-size vaults; a limit is at most that many too.
       const limit = Number(params.integer('limit', 1, options.pageSize) ?? options.pageSize);
       const offset = Number(params.integer('offset', 0) ?? 0);
-      const vaults = service.list({ title: params.get('title') || undefined, vaultType }, limit, offset);
+      const vaults = service.list({ title: params.get('title') || undefined, vaultType, modifiedSince }, limit, offset, order);
       return { doc: vaultListOutput({ echo: ctx.echo, datetime: ctx.datetime, vaults }) };
     },
   };

@@ -1,7 +1,8 @@
 import { qualysErrors } from '../qualys/errors.js';
 import type { VaultDirectory } from '../auth-records/record-service.js';
-import { sameVaultType } from './vault-type.js';
-import type { Vault, VaultFilter, VaultStore } from './vault-store.js';
+import { settleFields } from '../auth-records/record-rules.js';
+import { sameVaultType, VAULT_TYPE_RULES } from './vault-type.js';
+import type { Vault, VaultFilter, VaultOrder, VaultStore } from './vault-store.js';
 
 export interface VaultInput {
   title?: string;
@@ -9,9 +10,13 @@ export interface VaultInput {
   settings: Record<string, string>;
 }
 
+/** A vault's settings as `given` leaves them, checked against its type's rules (1903, 1905). */
+const settingsOf = (vaultType: string, settings: Readonly<Record<string, string>>, given: Readonly<Record<string, string>>) =>
+  settleFields({ rules: VAULT_TYPE_RULES[vaultType as keyof typeof VAULT_TYPE_RULES] }, settings, new Set(Object.keys(given)));
+
 /**
- * The rules vaults obey: unique titles, a type fixed at create, and no deleting one that records
- * still name. Each write is one transaction, so a refused request changes nothing.
+ * The rules vaults obey: unique titles, a type fixed at create, the settings its type needs, and
+ * no deleting one that records still name. Each write is one transaction, so a refused request changes nothing.
  */
 export class VaultService implements VaultDirectory {
   constructor(private readonly store: VaultStore) {}
@@ -19,7 +24,8 @@ export class VaultService implements VaultDirectory {
   create(input: VaultInput & { title: string; vaultType: string }, user: string, now: string): number {
     return this.store.transaction(() => {
       this.checkTitleFree(input.title);
-      return this.store.insert({ title: input.title, vaultType: input.vaultType, comments: input.comments, settings: input.settings, createdAt: now, createdBy: user });
+      const settings = settingsOf(input.vaultType, input.settings, input.settings);
+      return this.store.insert({ title: input.title, vaultType: input.vaultType, comments: input.comments, settings, createdAt: now, createdBy: user });
     });
   }
 
@@ -31,7 +37,7 @@ export class VaultService implements VaultDirectory {
         ...old,
         title: input.title ?? old.title,
         comments: input.comments ?? old.comments,
-        settings: { ...old.settings, ...input.settings },
+        settings: settingsOf(old.vaultType, { ...old.settings, ...input.settings }, input.settings),
         modifiedAt: now,
         modifiedBy: user,
       });
@@ -51,8 +57,8 @@ export class VaultService implements VaultDirectory {
     return this.require(id);
   }
 
-  list(filter: VaultFilter, limit: number, offset: number): Vault[] {
-    return this.store.list(filter, limit, offset);
+  list(filter: VaultFilter, limit: number, offset: number, order?: VaultOrder): Vault[] {
+    return this.store.list(filter, limit, offset, order);
   }
 
   idByTitle(title: string): number | undefined {

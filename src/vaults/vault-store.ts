@@ -1,4 +1,6 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
+import type { VAULT_LIST_ORDERS } from './vault-type.js';
 
 /** SQL for vaults; knows nothing of HTTP or Qualys codes. */
 export interface Vault {
@@ -17,7 +19,16 @@ export interface VaultFilter {
   /** Case-insensitive substring of the title [E]. */
   title?: string;
   vaultType?: string;
+  /** Vaults last modified at or after this ISO date or date-time. */
+  modifiedSince?: string;
 }
+
+/** The orders a list can take, ascending or descending. */
+export interface VaultOrder {
+  by: (typeof VAULT_LIST_ORDERS)[number];
+  descending: boolean;
+}
+const ORDER_COLUMNS: Record<VaultOrder['by'], string> = { id: 'id', title: 'title', type: 'vault_type', modified: 'modified_at' };
 
 interface VaultRow {
   id: number;
@@ -46,6 +57,9 @@ const toVault = (r: VaultRow): Vault => ({
 export class VaultStore {
   private readonly stmts;
 
+  /** One list statement per order, prepared when first asked for (a column name is never request text). */
+  private readonly lists = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {
     this.stmts = {
       insert: db.prepare(
@@ -58,10 +72,6 @@ export class VaultStore {
       byId: db.prepare('SELECT * FROM vaults WHERE id = ?'),
       byTitle: db.prepare('SELECT id FROM vaults WHERE title = ?').pluck(),
       delete: db.prepare('DELETE FROM vaults WHERE id = ?'),
-      list: db.prepare(
-        `SELECT * FROM vaults WHERE (@title IS NULL OR instr(lower(title), lower(@title)) > 0)
-           AND (@vault_type IS NULL OR vault_type = @vault_type) ORDER BY id LIMIT @limit OFFSET @offset`,
-      ),
       usedBy: db.prepare(
         "SELECT id, type FROM auth_records WHERE json_extract(fields, '$.vault_id') IS NOT NULL AND json_extract(fields, '$.vault_id') = ? ORDER BY id",
       ),
@@ -102,9 +112,21 @@ export class VaultStore {
     this.stmts.delete.run(id);
   }
 
-  /** Vaults matching `filter`, ascending by ID, at most `limit` after skipping `offset`. */
-  list(filter: VaultFilter, limit: number, offset: number): Vault[] {
-    return (this.stmts.list.all({ title: filter.title ?? null, vault_type: filter.vaultType ?? null, limit, offset }) as VaultRow[]).map(toVault);
+  /** Vaults matching `filter` in `order` (then by ID), at most `limit` after skipping `offset`. */
+  list(filter: VaultFilter, limit: number, offset: number, order: VaultOrder = { by: 'id', descending: false }): Vault[] {
+    const key = `${order.by}:${order.descending}`;
+    let stmt = this.lists.get(key);
+    if (!stmt) {
+      const dir = order.descending ? 'DESC' : 'ASC';
+      stmt = this.db.prepare(
+        `SELECT * FROM vaults WHERE (@title IS NULL OR instr(lower(title), lower(@title)) > 0)
+           AND (@vault_type IS NULL OR vault_type = @vault_type) AND (@modified IS NULL OR modified_at >= @modified)
+           ORDER BY ${ORDER_COLUMNS[order.by]} ${dir}, id ${dir} LIMIT @limit OFFSET @offset`,
+      );
+      this.lists.set(key, stmt);
+    }
+    const params = { title: filter.title ?? null, vault_type: filter.vaultType ?? null, modified: filter.modifiedSince ?? null, limit, offset };
+    return (stmt.all(params) as VaultRow[]).map(toVault);
   }
 
   /** The records naming vault `id` as theirs, ascending by ID. */

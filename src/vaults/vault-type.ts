@@ -1,4 +1,5 @@
-import type { FieldSpec } from '../auth-records/record-type.js';
+import type { FieldSpec, RecordRule } from '../auth-records/record-type.js';
+import { declareSecrets } from '../qualys/secrets.js';
 
 /**
  * [Q] The vault types Qualys supports (the vault pages' support matrix), as `type=` takes them.
@@ -40,6 +41,35 @@ export const VAULT_SETTINGS: readonly FieldSpec[] = [
   { param: 'private_key', kind: 'secret', maxLength: 16384 },
   { param: 'private_key_pwd', kind: 'secret', maxLength: 255 },
 ];
+
+declareSecrets(VAULT_SETTINGS);
+
+/**
+ * The settings a vault type needs, in the rules records use (src/auth-records/record-rules.ts),
+ * checked on the vault as a create or an update leaves it. [E] Types without an entry are not
+ * checked: their pages were not read far enough to say (docs/fidelity.md §12).
+ */
+export const VAULT_TYPE_RULES: Readonly<Partial<Record<(typeof VAULT_TYPES)[number], readonly RecordRule[]>>> = {
+  // [Q] authentication/vaults/win_beyondtrust_vault.htm: the Application API Key and the URL of
+  // the web services API; a certificate and its private key "must be defined together or skipped".
+  'BeyondTrust PBPS': [
+    { rule: 'requireOne', params: ['appkey'] },
+    { rule: 'requireOne', params: ['url'] },
+    { rule: 'together', params: ['cert', 'private_key'] },
+  ],
+  // [Q] authentication/vaults/win_hashicorp_vault.htm: the URL, an Auth Type (Username/Password,
+  // Cert or App Role), and the credentials of that type.
+  HashiCorp: [
+    { rule: 'requireOne', params: ['url'] },
+    { rule: 'requireOne', params: ['auth_type'] },
+    { rule: 'requiredWhen', params: ['username', 'password'], when: { param: 'auth_type', is: ['userpass'] } },
+    { rule: 'requiredWhen', params: ['cert', 'private_key'], when: { param: 'auth_type', is: ['cert'] } },
+    { rule: 'requiredWhen', params: ['role_id', 'secret_id'], when: { param: 'auth_type', is: ['approle'] } },
+  ],
+};
+
+/** [E] what a vault list can be ordered by (`orderby`). */
+export const VAULT_LIST_ORDERS = ['id', 'title', 'type', 'modified'] as const;
 
 /** [E] vault types compare without case, spaces or punctuation: `cyberark_aim` is `CyberArk AIM`. */
 export const sameVaultType = (a: string, b: string) => a.replace(/[^a-z0-9]/gi, '').toLowerCase() === b.replace(/[^a-z0-9]/gi, '').toLowerCase();

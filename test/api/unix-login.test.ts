@@ -36,14 +36,16 @@ describe('Unix login types', () => {
 
   it('refuses vault parameters without login_type=vault (1905), changing nothing', async () => {
     const before = await count();
-    expectError(await create({ title: 'w', password: 'p', vault_id: '7', ips: '10.20.0.3' }), 400, '1905', 'parameter vault_id has invalid value: 7 (only valid with login_type=vault)');
+    expectError(await create({ title: 'w', skip_password: '1', vault_id: '7', ips: '10.20.0.3' }), 400, '1905', 'parameter vault_id has invalid value: 7 (only valid with login_type=vault)');
+    // [Q] a vault's password is never given with it (vault_params_record.htm).
+    expectError(await create({ title: 'w', password: 'p', vault_id: '7', ips: '10.20.0.3' }), 400, '1904', 'Please specify only one of these parameters: vault_id, password');
     expect(await count()).toBe(before);
   });
 
   it('on update: switching to basic needs a password and drops the vault parameters', async () => {
     const id = idOf(await create({ title: 'switch', login_type: 'vault', vault_type: 'Thycotic Secret Server', vault_id: thycotic, ips: '10.20.0.4' }));
     expectError(await post({ action: 'update', ids: id, login_type: 'basic' }), 400, '1903', 'Missing required parameter(s): password');
-    expectError(await post({ action: 'update', ids: id, login_type: 'basic', password: 'p', vault_id: '4' }), 400, '1905', /^parameter vault_id has invalid value: 4/);
+    expectError(await post({ action: 'update', ids: id, login_type: 'basic', skip_password: '1', vault_id: '4' }), 400, '1905', /^parameter vault_id has invalid value: 4/);
     expect(text(await record(id), 'LOGIN_TYPE')).toBe('vault');
     const ok = await post({ action: 'update', ids: id, login_type: 'basic', password: 'p' });
     expect(ok.status, ok.body).toBe(200);

@@ -46,7 +46,7 @@ describe('Unix records', () => {
   });
 
   it('refuses Docker parameters on a Unix record and Unix parameters on a Docker record', async () => {
-    expectError(await create({ title: 'u3', username: 'a', password: 'p', ips: '10.4.0.1', docker_command: '/x' }), 400, '1901', /^Unrecognized parameter\(s\): docker_command \(action=create allows: .*username, password, login_type, vault_type, vault_id, sub_type, skip_password, cleartext_password, enable_password, expert_password, port/);
+    expectError(await create({ title: 'u3', username: 'a', password: 'p', ips: '10.4.0.1', docker_command: '/x' }), 400, '1901', /^Unrecognized parameter\(s\): docker_command \(action=create allows: .*username, password, login_type, vault_type, vault_id, vault_service_type, ak_secret_name, system_name, account_name, end_point_name, sub_type, skip_password, cleartext_password, enable_password, expert_password, port/);
     expectError(await create({ title: 'd3', username: 'a', ips: '10.4.0.1' }, DOCKER), 400, '1901', /^Unrecognized parameter\(s\): username/);
   });
 

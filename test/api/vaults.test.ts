@@ -46,9 +46,39 @@ describe('/api/2.0/fo/vault/', () => {
   });
 
   it('filters the list by type, and refuses an unknown type (1905)', async () => {
-    await createVault({ title: 'hc', type: 'HashiCorp', auth_type: 'approle', role_id: 'r' });
+    await createVault({ title: 'hc', type: 'HashiCorp', url: 'https://hc.example/', auth_type: 'approle', role_id: 'r', secret_id: 's' });
     expect((await vaults({ type: 'HashiCorp' })).map((v) => text(v, 'TITLE'))).toEqual(['hc']);
     expectError(await post(VAULT, { action: 'create', title: 'x', type: 'Safe Deposit' }), 400, '1905', /^parameter type has invalid value: Safe Deposit \(must be one of: ARCON PAM/);
+  });
+
+  it('asks each vault type for the settings its page requires (1903), changing nothing', async () => {
+    const before = (await vaults()).length;
+    const hc = { type: 'HashiCorp', url: 'https://hc.example/' };
+    expectError(await post(VAULT, { action: 'create', title: 'hc-x', type: 'HashiCorp', auth_type: 'cert' }), 400, '1903', 'Missing required parameter(s): url');
+    expectError(await post(VAULT, { action: 'create', title: 'hc-x', ...hc }), 400, '1903', 'Missing required parameter(s): auth_type');
+    expectError(await post(VAULT, { action: 'create', title: 'hc-x', ...hc, auth_type: 'userpass', username: 'u' }), 400, '1903', 'Missing required parameter(s): password');
+    expectError(await post(VAULT, { action: 'create', title: 'hc-x', ...hc, auth_type: 'approle' }), 400, '1903', 'Missing required parameter(s): role_id, secret_id');
+    expectError(await post(VAULT, { action: 'create', title: 'bt-x', type: 'BeyondTrust PBPS', url: 'https://bt.example/' }), 400, '1903', 'Missing required parameter(s): appkey');
+    expectError(await post(VAULT, { action: 'create', title: 'bt-x', type: 'BeyondTrust PBPS', url: 'https://bt.example/', appkey: 'k', cert: 'C' }), 400, '1903', 'Missing required parameter(s): private_key');
+    // An update cannot leave a vault without what its type needs.
+    const id = await createVault({ title: 'hc-ok', ...hc, auth_type: 'approle', role_id: 'r', secret_id: 's' });
+    expectError(await post(VAULT, { action: 'update', id, auth_type: 'userpass' }), 400, '1903', 'Missing required parameter(s): username, password');
+    expect((await post(VAULT, { action: 'update', id, auth_type: 'userpass', username: 'u', password: 'p' })).status).toBe(200);
+    expect((await vaults()).length).toBe(before + 1);
+  });
+
+  it('orders the list by title, type, modification or ID, either way, and filters it by modification date', async () => {
+    for (const title of ['ord-b', 'ord-a', 'ord-c']) await createVault({ title, type: 'CyberArk AIM' });
+    const titles = async (query: Record<string, string>) => (await vaults({ title: 'ord-', ...query })).map((v) => text(v, 'TITLE'));
+    expect(await titles({})).toEqual(['ord-b', 'ord-a', 'ord-c']);
+    expect(await titles({ orderby: 'title' })).toEqual(['ord-a', 'ord-b', 'ord-c']);
+    expect(await titles({ orderby: 'TITLE', sortorder: 'desc' })).toEqual(['ord-c', 'ord-b', 'ord-a']);
+    expect(await titles({ orderby: 'id', sortorder: 'desc' })).toEqual(['ord-c', 'ord-a', 'ord-b']);
+    expect(await titles({ modified: '2000-01-01' })).toEqual(['ord-b', 'ord-a', 'ord-c']);
+    expect(await titles({ modified: '2999-01-01T00:00:00Z' })).toEqual([]);
+    expectError(await call(emulator, VAULT, { query: { action: 'list', modified: '2024-02-30' } }), 400, '1905', /^parameter modified has invalid value: 2024-02-30 \(not a date/);
+    expectError(await call(emulator, VAULT, { query: { action: 'list', orderby: 'size' } }), 400, '1905', /^parameter orderby has invalid value: size/);
+    expectError(await call(emulator, VAULT, { query: { action: 'list', sortorder: 'up' } }), 400, '1905', /^parameter sortorder has invalid value: up/);
   });
 
   it('pages the list with limit and offset, which come together', async () => {
@@ -80,6 +110,24 @@ describe('/api/2.0/fo/vault/', () => {
     expect(await count()).toBe(before);
     const ok = await post(UNIX, { action: 'create', title: 'r1', username: 'u', ips: '10.40.0.1', ...vaultLogin(id, 'cyberark_aim') });
     expect(ok.status, ok.body).toBe(200);
+  });
+
+  it('takes the vault settings a record gives for its vault type, and requires those the type needs (1903)', async () => {
+    const azure = await createVault({ title: 'akv', type: 'Azure Key' });
+    const login = { title: 'akv-rec', username: 'svc', ips: '10.42.0.1', login_type: 'vault', vault_type: 'Azure Key', vault_id: azure };
+    expectError(await post(UNIX, { action: 'create', ...login }), 400, '1903', 'Missing required parameter(s): ak_secret_name');
+    const res = await post(UNIX, { action: 'create', ...login, ak_secret_name: 'linux-root' });
+    expect(res.status, res.body).toBe(200);
+    const id = text(res.root, 'RESPONSE/BATCH_LIST/BATCH/ID_SET/ID')!;
+    const [record] = all((await call(emulator, UNIX, { query: { action: 'list', ids: id } })).root, 'RESPONSE/AUTH_UNIX_LIST', 'AUTH_UNIX');
+    expect(text(record, 'AK_SECRET_NAME')).toBe('linux-root');
+    const bt = await createVault({ title: 'pbps', type: 'BeyondTrust PBPS', url: 'https://bt.example/', appkey: 'k' });
+    const win = await post('/api/2.0/fo/auth/windows/', {
+      action: 'create', title: 'bt-rec', username: 'svc', ips: '10.42.0.2', login_type: 'vault', vault_type: 'BeyondTrust PBPS', vault_id: bt, system_name: 'web01', account_name: 'admin',
+    });
+    expect(win.status, win.body).toBe(200);
+    // Only with a vault login.
+    expectError(await post(UNIX, { action: 'create', title: 'basic-rec', username: 'svc', password: 'p', ips: '10.42.0.3', system_name: 'web01' }), 400, '1905', /^parameter system_name has invalid value: web01 \(only valid with login_type=vault\)$/);
   });
 
   it('refuses deleting a vault in use, naming the records, then deletes it once they are gone', async () => {

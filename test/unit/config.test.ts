@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULTS, DEFAULT_USER, OPTIONS, helpText, loadConfig } from '../../src/config.js';
+import { ConfigError, DEFAULTS, DEFAULT_USER } from '../../src/config.js';
+import { OPTIONS, helpText, loadConfig } from '../../src/config-options.js';
 import { startEmulator, StartupError } from '../../src/index.js';
 
 const configOf = (argv: string[], env: Record<string, string> = {}) => {
@@ -122,5 +123,13 @@ describe('secrets', () => {
     }
     expect(maskSecret('title', 'hunter2')).toBe('hunter2');
     expect(maskSecretAnyCase('Title', 'hunter2')).toBe('hunter2');
+  });
+
+  it('come from the declarations: a field declared secret is masked without any list to keep', async () => {
+    const { declareSecrets, maskSecret, MASK } = await import('../../src/qualys/secrets.js');
+    expect(maskSecret('future_type_token', 'hunter2')).toBe('hunter2');
+    declareSecrets([{ param: 'future_type_token', kind: 'secret' }, { param: 'future_type_path' }]);
+    expect(maskSecret('future_type_token', 'hunter2')).toBe(MASK);
+    expect(maskSecret('future_type_path', '/opt')).toBe('/opt');
   });
 });

@@ -23,5 +23,8 @@ export const httpType: RecordType = {
     { rule: 'requireOne', params: ['vhost', 'realm'] },
   ],
   networkId: false,
+  // [Q] the page's parameters name no `ips`: the target is the vhost or realm; the online help's
+  // HTTP record (authentication/win_http_record.htm) also takes "IP/IP ranges", so they are optional.
+  ips: 'optional',
   list: conventionalList('http'),
 };

@@ -33,6 +33,7 @@ import { vcenterType } from './vcenter.js';
 import { vmwareType } from './vmware.js';
 import { windowsType } from './windows.js';
 import type { RecordType } from '../record-type.js';
+import { declareSecrets } from '../../qualys/secrets.js';
 
 /**
  * Every record type the emulator serves, by name. Adding a type is adding its declaration here;
@@ -74,3 +75,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   vmwareType,
   windowsType,
 ];
+
+declareSecrets(RECORD_TYPES.flatMap((t) => t.fields));

@@ -49,5 +49,7 @@ export const msSqlType: RecordType = {
     // [Q] a port, or auto_discover_ports.
     { rule: 'requireOne', params: ['port', 'auto_discover_ports'] },
   ],
+  // [Q] member_domain: the Windows domain of the MS SQL servers, named in place of their IPs.
+  ips: { orOneOf: ['member_domain'] },
   list: conventionalList('ms_sql'),
 };

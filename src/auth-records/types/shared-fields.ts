@@ -46,16 +46,23 @@ export const UNIX_OR_WINDOWS: IpPrerequisite = { coveredBy: ['unix', 'windows'],
 /**
  * [Q] Oracle and MongoDB: a system record template is made at create (`is_template`, "not valid
  * for update request"); an update may set a record's status and save a system-created record as
- * the user's own.
+ * the user's own. [E] A record is stored as no template and active unless a request says
+ * otherwise, so the list filters `is_template=0` and `status=1` find the records that never said.
  */
 export const TEMPLATE_FIELDS: readonly FieldSpec[] = [
-  { param: 'is_template', element: 'IS_TEMPLATE', kind: 'flag', only: 'create' },
-  { ...STATUS_FIELD, only: 'update' },
+  { param: 'is_template', element: 'IS_TEMPLATE', kind: 'flag', only: 'create', default: '0' },
+  { ...STATUS_FIELD, only: 'update', default: '1' },
   { param: 'save_as_user_auth', kind: 'flag', only: 'update' },
 ];
 
-/** [Q] the Oracle and MongoDB lists' own filters: templates or records, active or not. */
+/**
+ * [Q] the Oracle and MongoDB lists' own filters: templates or records, active or not, and the
+ * system-created records a template made (by its ID or title). [E] The emulator discovers no
+ * instances, so it makes no system-created records: a template filter is checked and matches none.
+ */
 export const TEMPLATE_LIST_FILTERS: readonly ListFilterSpec[] = [
   { param: 'is_template', field: 'is_template' },
   { param: 'status', field: 'status' },
+  { param: 'template_auth_id', field: 'template_auth_id', read: { kind: 'integer', min: 1 } },
+  { param: 'template_auth_name', field: 'template_auth_name', read: { maxLength: 255 } },
 ];

@@ -27,6 +27,10 @@ export const unixType: RecordType = {
     // [Q] "To create record password or login_type=vault is required"; skip_password=1 waives it.
     { rule: 'requireOne', params: ['password'], unless: [{ param: 'skip_password', is: ['1'] }, { param: 'login_type', is: ['vault'] }] },
     ...VAULT_LOGIN_RULES,
+    // [Q] "For Unix, vault_id and password, cleartext_password parameters are mutually exclusive"
+    // (vault_params_record.htm): a vault's password is neither given nor sent in clear text.
+    { rule: 'exclusive', params: ['vault_id', 'password'] },
+    { rule: 'exclusive', params: ['vault_id', 'cleartext_password'] },
     { rule: 'onlyWhen', params: ['enable_password'], when: { param: 'sub_type', is: ['cisco'] } },
     { rule: 'onlyWhen', params: ['expert_password'], when: { param: 'sub_type', is: ['checkpoint_firewall'] } },
   ],

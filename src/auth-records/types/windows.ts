@@ -29,7 +29,12 @@ export const windowsType: RecordType = {
     // [Q] "To create record password or login_type=vault is required".
     { rule: 'requireOne', params: ['password'], unless: [{ param: 'login_type', is: ['vault'] }] },
     ...VAULT_LOGIN_RULES,
+    // [Q] "For Windows, vault_id and password parameters are mutually exclusive" (vault_params_record.htm).
+    { rule: 'exclusive', params: ['vault_id', 'password'] },
     { rule: 'exclusive', params: ['windows_ad_domain', 'windows_domain'] },
   ],
+  // [Q from the VM/PC API User Guide as a public client transcribes it] a domain-level record
+  // authenticates to the hosts of its Active Directory domain, and takes no IPs.
+  ips: { orOneOf: ['windows_ad_domain'] },
   list: conventionalList('windows'),
 };
