@@ -2,7 +2,7 @@ import Koa from 'koa';
 import type { Config } from './config.js';
 import type { Db } from './db/open.js';
 import { errorEnvelope } from './http/error-envelope.js';
-import { createXmlSender, type XmlValidator } from './http/send.js';
+import { createXmlOutput, type XmlValidator } from './http/send.js';
 import { authenticate, basicAuthenticator, credentialCheck, requireXRequestedWith, sessionAuthenticator } from './http/auth.js';
 import { bodyParser } from './http/params.js';
 import { apiRoutes } from './http/api-routes.js';
@@ -39,7 +39,7 @@ export type EmulatorApp = Koa & { controls: EmulatorControls; stopTools(): Promi
 /** Builds the application without listening. The middleware order is the list below. */
 export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const app = new Koa();
-  const send = createXmlSender(config.publicUrl, validateXml);
+  const output = createXmlOutput(config.publicUrl, validateXml);
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
   const service = new RecordService(new RecordStore(db), runtime);
@@ -58,7 +58,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const groups = new ProcessGroups();
   const records = apiRoutes({
     endpoints,
-    send,
+    output,
     publicUrl: config.publicUrl,
     guards: [
       authenticate(authenticators), //  1. who: Basic or QualysSession [Q: 401, 2000]
@@ -70,12 +70,12 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   });
   // [Q] session login is how a caller gets credentials, so it has no auth guard (logout checks
   // its own cookie); its own route group, as it is not rate limited either.
-  const session = apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], send, publicUrl: config.publicUrl, guards: [xrw, body, faults] });
+  const session = apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl: config.publicUrl, guards: [xrw, body, faults] });
 
   // -1. the request journal sees each /api/ request as it finally left
   app.use(journalRequests(controls.journal));
   // 0. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
-  app.use(errorEnvelope(send));
+  app.use(errorEnvelope(output));
   // test-harness controls, JSON in and out with their own JSON errors
   app.use(adminRoutes(controls, { authenticate: authenticate(authenticators), maxBody: config.maxBody, publicUrl: config.publicUrl }));
   // public DTDs at the URLs the DOCTYPEs name

@@ -19,7 +19,7 @@ export interface RecordActionsOptions extends InputRules {
  */
 function batchResult(ctx: ActionContext, outcomes: readonly Batch[], notFound: IntervalSet = []): ActionResult {
   const batches = [...outcomes, { code: '1905', text: 'Record(s) not found', ids: notFound }].filter((b) => b.ids && b.ids.length > 0);
-  return { doc: batchReturn({ request: ctx.echo, datetime: ctx.datetime, batches }) };
+  return { xml: ctx.render(batchReturn({ request: ctx.echo, datetime: ctx.datetime, batches })) };
 }
 
 /** The generic create, update, delete and list actions, driven by a type's declaration [Q: spec section 5]. */
@@ -34,8 +34,9 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
       const missing = conditionallyMissing(type, ctx.params);
       if (missing.length > 0) throw qualysErrors.missingParameters(missing);
       const input = readRecordInput(type, ctx.params, options);
-      const id = service.create(type, { ...input, title: input.title!, ips: input.ips! }, ctx.user, ctx.datetime);
-      return batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]);
+      return service.create(type, { ...input, title: input.title!, ips: input.ips! }, ctx.user, ctx.datetime, (id) =>
+        batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]),
+      );
     },
   };
 
@@ -49,15 +50,16 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
       const ids = parseIdSet('ids', ctx.params.require('ids'));
       const change = readRecordChange(type, ctx.params, options);
       if (change.title !== undefined && !isSingleton(ids)) throw qualysErrors.titleNeedsOneId(change.title);
-      const outcome = service.update(type, ids, change, ctx.user, ctx.datetime);
-      return batchResult(
-        ctx,
-        [
-          { text: 'Successfully Updated', ids: outcome.updated },
-          // [Q] a client accepts a TEXT containing `nothing to change`; [E] wording, and the IDs it concerns.
-          { text: 'No records updated: nothing to change', ids: outcome.unchanged },
-        ],
-        outcome.notFound,
+      return service.update(type, ids, change, ctx.user, ctx.datetime, (outcome) =>
+        batchResult(
+          ctx,
+          [
+            { text: 'Successfully Updated', ids: outcome.updated },
+            // [Q] a client accepts a TEXT containing `nothing to change`; [E] wording, and the IDs it concerns.
+            { text: 'No records updated: nothing to change', ids: outcome.unchanged },
+          ],
+          outcome.notFound,
+        ),
       );
     },
   };
@@ -67,8 +69,9 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
     allowed: ['action', 'echo_request', 'ids'],
     required: ['ids'],
     handle(ctx: ActionContext) {
-      const outcome = service.delete(type, parseIdSet('ids', ctx.params.require('ids')));
-      return batchResult(ctx, [{ text: 'Successfully Deleted', ids: outcome.deleted }], outcome.notFound);
+      return service.delete(type, parseIdSet('ids', ctx.params.require('ids')), (outcome) =>
+        batchResult(ctx, [{ text: 'Successfully Deleted', ids: outcome.deleted }], outcome.notFound),
+      );
     },
   };
 
@@ -82,7 +85,7 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
       const { records, nextId } = service.list(type, readListFilter(params), options.pageSize);
       const nextUrl = nextPageUrl(ctx, nextId);
       return {
-        doc: listOutput(type, { echo: ctx.echo, datetime: ctx.datetime, details, records, nextUrl, pageSize: options.pageSize }),
+        xml: ctx.render(listOutput(type, { echo: ctx.echo, datetime: ctx.datetime, details, records, nextUrl, pageSize: options.pageSize })),
       };
     },
   };

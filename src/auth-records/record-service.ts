@@ -23,7 +23,8 @@ export interface DeleteOutcome {
 /**
  * The rules records obey whatever their type: unique titles, IPs held by one record of a type.
  * Each write runs in one transaction, so a refused request changes nothing and two concurrent
- * requests cannot both pass a check.
+ * requests cannot both pass a check. Its `answer` runs inside that transaction too: an answer
+ * that cannot be made undoes the write instead of failing after it.
  */
 export class RecordService {
   constructor(
@@ -31,12 +32,12 @@ export class RecordService {
     private readonly switches: Readonly<Record<IpPrerequisite['enabledBy'], boolean>> = { requireUnixForDocker: false },
   ) {}
 
-  create(type: RecordType, input: RecordInput & { title: string; ips: IntervalSet }, user: string, now: string): number {
+  create<T>(type: RecordType, input: RecordInput & { title: string; ips: IntervalSet }, user: string, now: string, answer: (id: number) => T): T {
     return this.store.transaction(() => {
       this.checkTitleFree(type, input.title);
       this.checkIpsFree(type, input.ips);
       this.checkPrerequisite(type, input.ips);
-      return this.store.insert({
+      const id = this.store.insert({
         type: type.name,
         title: input.title,
         comments: input.comments,
@@ -47,6 +48,7 @@ export class RecordService {
         createdBy: user,
         modifiedAt: now,
       });
+      return answer(id);
     });
   }
 
@@ -55,7 +57,7 @@ export class RecordService {
    * against the store as the earlier ones left it, so two of them can never end up sharing an IP.
    * LAST_MODIFIED moves only on the records whose values change.
    */
-  update(type: RecordType, ids: IntervalSet, change: RecordChange, user: string, now: string): UpdateOutcome {
+  update<T>(type: RecordType, ids: IntervalSet, change: RecordChange, user: string, now: string, answer: (outcome: UpdateOutcome) => T): T {
     return this.store.transaction(() => {
       const records = this.store.records(type.name, ids);
       const updated: number[] = [];
@@ -75,15 +77,15 @@ export class RecordService {
         this.store.update({ ...next, modifiedAt: now, modifiedBy: user }, !equals(old.ips, next.ips));
         updated.push(old.id);
       }
-      return { updated: idSetOf(updated), unchanged: idSetOf(unchanged), notFound: subtract(ids, idSetOf(records.map((r) => r.id))) };
+      return answer({ updated: idSetOf(updated), unchanged: idSetOf(unchanged), notFound: subtract(ids, idSetOf(records.map((r) => r.id))) });
     });
   }
 
   /** Deletes the records of `type` in `ids`; the rest of `ids` is reported as not found. */
-  delete(type: RecordType, ids: IntervalSet): DeleteOutcome {
+  delete<T>(type: RecordType, ids: IntervalSet, answer: (outcome: DeleteOutcome) => T): T {
     return this.store.transaction(() => {
       const deleted = idSetOf(this.store.deleteIn(type.name, ids));
-      return { deleted, notFound: subtract(ids, deleted) };
+      return answer({ deleted, notFound: subtract(ids, deleted) });
     });
   }
 

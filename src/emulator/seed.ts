@@ -4,7 +4,7 @@ import { dispatch, type Endpoint } from '../qualys/endpoint.js';
 import { QualysError } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { RequestParams } from '../qualys/params.js';
-import type { XmlElement } from '../qualys/xml.js';
+import type { XmlDocumentSpec, XmlElement } from '../qualys/xml.js';
 import { AdminError, arrayOf, objectOf } from './json-input.js';
 
 /** `{"records": [{"type": "docker", "title": "...", "ips": "...", ...API parameters}]}`. */
@@ -72,9 +72,16 @@ export function seedRecords(target: SeedTarget, doc: unknown, user: string, base
       if (!endpoint) {
         throw new SeedError(index, `records[${index}].type must be one of: ${[...target.endpoints.keys()].join(', ')}`);
       }
-      const call = { method: 'POST', params: new RequestParams(paramsOf(record, index)), user, baseUrl, path: endpoint.path, datetime: qualysDateTime(), secure: false } as const;
+      // The answer is never sent: the seed keeps its document to read the new ID from.
+      let answer: XmlDocumentSpec | undefined;
+      const render = (doc: XmlDocumentSpec) => {
+        answer = doc;
+        return '';
+      };
+      const call = { method: 'POST', params: new RequestParams(paramsOf(record, index)), user, baseUrl, path: endpoint.path, datetime: qualysDateTime(), secure: false, render } as const;
       try {
-        return firstId(dispatch(endpoint, call).doc.root)!;
+        dispatch(endpoint, call);
+        return firstId(answer!.root)!;
       } catch (err) {
         if (err instanceof QualysError) throw new SeedError(index, `records[${index}]: ${err.text}`, err.code, err.text);
         throw err;

@@ -18,10 +18,16 @@ export interface XmlDocumentSpec {
   dtdPath: string;
 }
 
+/** An element with a few fixed children; absent ones (undefined, false) are left out. */
 export const el = (name: string, ...children: (XmlElement | undefined | false)[]): XmlElement => ({
   name,
   children: children.filter((c): c is XmlElement => Boolean(c)),
 });
+/**
+ * An element with a list of children of any length. Never spread a list into `el`: spread
+ * arguments live on the stack, and 150,000 of them overflow it.
+ */
+export const elOf = (name: string, children: readonly XmlElement[]): XmlElement => ({ name, children });
 export const leaf = (name: string, text: string): XmlElement => ({ name, text });
 export const cdataLeaf = (name: string, text: string): XmlElement => ({ name, text, cdata: true });
 
