@@ -6,7 +6,8 @@ import type { AuthRecord, NewRecord } from './record-type.js';
 /**
  * SQL for records of every type. Speaks the domain (records, ID sets, IP ranges), knows nothing
  * of HTTP or Qualys codes. Every query is bounded by the rows it returns, never by the span of
- * an ID or IP range.
+ * an ID or IP range, and a set of ranges is one statement, never one per range: a set can hold
+ * 150,000 of them.
  */
 export interface ListFilter {
   /** Normalised ID ranges to look in. */
@@ -49,10 +50,26 @@ interface RecordRow {
   modified_by: string | null;
 }
 
-/** The list filters of every list; parameters @lo, @hi, @title, @comments. */
-const FILTERED = `id BETWEEN @lo AND @hi
-  AND (@title IS NULL OR instr(lower(title), lower(@title)) > 0)
-  AND (@comments IS NULL OR instr(lower(coalesce(comments, '')), lower(@comments)) > 0)`;
+/** A set of ranges as one statement parameter: `[[lo, hi], ...]`, read with json_each. */
+const rangesJson = (set: IntervalSet) => JSON.stringify(set);
+
+/**
+ * Records `r` in the ranges of @ranges. CROSS JOIN makes json_each the outer loop (SQLite keeps
+ * that order for CROSS JOIN): one index seek per range, the ranges in ascending order and each
+ * one's records in ascending ID, so rows come out in ID order and a LIMIT stops the scan.
+ * An ORDER BY would sort every match before the LIMIT applied.
+ */
+const IN_RANGES = 'json_each(@ranges) j CROSS JOIN auth_records r';
+const RANGE_MATCH = 'r.id BETWEEN j.value->>0 AND j.value->>1';
+
+/** The list filters of every list; parameters @ranges, @title, @comments. */
+const FILTERED = `${RANGE_MATCH}
+  AND (@title IS NULL OR instr(lower(r.title), lower(@title)) > 0)
+  AND (@comments IS NULL OR instr(lower(coalesce(r.comments, '')), lower(@comments)) > 0)`;
+
+/** The stored ranges of @type meeting a requested range [a, b] of @ranges, with the holder's title. */
+const IP_HITS = `SELECT j.value->>0 AS a, j.value->>1 AS b, i.lo, i.hi, i.record_id AS recordId, r.title
+  FROM json_each(@ranges) j CROSS JOIN auth_record_ips i JOIN auth_records r ON r.id = i.record_id`;
 
 export class RecordStore {
   private readonly stmts;
@@ -63,31 +80,28 @@ export class RecordStore {
         `INSERT INTO auth_records (type, title, comments, network_id, fields, created_at, created_by, modified_at, modified_by)
          VALUES (@type, @title, @comments, @network_id, @fields, @created_at, @created_by, @modified_at, @modified_by)`,
       ),
-      insertIp: db.prepare('INSERT INTO auth_record_ips (type, lo, hi, record_id) VALUES (?, ?, ?, ?)'),
+      insertIps: db.prepare("INSERT INTO auth_record_ips (type, lo, hi, record_id) SELECT ?, value->>0, value->>1, ? FROM json_each(?)"),
       update: db.prepare(
         `UPDATE auth_records SET title = @title, comments = @comments, network_id = @network_id, fields = @fields,
            modified_at = @modified_at, modified_by = @modified_by WHERE id = @id AND type = @type`,
       ),
       deleteIps: db.prepare('DELETE FROM auth_record_ips WHERE record_id = ?'),
       // The record's IP rows go with it (ON DELETE CASCADE).
-      deleteIn: db.prepare('DELETE FROM auth_records WHERE type = ? AND id BETWEEN ? AND ? RETURNING id').pluck(),
+      deleteIn: db.prepare(`DELETE FROM auth_records WHERE id IN (SELECT r.id FROM ${IN_RANGES} WHERE r.type = @type AND ${RANGE_MATCH}) RETURNING id`).pluck(),
       byTitle: db.prepare('SELECT id FROM auth_records WHERE type = ? AND title = ?').pluck(),
       // Ranges of one type are disjoint, so the ranges meeting [a, b] are the last one starting
-      // at or before a, plus those starting inside (a, b]: two index seeks.
-      ipBefore: db.prepare(
-        `SELECT i.lo, i.hi, i.record_id AS recordId, r.title FROM auth_record_ips i JOIN auth_records r ON r.id = i.record_id
-         WHERE i.type = ? AND i.lo <= ? ORDER BY i.lo DESC LIMIT 1`,
-      ),
-      ipInside: db.prepare(
-        `SELECT i.lo, i.hi, i.record_id AS recordId, r.title FROM auth_record_ips i JOIN auth_records r ON r.id = i.record_id
-         WHERE i.type = ? AND i.lo > ? AND i.lo <= ? ORDER BY i.lo`,
+      // at or before a, plus those starting inside (a, b]: two index seeks per requested range.
+      ipOverlaps: db.prepare(
+        `${IP_HITS} WHERE i.type = @type AND i.lo = (SELECT max(lo) FROM auth_record_ips WHERE type = @type AND lo <= j.value->>0) AND i.hi >= j.value->>0
+         UNION ALL
+         ${IP_HITS} WHERE i.type = @type AND i.lo > j.value->>0 AND i.lo <= j.value->>1`,
       ),
       // One query for a whole page's IPs: a query per record cost a 1000-record page a third of its time.
       ipsOfMany: db.prepare(
         'SELECT record_id, lo, hi FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, lo',
       ).raw(),
-      list: db.prepare(`SELECT * FROM auth_records WHERE type = @type AND ${FILTERED} ORDER BY id LIMIT @limit`),
-      listAll: db.prepare(`SELECT id, type FROM auth_records WHERE ${FILTERED} ORDER BY id LIMIT @limit`),
+      list: db.prepare(`SELECT r.* FROM ${IN_RANGES} WHERE r.type = @type AND ${FILTERED} LIMIT @limit`),
+      listAll: db.prepare(`SELECT r.id, r.type FROM ${IN_RANGES} WHERE ${FILTERED} LIMIT @limit`),
     };
   }
 
@@ -116,11 +130,11 @@ export class RecordStore {
 
   /** Deletes the records of `type` in the ID ranges; returns the deleted IDs, ascending. */
   deleteIn(type: string, ids: IntervalSet): number[] {
-    return ids.flatMap(([lo, hi]) => this.stmts.deleteIn.all(type, lo, hi) as number[]).sort((a, b) => a - b);
+    return (this.stmts.deleteIn.all({ type, ranges: rangesJson(ids) }) as number[]).sort((a, b) => a - b);
   }
 
   private insertIps(type: string, id: number, ips: IntervalSet): void {
-    for (const [lo, hi] of ips) this.stmts.insertIp.run(type, lo, hi, id);
+    this.stmts.insertIps.run(type, id, rangesJson(ips));
   }
 
   idByTitle(type: string, title: string): number | undefined {
@@ -129,18 +143,14 @@ export class RecordStore {
 
   /** The parts of `ips` held by records of `type` other than `exceptId`, in address order. */
   ipOverlaps(type: string, ips: IntervalSet, exceptId?: number): IpOverlap[] {
-    type Hit = { lo: number; hi: number; recordId: number; title: string };
-    const out: IpOverlap[] = [];
-    for (const [a, b] of ips) {
-      const before = this.stmts.ipBefore.get(type, a) as Hit | undefined;
-      const hits = (this.stmts.ipInside.all(type, a, b) as Hit[]);
-      if (before && before.hi >= a) hits.unshift(before);
-      for (const h of hits) {
-        if (h.recordId === exceptId) continue;
-        out.push({ range: [Math.max(a, h.lo), Math.min(b, h.hi)], recordId: h.recordId, title: h.title });
-      }
-    }
-    return out;
+    if (ips.length === 0) return [];
+    type Hit = { a: number; b: number; lo: number; hi: number; recordId: number; title: string };
+    const hits = this.stmts.ipOverlaps.all({ type, ranges: rangesJson(ips) }) as Hit[];
+    return hits
+      .filter((h) => h.recordId !== exceptId)
+      .map((h): IpOverlap => ({ range: [Math.max(h.a, h.lo), Math.min(h.b, h.hi)], recordId: h.recordId, title: h.title }))
+      // The parts are disjoint, as both the requested and the stored ranges are.
+      .sort((x, y) => x.range[0] - y.range[0]);
   }
 
   /**
@@ -158,22 +168,17 @@ export class RecordStore {
     return { records: rows, nextId };
   }
 
-  /** Runs a FILTERED statement over each ID range in order until `limit` + 1 rows are found. */
+  /** The first `limit` + 1 rows of a FILTERED statement: a page, and the first ID of the next. */
   private page<Row extends { id: number }>(stmt: Statement, extra: object, filter: ListFilter, limit: number): { rows: Row[]; nextId?: number } {
-    const rows: Row[] = [];
-    for (const [lo, hi] of filter.ids) {
-      const want = limit + 1 - rows.length;
-      if (want <= 0) break;
-      rows.push(...(stmt.all({ ...extra, lo, hi, title: filter.title ?? null, comments: filter.comments ?? null, limit: want }) as Row[]));
-    }
+    const rows = stmt.all({ ...extra, ranges: rangesJson(filter.ids), title: filter.title ?? null, comments: filter.comments ?? null, limit: limit + 1 }) as Row[];
     const next = rows.length > limit ? rows.pop() : undefined;
     return { rows, nextId: next?.id };
   }
 
-  /** Every record of `type` in the ID ranges, ascending: one primary-key range seek per range. */
+  /** Every record of `type` in the ID ranges, ascending. */
   records(type: string, ids: IntervalSet): AuthRecord[] {
     // LIMIT -1 is SQLite's "no limit".
-    const rows = ids.flatMap(([lo, hi]) => this.stmts.list.all({ type, lo, hi, title: null, comments: null, limit: -1 }) as RecordRow[]);
+    const rows = this.stmts.list.all({ type, ranges: rangesJson(ids), title: null, comments: null, limit: -1 }) as RecordRow[];
     return this.toRecords(rows);
   }
 
