@@ -62,7 +62,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
     publicUrl: config.publicUrl,
     guards: [
       authenticate(authenticators), //  1. who: Basic or QualysSession [Q: 401, 2000]
-      rateLimit(controls.limiter), //   2. counted, headers, 1960/1965 [Q: section 8]
+      rateLimit(controls.limiter), //   2. counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
       xrw, //                           3. X-Requested-With [Q]
       body, //                          4. parameters from the body [Q]
       faults, //                        5. test-harness faults, matched on the action [E]

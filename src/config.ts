@@ -1,7 +1,7 @@
 /**
  * The emulator's configuration: one validated object, built by a pure function from argv and
- * the environment. Each option is declared once below; `--help` and the README table are
- * written from the same declarations.
+ * the environment. Each option is declared once below; `--help` and the table of
+ * docs/configuration.md (`npm run docs`) are written from the same declarations.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,7 @@ export interface Config {
   toolOutputDir: string;
   /** Directories a kube-bench request may name as `config_dir`; none by default. */
   kubeBenchConfigDirs: string[];
-  /** [Q] section 8: refuse calls over the limits (409, 1960/1965); off, the headers are still sent. */
+  /** [Q] docs/fidelity.md §8: refuse calls over the limits (409, 1960/1965); off, the headers are still sent. */
   enforceRateLimits: boolean;
   /** [Q] calls per user per endpoint in a rolling window (300 / 3600 s). */
   rateLimit: { calls: number; windowSec: number };

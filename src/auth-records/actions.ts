@@ -15,14 +15,14 @@ export interface RecordActionsOptions extends InputRules {
 
 /**
  * A BATCH_RETURN with one BATCH per outcome that has IDs, in the given order, then [E] the
- * requested IDs that matched no record: CODE 1905, `Record(s) not found` (spec section 5).
+ * requested IDs that matched no record: CODE 1905, `Record(s) not found` (docs/fidelity.md §5).
  */
 function batchResult(ctx: ActionContext, outcomes: readonly Batch[], notFound: IntervalSet = []): ActionResult {
   const batches = [...outcomes, { code: '1905', text: 'Record(s) not found', ids: notFound }].filter((b) => b.ids && b.ids.length > 0);
   return { xml: ctx.render(batchReturn({ request: ctx.echo, datetime: ctx.datetime, batches })) };
 }
 
-/** The generic create, update, delete and list actions, driven by a type's declaration [Q: spec section 5]. */
+/** The generic create, update, delete and list actions, driven by a type's declaration [Q: docs/fidelity.md §5]. */
 export function recordEndpoint(type: RecordType, service: RecordService, options: RecordActionsOptions): Endpoint {
   const fieldParams = type.fields.map((f) => f.param);
 

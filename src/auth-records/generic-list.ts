@@ -11,7 +11,7 @@ const GENERIC_LIST_PATH = '/api/2.0/fo/auth/';
 const DTD_PATH = '/api/2.0/fo/auth/auth_list_output.dtd';
 
 /**
- * [Q] /api/2.0/fo/auth/?action=list (spec section 6): the IDs of every record, one
+ * [Q] /api/2.0/fo/auth/?action=list (docs/fidelity.md §6): the IDs of every record, one
  * AUTH_<TYPE>_RECORDS ID_SET per type that has matching records, in declaration order. [E] paged
  * like the per-type lists: at most `pageSize` IDs, then a 1980 WARNING with the next page's URL.
  */

@@ -7,7 +7,7 @@ import { boolean, integerIn, objectOf } from './json-input.js';
  * one mutable place every middleware reads at each call.
  */
 export interface RateLimitSettings {
-  /** [Q] section 8: off by default, as real clients sleep when they see a block. */
+  /** [Q] docs/fidelity.md §8: off by default, as real clients sleep when they see a block. */
   enforce: boolean;
   /** Calls per user per endpoint in the rolling window. */
   limit: number;

@@ -12,7 +12,7 @@ export interface Admission {
 }
 
 /**
- * [Q] section 8: calls count per user per endpoint over a rolling window, whether or not the
+ * [Q] docs/fidelity.md §8: calls count per user per endpoint over a rolling window, whether or not the
  * limits are enforced. [E] A refused call is not counted, so a client that waits as told gets
  * through; the window keeps at most `limit` timestamps per key, all it needs to say how long to wait.
  */
@@ -81,8 +81,8 @@ export class RateLimiter {
 }
 
 /**
- * Counts an authenticated call, sets the headers, refuses it when enforcement says so. [Q] section
- * 7: the session endpoint is not rate limited, so its route group does not use this guard.
+ * Counts an authenticated call, sets the headers, refuses it when enforcement says so. [Q]
+ * docs/fidelity.md §7: the session endpoint is not rate limited, so its route group does not use this guard.
  */
 export function rateLimit(limiter: RateLimiter): Middleware {
   return async (ctx, next) => {

@@ -6,7 +6,7 @@ import type { XmlDocumentSpec } from './xml.js';
 
 /**
  * An endpoint is a table of actions; each action declares the parameters it allows and
- * requires. `dispatch` applies the spec's processing order (section 2, steps 4 to 8) before a
+ * requires. `dispatch` applies the processing order of docs/fidelity.md §2 (steps 7 to 11) before a
  * handler sees the call, so handlers only validate values.
  */
 export type Method = 'GET' | 'POST';

@@ -4,7 +4,7 @@ import { maskSecret } from './secrets.js';
  * The one catalogue of Qualys errors. Everything that can go wrong on a /api/2.0/fo/ call is
  * a QualysError built here, thrown from wherever it is found, and written as SIMPLE_RETURN by
  * the outermost middleware. Tags: [Q] observed Qualys behaviour, [E] the emulator's own choice
- * (see ../shared/spec/qualys-api.md, sections 2 and 9).
+ * (see docs/fidelity.md §2 and §9).
  */
 export interface QualysItem {
   key: string;
@@ -58,7 +58,7 @@ export const qualysErrors = {
   /** [Q] titles are unique per type; [E] the TEXT names the record holding it. */
   titleInUse: (title: string, holderId: number) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (already used by record ${holderId})`),
-  /** [E] spec section 5: a title names one record, so an update setting it takes one ID. */
+  /** [E] docs/fidelity.md §5: a title names one record, so an update setting it takes one ID. */
   titleNeedsOneId: (title: string) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (a title can only be set on one record: give one ID)`),
   /** [E] a record keeps at least one IP, as create requires them; `removed` is the normalised remove_ips. */
@@ -71,7 +71,7 @@ export const qualysErrors = {
   ipsInUse: (conflicts: readonly { ips: string; title: string }[]) =>
     new QualysError(409, '1920', ['IPs are used by other records of this type', ...conflicts.map((c) => `IPs: ${c.ips} is used by ${c.title}`)].join('\n')),
   /**
-   * [Q] a Docker record needs a Unix record for the same host (spec section 1); [E] the 1905
+   * [Q] a Docker record needs a Unix record for the same host (docs/fidelity.md §1); [E] the 1905
    * TEXT names every uncovered address.
    */
   ipsNotCovered: (uncovered: readonly string[], coveringType: string) =>
@@ -91,12 +91,12 @@ export const qualysErrors = {
     new QualysError(413, '1905', `Request body exceeds the limit of ${limit} bytes`, [], { Connection: 'close' }),
   /** [E] 400 for bytes that cannot be read as declared, 415 for an encoding or charset not supported. */
   badBody: (reason: string, status: 400 | 415 = 400) => new QualysError(status, '1905', `Request body could not be read: ${reason}`),
-  /** [Q] section 8: concurrency is checked before the rate. */
+  /** [Q] docs/fidelity.md §8: concurrency is checked before the rate. */
   concurrencyLimit: (callsToFinish: number) =>
     new QualysError(409, '1960', `This API cannot be run again until ${callsToFinish} currently running API instance has finished.`, [
       { key: 'CALLS_TO_FINISH', values: [String(callsToFinish)] },
     ]),
-  /** [Q] section 8: the wait is also in `X-RateLimit-ToWait-Sec`, which clients read to back off. */
+  /** [Q] docs/fidelity.md §8: the wait is also in `X-RateLimit-ToWait-Sec`, which clients read to back off. */
   rateLimited: (seconds: number) =>
     new QualysError(409, '1965', `This API cannot be run again for another ${seconds} seconds.`, [
       { key: 'SECONDS_TO_WAIT', values: [String(seconds)] },

@@ -8,7 +8,7 @@ import type { SessionStore } from './session-store.js';
 const SESSION_PATH = '/api/2.0/fo/session/';
 
 /**
- * [Q] /api/2.0/fo/session/ (spec section 7): login trades a username and password for a
+ * [Q] /api/2.0/fo/session/ (docs/fidelity.md §7): login trades a username and password for a
  * `QualysSession` cookie; logout ends the session the cookie names.
  */
 export function sessionEndpoint(sessions: SessionStore, check: CredentialCheck): Endpoint {

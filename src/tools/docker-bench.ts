@@ -27,7 +27,7 @@ const isCheck = (name: string) => CHECK_FUNCTION.test(name) || DOCKER_BENCH_GROU
 
 const OPTION_VALUE = /^[A-Za-z0-9_.,:=-]+$/;
 
-/** The spec's allow-list for `additional_args`: getopts takes values as separate words. */
+/** The allow-list for `additional_args` (docs/tools.md): getopts takes values as separate words. */
 const ALLOWED: AllowedOption[] = [
   { names: ['-b'] },
   { names: ['-p'] },

@@ -11,7 +11,7 @@ const KUBE_BENCH_TARGETS = ['master', 'controlplane', 'node', 'etcd', 'policies'
 
 const CHECK_IDS = /^\d+(\.\d+)*(,\d+(\.\d+)*)*$/;
 
-/** The spec's allow-list for `additional_args`; pflag accepts `--name=value` for long options. */
+/** The allow-list for `additional_args` (docs/tools.md); pflag accepts `--name=value` for long options. */
 const ALLOWED: AllowedOption[] = [
   { names: ['--check', '-c'], value: CHECK_IDS, joined: true },
   { names: ['--group', '-g'], value: CHECK_IDS, joined: true },

@@ -6,9 +6,9 @@ import { PACKAGE_ROOT } from '../../src/package-root.js';
 
 const emulator = await startTestEmulator();
 
-/** The seed's sample answer, as Qualys printed it (`../shared/seeds/qualys-docker-record-api.txt`). */
+/** The sample answer of Qualys's Docker record documentation, as Qualys printed it. */
 const SEED_RESPONSE = readFileSync(join(PACKAGE_ROOT, 'test/fixtures/seed-docker-create-response.xml'), 'utf8');
-/** The seed's curl sample: `curl -d "..."` sends this body as application/x-www-form-urlencoded. */
+/** That page's curl sample: `curl -d "..."` sends this body as application/x-www-form-urlencoded. */
 const SEED_BODY =
   'action=create&title=docker_sample&ips=10.10.30.159&docker_deamon_conf_file=/etc/docker/daemon.json&docker_command=/usr/bin/docker&echo_request=1';
 

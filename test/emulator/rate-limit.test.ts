@@ -28,8 +28,8 @@ beforeEach(async () => {
   await admin(emulator, 'PATCH', 'config', { rate_limit: { enforce: false, limit: 300, window_sec: 3600, concurrency: 2 } });
 });
 
-describe('rate-limit headers (spec section 8)', () => {
-  it('come on every API answer, success or error, in the spec order', async () => {
+describe('rate-limit headers (docs/fidelity.md §8)', () => {
+  it('come on every API answer, success or error, in the documented order', async () => {
     const order = await rawHeaderOrder(emulator, `${DOCKER}?action=list`, { Authorization: AUTH, 'X-Requested-With': 'vitest' });
     expect(order.filter((h) => h.startsWith('X-RateLimit') || h.startsWith('X-Concurrency'))).toEqual(RATE_HEADERS);
     const ok = await list();

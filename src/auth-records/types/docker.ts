@@ -1,6 +1,6 @@
 import type { RecordType } from '../record-type.js';
 
-/** [Q] /api/2.0/fo/auth/docker/ (seed qualys-docker-record-api.txt; spec section 4.3 and 5). */
+/** [Q] /api/2.0/fo/auth/docker/ (Qualys's Docker record documentation; docs/fidelity.md §4.3 and §5). */
 export const dockerType: RecordType = {
   name: 'docker',
   path: '/api/2.0/fo/auth/docker/',
@@ -9,7 +9,7 @@ export const dockerType: RecordType = {
     { param: 'docker_deamon_conf_file', element: 'DOCKER_DEAMON_CONF_FILE', maxLength: 1024 },
     { param: 'docker_command', element: 'DOCKER_COMMAND', maxLength: 1024 },
   ],
-  // [Q] a Docker record needs a Unix record for the same host (spec section 1); [E] off by default.
+  // [Q] a Docker record needs a Unix record for the same host (docs/fidelity.md §1); [E] off by default.
   ipPrerequisite: { coveredBy: 'unix', label: 'Unix', enabledBy: 'requireUnixForDocker' },
   genericListElement: 'AUTH_DOCKER_RECORDS',
   list: {

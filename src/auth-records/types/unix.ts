@@ -1,7 +1,7 @@
 import type { RecordType } from '../record-type.js';
 
 /**
- * [Q] /api/2.0/fo/auth/unix/ (spec sections 1 and 4.3): USERNAME right after TITLE, the password
+ * [Q] /api/2.0/fo/auth/unix/ (docs/fidelity.md §1 and §4.3): USERNAME right after TITLE, the password
  * never listed. The subset of Qualys's Unix parameters that clients of the emulator use.
  */
 export const unixType: RecordType = {

@@ -1,0 +1,87 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
+import { withOptionsTable } from '../../scripts/configuration-doc.js';
+
+const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');
+const docFiles = ['README.md', 'bench/README.md', ...readdirSync(join(PACKAGE_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+/** GitHub's heading anchors: lower case, punctuation dropped, each space a hyphen, repeats numbered. */
+function anchors(markdown: string): Set<string> {
+  const out = new Set<string>();
+  const seen = new Map<string, number>();
+  const withoutCode = markdown.replace(/^```[\s\S]*?^```/gm, '');
+  for (const [, heading] of withoutCode.matchAll(/^#{1,6} (.+)$/gm)) {
+    const slug = heading.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replaceAll(' ', '-');
+    const n = seen.get(slug) ?? 0;
+    seen.set(slug, n + 1);
+    out.add(n === 0 ? slug : `${slug}-${n}`);
+  }
+  return out;
+}
+
+describe('README', () => {
+  it('keeps the two Quick start commands', () => {
+    const readme = read('README.md');
+    expect(readme).toContain('```sh\nnpm ci && npm start\n```');
+    expect(readme).toContain('```sh\nnpm ci && npm test\n```');
+    expect(read('.ci/run')).toMatch(/^npm ci && npm test$/m);
+  });
+});
+
+describe('docs/controls.md', () => {
+  const controls = read('docs/controls.md');
+
+  it('shows the vitest example exactly as test/controls-example.test.ts runs it', () => {
+    const blocks = [...controls.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks).toContain(read('test/controls-example.test.ts'));
+  });
+
+  it('has every admin control in its table', () => {
+    for (const control of ['POST /_emulator/reset', 'POST /_emulator/seed', 'GET /_emulator/requests', 'DELETE /_emulator/requests',
+      'PUT /_emulator/faults', 'GET /_emulator/faults', 'DELETE /_emulator/faults', 'GET /_emulator/config', 'PATCH /_emulator/config']) {
+      expect(controls).toContain(`\`${control}\``);
+    }
+  });
+});
+
+describe('docs/configuration.md', () => {
+  it('lists the options exactly as src/config.ts declares them', () => {
+    const doc = read('docs/configuration.md');
+    expect(doc, 'docs/configuration.md is stale: run `npm run docs`').toBe(withOptionsTable(doc));
+  });
+});
+
+describe('code comments', () => {
+  it('cite only documents and fidelity.md sections that exist', () => {
+    const sections = new Set([...read('docs/fidelity.md').matchAll(/^#{2,3} (\d+(?:\.\d+)?)\.? /gm)].map((m) => m[1]));
+    const files = (dir: string): string[] => readdirSync(join(PACKAGE_ROOT, dir), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
+    const broken: string[] = [];
+    for (const file of [...files('src'), ...files('test'), ...files('bench'), ...files('scripts')]) {
+      for (const [n, line] of read(file).split('\n').entries()) {
+        for (const [, doc] of line.matchAll(/\b(docs\/[\w-]+\.md)/g)) if (!existsSync(join(PACKAGE_ROOT, doc))) broken.push(`${file}:${n + 1} ${doc}`);
+        if (!line.includes('docs/fidelity.md')) continue;
+        for (const [, section] of line.matchAll(/§(\d+(?:\.\d+)?)/g)) if (!sections.has(section)) broken.push(`${file}:${n + 1} §${section}`);
+      }
+    }
+    expect(sections.size).toBeGreaterThan(9);
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('links between the documents', () => {
+  it.each(docFiles)('%s links only to files and headings that exist', (file) => {
+    const text = read(file).replace(/^```[\s\S]*?^```/gm, '');
+    const broken: string[] = [];
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      const [path, anchor] = target.split('#');
+      const linked = path === '' ? join(PACKAGE_ROOT, file) : join(PACKAGE_ROOT, dirname(file), path);
+      if (!existsSync(linked)) broken.push(target);
+      else if (anchor !== undefined && !anchors(readFileSync(linked, 'utf8')).has(anchor)) broken.push(`${target} (no such heading in ${relative(PACKAGE_ROOT, linked)})`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
