@@ -55,13 +55,19 @@ export class RecordService {
   /**
    * Applies one change to every record of `type` in `ids`, in ID order. Each record is checked
    * against the store as the earlier ones left it, so two of them can never end up sharing an IP.
-   * LAST_MODIFIED moves only on the records whose values change.
+   * LAST_MODIFIED moves only on the records whose values change. Changes are written in batches,
+   * one statement per batch: a batch is written before any check that reads what it changes.
    */
   update<T>(type: RecordType, ids: IntervalSet, change: RecordChange, user: string, now: string, answer: (outcome: UpdateOutcome) => T): T {
     return this.store.transaction(() => {
       const records = this.store.records(type.name, ids);
       const updated: number[] = [];
       const unchanged: number[] = [];
+      let pending: { record: AuthRecord; ipsChanged: boolean }[] = [];
+      const flush = () => {
+        this.store.update(pending);
+        pending = [];
+      };
       for (const old of records) {
         const next = applyChange(old, change);
         if (sameValues(old, next)) {
@@ -72,11 +78,15 @@ export class RecordService {
         if (next.title !== old.title) this.checkTitleFree(type, next.title, old.id);
         // The record's own IPs were already its alone: only the added part can clash.
         const added = subtract(next.ips, old.ips);
-        this.checkIpsFree(type, added, old.id);
-        this.checkPrerequisite(type, added);
-        this.store.update({ ...next, modifiedAt: now, modifiedBy: user }, !equals(old.ips, next.ips));
+        if (added.length > 0) {
+          flush();
+          this.checkIpsFree(type, added, old.id);
+          this.checkPrerequisite(type, added);
+        }
+        pending.push({ record: { ...next, modifiedAt: now, modifiedBy: user }, ipsChanged: !equals(old.ips, next.ips) });
         updated.push(old.id);
       }
+      flush();
       return answer({ updated: idSetOf(updated), unchanged: idSetOf(unchanged), notFound: subtract(ids, idSetOf(records.map((r) => r.id))) });
     });
   }

@@ -80,12 +80,14 @@ export class RecordStore {
         `INSERT INTO auth_records (type, title, comments, network_id, fields, created_at, created_by, modified_at, modified_by)
          VALUES (@type, @title, @comments, @network_id, @fields, @created_at, @created_by, @modified_at, @modified_by)`,
       ),
-      insertIps: db.prepare("INSERT INTO auth_record_ips (type, lo, hi, record_id) SELECT ?, value->>0, value->>1, ? FROM json_each(?)"),
+      // @rows: [[id, title, comments, network_id, fields, modified_at, modified_by], ...]
       update: db.prepare(
-        `UPDATE auth_records SET title = @title, comments = @comments, network_id = @network_id, fields = @fields,
-           modified_at = @modified_at, modified_by = @modified_by WHERE id = @id AND type = @type`,
+        `UPDATE auth_records SET title = v.value->>1, comments = v.value->>2, network_id = v.value->>3, fields = v.value->>4,
+           modified_at = v.value->>5, modified_by = v.value->>6 FROM json_each(@rows) v WHERE auth_records.id = v.value->>0`,
       ),
-      deleteIps: db.prepare('DELETE FROM auth_record_ips WHERE record_id = ?'),
+      deleteIps: db.prepare('DELETE FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?))'),
+      // @rows: [[type, lo, hi, record_id], ...]
+      insertIps: db.prepare('INSERT INTO auth_record_ips (type, lo, hi, record_id) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?)'),
       // The record's IP rows go with it (ON DELETE CASCADE).
       deleteIn: db.prepare(`DELETE FROM auth_records WHERE id IN (SELECT r.id FROM ${IN_RANGES} WHERE r.type = @type AND ${RANGE_MATCH}) RETURNING id`).pluck(),
       byTitle: db.prepare('SELECT id FROM auth_records WHERE type = ? AND title = ?').pluck(),
@@ -116,16 +118,25 @@ export class RecordStore {
   insert(record: NewRecord): number {
     const { lastInsertRowid } = this.stmts.insert.run({ ...rowValues(record), created_at: record.createdAt, created_by: record.createdBy });
     const id = Number(lastInsertRowid);
-    this.insertIps(record.type, id, record.ips);
+    this.insertIps([{ id, type: record.type, ips: record.ips }]);
     return id;
   }
 
-  /** Writes a record's values and who changed it when; its IP rows are replaced only when `ipsChanged`. */
-  update(record: AuthRecord, ipsChanged: boolean): void {
-    this.stmts.update.run({ ...rowValues(record), id: record.id });
-    if (!ipsChanged) return;
-    this.stmts.deleteIps.run(record.id);
-    this.insertIps(record.type, record.id, record.ips);
+  /**
+   * Writes records' values and who changed them when; a record's IP rows are replaced only when
+   * `ipsChanged`. Three statements whatever the count: an update may touch every record.
+   */
+  update(changes: readonly { record: AuthRecord; ipsChanged: boolean }[]): void {
+    if (changes.length === 0) return;
+    const rows = changes.map(({ record: r }) => {
+      const v = rowValues(r);
+      return [r.id, v.title, v.comments, v.network_id, v.fields, v.modified_at, v.modified_by];
+    });
+    this.stmts.update.run({ rows: JSON.stringify(rows) });
+    const newIps = changes.filter((c) => c.ipsChanged).map((c) => c.record);
+    if (newIps.length === 0) return;
+    this.stmts.deleteIps.run(JSON.stringify(newIps.map((r) => r.id)));
+    this.insertIps(newIps);
   }
 
   /** Deletes the records of `type` in the ID ranges; returns the deleted IDs, ascending. */
@@ -133,8 +144,8 @@ export class RecordStore {
     return (this.stmts.deleteIn.all({ type, ranges: rangesJson(ids) }) as number[]).sort((a, b) => a - b);
   }
 
-  private insertIps(type: string, id: number, ips: IntervalSet): void {
-    this.stmts.insertIps.run(type, id, rangesJson(ips));
+  private insertIps(records: readonly { id: number; type: string; ips: IntervalSet }[]): void {
+    this.stmts.insertIps.run(JSON.stringify(records.flatMap((r) => r.ips.map(([lo, hi]) => [r.type, lo, hi, r.id]))));
   }
 
   idByTitle(type: string, title: string): number | undefined {
