@@ -89,7 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!isLoopback(config.host) && usesDefaultUser(config)) {
     throw new StartupError(`refusing to listen on ${config.host} with the default credential; give --user LOGIN:PASSWORD`);
   }
-  const db = openDatabase(config.db);
+  const db = openDatabase(config.db, config.durability);
   const validateXml = config.validateXml ? await loadValidator() : undefined;
   const app = createApp({ config, db, validateXml });
   const { controls } = app;
