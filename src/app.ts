@@ -1,10 +1,14 @@
 import Koa from 'koa';
+import compose from 'koa-compose';
 import type { Config } from './config.js';
 import type { Db } from './db/open.js';
 import { errorEnvelope } from './http/error-envelope.js';
 import { createXmlOutput, type XmlValidator } from './http/send.js';
-import { authenticate, basicAuthenticator, credentialCheck, requireXRequestedWith, sessionAuthenticator } from './http/auth.js';
+import { authenticate, basicAuthenticator, requireXRequestedWith, sessionAuthenticator } from './http/auth.js';
+import { credentialCheck } from './session/credentials.js';
 import { bodyParser } from './http/params.js';
+import { jsonErrors } from './http/json-errors.js';
+import type { AppContext, AppMiddleware, AppState } from './http/state.js';
 import { apiRoutes } from './http/api-routes.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
 import { RecordStore } from './auth-records/store.js';
@@ -22,7 +26,7 @@ import { EmulatorControls } from './emulator/controls.js';
 import { initialRuntimeSettings } from './emulator/runtime.js';
 import { journalRequests } from './emulator/journal.js';
 import { injectFaults } from './emulator/faults.js';
-import { adminRoutes } from './emulator/admin-routes.js';
+import { ADMIN_PREFIX, adminRouter, jsonBody, unknownControls } from './emulator/admin-routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -34,59 +38,78 @@ export interface AppDeps {
  * The app, with the test-harness controls that `/_emulator/` and the programmatic handle drive,
  * and `stopTools`, which ends the tools it is running (SIGTERM, SIGKILL after the grace period).
  */
-export type EmulatorApp = Koa & { controls: EmulatorControls; stopTools(): Promise<void> };
+export type EmulatorApp = Koa<AppState> & { controls: EmulatorControls; stopTools(): Promise<void> };
 
-/** Builds the application without listening. The middleware order is the list below. */
+/** Runs `steps` for every path under `prefix`, which they answer whatever it is; other paths pass by. */
+function under(prefix: string, steps: AppMiddleware[]): AppMiddleware {
+  const handle = compose<AppContext>(steps);
+  return (ctx, next) => (ctx.path.startsWith(prefix) ? handle(ctx, async () => {}) : next());
+}
+
+/** Builds the application without listening. The whole request pipeline is the list at its end. */
 export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
-  const app = new Koa();
   const output = createXmlOutput(config.publicUrl, validateXml);
+  const { publicUrl } = config;
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
   const service = new RecordService(new RecordStore(db), runtime);
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
-  const xrw = requireXRequestedWith(() => runtime.requireXRequestedWith);
-  const body = bodyParser(config.maxBody);
-  // Basic or QualysSession, for the Qualys API, the tool runners and the emulator controls alike
-  const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
   const endpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
-  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, endpoints });
+  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists });
   controls.onReset(() => sessions.clear());
-  const faults = injectFaults(controls.faults);
   // per app, so closing one emulator never touches another's tools
   const groups = new ProcessGroups();
-  const records = apiRoutes({
-    endpoints,
-    output,
-    publicUrl: config.publicUrl,
-    guards: [
-      authenticate(authenticators), //  1. who: Basic or QualysSession [Q: 401, 2000]
-      rateLimit(controls.limiter), //   2. counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
-      xrw, //                           3. X-Requested-With [Q]
-      body, //                          4. parameters from the body [Q]
-      faults, //                        5. test-harness faults, matched on the action [E]
-    ],
-  });
-  // [Q] session login is how a caller gets credentials, so it has no auth guard (logout checks
-  // its own cookie); its own route group, as it is not rate limited either.
-  const session = apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl: config.publicUrl, guards: [xrw, body, faults] });
 
-  // -1. the request journal sees each /api/ request as it finally left
+  // The steps the route groups below share. [Q] Basic or QualysSession, for the Qualys API, the
+  // tool runners and the emulator controls alike; the first authenticator that knows the caller wins.
+  const who = authenticate([basicAuthenticator(check), sessionAuthenticator(sessions)]);
+  const xrw = requireXRequestedWith(() => runtime.requireXRequestedWith);
+  const form = bodyParser(config.maxBody);
+  const faults = injectFaults(controls.faults);
+  const json = jsonErrors();
+
+  // The request pipeline, outermost first: two steps for every request, then route groups, each
+  // listing its own steps in order. Route groups answer disjoint paths.
+  const app = new Koa<AppState>();
+  // 1. [E] the request journal sees each /api/ request as it finally left
   app.use(journalRequests(controls.journal));
-  // 0. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
+  // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(output));
-  // test-harness controls, JSON in and out with their own JSON errors
-  app.use(adminRoutes(controls, { authenticate: authenticate(authenticators), maxBody: config.maxBody, publicUrl: config.publicUrl }));
-  // public DTDs at the URLs the DOCTYPEs name
+  // 3. /_emulator/: the test-harness controls, JSON in and out; every path under it ends here
+  const admin = adminRouter(controls);
+  app.use(under(ADMIN_PREFIX, [
+    json, //                     a. any failure as {"error": ...} JSON
+    unknownControls(), //        b. no such control 404, wrong method 405
+    who, //                      c. the API's credentials (401)
+    jsonBody(config.maxBody), // d. a JSON body, if any (400, 413, 415)
+    admin.routes() as AppMiddleware, // e. the control
+    admin.allowedMethods() as AppMiddleware,
+  ]));
+  // 4. public DTDs at the URLs the DOCTYPEs name, no credentials
   app.use(dtdRoutes(bundledDtds()).routes());
-  // session login and logout: X-Requested-With, body, faults, then the action
-  app.use(session.routes());
-  // GET /health, JSON, no credentials
+  // 5. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller gets them;
+  // logout checks its own cookie), no rate limit
+  app.use(apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, guards: [
+    xrw, //    a. X-Requested-With [Q]
+    form, //   b. parameters from the body [Q]
+    faults, // c. test-harness faults, matched on the action [E]
+  ] }).routes()); // d. dispatch: action, method, parameters, values
+  // 6. GET /health, JSON, no credentials
   app.use(healthRoutes(config, db).routes());
-  // the tool runners: JSON in and out, same credentials, their own JSON errors
-  app.use(toolRoutes({ config, authenticators, groups }).routes());
-  // the Qualys record endpoints; 6+ (action, method, parameters, values) happen in dispatch
-  app.use(records.routes());
+  // 7. the tool runners, JSON in and out
+  app.use(toolRoutes({ config, groups, guards: [
+    json, // a. any failure as {"error": ...} JSON
+    who, //  b. the API's credentials (401), before anything is told: these endpoints run programs
+  ] }).routes()); // c. method (405), body, fields, busy (409), run
+  // 8. the Qualys record endpoints
+  app.use(apiRoutes({ endpoints, output, publicUrl, guards: [
+    who, //                          a. Basic or QualysSession [Q: 401, 2000]
+    rateLimit(controls.limiter), //  b. counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
+    xrw, //                          c. X-Requested-With [Q]
+    form, //                         d. parameters from the body [Q]
+    faults, //                       e. test-harness faults, matched on the action [E]
+  ] }).routes()); // f. dispatch: action, method, parameters, values
   return Object.assign(app, { controls, stopTools: () => groups.stopAll(config.toolKillGrace) });
 }

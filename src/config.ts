@@ -34,9 +34,9 @@ export interface Config {
   pageSize: number;
   /** Network IDs a record's network_id may name besides 0; empty: the networks feature is off. */
   networks: number[];
-  /** [Q] a Docker record's IPs must be covered by Unix records (1905 otherwise). */
   /** [Q] every v2 call needs X-Requested-With; a switch may turn the check off. */
   requireXRequestedWith: boolean;
+  /** [Q] a Docker record's IPs must be covered by Unix records (1905 otherwise). */
   requireUnixForDocker: boolean;
   /** Idle seconds after which a session cookie stops working. */
   sessionTimeout: number;
@@ -111,8 +111,11 @@ interface OptionSpec {
   repeatable?: boolean;
 }
 
-/** A numeric setting's range, whichever way it arrives (flag, variable or `startEmulator` option). */
-interface Bounds {
+/**
+ * A numeric setting's range, whichever way it arrives (flag, variable, `startEmulator` option, or
+ * `/_emulator/config` for the runtime settings).
+ */
+export interface Bounds {
   min: number;
   max: number;
   /** Seconds may have fractions; everything else is a whole number. */
@@ -136,7 +139,7 @@ export const BOUNDS = {
   headersTimeout: whole(1, 3_600_000),
   requestTimeout: whole(1, 3_600_000),
 } satisfies Partial<Record<keyof Config, Bounds>>;
-const RATE_BOUNDS = { calls: whole(1, 1_000_000), windowSec: whole(1, 31_536_000) };
+export const RATE_BOUNDS = { calls: whole(1, 1_000_000), windowSec: whole(1, 31_536_000) };
 const NETWORK_ID = whole(1, 2 ** 31 - 1);
 
 function inBounds(n: number, b: Bounds): boolean {

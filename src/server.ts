@@ -95,7 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { controls } = app;
   // Records seeded from code or a file are owned by the first configured user.
   const owner = config.users[0].login;
-  const seed = (doc: unknown) => controls.seed(doc, owner, config.publicUrl ?? `http://${config.host}`);
+  const seed = (doc: unknown) => controls.seed(doc, owner);
   let server: Server;
   try {
     // [E] a seed is a starting point: a database that already holds data (a restart on the same

@@ -1,8 +1,9 @@
-import type { ActionContext, ActionResult, ActionSpec, Endpoint } from '../qualys/endpoint.js';
+import { checkParams, type ActionContext, type ActionResult, type ActionSpec, type Endpoint, type ParamRules } from '../qualys/endpoint.js';
 import { batchReturn, type Batch } from '../qualys/envelopes.js';
 import { qualysErrors } from '../qualys/errors.js';
 import { parseIdSet } from '../qualys/id-set.js';
 import { isSingleton, type IntervalSet } from '../qualys/interval-set.js';
+import type { RequestParams } from '../qualys/params.js';
 import { conditionallyMissing, readRecordChange, readRecordInput, type InputRules } from './record-input.js';
 import { LIST_FILTER_PARAMS, nextPageUrl, readListFilter } from './list-filter.js';
 import { listOutput, type Details } from './list-output.js';
@@ -22,19 +23,48 @@ function batchResult(ctx: ActionContext, outcomes: readonly Batch[], notFound: I
   return { xml: ctx.render(batchReturn({ request: ctx.echo, datetime: ctx.datetime, batches })) };
 }
 
+/** The create action's parameters. */
+function createRules(type: RecordType): ParamRules {
+  return {
+    allowed: ['action', 'echo_request', 'title', 'comments', ...type.fields.map((f) => f.param), 'ips', 'network_id'],
+    required: ['title', 'ips', ...type.fields.filter((f) => f.requiredOnCreate === true).map((f) => f.param)],
+  };
+}
+
+/**
+ * A create whose parameters passed the action's rules: reads and checks its values, then creates;
+ * `answer` runs inside the create's transaction.
+ */
+function createRecord<T>(type: RecordType, service: RecordService, rules: InputRules, params: RequestParams, user: string, now: string, answer: (id: number) => T): T {
+  const missing = conditionallyMissing(type, params);
+  if (missing.length > 0) throw qualysErrors.missingParameters(missing);
+  const input = readRecordInput(type, params, rules);
+  return service.create(type, { ...input, title: input.title!, ips: input.ips! }, user, now, answer);
+}
+
+/** Creates a record from `action=create` parameters, answering its new ID. */
+export type RecordCreator = (type: RecordType, params: RequestParams, user: string, now: string) => number;
+
+/**
+ * `action=create` without a request (the seed): the parameters are checked exactly as the
+ * dispatcher and the create action check them, and the answer is the new ID, not a document.
+ */
+export function recordCreator(service: RecordService, rules: InputRules): RecordCreator {
+  return (type, params, user, now) => {
+    checkParams('create', createRules(type), params);
+    return createRecord(type, service, rules, params, user, now, (id) => id);
+  };
+}
+
 /** The generic create, update, delete and list actions, driven by a type's declaration [Q: docs/fidelity.md §5]. */
 export function recordEndpoint(type: RecordType, service: RecordService, options: RecordActionsOptions): Endpoint {
   const fieldParams = type.fields.map((f) => f.param);
 
   const create: ActionSpec = {
     methods: ['POST'],
-    allowed: ['action', 'echo_request', 'title', 'comments', ...fieldParams, 'ips', 'network_id'],
-    required: ['title', 'ips', ...type.fields.filter((f) => f.requiredOnCreate === true).map((f) => f.param)],
+    ...createRules(type),
     handle(ctx: ActionContext) {
-      const missing = conditionallyMissing(type, ctx.params);
-      if (missing.length > 0) throw qualysErrors.missingParameters(missing);
-      const input = readRecordInput(type, ctx.params, options);
-      return service.create(type, { ...input, title: input.title!, ips: input.ips! }, ctx.user, ctx.datetime, (id) =>
+      return createRecord(type, service, options, ctx.params, ctx.user, ctx.datetime, (id) =>
         batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]),
       );
     },

@@ -32,6 +32,11 @@ export class RecordService {
     private readonly switches: Readonly<Record<IpPrerequisite['enabledBy'], boolean>> = { requireUnixForDocker: false },
   ) {}
 
+  /** Runs `fn` as one transaction, as every write here is: all of it lands, or none. */
+  atomically<T>(fn: () => T): T {
+    return this.store.transaction(fn);
+  }
+
   create<T>(type: RecordType, input: RecordInput & { title: string; ips: IntervalSet }, user: string, now: string, answer: (id: number) => T): T {
     return this.store.transaction(() => {
       this.checkTitleFree(type, input.title);

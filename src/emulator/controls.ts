@@ -1,8 +1,10 @@
 import type { Db } from '../db/open.js';
 import { emptyDatabase } from '../db/empty.js';
-import type { Endpoint } from '../qualys/endpoint.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import type { RecordType } from '../auth-records/record-type.js';
+import type { RecordService } from '../auth-records/record-service.js';
+import { recordCreator } from '../auth-records/actions.js';
+import type { InputRules } from '../auth-records/record-input.js';
 import { Journal } from './journal.js';
 import { Faults } from './faults.js';
 import { patchRuntimeSettings, runtimeSettingsJson, type RuntimeSettings } from './runtime.js';
@@ -12,7 +14,9 @@ export interface ControlDeps {
   db: Db;
   runtime: RuntimeSettings;
   types: readonly RecordType[];
-  endpoints: readonly Endpoint[];
+  /** Seeded records are created through the service, validated by the API's rules. */
+  service: RecordService;
+  inputRules: InputRules;
 }
 
 /**
@@ -33,8 +37,12 @@ export class EmulatorControls {
     this.db = deps.db;
     this.runtime = deps.runtime;
     this.limiter = new RateLimiter(() => this.runtime.rateLimit);
-    const byPath = new Map(deps.endpoints.map((e) => [e.path, e]));
-    this.seedTarget = { db: deps.db, endpoints: new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!])) };
+    const { service } = deps;
+    this.seedTarget = {
+      types: new Map(deps.types.map((t) => [t.name, t])),
+      create: recordCreator(service, deps.inputRules),
+      atomically: (fn) => service.atomically(fn),
+    };
   }
 
   /** Registers state kept outside the database (e.g. in-memory sessions) to be emptied by `reset`. */
@@ -55,8 +63,8 @@ export class EmulatorControls {
     for (const hook of this.resetHooks) hook();
   }
 
-  seed(doc: unknown, user: string, baseUrl: string): number[] {
-    return seedRecords(this.seedTarget, doc, user, baseUrl);
+  seed(doc: unknown, user: string): number[] {
+    return seedRecords(this.seedTarget, doc, user);
   }
 
   config() {

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Middleware } from 'koa';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
-import { requestParams } from '../http/params.js';
-import { AdminError, arrayOf, boolean, integerIn, numberIn, objectOf, string } from './json-input.js';
+import { paramsOf } from '../http/params.js';
+import type { AppMiddleware } from '../http/state.js';
+import { JsonError } from '../http/json-errors.js';
+import { arrayOf, boolean, integerIn, numberIn, objectOf, string } from './json-input.js';
 
 /**
  * Fault injection for `/_emulator/faults`: rules that make chosen API calls fail, slow down or
@@ -46,7 +47,7 @@ const BODILESS_STATUSES = [204, 205, 304];
 /** A status that can carry the promised SIMPLE_RETURN: 200 to 599, less the bodiless ones. */
 function answerStatus(value: unknown, where: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 200 || value > 599 || BODILESS_STATUSES.includes(value)) {
-    throw new AdminError(400, `${where} must be a whole number from 200 to 599 other than 204, 205 and 304: a status that carries a body`);
+    throw new JsonError(400, `${where} must be a whole number from 200 to 599 other than 204, 205 and 304: a status that carries a body`);
   }
   return value;
 }
@@ -66,9 +67,9 @@ function parseRule(value: unknown, i: number): FaultRule {
   if (r.drop !== undefined) rule.drop = boolean(r.drop, `${where}.drop`);
   if (r.probability !== undefined) rule.probability = numberIn(r.probability, `${where}.probability`, 0, 1);
   if (r.times !== undefined) rule.times = integerIn(r.times, `${where}.times`, 1, Number.MAX_SAFE_INTEGER);
-  if (rule.drop && answers(rule)) throw new AdminError(400, `${where}: drop cannot be combined with status, code or text`);
+  if (rule.drop && answers(rule)) throw new JsonError(400, `${where}: drop cannot be combined with status, code or text`);
   if (!rule.drop && !answers(rule) && !rule.delay_ms) {
-    throw new AdminError(400, `${where} does nothing: give status, code or text to answer, delay_ms to slow down, or drop`);
+    throw new JsonError(400, `${where} does nothing: give status, code or text to answer, delay_ms to slow down, or drop`);
   }
   return rule;
 }
@@ -133,9 +134,9 @@ export class Faults {
 }
 
 /** Runs after the body is parsed, so rules can match the action wherever the client sent it. */
-export function injectFaults(faults: Faults): Middleware {
+export function injectFaults(faults: Faults): AppMiddleware {
   return async (ctx, next) => {
-    const rule = faults.take({ path: ctx.path, method: ctx.method, action: requestParams(ctx).get('action') });
+    const rule = faults.take({ path: ctx.path, method: ctx.method, action: paramsOf(ctx).get('action') });
     if (!rule) return next();
     if (rule.delay_ms) await sleep(rule.delay_ms);
     if (rule.drop) {

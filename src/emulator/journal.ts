@@ -1,7 +1,8 @@
-import type { Middleware } from 'koa';
 import { maskSecret } from '../qualys/secrets.js';
-import { requestParams } from '../http/params.js';
-import { AdminError, integerIn, objectOf } from './json-input.js';
+import { paramsOf } from '../http/params.js';
+import type { AppMiddleware } from '../http/state.js';
+import { JsonError } from '../http/json-errors.js';
+import { integerIn, objectOf } from './json-input.js';
 
 /** One API request as the harness sees it in `GET /_emulator/requests`. */
 export interface JournalEntry {
@@ -79,7 +80,7 @@ export function parseJournalFilter(query: Record<string, string | string[] | und
     return integerIn(/^\d+$/.test(v) ? Number(v) : NaN, name, min, max);
   };
   const since = one('since');
-  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new AdminError(400, 'since must be an ISO 8601 time, e.g. 2024-01-31T12:00:00.000Z');
+  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new JsonError(400, 'since must be an ISO 8601 time, e.g. 2024-01-31T12:00:00.000Z');
   return { path: one('path'), action: one('action'), status: wholeNumber('status', 100, 599), since, limit: wholeNumber('limit', 1, JOURNAL_LIMIT) };
 }
 
@@ -87,7 +88,7 @@ export function parseJournalFilter(query: Record<string, string | string[] | und
 const journaled = (path: string) => path.startsWith('/api/') && !path.endsWith('.dtd');
 
 /** Outermost middleware: records each API request once its answer is final. */
-export function journalRequests(journal: Journal): Middleware {
+export function journalRequests(journal: Journal): AppMiddleware {
   return async (ctx, next) => {
     if (!journaled(ctx.path)) return next();
     const time = new Date().toISOString();
@@ -95,16 +96,16 @@ export function journalRequests(journal: Journal): Middleware {
     try {
       await next();
     } finally {
-      const params = requestParams(ctx);
+      const params = paramsOf(ctx);
       journal.add({
         time,
-        user: (ctx.state.user as string | undefined) ?? null,
+        user: ctx.state.user ?? null,
         method: ctx.method,
         path: ctx.path,
         action: params.get('action') ?? null,
         params: Object.fromEntries(params.names().map((n) => [n, maskSecret(n, params.get(n)!)])),
         status: ctx.state.dropped ? null : ctx.status,
-        code: (ctx.state.errorCode as string | undefined) ?? null,
+        code: ctx.state.errorCode ?? null,
         duration_ms: Math.round(performance.now() - started),
       });
     }

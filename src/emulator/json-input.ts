@@ -1,21 +1,10 @@
-/**
- * Validation of the admin API's JSON input. A refusal is an AdminError, answered as
- * `{"error": "..."}` with its status, the same shape as the tool endpoints' errors.
- */
-export class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    /** Extra fields of the JSON answer, e.g. the failing seed record's index and Qualys CODE. */
-    readonly details: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
-  }
-}
+import { JsonError } from '../http/json-errors.js';
+
+/** Validation of the admin API's JSON input; a refusal is a 400 JsonError naming the field. */
 
 export type JsonObject = Record<string, unknown>;
 
-const invalid = (message: string) => new AdminError(400, message);
+const invalid = (message: string) => new JsonError(400, message);
 
 /** An object whose keys are all in `allowed`; `where` names it in the error. */
 export function objectOf(value: unknown, where: string, allowed: readonly string[]): JsonObject {

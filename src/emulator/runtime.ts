@@ -1,4 +1,5 @@
-import type { Config } from '../config.js';
+import { BOUNDS, RATE_BOUNDS, type Bounds, type Config } from '../config.js';
+import type { RateLimitSettings } from '../http/rate-limit.js';
 import { boolean, integerIn, objectOf } from './json-input.js';
 
 /**
@@ -6,16 +7,6 @@ import { boolean, integerIn, objectOf } from './json-input.js';
  * what the process was started with and never changes; this object starts from it and is the
  * one mutable place every middleware reads at each call.
  */
-export interface RateLimitSettings {
-  /** [Q] docs/fidelity.md §8: off by default, as real clients sleep when they see a block. */
-  enforce: boolean;
-  /** Calls per user per endpoint in the rolling window. */
-  limit: number;
-  windowSec: number;
-  /** Calls of one user to one endpoint running at once. */
-  concurrency: number;
-}
-
 export interface RuntimeSettings {
   rateLimit: RateLimitSettings;
   requireXRequestedWith: boolean;
@@ -48,6 +39,9 @@ export function runtimeSettingsJson(s: RuntimeSettings) {
   };
 }
 
+/** A runtime setting takes the range of the start-up option it starts from. */
+const wholeIn = (value: unknown, where: string, b: Bounds) => integerIn(value, where, b.min, b.max);
+
 const TOP_KEYS = ['rate_limit', 'require_x_requested_with', 'require_unix_for_docker', 'page_size'];
 const RATE_KEYS = ['enforce', 'limit', 'window_sec', 'concurrency'];
 
@@ -61,13 +55,13 @@ export function patchRuntimeSettings(s: RuntimeSettings, body: unknown): { rateL
   if (patch.rate_limit !== undefined) {
     const r = objectOf(patch.rate_limit, 'rate_limit', RATE_KEYS);
     if (r.enforce !== undefined) next.rateLimit.enforce = boolean(r.enforce, 'rate_limit.enforce');
-    if (r.limit !== undefined) next.rateLimit.limit = integerIn(r.limit, 'rate_limit.limit', 1, 1_000_000);
-    if (r.window_sec !== undefined) next.rateLimit.windowSec = integerIn(r.window_sec, 'rate_limit.window_sec', 1, 31_536_000);
-    if (r.concurrency !== undefined) next.rateLimit.concurrency = integerIn(r.concurrency, 'rate_limit.concurrency', 1, 10_000);
+    if (r.limit !== undefined) next.rateLimit.limit = wholeIn(r.limit, 'rate_limit.limit', RATE_BOUNDS.calls);
+    if (r.window_sec !== undefined) next.rateLimit.windowSec = wholeIn(r.window_sec, 'rate_limit.window_sec', RATE_BOUNDS.windowSec);
+    if (r.concurrency !== undefined) next.rateLimit.concurrency = wholeIn(r.concurrency, 'rate_limit.concurrency', BOUNDS.concurrencyLimit);
   }
   if (patch.require_x_requested_with !== undefined) next.requireXRequestedWith = boolean(patch.require_x_requested_with, 'require_x_requested_with');
   if (patch.require_unix_for_docker !== undefined) next.requireUnixForDocker = boolean(patch.require_unix_for_docker, 'require_unix_for_docker');
-  if (patch.page_size !== undefined) next.pageSize = integerIn(patch.page_size, 'page_size', 1, 1_000_000);
+  if (patch.page_size !== undefined) next.pageSize = wholeIn(patch.page_size, 'page_size', BOUNDS.pageSize);
   Object.assign(s, next);
   return { rateLimitTouched: patch.rate_limit !== undefined };
 }

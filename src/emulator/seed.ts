@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Db } from '../db/open.js';
-import { dispatch, type Endpoint } from '../qualys/endpoint.js';
 import { QualysError } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { RequestParams } from '../qualys/params.js';
-import type { XmlDocumentSpec, XmlElement } from '../qualys/xml.js';
-import { AdminError, arrayOf, objectOf } from './json-input.js';
+import type { RecordCreator } from '../auth-records/actions.js';
+import type { RecordType } from '../auth-records/record-type.js';
+import { JsonError } from '../http/json-errors.js';
+import { arrayOf, objectOf } from './json-input.js';
 
 /** `{"records": [{"type": "docker", "title": "...", "ips": "...", ...API parameters}]}`. */
 export interface SeedDocument {
@@ -19,31 +19,23 @@ export interface SeedRecord {
 }
 
 /** A refused seed document: the failing record's index and, for API validation, its Qualys CODE and TEXT. */
-export class SeedError extends AdminError {
+export class SeedError extends JsonError {
   constructor(
     readonly index: number | undefined,
     message: string,
     readonly code?: string,
     readonly text?: string,
   ) {
-    super(400, message, { index, code, text });
+    super(400, message, { details: { index, code, text } });
   }
 }
 
 export interface SeedTarget {
-  db: Db;
-  /** Record type name to its endpoint. */
-  endpoints: ReadonlyMap<string, Endpoint>;
-}
-
-/** The first ID in an answer: the one a create returns. */
-function firstId(node: XmlElement): number | undefined {
-  if (node.name === 'ID' && node.text !== undefined) return Number(node.text);
-  for (const child of node.children ?? []) {
-    const id = firstId(child);
-    if (id !== undefined) return id;
-  }
-  return undefined;
+  /** Record type name to its type. */
+  types: ReadonlyMap<string, RecordType>;
+  create: RecordCreator;
+  /** Runs the whole seed as one transaction. */
+  atomically<T>(fn: () => T): T;
 }
 
 function paramsOf(record: Record<string, unknown>, index: number): [string, string][] {
@@ -59,35 +51,27 @@ function paramsOf(record: Record<string, unknown>, index: number): [string, stri
 }
 
 /**
- * Creates every record through the same dispatch as `action=create` on the API, so the
- * validation is exactly the API's, inside one transaction: the first refusal undoes the lot.
+ * Creates every record as `action=create` on the API would, with exactly its validation, inside
+ * one transaction: the first refusal undoes the lot.
  */
-export function seedRecords(target: SeedTarget, doc: unknown, user: string, baseUrl: string): number[] {
+export function seedRecords(target: SeedTarget, doc: unknown, user: string): number[] {
   const records = arrayOf(objectOf(doc, 'the seed document', ['records']).records, 'records');
-  return target.db.transaction(() =>
+  return target.atomically(() =>
     records.map((value, index) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SeedError(index, `records[${index}] must be a JSON object`);
       const record = value as Record<string, unknown>;
-      const endpoint = typeof record.type === 'string' ? target.endpoints.get(record.type) : undefined;
-      if (!endpoint) {
-        throw new SeedError(index, `records[${index}].type must be one of: ${[...target.endpoints.keys()].join(', ')}`);
+      const type = typeof record.type === 'string' ? target.types.get(record.type) : undefined;
+      if (!type) {
+        throw new SeedError(index, `records[${index}].type must be one of: ${[...target.types.keys()].join(', ')}`);
       }
-      // The answer is never sent: the seed keeps its document to read the new ID from.
-      let answer: XmlDocumentSpec | undefined;
-      const render = (doc: XmlDocumentSpec) => {
-        answer = doc;
-        return '';
-      };
-      const call = { method: 'POST', params: new RequestParams(paramsOf(record, index)), user, baseUrl, path: endpoint.path, datetime: qualysDateTime(), secure: false, render } as const;
       try {
-        dispatch(endpoint, call);
-        return firstId(answer!.root)!;
+        return target.create(type, new RequestParams(paramsOf(record, index)), user, qualysDateTime());
       } catch (err) {
         if (err instanceof QualysError) throw new SeedError(index, `records[${index}]: ${err.text}`, err.code, err.text);
         throw err;
       }
     }),
-  )();
+  );
 }
 
 /** Reads a seed document for `--seed FILE`; a file that is not JSON is an error naming it. */

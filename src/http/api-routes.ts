@@ -1,17 +1,17 @@
 import Router from '@koa/router';
 import { ROUTER_OPTIONS } from './router-options.js';
-import type { Middleware } from 'koa';
 import { dispatch, type Endpoint, type Method } from '../qualys/endpoint.js';
 import { qualysErrors } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { baseUrlOf, type XmlOutput } from './send.js';
-import { requestParams } from './params.js';
+import { paramsOf } from './params.js';
+import type { AppMiddleware, AppState } from './state.js';
 import { sessionTokenOf } from '../session/session-cookie.js';
 
 export interface ApiRouteOptions {
   endpoints: readonly Endpoint[];
   /** Runs before dispatch on every endpoint call: authentication, headers, body parsing. */
-  guards: readonly Middleware[];
+  guards: readonly AppMiddleware[];
   output: XmlOutput;
   publicUrl?: string;
 }
@@ -20,8 +20,8 @@ export interface ApiRouteOptions {
  * Mounts each Qualys endpoint at its path. [Q recorded] the path without its trailing slash
  * answers 301 to the slash form, query kept; it is the only redirect.
  */
-export function apiRoutes(options: ApiRouteOptions): Router {
-  const router = new Router(ROUTER_OPTIONS);
+export function apiRoutes(options: ApiRouteOptions): Router<AppState> {
+  const router = new Router<AppState>(ROUTER_OPTIONS);
   for (const endpoint of options.endpoints) {
     router.all(endpoint.path.slice(0, -1), (ctx) => {
       ctx.status = 301;
@@ -35,9 +35,9 @@ export function apiRoutes(options: ApiRouteOptions): Router {
       if (method !== 'GET' && method !== 'POST') throw qualysErrors.methodNotAllowed(ctx.method);
       const result = dispatch(endpoint, {
         method: method as Method,
-        params: requestParams(ctx),
+        params: paramsOf(ctx),
         // The session endpoint's login runs before anyone is known.
-        user: (ctx.state.user as string | undefined) ?? '',
+        user: ctx.state.user ?? '',
         baseUrl: baseUrlOf(ctx, options.publicUrl),
         path: endpoint.path,
         datetime: qualysDateTime(),

@@ -1,26 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Context, Middleware } from 'koa';
+import type { Context } from 'koa';
 import { qualysErrors } from '../qualys/errors.js';
-import type { User } from '../config.js';
+import type { CredentialCheck } from '../session/credentials.js';
 import type { SessionStore } from '../session/session-store.js';
 import { sessionTokenOf } from '../session/session-cookie.js';
+import type { AppMiddleware } from './state.js';
 
 /** Finds the login a request authenticates as, or undefined. */
 export type Authenticator = (ctx: Context) => string | undefined;
-
-/** Finds the login a login and password belong to, or undefined. */
-export type CredentialCheck = (login: string, password: string) => string | undefined;
-
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** Checks credentials against the configured users, in constant time. */
-export function credentialCheck(users: readonly User[]): CredentialCheck {
-  const known = users.map((u) => ({ login: u.login, hash: digest(`${u.login}:${u.password}`) }));
-  return (login, password) => {
-    const hash = digest(`${login}:${password}`);
-    return known.find((k) => timingSafeEqual(k.hash, hash))?.login;
-  };
-}
 
 /** HTTP Basic against the configured users. */
 export function basicAuthenticator(check: CredentialCheck): Authenticator {
@@ -43,7 +29,7 @@ export function sessionAuthenticator(sessions: SessionStore): Authenticator {
 }
 
 /** The first authenticator that knows the caller wins; its login is kept in `ctx.state.user`. */
-export function authenticate(authenticators: readonly Authenticator[]): Middleware {
+export function authenticate(authenticators: readonly Authenticator[]): AppMiddleware {
   return async (ctx, next) => {
     for (const find of authenticators) {
       const user = find(ctx);
@@ -57,7 +43,7 @@ export function authenticate(authenticators: readonly Authenticator[]): Middlewa
 }
 
 /** [Q] every v2 call needs a non-empty X-Requested-With; the check can be switched off. */
-export function requireXRequestedWith(enabled: () => boolean): Middleware {
+export function requireXRequestedWith(enabled: () => boolean): AppMiddleware {
   return async (ctx, next) => {
     if (enabled() && ctx.get('X-Requested-With').trim() === '') throw qualysErrors.missingHeader('X-Requested-With');
     return next();

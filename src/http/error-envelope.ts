@@ -1,7 +1,7 @@
-import type { Middleware } from 'koa';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
 import { simpleReturn, qualysDateTime } from '../qualys/envelopes.js';
 import type { XmlOutput } from './send.js';
+import type { AppMiddleware } from './state.js';
 
 function toQualysError(err: unknown): QualysError {
   if (err instanceof QualysError) return err;
@@ -13,7 +13,7 @@ function toQualysError(err: unknown): QualysError {
  * Outermost middleware: every error, and every path nothing answered, leaves as a SIMPLE_RETURN.
  * Koa's own handler would write text/plain, and a stack trace must never reach a client.
  */
-export function errorEnvelope(output: XmlOutput): Middleware {
+export function errorEnvelope(output: XmlOutput): AppMiddleware {
   return async (ctx, next) => {
     try {
       await next();

@@ -1,10 +1,11 @@
 import coBody from 'co-body';
 import formidable from 'formidable';
-import type { Context, Middleware } from 'koa';
+import type { Context } from 'koa';
 import { Writable } from 'node:stream';
 import { RequestParams } from '../qualys/params.js';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
 import { bodyFault } from './body-errors.js';
+import type { AppContext, AppMiddleware } from './state.js';
 
 type Entries = [string, string][];
 
@@ -20,14 +21,16 @@ const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() 
  * A body that declares more than `maxBody` bytes is refused before it is read; one that turns
  * out larger (chunked) is refused by the readers' limits; both are a 413.
  */
-export function bodyParser(maxBody: number): Middleware {
+export function bodyParser(maxBody: number): AppMiddleware {
   return async (ctx, next) => {
     if ((ctx.request.length ?? 0) > maxBody) throw qualysErrors.bodyTooLarge(maxBody);
+    let body: Entries;
     try {
-      ctx.state.bodyParams = await readBodyParams(ctx, maxBody);
+      body = await readBodyParams(ctx, maxBody);
     } catch (err) {
       throw bodyError(err, maxBody);
     }
+    ctx.state.params = new RequestParams([...queryEntries(ctx), ...body]);
     return next();
   };
 }
@@ -64,7 +67,12 @@ function bodyError(err: unknown, maxBody: number): QualysError {
   return fault.status === 413 ? qualysErrors.bodyTooLarge(maxBody) : qualysErrors.badBody(fault.reason, fault.status);
 }
 
-/** [Q] query string first, then the body, in received order. */
-export function requestParams(ctx: Context): RequestParams {
-  return new RequestParams([...new URLSearchParams(ctx.querystring), ...((ctx.state.bodyParams as Entries | undefined) ?? [])]);
+const queryEntries = (ctx: Context): Entries => [...new URLSearchParams(ctx.querystring)];
+
+/**
+ * [Q] The call's parameters, query string first, then the body, in received order: those the body
+ * step parsed, or, for a request answered before it, the query string alone, parsed on first read.
+ */
+export function paramsOf(ctx: AppContext): RequestParams {
+  return (ctx.state.params ??= new RequestParams(queryEntries(ctx)));
 }

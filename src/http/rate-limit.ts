@@ -1,6 +1,15 @@
-import type { Middleware } from 'koa';
 import { qualysErrors, type QualysError } from '../qualys/errors.js';
-import type { RateLimitSettings } from '../emulator/runtime.js';
+import { authenticatedUser, type AppMiddleware } from './state.js';
+
+export interface RateLimitSettings {
+  /** [Q] docs/fidelity.md §8: off by default, as real clients sleep when they see a block. */
+  enforce: boolean;
+  /** Calls per user per endpoint in the rolling window. */
+  limit: number;
+  windowSec: number;
+  /** Calls of one user to one endpoint running at once. */
+  concurrency: number;
+}
 
 export interface Admission {
   /** [Q] the six headers, in the order Qualys sends them. */
@@ -84,9 +93,9 @@ export class RateLimiter {
  * Counts an authenticated call, sets the headers, refuses it when enforcement says so. [Q]
  * docs/fidelity.md §7: the session endpoint is not rate limited, so its route group does not use this guard.
  */
-export function rateLimit(limiter: RateLimiter): Middleware {
+export function rateLimit(limiter: RateLimiter): AppMiddleware {
   return async (ctx, next) => {
-    const admission = limiter.admit(ctx.state.user as string, ctx.path);
+    const admission = limiter.admit(authenticatedUser(ctx), ctx.path);
     for (const [name, value] of admission.headers) ctx.set(name, value);
     if (admission.refusal) throw admission.refusal;
     try {

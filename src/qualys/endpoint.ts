@@ -70,14 +70,15 @@ function echoOf(call: Call): RequestEcho {
   };
 }
 
-export function dispatch(endpoint: Endpoint, call: Call): ActionResult {
-  const { params } = call;
-  const action = params.get('action');
-  // [Q recorded] an empty action counts as missing.
-  if (action === undefined || action === '') throw qualysErrors.missingParameters(['action']);
-  const spec = Object.hasOwn(endpoint.actions, action) ? endpoint.actions[action] : undefined;
-  if (!spec) throw qualysErrors.invalidValue('action', action);
-  if (!spec.methods.includes(call.method)) throw qualysErrors.methodIncompatible();
+/** What an action says about its parameters: the rules `checkParams` holds a call to. */
+export type ParamRules = Pick<ActionSpec, 'allowed' | 'required' | 'exclusive'>;
+
+/**
+ * The parameter steps of the processing order: names the action does not allow (1901), required
+ * ones missing (1903), alternatives used together (1904), a bad echo_request (1905). Answers
+ * whether the REQUEST block was asked for.
+ */
+export function checkParams(action: string, spec: ParamRules, params: RequestParams): boolean {
   const unknown = params.names().filter((n) => !spec.allowed.includes(n));
   if (unknown.length > 0) throw qualysErrors.unrecognizedParameters(unknown, action, spec.allowed);
   // [E] a required parameter sent empty counts as missing.
@@ -88,6 +89,17 @@ export function dispatch(endpoint: Endpoint, call: Call): ActionResult {
     // The TEXT names every given parameter of the group, so `ips` with both edits names all three.
     if (used.length > 1) throw qualysErrors.exclusiveParameters(used.flat());
   }
-  const echo = spec.allowed.includes('echo_request') && params.oneOf('echo_request', ['0', '1']) === '1';
+  return spec.allowed.includes('echo_request') && params.oneOf('echo_request', ['0', '1']) === '1';
+}
+
+export function dispatch(endpoint: Endpoint, call: Call): ActionResult {
+  const { params } = call;
+  const action = params.get('action');
+  // [Q recorded] an empty action counts as missing.
+  if (action === undefined || action === '') throw qualysErrors.missingParameters(['action']);
+  const spec = Object.hasOwn(endpoint.actions, action) ? endpoint.actions[action] : undefined;
+  if (!spec) throw qualysErrors.invalidValue('action', action);
+  if (!spec.methods.includes(call.method)) throw qualysErrors.methodIncompatible();
+  const echo = checkParams(action, spec, params);
   return spec.handle({ ...call, echo: echo ? echoOf(call) : undefined });
 }

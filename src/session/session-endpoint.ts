@@ -1,7 +1,7 @@
 import { qualysErrors } from '../qualys/errors.js';
 import type { ActionSpec, Endpoint } from '../qualys/endpoint.js';
 import { simpleReturn } from '../qualys/envelopes.js';
-import type { CredentialCheck } from '../http/auth.js';
+import type { CredentialCheck } from './credentials.js';
 import { sessionCookieHeader } from './session-cookie.js';
 import type { SessionStore } from './session-store.js';
 

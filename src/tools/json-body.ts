@@ -2,7 +2,8 @@ import type { Context } from 'koa';
 import type { IncomingMessage } from 'node:http';
 import { bodyFault } from '../http/body-errors.js';
 import { decodedBody } from '../http/content-encoding.js';
-import { toolErrors, ToolHttpError } from './errors.js';
+import { JsonError } from '../http/json-errors.js';
+import { toolErrors } from './errors.js';
 import type { Body } from './fields.js';
 
 /**
@@ -37,7 +38,7 @@ async function readText(req: IncomingMessage, maxBytes: number): Promise<string>
       chunks.push(chunk);
     }
   } catch (err) {
-    if (err instanceof ToolHttpError) throw err;
+    if (err instanceof JsonError) throw err;
     const fault = bodyFault(err);
     throw fault.status === 413 ? toolErrors.bodyTooLarge(maxBytes) : toolErrors.unreadableBody(fault);
   }

@@ -1,11 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { call, expectError, find, startTestEmulator, text, USER, type CallOptions } from '../helpers/emulator.js';
+import { describe, expect, it, vi } from 'vitest';
+import { startEmulator } from '../../src/index.js';
+import { AUTH, call, expectError, find, startTestEmulator, text, USER, type CallOptions } from '../helpers/emulator.js';
 
 const SESSION = '/api/2.0/fo/session/';
 const UNIX = '/api/2.0/fo/auth/unix/';
 const emulator = await startTestEmulator();
-/** Sessions here idle out after one second. */
-const short = await startTestEmulator({ sessionTimeout: 1 });
 
 const login = (username = USER.login, password = USER.password) =>
   call(emulator, SESSION, { auth: null, form: { action: 'login', username, password } });
@@ -70,18 +69,52 @@ describe('session login /api/2.0/fo/session/', () => {
 
 describe('--session-timeout', () => {
   it('ends a session left idle longer than the timeout; use keeps one alive', async () => {
-    const loginTo = async () =>
-      cookieOf((await call(short, SESSION, { auth: null, form: { action: 'login', username: USER.login, password: USER.password } })).headers.get('set-cookie')!);
-    const list = (cookie: string) => call(short, UNIX, { auth: null, headers: { Cookie: cookie }, query: { action: 'list' } });
-    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const idle = await loginTo();
-    const busy = await loginTo();
-    for (let i = 0; i < 3; i++) {
-      await pause(600);
+    // The clock is the test's (Date only; timers stay real), so the idle times are exact however
+    // slow the machine: the emulator started under it reads its sessions' ages from it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const short = await startEmulator({ users: [USER], sessionTimeout: 1 });
+    try {
+      const loginTo = async () =>
+        cookieOf((await call(short, SESSION, { auth: null, form: { action: 'login', username: USER.login, password: USER.password } })).headers.get('set-cookie')!);
+      const list = (cookie: string) => call(short, UNIX, { auth: null, headers: { Cookie: cookie }, query: { action: 'list' } });
+      const pause = (ms: number) => vi.setSystemTime(Date.now() + ms);
+      const idle = await loginTo();
+      const busy = await loginTo();
+      for (let i = 0; i < 3; i++) {
+        pause(600);
+        expect((await list(busy)).status).toBe(200);
+      }
+      // 1.8 s since `idle` was last used, 0.6 s since `busy` was.
+      expectError(await list(idle), 401, '2000', 'Bad Login/Password');
       expect((await list(busy)).status).toBe(200);
+      // exactly the timeout is still alive; a millisecond past it is not
+      pause(1000);
+      expect((await list(busy)).status).toBe(200);
+      pause(1001);
+      expectError(await list(busy), 401, '2000', 'Bad Login/Password');
+    } finally {
+      vi.useRealTimers();
+      await short.close();
     }
-    // 1.8 s since `idle` was last used, 0.6 s since `busy` was.
-    expectError(await list(idle), 401, '2000', 'Bad Login/Password');
-    expect((await list(busy)).status).toBe(200);
+  });
+
+  it('a call that Basic authenticates does not use, so does not keep alive, a session cookie it also carries', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const short = await startEmulator({ users: [USER], sessionTimeout: 1 });
+    try {
+      const res = await call(short, SESSION, { auth: null, form: { action: 'login', username: USER.login, password: USER.password } });
+      const cookie = cookieOf(res.headers.get('set-cookie')!);
+      const both = { Authorization: AUTH, Cookie: cookie };
+      for (let i = 0; i < 3; i++) {
+        vi.setSystemTime(Date.now() + 600);
+        expect((await call(short, UNIX, { headers: both, query: { action: 'list' } })).status).toBe(200);
+        // the tool runners authenticate first, then refuse the method
+        expect((await fetch(`${short.url}/api/tools/kube-bench`, { headers: both })).status).toBe(405);
+      }
+      expectError(await call(short, UNIX, { auth: null, headers: { Cookie: cookie }, query: { action: 'list' } }), 401, '2000', 'Bad Login/Password');
+    } finally {
+      vi.useRealTimers();
+      await short.close();
+    }
   });
 });

@@ -27,7 +27,7 @@ describe('/_emulator/faults', () => {
     // The faulted calls changed nothing: the first real create got ID 1.
     expect(text(created.root, 'RESPONSE/BATCH_LIST/BATCH/ID_SET/ID')).toBe('1');
     const journal = (await admin(emulator, 'GET', 'requests?action=create')).json.requests;
-    expect(journal.map((r: { status: number; code: string | null }) => [r.status, r.code])).toEqual([[503, '999'], [503, '999'], [200, null]]);
+    expect(journal.map((r) => [r.status, r.code])).toEqual([[503, '999'], [503, '999'], [200, null]]);
   });
 
   it('mimics the real 1965 envelope: TEXT, ITEM_LIST and X-RateLimit-ToWait-Sec', async () => {

@@ -9,7 +9,7 @@ beforeEach(() => emulator.reset());
 const journal = async (query = '') => {
   const res = await admin(emulator, 'GET', `requests${query}`);
   expect(res.status).toBe(200);
-  return res.json.requests as Record<string, unknown>[];
+  return res.json.requests;
 };
 
 describe('GET /_emulator/requests', () => {

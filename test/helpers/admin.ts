@@ -2,15 +2,28 @@ import { request } from 'node:http';
 import { expect } from 'vitest';
 import type { EmulatorHandle } from '../../src/index.js';
 import { AUTH } from './emulator.js';
+import type { JsonResponse } from './json-response.js';
+import type { JournalEntry } from '../../src/emulator/journal.js';
+import type { Faults } from '../../src/emulator/faults.js';
+import type { runtimeSettingsJson } from '../../src/emulator/runtime.js';
 
-export interface JsonResponse {
-  status: number;
-  headers: Headers;
-  json: any;
-}
+/** Any control's answer: each answer has some of these fields, typed as the emulator writes them. */
+export type AdminAnswer = {
+  error: string;
+  /** A refused seed: the failing record and its Qualys CODE and TEXT. */
+  index?: number;
+  code?: string;
+  text?: string;
+  reset: boolean;
+  ids: number[];
+  requests: JournalEntry[];
+  deleted: number;
+} & ReturnType<Faults['json']> &
+  ReturnType<typeof runtimeSettingsJson>;
+
 
 /** Calls a `/_emulator/` control with JSON, as a harness would; every answer must be JSON. */
-export async function admin(emulator: Pick<EmulatorHandle, 'url'>, method: string, path: string, body?: unknown, auth: string | null = AUTH): Promise<JsonResponse> {
+export async function admin(emulator: Pick<EmulatorHandle, 'url'>, method: string, path: string, body?: unknown, auth: string | null = AUTH): Promise<JsonResponse<AdminAnswer>> {
   const headers: Record<string, string> = {};
   if (auth !== null) headers.Authorization = auth;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

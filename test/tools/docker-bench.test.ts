@@ -17,7 +17,7 @@ describe('POST /api/tools/docker-bench-security', () => {
     expect(dirname(dirname(r.output_file))).toBe(bed.outputDir);
     expect(readFileSync(r.output_file, 'utf8')).toMatch(/\[WARN\] 2\.2 /);
     expect(r.report).toEqual(JSON.parse(readFileSync(`${r.output_file}.json`, 'utf8')));
-    expect(r.report.tests.map((t: { id: string }) => t.id)).toEqual(['2', '5']);
+    expect(r.report?.tests.map((t) => t.id)).toEqual(['2', '5']);
     expect(r.summary).toEqual({ pass: 1, fail: 0, warn: 1, info: 0, note: 1 });
     expect(r.stdout).toMatch(/Docker Bench for Security/);
     expect(bed.runs()).toEqual([expect.objectContaining({ argv: r.argv, cwd: FAKES })]);

@@ -1,11 +1,23 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeEach } from 'vitest';
 import type { EmulatorHandle, EmulatorOptions } from '../../src/index.js';
 import { AUTH, startTestEmulator } from '../helpers/emulator.js';
+import type { JsonResponse } from '../helpers/json-response.js';
+import type { ToolResponse } from '../../src/tools/run-request.js';
 
-/** The fake tools' folder: put first on PATH, or named by the `*Bin` options. */
+/** What the fakes' reports hold that the tests read. */
+interface FakeReport {
+  Controls: { node_type: string }[];
+  tests: { id: string }[];
+}
+
+/** A tool endpoint's answer: the run's document on 200, `{"error": ...}` otherwise. */
+export type ToolAnswer = Omit<ToolResponse, 'report'> & { report: FakeReport | null; error: string };
+
+/** The fake tools' folder, named by the `*Bin` options (or put on the PATH of a program). */
 export const FAKES = resolve(import.meta.dirname, '../fakes');
 
 export interface ToolTestBed {
@@ -17,18 +29,23 @@ export interface ToolTestBed {
 }
 
 /**
- * Starts an emulator for a test file with the fakes first on PATH, a fresh output directory,
- * and a log the fakes append their argv to (emptied before each test).
+ * Starts an emulator for a test file with the fakes as its tools (the worker's PATH is left
+ * alone), a fresh output directory, and a log the fakes append their argv to (emptied before
+ * each test).
  */
 export async function startToolTestBed(options: EmulatorOptions = {}): Promise<ToolTestBed> {
   const scratch = mkdtempSync(join(tmpdir(), 'qe-tools-test-'));
   const outputDir = join(scratch, 'out');
   const log = join(scratch, 'argv.jsonl');
   process.env.FAKE_TOOL_LOG = log;
-  process.env.PATH = `${FAKES}${delimiter}${process.env.PATH}`;
   beforeEach(() => writeFileSync(log, ''));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-  const emulator = await startTestEmulator({ toolOutputDir: outputDir, ...options });
+  const emulator = await startTestEmulator({
+    kubeBenchBin: join(FAKES, 'kube-bench'),
+    dockerBenchBin: join(FAKES, 'docker-bench-security'),
+    toolOutputDir: outputDir,
+    ...options,
+  });
   const runs = () =>
     readFileSync(log, 'utf8')
       .split('\n')
@@ -37,20 +54,14 @@ export async function startToolTestBed(options: EmulatorOptions = {}): Promise<T
   return { emulator, outputDir, runs };
 }
 
-export interface JsonResponse {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  json: any;
-}
 
 /** POSTs a JSON body (or raw text) to a tool endpoint with the test credentials, unless told otherwise. */
 export async function postTool(
-  emulator: EmulatorHandle,
+  emulator: Pick<EmulatorHandle, 'url'>,
   tool: string,
   body: unknown,
   options: { auth?: string | null; raw?: string; contentType?: string; method?: string } = {},
-): Promise<JsonResponse> {
+): Promise<JsonResponse<ToolAnswer>> {
   const headers: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json' };
   if (options.auth !== null) headers.Authorization = options.auth ?? AUTH;
   const method = options.method ?? 'POST';
@@ -74,6 +85,11 @@ export function alive(pid: number): boolean {
   return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
-export async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((r) => setTimeout(r, 20));
+/** Polls until `condition` holds; fails naming `what` after `ms` rather than hanging the test. */
+export async function until(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`gave up after ${ms} ms waiting for ${what}`);
+    await sleep(20);
+  }
 }

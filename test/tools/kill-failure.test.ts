@@ -30,10 +30,12 @@ describe('a process group that refuses a signal', () => {
 
   it('on timeout is logged, and SIGKILL still follows the refused SIGTERM', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const outcome = await runTool(join(FAKES, 'slow-tool'), [], undefined, { timeoutSeconds: 0.2, graceSeconds: 0.2, outputCap: 1000 }, new ProcessGroups(sendThenRefuse));
+    // The timeout leaves node time to start the fake and install its SIGTERM handler even on a
+    // loaded machine; a SIGTERM before that would end it and prove nothing about the SIGKILL.
+    const outcome = await runTool(join(FAKES, 'slow-tool'), [], undefined, { timeoutSeconds: 2, graceSeconds: 0.2, outputCap: 1000 }, new ProcessGroups(sendThenRefuse));
     expect(outcome).toMatchObject({ timedOut: true, returnCode: 128 + 9 });
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/cannot send SIGTERM to tool process group (\d+): EPERM/));
     const pgid = Number(/group (\d+)/.exec(log.mock.calls[0][0] as string)![1]);
-    await until(() => !alive(pgid));
+    await until(() => !alive(pgid), `the end of process group ${pgid}`);
   });
 });

@@ -22,7 +22,7 @@ function runFiles(name: string) {
     env: { FAKE_TOOL_LOG: log, FAKE_CHILD_PID_FILE: childPid },
     /** The leader's and its child's PIDs, once the fake has started its child. */
     async pids(): Promise<number[]> {
-      await until(() => existsSync(childPid) && readFileSync(childPid, 'utf8') !== '');
+      await until(() => existsSync(childPid) && readFileSync(childPid, 'utf8') !== '', `the fake's child PID in ${childPid}`);
       const leader = (JSON.parse(readFileSync(log, 'utf8').split('\n')[0]) as { pid: number }).pid;
       return [leader, Number(readFileSync(childPid, 'utf8'))];
     },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/http/rate-limit.js';
-import type { RateLimitSettings } from '../../src/emulator/runtime.js';
+import { RateLimiter, type RateLimitSettings } from '../../src/http/rate-limit.js';
 
 /** A limiter on a clock the test moves by hand. */
 function limiter(settings: Partial<RateLimitSettings>) {

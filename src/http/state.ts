@@ -1,0 +1,29 @@
+import type { Middleware, ParameterizedContext } from 'koa';
+import type { RequestParams } from '../qualys/params.js';
+
+/**
+ * What the pipeline learns about a request: each field is written by one step (named here) and
+ * read by the steps after it, so nothing reads `ctx.state` back through a cast.
+ */
+export interface AppState {
+  /** The login the caller authenticated as (`authenticate`); absent before it, or when it failed. */
+  user?: string;
+  /**
+   * The call's parameters, query string then body, parsed once: by the body step, or from the
+   * query alone by the first reader of a request that never reached it (`paramsOf`).
+   */
+  params?: RequestParams;
+  /** The Qualys CODE of an error answer (the error envelope), for the request journal. */
+  errorCode?: string;
+  /** A fault rule cut the connection, so no status was ever sent (the fault step). */
+  dropped?: boolean;
+}
+
+export type AppContext = ParameterizedContext<AppState>;
+export type AppMiddleware = Middleware<AppState>;
+
+/** The authenticated login, for a step that runs after `authenticate`: anything else is a wiring bug. */
+export function authenticatedUser(ctx: AppContext): string {
+  if (ctx.state.user === undefined) throw new Error(`${ctx.path}: a step that needs the caller runs before authenticate`);
+  return ctx.state.user;
+}
