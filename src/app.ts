@@ -52,13 +52,16 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const { publicUrl } = config;
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
-  const service = new RecordService(new RecordStore(db), runtime);
+  const store = new RecordStore(db);
+  const service = new RecordService(store, runtime);
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
   const endpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
   const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists });
   controls.onReset(() => sessions.clear());
+  // reset empties the tables on the store's own connection, which PRAGMA data_version does not report
+  controls.onReset(() => store.forgetAll());
   // per app, so closing one emulator never touches another's tools
   const groups = new ProcessGroups();
 

@@ -1,6 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
+import { RecordCache } from './record-cache.js';
+import { recordOf, rowValues, type RecordRow } from './record-rows.js';
 import type { AuthRecord, NewRecord } from './record-type.js';
 
 /**
@@ -24,32 +26,6 @@ export interface IpOverlap {
   title: string;
 }
 
-/** The columns a create and an update both write. */
-function rowValues(record: NewRecord) {
-  return {
-    type: record.type,
-    title: record.title,
-    comments: record.comments ?? null,
-    network_id: record.networkId ?? null,
-    fields: JSON.stringify(record.fields),
-    modified_at: record.modifiedAt,
-    modified_by: record.modifiedBy ?? null,
-  };
-}
-
-interface RecordRow {
-  id: number;
-  type: string;
-  title: string;
-  comments: string | null;
-  network_id: number | null;
-  fields: string;
-  created_at: string;
-  created_by: string;
-  modified_at: string;
-  modified_by: string | null;
-}
-
 /** A set of ranges as one statement parameter: `[[lo, hi], ...]`, read with json_each. */
 const rangesJson = (set: IntervalSet) => JSON.stringify(set);
 
@@ -62,10 +38,25 @@ const rangesJson = (set: IntervalSet) => JSON.stringify(set);
 const IN_RANGES = 'json_each(@ranges) j CROSS JOIN auth_records r';
 const RANGE_MATCH = 'r.id BETWEEN j.value->>0 AND j.value->>1';
 
-/** The list filters of every list; parameters @ranges, @title, @comments. */
-const FILTERED = `${RANGE_MATCH}
-  AND (@title IS NULL OR instr(lower(r.title), lower(@title)) > 0)
+/** The filters every list shares; @title and @comments, NULL when not given. */
+const FILTERS = `(@title IS NULL OR instr(lower(r.title), lower(@title)) > 0)
   AND (@comments IS NULL OR instr(lower(coalesce(r.comments, '')), lower(@comments)) > 0)`;
+
+/**
+ * A query over a set of ID ranges, bounded by @limit (-1: none), as two statements: one range
+ * (the usual `ids=a-b`, or no `ids` at all) as a plain primary-key range, which json_each would
+ * make about a third slower, and any set through json_each.
+ */
+function rangeQuery(db: Db, columns: string, where: string) {
+  return {
+    one: db.prepare(`SELECT ${columns} FROM auth_records r WHERE r.id BETWEEN @lo AND @hi AND ${where} ORDER BY r.id LIMIT @limit`),
+    many: db.prepare(`SELECT ${columns} FROM ${IN_RANGES} WHERE ${RANGE_MATCH} AND ${where} LIMIT @limit`),
+  };
+}
+
+function runRangeQuery(query: { one: Statement; many: Statement }, ids: IntervalSet, params: object): unknown[] {
+  return ids.length === 1 ? query.one.all({ ...params, lo: ids[0][0], hi: ids[0][1] }) : query.many.all({ ...params, ranges: rangesJson(ids) });
+}
 
 /** The stored ranges of @type meeting a requested range [a, b] of @ranges, with the holder's title. */
 const IP_HITS = `SELECT j.value->>0 AS a, j.value->>1 AS b, i.lo, i.hi, i.record_id AS recordId, r.title
@@ -73,8 +64,17 @@ const IP_HITS = `SELECT j.value->>0 AS a, j.value->>1 AS b, i.lo, i.hi, i.record
 
 export class RecordStore {
   private readonly stmts;
+  private readonly cache = new RecordCache();
+  /** The open transaction has written: what it reads may yet roll back, so is not cached. */
+  private uncommitted = false;
+  private readonly immediate;
+  private readonly deferred;
 
   constructor(private readonly db: Db) {
+    // Built once: a transaction wrapper per call cost a write measurably (npm run bench).
+    const tx = db.transaction((fn: () => unknown) => fn());
+    this.immediate = tx.immediate;
+    this.deferred = tx.deferred;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO auth_records (type, title, comments, network_id, fields, created_at, created_by, modified_at, modified_by)
@@ -102,9 +102,12 @@ export class RecordStore {
       ipsOfMany: db.prepare(
         'SELECT record_id, lo, hi FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, lo',
       ).raw(),
-      list: db.prepare(`SELECT r.* FROM ${IN_RANGES} WHERE r.type = @type AND ${FILTERED} LIMIT @limit`),
-      listAll: db.prepare(`SELECT r.id, r.type FROM ${IN_RANGES} WHERE ${FILTERED} LIMIT @limit`),
+      ids: rangeQuery(db, 'r.id', `r.type = @type AND ${FILTERS}`),
+      idsAndTypes: rangeQuery(db, 'r.id, r.type', FILTERS),
+      byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
+    for (const q of [this.stmts.ids.one, this.stmts.ids.many]) q.pluck();
   }
 
   /**
@@ -112,10 +115,25 @@ export class RecordStore {
    * before the checks read, so even another process on the same file cannot slip in between.
    */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    if (this.db.inTransaction) return this.immediate(fn) as T;
+    try {
+      return this.immediate(fn) as T;
+    } finally {
+      this.uncommitted = false;
+    }
+  }
+
+  /** Forgets every record read so far: the database was emptied behind the store's back (reset). */
+  forgetAll(): void {
+    this.cache.clear();
+  }
+
+  private written(): void {
+    if (this.db.inTransaction) this.uncommitted = true;
   }
 
   insert(record: NewRecord): number {
+    this.written();
     const { lastInsertRowid } = this.stmts.insert.run({ ...rowValues(record), created_at: record.createdAt, created_by: record.createdBy });
     const id = Number(lastInsertRowid);
     this.insertIps([{ id, type: record.type, ips: record.ips }]);
@@ -128,6 +146,8 @@ export class RecordStore {
    */
   update(changes: readonly { record: AuthRecord; ipsChanged: boolean }[]): void {
     if (changes.length === 0) return;
+    this.written();
+    for (const { record } of changes) this.cache.forget(record.id);
     const rows = changes.map(({ record: r }) => {
       const v = rowValues(r);
       return [r.id, v.title, v.comments, v.network_id, v.fields, v.modified_at, v.modified_by];
@@ -141,7 +161,10 @@ export class RecordStore {
 
   /** Deletes the records of `type` in the ID ranges; returns the deleted IDs, ascending. */
   deleteIn(type: string, ids: IntervalSet): number[] {
-    return (this.stmts.deleteIn.all({ type, ranges: rangesJson(ids) }) as number[]).sort((a, b) => a - b);
+    this.written();
+    const deleted = (this.stmts.deleteIn.all({ type, ranges: rangesJson(ids) }) as number[]).sort((a, b) => a - b);
+    for (const id of deleted) this.cache.forget(id);
+    return deleted;
   }
 
   private insertIps(records: readonly { id: number; type: string; ips: IntervalSet }[]): void {
@@ -169,28 +192,54 @@ export class RecordStore {
    * matching ID past the limit, when there is one.
    */
   list(type: string, filter: ListFilter, limit: number): { records: AuthRecord[]; nextId?: number } {
-    const { rows, nextId } = this.page<RecordRow>(this.stmts.list, { type }, filter, limit);
-    return { records: this.toRecords(rows), nextId };
+    return this.reading(() => {
+      const ids = runRangeQuery(this.stmts.ids, filter.ids, { type, ...textFilters(filter), limit: limit + 1 }) as number[];
+      const nextId = ids.length > limit ? ids.pop() : undefined;
+      return { records: this.byIds(ids), nextId };
+    });
   }
 
   /** IDs and types of records of every type matching `filter`, as `list` pages them. */
   listIds(filter: ListFilter, limit: number): { records: { id: number; type: string }[]; nextId?: number } {
-    const { rows, nextId } = this.page<{ id: number; type: string }>(this.stmts.listAll, {}, filter, limit);
-    return { records: rows, nextId };
-  }
-
-  /** The first `limit` + 1 rows of a FILTERED statement: a page, and the first ID of the next. */
-  private page<Row extends { id: number }>(stmt: Statement, extra: object, filter: ListFilter, limit: number): { rows: Row[]; nextId?: number } {
-    const rows = stmt.all({ ...extra, ranges: rangesJson(filter.ids), title: filter.title ?? null, comments: filter.comments ?? null, limit: limit + 1 }) as Row[];
-    const next = rows.length > limit ? rows.pop() : undefined;
-    return { rows, nextId: next?.id };
+    const records = runRangeQuery(this.stmts.idsAndTypes, filter.ids, { ...textFilters(filter), limit: limit + 1 }) as { id: number; type: string }[];
+    const next = records.length > limit ? records.pop() : undefined;
+    return { records, nextId: next?.id };
   }
 
   /** Every record of `type` in the ID ranges, ascending. */
   records(type: string, ids: IntervalSet): AuthRecord[] {
     // LIMIT -1 is SQLite's "no limit".
-    const rows = this.stmts.list.all({ type, ranges: rangesJson(ids), title: null, comments: null, limit: -1 }) as RecordRow[];
-    return this.toRecords(rows);
+    return this.reading(() => this.byIds(runRangeQuery(this.stmts.ids, ids, { type, title: null, comments: null, limit: -1 }) as number[]));
+  }
+
+  /**
+   * Runs the reads of `fn` in one read transaction, after emptying the cache if another
+   * connection committed since it was filled: the IDs a query finds and the cached records are
+   * then of the same moment.
+   */
+  private reading<T>(fn: () => T): T {
+    return this.deferred(() => {
+      this.cache.checkVersion(this.stmts.dataVersion.get() as number);
+      return fn();
+    }) as T;
+  }
+
+  /** The records of `ids`, in that order: cached ones as they are, the rest read in one query. */
+  private byIds(ids: readonly number[]): AuthRecord[] {
+    const found = new Map<number, AuthRecord>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const cached = this.cache.get(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      for (const record of this.toRecords(this.stmts.byIds.all(JSON.stringify(missing)) as RecordRow[])) {
+        found.set(record.id, record);
+        if (!this.uncommitted) this.cache.add(record);
+      }
+    }
+    return ids.map((id) => found.get(id)!);
   }
 
   /** The IP ranges of each of `ids`, in address order. */
@@ -207,22 +256,11 @@ export class RecordStore {
 
   private toRecords(rows: readonly RecordRow[]): AuthRecord[] {
     const ips = this.ipsOf(rows.map((r) => r.id));
-    return rows.map((r) => this.toRecord(r, ips.get(r.id) ?? []));
+    return rows.map((r) => recordOf(r, ips.get(r.id) ?? []));
   }
+}
 
-  private toRecord(row: RecordRow, ips: Range[]): AuthRecord {
-    return {
-      id: row.id,
-      type: row.type,
-      title: row.title,
-      comments: row.comments ?? undefined,
-      networkId: row.network_id ?? undefined,
-      fields: JSON.parse(row.fields) as Record<string, string>,
-      ips,
-      createdAt: row.created_at,
-      createdBy: row.created_by,
-      modifiedAt: row.modified_at,
-      modifiedBy: row.modified_by ?? undefined,
-    };
-  }
+/** A filter's text filters as statement parameters. */
+function textFilters(filter: ListFilter) {
+  return { title: filter.title ?? null, comments: filter.comments ?? null };
 }

@@ -54,11 +54,12 @@ describe('the record store with 150,000 ranges', () => {
   };
   const odd = spaced(1, 150_000);
 
+  // A list's statements: the data version, the IDs, then the rows and IPs of records not cached.
   it('lists, pages and reads them in one statement', () => {
     const filter = { ids: spaced(2, 150_000) };
-    expect(statements(() => expect(store.list('docker', filter, 10).records.map((r) => r.id)).toEqual([2, 4]))).toBeLessThanOrEqual(2);
+    expect(statements(() => expect(store.list('docker', filter, 10).records.map((r) => r.id)).toEqual([2, 4]))).toBeLessThanOrEqual(4);
     expect(statements(() => expect(store.listIds(filter, 1)).toEqual({ records: [{ id: 2, type: 'docker' }], nextId: 4 }))).toBe(1);
-    expect(statements(() => expect(store.records('docker', odd).map((r) => r.id)).toEqual([1, 3]))).toBeLessThanOrEqual(2);
+    expect(statements(() => expect(store.records('docker', odd).map((r) => r.id)).toEqual([1, 3]))).toBeLessThanOrEqual(4);
   });
 
   it('checks and stores IP sets in one statement each', () => {
