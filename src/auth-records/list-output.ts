@@ -1,4 +1,4 @@
-import { el, elOf, leaf, cdataLeaf, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
+import { el, elOf, leaf, cdataLeaf, prerender, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
 import { idSetElement, requestElement, type RequestEcho } from '../qualys/envelopes.js';
 import { formatIpSet } from '../qualys/ip-set.js';
 import { idSetOf } from '../qualys/id-set.js';
@@ -37,6 +37,21 @@ function recordElement(type: RecordType, r: AuthRecord): XmlElement {
   );
 }
 
+/** Where a record sits in a list document: root, RESPONSE, the list, the record. */
+const RECORD_DEPTH = 3;
+
+/**
+ * Each record's XML, written once: a 1000-record page was mostly rendering. Keyed by the record
+ * object, which the store replaces whenever the record changes, so a change is never missed.
+ */
+const written = new WeakMap<AuthRecord, XmlElement>();
+
+function writtenRecord(type: RecordType, r: AuthRecord): XmlElement {
+  let node = written.get(r);
+  if (!node) written.set(r, (node = prerender(recordElement(type, r), RECORD_DEPTH)));
+  return node;
+}
+
 /**
  * [E] the emulator's users have no names, so FIRST_NAME is the login and LAST_NAME is empty.
  */
@@ -64,7 +79,7 @@ export function listOutput(type: RecordType, page: ListPage): XmlDocumentSpec {
     body =
       details === 'None'
         ? idSetElement(idSetOf(records.map((r) => r.id)))
-        : elOf(type.list.listElement, records.map((r) => recordElement(type, r)));
+        : elOf(type.list.listElement, records.map((r) => writtenRecord(type, r)));
   }
   return {
     dtdPath: type.list.dtdPath,

@@ -10,6 +10,8 @@ export interface XmlElement {
   text?: string;
   cdata?: boolean;
   children?: readonly XmlElement[];
+  /** The element already written for a place at this indent (see `prerender`): copied as it is. */
+  written?: { indent: string; text: string };
 }
 
 /** A whole response document: its root and the DTD path its DOCTYPE names. */
@@ -57,6 +59,12 @@ function leafContent(node: XmlElement): string {
  * plain concatenation: building its DOM cost most of a 1000-record page's time.
  */
 function write(out: string[], node: XmlElement, indent: string): void {
+  if (node.written) {
+    // A programming error, not bad input: the copy would be indented wrongly.
+    if (node.written.indent !== indent) throw new Error(`${node.name} was prerendered for another depth`);
+    out.push(node.written.text);
+    return;
+  }
   let open = `${indent}<${node.name}`;
   for (const [key, value] of Object.entries(node.attrs ?? {})) open += ` ${key}="${escapeAttr(scrub(value))}"`;
   const content = leafContent(node);
@@ -69,6 +77,17 @@ function write(out: string[], node: XmlElement, indent: string): void {
   if (content !== '') out.push(`${indent}  ${content}`);
   for (const c of children) write(out, c, `${indent}  `);
   out.push(`${indent}</${node.name}>`);
+}
+
+/**
+ * `node` written once, for a place `depth` elements below the root, so that every document
+ * holding it copies the text: a list page's records are each written once, not once per page.
+ */
+export function prerender(node: XmlElement, depth: number): XmlElement {
+  const indent = '  '.repeat(depth);
+  const lines: string[] = [];
+  write(lines, node, indent);
+  return { name: node.name, written: { indent, text: lines.join('\n') } };
 }
 
 /**
