@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { startCheckpointer } from './checkpointer.js';
 import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
@@ -15,7 +16,13 @@ export type Durability = (typeof DURABILITIES)[number];
  */
 const SYNCHRONOUS: Record<Durability, string> = { process: 'NORMAL', full: 'FULL' };
 
-/** Opens (creating on demand) and migrates the database. */
+/**
+ * WAL pages the committing connection lets pile up before it checkpoints itself; the checkpoint
+ * thread keeps the log far below this, so it only matters if that thread fails.
+ */
+const FALLBACK_CHECKPOINT_PAGES = 10_000;
+
+/** Opens (creating on demand) and migrates the database; a file gets a checkpoint thread, stopped by `close`. */
 export function openDatabase(path: string, durability: Durability = 'full'): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
@@ -24,5 +31,14 @@ export function openDatabase(path: string, durability: Durability = 'full'): Db 
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return db;
+  if (path === ':memory:') return db;
+  db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+  const stopCheckpoints = startCheckpointer(path, SYNCHRONOUS[durability]);
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    close() {
+      stopCheckpoints();
+      return close();
+    },
+  });
 }
