@@ -38,8 +38,10 @@ export const cdataLeaf = (name: string, text: string): XmlElement => ({ name, te
  * what the client sent, so every value is scrubbed here as the last line of defence.
  */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+// The same class without the g flag, so test() keeps no lastIndex between calls; compiled once.
+const HAS_NOT_XML_CHAR = new RegExp(NOT_XML_CHAR.source, 'u');
 export const scrub = (text: string) => text.replace(NOT_XML_CHAR, '\uFFFD');
-export const hasNonXmlChars = (text: string) => new RegExp(NOT_XML_CHAR.source, 'u').test(text);
+export const hasNonXmlChars = (text: string) => HAS_NOT_XML_CHAR.test(text);
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeText = (text: string) => text.replace(/[&<>]/g, (c) => ESCAPES[c]);
