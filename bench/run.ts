@@ -47,7 +47,13 @@ async function send(url: string, s: Scenario, path = s.path, body = s.body?.()):
   return { status: res.status, body: await res.text() };
 }
 
-const emulatorOn = (db: string) => startServer(BIN, ['--port', '0', '--db', db, '--user', CREDENTIAL]);
+const emulatorOn = (db: string, flags: readonly string[] = []) => startServer(BIN, ['--port', '0', '--db', db, '--user', CREDENTIAL, ...flags]);
+
+/** Settings measured besides the defaults, each against the same baseline figures. */
+const VARIANTS: { flags: string[]; scenarios: string[] }[] = [
+  { flags: ['--durability', 'full'], scenarios: ['create'] },
+  { flags: ['--validate-xml'], scenarios: ['create', 'list 10', 'list 1000 (one page)'] },
+];
 
 function warnIfWrong(label: string, r: LoadResult): LoadResult {
   if (r.wrong > 0) console.error(`  warning: ${label}: ${r.wrong} answers with an unexpected status or errors`);
@@ -73,9 +79,27 @@ async function sideBySide(dir: string): Promise<Row[]> {
       const e = warnIfWrong(`emulator ${s.name}`, await load(emulator.url, s));
       rows.push({ name: s.name, baseline: b, emulator: e });
     }
+    await emulator.stop();
+    for (const v of VARIANTS) rows.push(...(await variant(db, v, rows)));
     return rows;
   } finally {
     await baseline?.stop();
+    await emulator.stop();
+  }
+}
+
+/** The scenarios of `v` on an emulator started with its flags, against the baseline rows already measured. */
+async function variant(db: string, v: (typeof VARIANTS)[number], rows: readonly Row[]): Promise<Row[]> {
+  const emulator = await emulatorOn(db, v.flags);
+  try {
+    const out: Row[] = [];
+    for (const s of SCENARIOS.filter((x) => v.scenarios.includes(x.name))) {
+      const name = `${s.name} (${v.flags.join(' ')})`;
+      console.error(`  ${name} (${LOAD.seconds} s)`);
+      out.push({ name, baseline: rows.find((r) => r.name === s.name)!.baseline, emulator: warnIfWrong(`emulator ${name}`, await load(emulator.url, s)) });
+    }
+    return out;
+  } finally {
     await emulator.stop();
   }
 }
