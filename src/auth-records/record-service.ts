@@ -5,7 +5,7 @@ import { equals, normalise, subtract, type IntervalSet } from '../qualys/interva
 import { applyChange, sameValues } from './record-change.js';
 import type { RecordChange, RecordInput } from './record-input.js';
 import type { AuthRecord, IpPrerequisite, RecordType } from './record-type.js';
-import type { ListFilter, RecordStore } from './store.js';
+import type { ListFilter, RecordStore, RecordWrite } from './store.js';
 
 /** What an update did to the requested IDs; each set is ID ranges, none overlapping. */
 export interface UpdateOutcome {
@@ -68,7 +68,7 @@ export class RecordService {
       const records = this.store.records(type.name, ids);
       const updated: number[] = [];
       const unchanged: number[] = [];
-      let pending: { record: AuthRecord; ipsChanged: boolean }[] = [];
+      let pending: RecordWrite[] = [];
       const flush = () => {
         this.store.update(pending);
         pending = [];
@@ -88,7 +88,7 @@ export class RecordService {
           this.checkIpsFree(type, added, old.id);
           this.checkPrerequisite(type, added);
         }
-        pending.push({ record: { ...next, modifiedAt: now, modifiedBy: user }, ipsChanged: !equals(old.ips, next.ips) });
+        pending.push({ record: { ...next, modifiedAt: now, modifiedBy: user }, titleChanged: next.title !== old.title, ipsChanged: !equals(old.ips, next.ips) });
         updated.push(old.id);
       }
       flush();

@@ -19,6 +19,13 @@ export interface ListFilter {
   comments?: string;
 }
 
+/** One record's new values, and what changed that the store writes apart. */
+export interface RecordWrite {
+  record: AuthRecord;
+  titleChanged: boolean;
+  ipsChanged: boolean;
+}
+
 export interface IpOverlap {
   /** The part of the requested set that the other record holds. */
   range: Range;
@@ -81,10 +88,12 @@ export class RecordStore {
          VALUES (@type, @title, @comments, @network_id, @fields, @created_at, @created_by, @modified_at, @modified_by)`,
       ),
       // @rows: [[id, title, comments, network_id, fields, modified_at, modified_by], ...]
+      // Setting the title, even to itself, rewrites its unique index: only a rename sets it.
       update: db.prepare(
-        `UPDATE auth_records SET title = v.value->>1, comments = v.value->>2, network_id = v.value->>3, fields = v.value->>4,
+        `UPDATE auth_records SET comments = v.value->>2, network_id = v.value->>3, fields = v.value->>4,
            modified_at = v.value->>5, modified_by = v.value->>6 FROM json_each(@rows) v WHERE auth_records.id = v.value->>0`,
       ),
+      rename: db.prepare('UPDATE auth_records SET title = v.value->>1 FROM json_each(@rows) v WHERE auth_records.id = v.value->>0'),
       deleteIps: db.prepare('DELETE FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?))'),
       // @rows: [[type, lo, hi, record_id], ...]
       insertIps: db.prepare('INSERT INTO auth_record_ips (type, lo, hi, record_id) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?)'),
@@ -103,6 +112,7 @@ export class RecordStore {
         'SELECT record_id, lo, hi FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, lo',
       ).raw(),
       ids: rangeQuery(db, 'r.id', `r.type = @type AND ${FILTERS}`),
+      rows: rangeQuery(db, 'r.*', `r.type = @type AND ${FILTERS}`),
       idsAndTypes: rangeQuery(db, 'r.id, r.type', FILTERS),
       byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
@@ -144,15 +154,18 @@ export class RecordStore {
    * Writes records' values and who changed them when; a record's IP rows are replaced only when
    * `ipsChanged`. Three statements whatever the count: an update may touch every record.
    */
-  update(changes: readonly { record: AuthRecord; ipsChanged: boolean }[]): void {
+  update(changes: readonly RecordWrite[]): void {
     if (changes.length === 0) return;
     this.written();
     for (const { record } of changes) this.cache.forget(record.id);
-    const rows = changes.map(({ record: r }) => {
-      const v = rowValues(r);
-      return [r.id, v.title, v.comments, v.network_id, v.fields, v.modified_at, v.modified_by];
-    });
-    this.stmts.update.run({ rows: JSON.stringify(rows) });
+    const rowsOf = (list: readonly RecordWrite[]) =>
+      JSON.stringify(list.map(({ record: r }) => {
+        const v = rowValues(r);
+        return [r.id, v.title, v.comments, v.network_id, v.fields, v.modified_at, v.modified_by];
+      }));
+    const renamed = changes.filter((c) => c.titleChanged);
+    if (renamed.length > 0) this.stmts.rename.run({ rows: rowsOf(renamed) });
+    this.stmts.update.run({ rows: rowsOf(changes) });
     const newIps = changes.filter((c) => c.ipsChanged).map((c) => c.record);
     if (newIps.length === 0) return;
     this.stmts.deleteIps.run(JSON.stringify(newIps.map((r) => r.id)));
@@ -206,10 +219,13 @@ export class RecordStore {
     return { records, nextId: next?.id };
   }
 
-  /** Every record of `type` in the ID ranges, ascending. */
+  /**
+   * Every record of `type` in the ID ranges, ascending, read afresh: a write reads what it is about
+   * to change, so the cache would only add a query.
+   */
   records(type: string, ids: IntervalSet): AuthRecord[] {
     // LIMIT -1 is SQLite's "no limit".
-    return this.reading(() => this.byIds(runRangeQuery(this.stmts.ids, ids, { type, title: null, comments: null, limit: -1 }) as number[]));
+    return this.toRecords(runRangeQuery(this.stmts.rows, ids, { type, title: null, comments: null, limit: -1 }) as RecordRow[]);
   }
 
   /**

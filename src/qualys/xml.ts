@@ -68,7 +68,8 @@ function write(out: string[], node: XmlElement, indent: string): void {
     return;
   }
   let open = `${indent}<${node.name}`;
-  for (const [key, value] of Object.entries(node.attrs ?? {})) open += ` ${key}="${escapeAttr(scrub(value))}"`;
+  // Checked first: an entries array per element was most of the garbage of a 150,000-ID answer.
+  if (node.attrs) for (const [key, value] of Object.entries(node.attrs)) open += ` ${key}="${escapeAttr(scrub(value))}"`;
   const content = leafContent(node);
   const children = node.children ?? [];
   if (children.length === 0) {
