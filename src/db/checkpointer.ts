@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
+const closed = new Int32Array(workerData.closed);
 const db = new Database(workerData.path);
 db.pragma('synchronous = ' + workerData.synchronous);
 const timer = setInterval(() => {
@@ -24,20 +25,37 @@ const timer = setInterval(() => {
 parentPort.once('message', () => {
   clearInterval(timer);
   db.close();
+  Atomics.store(closed, 0, 1);
+  Atomics.notify(closed, 0);
   parentPort.close();
 });
 `;
 
 const INTERVAL_MS = 200;
+/** How long closing waits for the thread's connection to close; a checkpoint in progress finishes first. */
+const CLOSE_WAIT_MS = 5_000;
 
-/** Starts checkpointing `path` in a worker thread; the returned function stops it. */
+/**
+ * Starts checkpointing `path` in a worker thread. The returned function stops it and waits until
+ * its connection is closed, so the caller's connection closes last: SQLite then checkpoints the
+ * whole log and removes it, and a copy of the database file alone holds every commit.
+ */
 export function startCheckpointer(path: string, synchronous: string): () => void {
+  const closed = new SharedArrayBuffer(4);
   const worker = new Worker(WORKER, {
     eval: true,
-    workerData: { path, synchronous, intervalMs: INTERVAL_MS, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
+    workerData: { path, synchronous, closed, intervalMs: INTERVAL_MS, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
   });
   // It never keeps the process alive, and a failure of it is not the server's: commits checkpoint as a fallback.
   worker.unref();
-  worker.on('error', (err) => console.error(`qualys-emulator: the WAL checkpoint thread stopped: ${err.message}`));
-  return () => worker.postMessage('stop');
+  let failed = false;
+  worker.on('error', (err) => {
+    failed = true;
+    console.error(`qualys-emulator: the WAL checkpoint thread stopped: ${err.message}`);
+  });
+  return () => {
+    if (failed) return;
+    worker.postMessage('stop');
+    Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);
+  };
 }

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, DOCKER, startTestEmulator } from '../helpers/emulator.js';
+import Database from 'better-sqlite3';
+import { startEmulator } from '../../src/index.js';
+import { call, DOCKER, startTestEmulator, USER } from '../helpers/emulator.js';
 
 /**
  * The write-ahead log is copied into the database file by a thread of its own, not by the
@@ -24,5 +26,21 @@ describe('the checkpoint thread', () => {
     // Waits for the thread's next rounds; the bound only ends a failing test.
     for (let waited = 0; statSync(file).size === before && waited < 10_000; waited += 100) await sleep(100);
     expect(statSync(file).size).toBeGreaterThan(before);
+  });
+
+  it('is stopped before the server closes its database, which then leaves every commit in the file alone', async () => {
+    const own = join(dir, 'closed.sqlite');
+    const other = await startEmulator({ db: own, users: [USER] });
+    for (let i = 0; i < 20; i++) expect((await call(other, DOCKER, { form: { action: 'create', title: `k${i}`, ips: `10.81.0.${i}` } })).status).toBe(200);
+    await other.close();
+    // The last connection to close checkpoints and removes the log: that must be the server's.
+    expect(existsSync(`${own}-wal`)).toBe(false);
+    copyFileSync(own, join(dir, 'copy.sqlite'));
+    const copy = new Database(join(dir, 'copy.sqlite'), { readonly: true });
+    try {
+      expect(copy.prepare('SELECT count(*) FROM auth_records').pluck().get()).toBe(20);
+    } finally {
+      copy.close();
+    }
   });
 });
