@@ -16,7 +16,7 @@ const DTD_PATH = '/api/2.0/fo/auth/auth_list_output.dtd';
  * like the per-type lists: at most `pageSize` IDs, then a 1980 WARNING with the next page's URL.
  */
 export function genericListEndpoint(types: readonly RecordType[], service: RecordService, options: { readonly pageSize: number }): Endpoint {
-  function handle(ctx: ActionContext): { xml: string } {
+  function handle(ctx: ActionContext): { xml: Buffer } {
     // Read at each call: the page size can change at run time.
     const { pageSize } = options;
     const { records, nextId } = service.listAllTypes(readListFilter(ctx.params), pageSize);

@@ -13,9 +13,9 @@ export type XmlValidator = (xml: string) => string | undefined;
  */
 export interface XmlOutput {
   /** The document as this request's answer; one that fails its DTD is logged and throws CODE 999. */
-  render(ctx: Context, doc: XmlDocumentSpec): string;
+  render(ctx: Context, doc: XmlDocumentSpec): Buffer;
   /** Writes a rendered answer. */
-  write(ctx: Context, status: number, xml: string, headers?: Readonly<Record<string, string>>): void;
+  write(ctx: Context, status: number, xml: Buffer, headers?: Readonly<Record<string, string>>): void;
   /** Renders and writes; a document that fails its DTD is answered as CODE 999 instead. */
   send(ctx: Context, status: number, doc: XmlDocumentSpec, headers?: Readonly<Record<string, string>>): void;
 }
@@ -32,16 +32,16 @@ export function baseUrlOf(ctx: Context, publicUrl: string | undefined): string {
 
 /** [Q] `Content-Type: text/xml;charset=UTF-8` always. */
 export function createXmlOutput(publicUrl: string | undefined, validate?: XmlValidator): XmlOutput {
-  const render = (ctx: Context, doc: XmlDocumentSpec): string => {
+  const render = (ctx: Context, doc: XmlDocumentSpec): Buffer => {
     const xml = renderXml(doc, baseUrlOf(ctx, publicUrl));
-    const problem = validate?.(xml);
+    const problem = validate?.(xml.toString('utf8'));
     if (problem !== undefined) {
       console.error(`[validate-xml] ${ctx.method} ${ctx.path}: response failed its DTD: ${problem}`);
       throw qualysErrors.internal();
     }
     return xml;
   };
-  const write = (ctx: Context, status: number, xml: string, headers: Readonly<Record<string, string>> = {}): void => {
+  const write = (ctx: Context, status: number, xml: Buffer, headers: Readonly<Record<string, string>> = {}): void => {
     ctx.status = status;
     for (const [k, v] of Object.entries(headers)) ctx.set(k, v);
     ctx.body = xml;
