@@ -1,8 +1,8 @@
 import { tmpdir } from 'node:os';
-import { OPTIONS } from '../src/config.js';
+import { OPTIONS } from '../src/config-options.js';
 
 /** The generated part of docs/configuration.md lies between these two lines. */
-export const BEGIN = '<!-- options:begin: generated from OPTIONS in src/config.ts by `npm run docs`; edit there, not here -->';
+export const BEGIN = '<!-- options:begin: generated from OPTIONS in src/config-options.ts by `npm run docs`; edit there, not here -->';
 export const END = '<!-- options:end -->';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');

@@ -8,6 +8,8 @@ import { authenticate, basicAuthenticator, requireXRequestedWith, sessionAuthent
 import { credentialCheck } from './session/credentials.js';
 import { bodyParser } from './http/params.js';
 import { jsonErrors } from './http/json-errors.js';
+import { ownSiteOnly } from './http/site-guards.js';
+import { requirePreflightedRequest } from './http/cross-site.js';
 import type { AppContext, AppMiddleware, AppState } from './http/state.js';
 import { apiRoutes } from './http/api-routes.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
@@ -15,7 +17,11 @@ import { RecordStore } from './auth-records/store.js';
 import { RecordService } from './auth-records/record-service.js';
 import { recordEndpoint } from './auth-records/actions.js';
 import { genericListEndpoint } from './auth-records/generic-list.js';
+import { v3Endpoint } from './auth-records/api-v3.js';
 import { RECORD_TYPES } from './auth-records/types/index.js';
+import { VaultStore } from './vaults/vault-store.js';
+import { VaultService } from './vaults/vault-service.js';
+import { vaultEndpoint } from './vaults/vault-endpoint.js';
 import { SessionStore } from './session/session-store.js';
 import { sessionEndpoint } from './session/session-endpoint.js';
 import { toolRoutes } from './tools/routes.js';
@@ -52,13 +58,15 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const { publicUrl } = config;
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
+  const vaults = new VaultService(new VaultStore(db));
   const store = new RecordStore(db);
-  const service = new RecordService(store, runtime);
+  const service = new RecordService(store, runtime, vaults);
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
-  const endpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
-  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists });
+  const recordEndpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
+  const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
+  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, vaults });
   controls.onReset(() => sessions.clear());
   // reset empties the tables on the store's own connection, which PRAGMA data_version does not report
   controls.onReset(() => store.forgetAll());
@@ -72,41 +80,46 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const form = bodyParser(config.maxBody);
   const faults = injectFaults(controls.faults);
   const json = jsonErrors();
+  const preflighted = requirePreflightedRequest();
 
-  // The request pipeline, outermost first: two steps for every request, then route groups, each
-  // listing its own steps in order. Route groups answer disjoint paths.
+  // The request pipeline, outermost first: three steps for every request, then route groups,
+  // each listing its own steps in order. Route groups answer disjoint paths.
   const app = new Koa<AppState>();
   // 1. [E] the request journal sees each /api/ request as it finally left
   app.use(journalRequests(controls.journal));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(output));
-  // 3. /_emulator/: the test-harness controls, JSON in and out; every path under it ends here
+  // 3. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
+  app.use(ownSiteOnly(config));
+  // 4. /_emulator/: the test-harness controls, JSON in and out; every path under it ends here
   const admin = adminRouter(controls);
   app.use(under(ADMIN_PREFIX, [
     json, //                     a. any failure as {"error": ...} JSON
-    unknownControls(), //        b. no such control 404, wrong method 405
-    who, //                      c. the API's credentials (401)
-    jsonBody(config.maxBody), // d. a JSON body, if any (400, 413, 415)
-    admin.routes() as AppMiddleware, // e. the control
+    preflighted, //              b. a change only as JSON or with X-Requested-With (403)
+    unknownControls(), //        c. no such control 404, wrong method 405
+    who, //                      d. the API's credentials (401)
+    jsonBody(config.maxBody), // e. a JSON body, if any (400, 413, 415)
+    admin.routes() as AppMiddleware, // f. the control
     admin.allowedMethods() as AppMiddleware,
   ]));
-  // 4. public DTDs at the URLs the DOCTYPEs name, no credentials
+  // 5. public DTDs at the URLs the DOCTYPEs name, no credentials
   app.use(dtdRoutes(bundledDtds()).routes());
-  // 5. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller gets them;
+  // 6. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller gets them;
   // logout checks its own cookie), no rate limit
   app.use(apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, guards: [
     xrw, //    a. X-Requested-With [Q]
     form, //   b. parameters from the body [Q]
     faults, // c. test-harness faults, matched on the action [E]
   ] }).routes()); // d. dispatch: action, method, parameters, values
-  // 6. GET /health, JSON, no credentials
+  // 7. GET /health, JSON, no credentials
   app.use(healthRoutes(config, db).routes());
-  // 7. the tool runners, JSON in and out
+  // 8. the tool runners, JSON in and out
   app.use(toolRoutes({ config, groups, guards: [
-    json, // a. any failure as {"error": ...} JSON
-    who, //  b. the API's credentials (401), before anything is told: these endpoints run programs
-  ] }).routes()); // c. method (405), body, fields, busy (409), run
-  // 8. the Qualys record endpoints
+    json, //        a. any failure as {"error": ...} JSON
+    preflighted, // b. a request only as JSON or with X-Requested-With (403)
+    who, //         c. the API's credentials (401), before anything is told: these endpoints run programs
+  ] }).routes()); // d. method (405), body, fields, busy (409), run
+  // 9. the Qualys record endpoints
   app.use(apiRoutes({ endpoints, output, publicUrl, guards: [
     who, //                          a. Basic or QualysSession [Q: 401, 2000]
     rateLimit(controls.limiter), //  b. counted, headers, 1960/1965 [Q: docs/fidelity.md §8]

@@ -1,11 +1,12 @@
 /**
- * The emulator's configuration: one validated object, built by a pure function from argv and
- * the environment. Each option is declared once below; `--help` and the table of
- * docs/configuration.md (`npm run docs`) are written from the same declarations.
+ * The emulator's configuration: what it holds, its defaults, the bounds of its numbers and the
+ * checks a whole configuration must pass. How flags and variables become one is
+ * src/config-options.ts, where each option is declared once for `--help` and docs/configuration.md.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DURABILITIES, type Durability } from './db/open.js';
+import { isHostName } from './host-names.js';
 
 export interface User {
   login: string;
@@ -26,6 +27,8 @@ export interface Config {
   users: User[];
   /** Base URL for self-references (DOCTYPE, RESOURCE, next-page URL); else the request's own. */
   publicUrl?: string;
+  /** Host names answered besides loopback ones and the --public-url host (docs/security.md). */
+  allowedHosts: string[];
   /** Validate every XML response against its DTD at run time (a failure becomes a logged 999). */
   validateXml: boolean;
   /** Largest accepted request body, in bytes. */
@@ -36,8 +39,11 @@ export interface Config {
   networks: number[];
   /** [Q] every v2 call needs X-Requested-With; a switch may turn the check off. */
   requireXRequestedWith: boolean;
-  /** [Q] a Docker record's IPs must be covered by Unix records (1905 otherwise). */
-  requireUnixForDocker: boolean;
+  /**
+   * [Q] records of the types that need host records (Docker: Unix; databases and applications:
+   * Unix or Windows) must have their IPs covered by them (1905 otherwise).
+   */
+  requireHostRecord: boolean;
   /** Idle seconds after which a session cookie stops working. */
   sessionTimeout: number;
   /** PEM files; both given means HTTPS instead of HTTP. */
@@ -79,12 +85,13 @@ export const DEFAULTS: Config = {
   db: 'data/qualys-emulator.sqlite',
   durability: 'process',
   users: [DEFAULT_USER],
+  allowedHosts: [],
   validateXml: false,
   maxBody: 1024 * 1024,
   pageSize: 1000,
   networks: [],
   requireXRequestedWith: true,
-  requireUnixForDocker: false,
+  requireHostRecord: false,
   // [E] Qualys does not publish its idle timeout; one hour.
   sessionTimeout: 3600,
   toolTimeout: 300,
@@ -100,16 +107,6 @@ export const DEFAULTS: Config = {
 };
 
 export class ConfigError extends Error {}
-
-interface OptionSpec {
-  flag: string;
-  env: string;
-  arg?: string;
-  description: string;
-  /** Applies one value; `undefined` for a switch given without a value. */
-  apply(config: Config, value: string | undefined, name: string): void;
-  repeatable?: boolean;
-}
 
 /**
  * A numeric setting's range, whichever way it arrives (flag, variable, `startEmulator` option, or
@@ -140,205 +137,17 @@ export const BOUNDS = {
   requestTimeout: whole(1, 3_600_000),
 } satisfies Partial<Record<keyof Config, Bounds>>;
 export const RATE_BOUNDS = { calls: whole(1, 1_000_000), windowSec: whole(1, 31_536_000) };
-const NETWORK_ID = whole(1, 2 ** 31 - 1);
+export const NETWORK_ID = whole(1, 2 ** 31 - 1);
 
-function inBounds(n: number, b: Bounds): boolean {
+export function inBounds(n: number, b: Bounds): boolean {
   return Number.isFinite(n) && (b.fractions || Number.isInteger(n)) && (b.above ? n > b.min : n >= b.min) && n <= b.max;
 }
 
-function describeBounds(b: Bounds): string {
+export function describeBounds(b: Bounds): string {
   return b.fractions ? `a number of seconds above ${b.min} and at most ${b.max}` : `a whole number from ${b.min} to ${b.max}`;
 }
 
-function number(name: string, value: string | undefined, b: Bounds): number {
-  const shape = b.fractions ? /^\d+(\.\d+)?$/ : /^\d+$/;
-  if (value === undefined || !shape.test(value) || !inBounds(+value, b)) {
-    throw new ConfigError(`${name} must be ${describeBounds(b)}, got ${JSON.stringify(value)}`);
-  }
-  return +value;
-}
-
-function bool(name: string, value: string | undefined): boolean {
-  if (value === undefined || /^(1|true|yes|on)$/i.test(value)) return true;
-  if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(value)}`);
-}
-
-function required(name: string, value: string | undefined): string {
-  if (value === undefined || value === '') throw new ConfigError(`${name} needs a value`);
-  return value;
-}
-
-function durability(name: string, value: string | undefined): Durability {
-  const found = DURABILITIES.find((d) => d === value);
-  if (found === undefined) throw new ConfigError(`${name} must be one of ${DURABILITIES.join(', ')}, got ${JSON.stringify(value)}`);
-  return found;
-}
-
-function networkIds(name: string, value: string | undefined): number[] {
-  const ids = required(name, value).split(',').map((v) => number(name, v.trim(), NETWORK_ID));
-  return [...new Set(ids)].sort((a, b) => a - b);
-}
-
-function parseUser(name: string, value: string | undefined): User {
-  const text = required(name, value);
-  const colon = text.indexOf(':');
-  if (colon <= 0 || colon === text.length - 1) throw new ConfigError(`${name} must be login:password, got ${JSON.stringify(text)}`);
-  return { login: text.slice(0, colon), password: text.slice(colon + 1) };
-}
-
-function parseRate(name: string, value: string | undefined): Config['rateLimit'] {
-  const match = /^(\d+)\/(\d+)$/.exec(required(name, value));
-  if (!match) throw new ConfigError(`${name} must be CALLS/SECONDS, e.g. 300/3600, got ${JSON.stringify(value)}`);
-  return { calls: number(name, match[1], RATE_BOUNDS.calls), windowSec: number(name, match[2], RATE_BOUNDS.windowSec) };
-}
-
-export const OPTIONS: OptionSpec[] = [
-  {
-    flag: '--host', env: 'QUALYS_EMULATOR_HOST', arg: 'HOST',
-    description: `Address to listen on (default ${DEFAULTS.host}). A non-loopback address needs --user.`,
-    apply: (c, v, n) => { c.host = required(n, v); },
-  },
-  {
-    flag: '--port', env: 'QUALYS_EMULATOR_PORT', arg: 'PORT',
-    description: `Port to listen on; 0 picks any free port (default ${DEFAULTS.port}).`,
-    apply: (c, v, n) => { c.port = number(n, v, BOUNDS.port); },
-  },
-  {
-    flag: '--db', env: 'QUALYS_EMULATOR_DB', arg: 'FILE',
-    description: `SQLite database file, created on demand, or :memory: (default ${DEFAULTS.db}).`,
-    apply: (c, v, n) => { c.db = required(n, v); },
-  },
-  {
-    flag: '--durability', env: 'QUALYS_EMULATOR_DURABILITY', arg: 'MODE',
-    description: `What an answered write survives: process (a crash or SIGKILL of the emulator) or full (also a power cut, at an fsync per write; creates about 3x slower) (default ${DEFAULTS.durability}).`,
-    apply: (c, v, n) => { c.durability = durability(n, v); },
-  },
-  {
-    flag: '--user', env: 'QUALYS_EMULATOR_USERS', arg: 'LOGIN:PASSWORD', repeatable: true,
-    description: `API credential; repeat for more users (the variable takes a comma-separated list). Default ${DEFAULT_USER.login}:${DEFAULT_USER.password}, loopback only.`,
-    apply: (c, v, n) => { c.users.push(parseUser(n, v)); },
-  },
-  {
-    flag: '--public-url', env: 'QUALYS_EMULATOR_PUBLIC_URL', arg: 'URL',
-    description: 'Base URL used in DOCTYPEs, RESOURCE and next-page URLs (default: the scheme and Host of each request).',
-    apply: (c, v, n) => {
-      const url = required(n, v);
-      if (!/^https?:\/\/[^/\s]+$/.test(url.replace(/\/$/, ''))) throw new ConfigError(`${n} must be like http://host:port, got ${JSON.stringify(url)}`);
-      c.publicUrl = url.replace(/\/$/, '');
-    },
-  },
-  {
-    flag: '--validate-xml', env: 'QUALYS_EMULATOR_VALIDATE_XML',
-    description: 'Validate every XML response against its DTD; a failure is logged and answered as CODE 999.',
-    apply: (c, v, n) => { c.validateXml = bool(n, v); },
-  },
-  {
-    flag: '--max-body', env: 'QUALYS_EMULATOR_MAX_BODY', arg: 'BYTES',
-    description: `Largest request body accepted; larger ones get 413 (default ${DEFAULTS.maxBody}).`,
-    apply: (c, v, n) => { c.maxBody = number(n, v, BOUNDS.maxBody); },
-  },
-  {
-    flag: '--page-size', env: 'QUALYS_EMULATOR_PAGE_SIZE', arg: 'N',
-    description: `Records per list response before the 1980 next-page warning (default ${DEFAULTS.pageSize}).`,
-    apply: (c, v, n) => { c.pageSize = number(n, v, BOUNDS.pageSize); },
-  },
-  {
-    flag: '--networks', env: 'QUALYS_EMULATOR_NETWORKS', arg: 'ID,ID...',
-    description: 'Enable the networks feature with these network IDs: network_id may then name them, besides 0 (default: off, only 0).',
-    apply: (c, v, n) => { c.networks = networkIds(n, v); },
-  },
-  {
-    flag: '--require-x-requested-with', env: 'QUALYS_EMULATOR_REQUIRE_X_REQUESTED_WITH', arg: 'BOOL',
-    description: 'Refuse (400, 1903) calls without an X-Requested-With header, as Qualys does (default true; false turns the check off).',
-    apply: (c, v, n) => { c.requireXRequestedWith = bool(n, required(n, v)); },
-  },
-  {
-    flag: '--require-unix-for-docker', env: 'QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER',
-    description: 'Refuse (1905) Docker records whose IPs are not all covered by Unix records, as Qualys does.',
-    apply: (c, v, n) => { c.requireUnixForDocker = bool(n, v); },
-  },
-  {
-    flag: '--session-timeout', env: 'QUALYS_EMULATOR_SESSION_TIMEOUT', arg: 'SECONDS',
-    description: `Idle seconds before a QualysSession cookie expires (default ${DEFAULTS.sessionTimeout}).`,
-    apply: (c, v, n) => { c.sessionTimeout = number(n, v, BOUNDS.sessionTimeout); },
-  },
-  {
-    flag: '--tls-cert', env: 'QUALYS_EMULATOR_TLS_CERT', arg: 'FILE',
-    description: 'PEM certificate (chain); with --tls-key, serve HTTPS instead of HTTP.',
-    apply: (c, v, n) => { c.tlsCert = required(n, v); },
-  },
-  {
-    flag: '--tls-key', env: 'QUALYS_EMULATOR_TLS_KEY', arg: 'FILE',
-    description: 'PEM private key for --tls-cert.',
-    apply: (c, v, n) => { c.tlsKey = required(n, v); },
-  },
-  {
-    flag: '--kube-bench-bin', env: 'QUALYS_EMULATOR_KUBE_BENCH_BIN', arg: 'PATH',
-    description: 'kube-bench executable (default: kube-bench found on PATH at each request).',
-    apply: (c, v, n) => { c.kubeBenchBin = required(n, v); },
-  },
-  {
-    flag: '--docker-bench-bin', env: 'QUALYS_EMULATOR_DOCKER_BENCH_BIN', arg: 'PATH',
-    description: 'docker-bench-security script; it runs in its own directory (default: docker-bench-security or docker-bench-security.sh found on PATH).',
-    apply: (c, v, n) => { c.dockerBenchBin = required(n, v); },
-  },
-  {
-    flag: '--tool-timeout', env: 'QUALYS_EMULATOR_TOOL_TIMEOUT', arg: 'SECONDS',
-    description: `Seconds a tool may run before its whole process group is ended (default ${DEFAULTS.toolTimeout}).`,
-    apply: (c, v, n) => { c.toolTimeout = number(n, v, BOUNDS.toolTimeout); },
-  },
-  {
-    flag: '--tool-kill-grace', env: 'QUALYS_EMULATOR_TOOL_KILL_GRACE', arg: 'SECONDS',
-    description: `Seconds between SIGTERM and SIGKILL when a tool is ended (default ${DEFAULTS.toolKillGrace}).`,
-    apply: (c, v, n) => { c.toolKillGrace = number(n, v, BOUNDS.toolKillGrace); },
-  },
-  {
-    flag: '--tool-output-cap', env: 'QUALYS_EMULATOR_TOOL_OUTPUT_CAP', arg: 'BYTES',
-    description: `Bytes kept of a tool's stdout, and of its stderr; a cut is flagged (default ${DEFAULTS.toolOutputCap}).`,
-    apply: (c, v, n) => { c.toolOutputCap = number(n, v, BOUNDS.toolOutputCap); },
-  },
-  {
-    flag: '--tool-output-dir', env: 'QUALYS_EMULATOR_TOOL_OUTPUT_DIR', arg: 'DIR',
-    description: `Each tool run gets a private directory here; output_file must lie inside it (default ${DEFAULTS.toolOutputDir}).`,
-    apply: (c, v, n) => { c.toolOutputDir = required(n, v); },
-  },
-  {
-    flag: '--kube-bench-config-dirs', env: 'QUALYS_EMULATOR_KUBE_BENCH_CONFIG_DIRS', arg: 'DIR[,DIR]',
-    description: 'Directories a kube-bench request may name as config_dir; their YAML runs shell commands, so none are allowed by default.',
-    apply: (c, v, n) => { c.kubeBenchConfigDirs = required(n, v).split(',').map((d) => d.trim()).filter((d) => d !== ''); },
-  },
-  {
-    flag: '--enforce-rate-limits', env: 'QUALYS_EMULATOR_ENFORCE_RATE_LIMITS',
-    description: 'Refuse calls over the rate or concurrency limit (409, CODE 1965 or 1960); off, only the headers are sent.',
-    apply: (c, v, n) => { c.enforceRateLimits = bool(n, v); },
-  },
-  {
-    flag: '--rate-limit', env: 'QUALYS_EMULATOR_RATE_LIMIT', arg: 'CALLS/SECONDS',
-    description: `Calls per user per endpoint in a rolling window (default ${DEFAULTS.rateLimit.calls}/${DEFAULTS.rateLimit.windowSec}).`,
-    apply: (c, v, n) => { c.rateLimit = parseRate(n, v); },
-  },
-  {
-    flag: '--concurrency-limit', env: 'QUALYS_EMULATOR_CONCURRENCY_LIMIT', arg: 'N',
-    description: `Calls of one user to one endpoint running at once (default ${DEFAULTS.concurrencyLimit}).`,
-    apply: (c, v, n) => { c.concurrencyLimit = number(n, v, BOUNDS.concurrencyLimit); },
-  },
-  {
-    flag: '--seed', env: 'QUALYS_EMULATOR_SEED', arg: 'FILE',
-    description: 'Create the records of a JSON seed document ({"records": [...]}) at start-up; all or nothing.',
-    apply: (c, v, n) => { c.seedFile = required(n, v); },
-  },
-  {
-    flag: '--headers-timeout', env: 'QUALYS_EMULATOR_HEADERS_TIMEOUT', arg: 'MS',
-    description: `Milliseconds a client has to send its request headers before it gets 408 and is disconnected (default ${DEFAULTS.headersTimeout}).`,
-    apply: (c, v, n) => { c.headersTimeout = number(n, v, BOUNDS.headersTimeout); },
-  },
-  {
-    flag: '--request-timeout', env: 'QUALYS_EMULATOR_REQUEST_TIMEOUT', arg: 'MS',
-    description: `Milliseconds a client has to send its whole request, body included, before it gets 408 and is disconnected (default ${DEFAULTS.requestTimeout}).`,
-    apply: (c, v, n) => { c.requestTimeout = number(n, v, BOUNDS.requestTimeout); },
-  },
-];
+export const HOST_NAMES_RULE = 'host names or addresses without a port, e.g. ci.example,10.0.0.5';
 
 /**
  * The first problem with a whole configuration, or undefined. Flags and variables are checked as
@@ -361,55 +170,14 @@ export function configProblem(config: Config): string | undefined {
   if (!Array.isArray(config.networks) || !config.networks.every((id) => inBounds(id, NETWORK_ID))) {
     return `networks must be network IDs, ${describeBounds(NETWORK_ID)}, got ${JSON.stringify(config.networks)}`;
   }
+  if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string' && isHostName(h))) {
+    return `allowedHosts must be ${HOST_NAMES_RULE}, got ${JSON.stringify(config.allowedHosts)}`;
+  }
   if (!DURABILITIES.includes(config.durability)) return `durability must be one of ${DURABILITIES.join(', ')}, got ${JSON.stringify(config.durability)}`;
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) return '--tls-cert and --tls-key must be given together';
   return undefined;
 }
 
-export type LoadResult = { kind: 'config'; config: Config } | { kind: 'help'; text: string };
-
-/** Reads the environment first, then argv, so a flag overrides its variable. */
-export function loadConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): LoadResult {
-  const config: Config = { ...DEFAULTS, users: [] };
-  for (const option of OPTIONS) {
-    const value = env[option.env];
-    if (value === undefined || value === '') continue;
-    const values = option.repeatable ? value.split(',') : [value];
-    for (const v of values) option.apply(config, v.trim(), option.env);
-  }
-  const fromArgv = new Set<OptionSpec>();
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
-    if (word === '--help' || word === '-h') return { kind: 'help', text: helpText() };
-    const eq = word.indexOf('=');
-    const flag = eq >= 0 ? word.slice(0, eq) : word;
-    const option = OPTIONS.find((o) => o.flag === flag);
-    if (!option) throw new ConfigError(`unknown option ${JSON.stringify(word)}; see --help`);
-    // A repeatable flag given on the command line replaces the variable's list rather than adding to it.
-    if (option.repeatable && !fromArgv.has(option)) config.users = [];
-    fromArgv.add(option);
-    let value: string | undefined = eq >= 0 ? word.slice(eq + 1) : undefined;
-    if (value === undefined && option.arg) value = argv[++i];
-    option.apply(config, value, flag);
-  }
-  if (config.users.length === 0) config.users = [DEFAULT_USER];
-  const problem = configProblem(config);
-  if (problem) throw new ConfigError(problem);
-  return { kind: 'config', config };
-}
-
 export function usesDefaultUser(config: Pick<Config, 'users'>): boolean {
   return config.users.some((u) => u.login === DEFAULT_USER.login && u.password === DEFAULT_USER.password);
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-export function helpText(): string {
-  const rows = OPTIONS.map((o) => {
-    const left = `  ${o.flag}${o.arg ? ` ${o.arg}` : ''}`;
-    return `${left.padEnd(33)} ${o.description}\n${''.padEnd(34)}env: ${o.env}`;
-  });
-  return ['Usage: qualys-emulator [options]', '', 'A Qualys API v2 emulator for testing Qualys clients locally.', '', 'Options:', ...rows, `  ${'--help'.padEnd(32)}Show this help.`, ''].join('\n');
 }

@@ -1,6 +1,7 @@
 /** The package's programmatic interface. */
 export { startEmulator, StartupError, type EmulatorHandle, type EmulatorOptions } from './server.js';
-export { loadConfig, DEFAULTS, DEFAULT_USER, type Config, type User } from './config.js';
-export { SeedError, type SeedDocument, type SeedRecord } from './emulator/seed.js';
+export { DEFAULTS, DEFAULT_USER, type Config, type User } from './config.js';
+export { loadConfig } from './config-options.js';
+export { SeedError, type SeedDocument, type SeedRecord, type SeedVault } from './emulator/seed.js';
 export type { FaultRule } from './emulator/faults.js';
 export type { JournalEntry } from './emulator/journal.js';

@@ -1,4 +1,5 @@
-import { ConfigError, DEFAULT_USER, loadConfig, usesDefaultUser } from './config.js';
+import { ConfigError, DEFAULT_USER, usesDefaultUser } from './config.js';
+import { loadConfig } from './config-options.js';
 import { startEmulator, StartupError } from './server.js';
 
 /** The program: the only reader of argv and the environment. */
@@ -45,7 +46,8 @@ main().then(
     if (code !== undefined) process.exitCode = code;
   },
   (err) => {
-    console.error('qualys-emulator: failed to start:', err);
+    // one line that says what is wrong, never a stack trace
+    console.error(`qualys-emulator: failed to start: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   },
 );

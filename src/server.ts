@@ -2,15 +2,19 @@ import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { configProblem, DEFAULTS, isLoopback, usesDefaultUser, type Config } from './config.js';
-import { openDatabase } from './db/open.js';
+import { configProblem, DEFAULTS, usesDefaultUser, type Config } from './config.js';
+import { isLoopback } from './host-names.js';
+import { openDatabase, type Db, type Durability } from './db/open.js';
 import { isEmptyDatabase } from './db/empty.js';
 import { createApp } from './app.js';
 import type { XmlValidator } from './http/send.js';
 import { readSeedFile, type SeedDocument } from './emulator/seed.js';
 
 /** Options of `startEmulator`: any part of Config. Programmatic use defaults to port 0 and `:memory:`. */
-export type EmulatorOptions = Partial<Config>;
+export type EmulatorOptions = Partial<Config> & {
+  /** @deprecated the first name of `requireHostRecord`, still accepted. */
+  requireUnixForDocker?: boolean;
+};
 
 export interface EmulatorHandle {
   /** Base URL, e.g. `http://127.0.0.1:41234` (`https://` with TLS). */
@@ -23,7 +27,7 @@ export interface EmulatorHandle {
    */
   reset(): Promise<void>;
   /** Creates the document's records through the API's own validation, all or nothing (else a SeedError). */
-  seed(doc: SeedDocument): Promise<{ ids: number[] }>;
+  seed(doc: SeedDocument): Promise<{ ids: number[]; vault_ids?: number[] }>;
   /** Stops listening, ends the running tools (SIGTERM, SIGKILL after the grace), closes the database. */
   close(): Promise<void>;
 }
@@ -61,11 +65,20 @@ function readPem(what: string, file: string): Buffer {
 }
 
 /** `--seed FILE`: a file that cannot be read, is not JSON or is refused stops the start. */
-function seedFromFile(file: string, seed: (doc: unknown) => number[]): void {
+function seedFromFile(file: string, seed: (doc: unknown) => unknown): void {
   try {
     seed(readSeedFile(file));
   } catch (err) {
     throw new StartupError(`--seed ${file}: ${(err as Error).message}`);
+  }
+}
+
+/** The database, or a StartupError that names the file and says what is wrong with it. */
+function openPreparedDatabase(file: string, durability: Durability): Db {
+  try {
+    return openDatabase(file, durability);
+  } catch (err) {
+    throw new StartupError(`cannot open the database ${file}: ${(err as Error).message}`);
   }
 }
 
@@ -83,13 +96,14 @@ function createListener(config: Config, handler: RequestListener): Server {
 
 /** Opens the database, builds the app and listens; resolves once connections are accepted. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
-  const config: Config = { ...DEFAULTS, port: 0, db: ':memory:', ...options };
+  const { requireUnixForDocker, ...rest } = options;
+  const config: Config = { ...DEFAULTS, port: 0, db: ':memory:', requireHostRecord: requireUnixForDocker ?? DEFAULTS.requireHostRecord, ...rest };
   const problem = configProblem(config);
   if (problem) throw new StartupError(problem);
   if (!isLoopback(config.host) && usesDefaultUser(config)) {
     throw new StartupError(`refusing to listen on ${config.host} with the default credential; give --user LOGIN:PASSWORD`);
   }
-  const db = openDatabase(config.db, config.durability);
+  const db = openPreparedDatabase(config.db, config.durability);
   const validateXml = config.validateXml ? await loadValidator() : undefined;
   const app = createApp({ config, db, validateXml });
   const { controls } = app;
@@ -124,7 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       controls.reset();
     },
     async seed(doc) {
-      return { ids: seed(doc) };
+      return seed(doc);
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -4,7 +4,8 @@ import { qualysErrors } from '../qualys/errors.js';
 import { parseIdSet } from '../qualys/id-set.js';
 import { isSingleton, type IntervalSet } from '../qualys/interval-set.js';
 import type { RequestParams } from '../qualys/params.js';
-import { conditionallyMissing, readRecordChange, readRecordInput, type InputRules } from './record-input.js';
+import { fieldsFor, readRecordChange, readRecordInput, type InputRules } from './record-input.js';
+import { exclusiveGroups, missingIps, needsIps, settleFields } from './record-rules.js';
 import { LIST_FILTER_PARAMS, nextPageUrl, readListFilter } from './list-filter.js';
 import { listOutput, type Details } from './list-output.js';
 import type { RecordService } from './record-service.js';
@@ -23,23 +24,31 @@ function batchResult(ctx: ActionContext, outcomes: readonly Batch[], notFound: I
   return { xml: ctx.render(batchReturn({ request: ctx.echo, datetime: ctx.datetime, batches })) };
 }
 
+/** The parameters an action takes of a type's own: all but those of the other action only. */
+const paramsOf = (type: RecordType, action: 'create' | 'update') => fieldsFor(type, action).map((f) => f.param);
+/** `network_id`, unless the type takes none. */
+const networkIdOf = (type: RecordType) => (type.networkId === false ? [] : ['network_id']);
+
 /** The create action's parameters. */
 function createRules(type: RecordType): ParamRules {
   return {
-    allowed: ['action', 'echo_request', 'title', 'comments', ...type.fields.map((f) => f.param), 'ips', 'network_id'],
-    required: ['title', 'ips', ...type.fields.filter((f) => f.requiredOnCreate === true).map((f) => f.param)],
+    allowed: ['action', 'echo_request', 'title', 'comments', ...paramsOf(type, 'create'), 'ips', ...networkIdOf(type)],
+    required: ['title', ...(type.ips === undefined ? ['ips'] : []), ...type.fields.filter((f) => f.required).map((f) => f.param)],
+    exclusive: exclusiveGroups(type),
   };
 }
 
 /**
- * A create whose parameters passed the action's rules: reads and checks its values, then creates;
- * `answer` runs inside the create's transaction.
+ * A create whose parameters passed the action's rules: reads and checks its values, applies the
+ * declared defaults and the rules between fields, then creates; `answer` runs inside the
+ * create's transaction.
  */
 function createRecord<T>(type: RecordType, service: RecordService, rules: InputRules, params: RequestParams, user: string, now: string, answer: (id: number) => T): T {
-  const missing = conditionallyMissing(type, params);
-  if (missing.length > 0) throw qualysErrors.missingParameters(missing);
-  const input = readRecordInput(type, params, rules);
-  return service.create(type, { ...input, title: input.title!, ips: input.ips! }, user, now, answer);
+  const input = readRecordInput(type, 'create', params, rules);
+  const defaults = Object.fromEntries(type.fields.flatMap((f) => (f.default === undefined ? [] : [[f.param, f.default]])));
+  const fields = settleFields(type, { ...defaults, ...input.fields }, new Set(Object.keys(input.fields)));
+  if (input.ips === undefined && needsIps(type, fields)) throw missingIps(type);
+  return service.create(type, { ...input, fields, title: input.title!, ips: input.ips ?? [] }, user, now, answer);
 }
 
 /** Creates a record from `action=create` parameters, answering its new ID. */
@@ -58,8 +67,6 @@ export function recordCreator(service: RecordService, rules: InputRules): Record
 
 /** The generic create, update, delete and list actions, driven by a type's declaration [Q: docs/fidelity.md §5]. */
 export function recordEndpoint(type: RecordType, service: RecordService, options: RecordActionsOptions): Endpoint {
-  const fieldParams = type.fields.map((f) => f.param);
-
   const create: ActionSpec = {
     methods: ['POST'],
     ...createRules(type),
@@ -72,10 +79,10 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
 
   const update: ActionSpec = {
     methods: ['POST'],
-    allowed: ['action', 'echo_request', 'ids', 'title', 'comments', ...fieldParams, 'ips', 'add_ips', 'remove_ips', 'network_id'],
+    allowed: ['action', 'echo_request', 'ids', 'title', 'comments', ...paramsOf(type, 'update'), 'ips', 'add_ips', 'remove_ips', ...networkIdOf(type)],
     required: ['ids'],
     // [Q] ips replaces the set, add_ips and remove_ips edit it: both edits together, never with ips.
-    exclusive: [['ips', ['add_ips', 'remove_ips']]],
+    exclusive: [['ips', ['add_ips', 'remove_ips']], ...exclusiveGroups(type)],
     handle(ctx: ActionContext) {
       const ids = parseIdSet('ids', ctx.params.require('ids'));
       const change = readRecordChange(type, ctx.params, options);
@@ -107,12 +114,12 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
 
   const list: ActionSpec = {
     methods: ['GET', 'POST'],
-    allowed: ['action', 'echo_request', ...LIST_FILTER_PARAMS, 'details'],
+    allowed: ['action', 'echo_request', ...LIST_FILTER_PARAMS, ...(type.listFilters ?? []).map((f) => f.param), 'details'],
     handle(ctx: ActionContext) {
       const { params } = ctx;
       // [E] enum values are matched case-insensitively, as Qualys documents them capitalised but clients vary.
       const details: Details = params.oneOf('details', ['None', 'Basic', 'All'], true) ?? 'Basic';
-      const { records, nextId } = service.list(type, readListFilter(params), options.pageSize);
+      const { records, nextId } = service.list(type, readListFilter(params, type), options.pageSize);
       const nextUrl = nextPageUrl(ctx, nextId);
       return {
         xml: ctx.render(listOutput(type, { echo: ctx.echo, datetime: ctx.datetime, details, records, nextUrl, pageSize: options.pageSize })),

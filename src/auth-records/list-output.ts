@@ -2,7 +2,7 @@ import { el, elOf, leaf, cdataLeaf, prerender, type XmlDocumentSpec, type XmlEle
 import { idSetElement, requestElement, type RequestEcho } from '../qualys/envelopes.js';
 import { formatIpSet } from '../qualys/ip-set.js';
 import { idSetOf } from '../qualys/id-set.js';
-import type { AuthRecord, FieldSpec, RecordType } from './record-type.js';
+import { listedFields, type AuthRecord, type FieldSpec, type RecordType } from './record-type.js';
 
 /** [Q] details=None: IDs only; Basic: the records; All: Basic plus the owners' GLOSSARY. */
 export type Details = 'None' | 'Basic' | 'All';
@@ -17,10 +17,16 @@ export interface ListPage {
   pageSize: number;
 }
 
-/** [Q] free text is CDATA; numbers and flags are plain; secrets have no element and never leave. */
-function fieldElement(field: FieldSpec, value: string | undefined): XmlElement | undefined {
-  if (value === undefined || field.element === undefined) return undefined;
-  return (field.kind ?? 'text') === 'text' ? cdataLeaf(field.element, value) : leaf(field.element, value);
+/**
+ * The elements of the listed fields that hold a value, in declaration order. [Q] free text is
+ * CDATA; numbers, flags and enumerations are plain; secrets are never listed.
+ */
+export function fieldElements(fields: readonly FieldSpec[], values: Readonly<Record<string, string>>): XmlElement[] {
+  return listedFields(fields).flatMap((f) => {
+    const value = values[f.param];
+    if (value === undefined) return [];
+    return [(f.kind ?? 'text') === 'text' ? cdataLeaf(f.element, value) : leaf(f.element, value)];
+  });
 }
 
 function recordElement(type: RecordType, r: AuthRecord): XmlElement {
@@ -28,7 +34,7 @@ function recordElement(type: RecordType, r: AuthRecord): XmlElement {
     type.list.recordElement,
     leaf('ID', String(r.id)),
     cdataLeaf('TITLE', r.title),
-    ...type.fields.map((f) => fieldElement(f, r.fields[f.param])),
+    ...fieldElements(type.fields, r.fields),
     r.ips.length > 0 && elOf('IP_SET', formatIpSet(r.ips).map((e) => leaf(e.kind, e.value))),
     r.networkId !== undefined && leaf('NETWORK_ID', String(r.networkId)),
     el('CREATED', leaf('DATETIME', r.createdAt), cdataLeaf('BY', r.createdBy)),

@@ -9,6 +9,7 @@ export interface RecordInput {
   title?: string;
   comments?: string;
   networkId?: number;
+  /** The type's fields the request gave, read as their kinds say. */
   fields: Record<string, string>;
   ips?: IntervalSet;
 }
@@ -35,40 +36,40 @@ function parseNetworkId(value: string, rules: InputRules): number {
 }
 
 /** [E] free-text fields without a declared limit. */
-const FIELD_MAX = 1024;
+const TEXT_MAX = 1024;
+/** [Q] Qualys's limit for passwords, on every type page that states one. */
+const SECRET_MAX = 100;
 
 /** One type-specific value, checked as its kind says; undefined when not given. */
-function readField(field: FieldSpec, params: RequestParams): string | undefined {
+export function readField(field: FieldSpec, params: RequestParams): string | undefined {
   switch (field.kind ?? 'text') {
     case 'flag':
       return params.oneOf(field.param, ['0', '1']);
-    case 'port': {
-      const value = params.get(field.param);
-      if (value === undefined) return undefined;
-      // [E] a TCP port: 1 to 65535, stored without leading zeros.
-      if (!/^\d{1,5}$/.test(value) || +value < 1 || +value > 65535) throw qualysErrors.invalidValue(field.param, value, 'not a port from 1 to 65535');
-      return String(+value);
-    }
-    default:
-      return params.text(field.param, field.maxLength ?? FIELD_MAX);
+    case 'port':
+      return params.port(field.param);
+    case 'enum':
+      // [E] matched case-insensitively, as Qualys documents some values capitalised and clients vary.
+      return params.oneOf(field.param, field.values ?? [], true);
+    case 'integer':
+      return params.integer(field.param, field.min, field.max);
+    case 'list':
+      return params.list(field.param, field.maxLength ?? TEXT_MAX, field.values);
+    case 'secret':
+      return params.text(field.param, field.maxLength ?? SECRET_MAX);
+    case 'text':
+      return params.text(field.param, field.maxLength ?? TEXT_MAX);
   }
 }
 
-/**
- * Parameters a create needs beyond the action's fixed `required` list: those required unless a
- * flag waives them (e.g. Unix `password` unless `skip_password=1`). Empty counts as missing.
- */
-export function conditionallyMissing(type: RecordType, params: RequestParams): string[] {
-  return type.fields
-    .filter((f) => typeof f.requiredOnCreate === 'object' && params.get(f.requiredOnCreate.unlessFlag) !== '1')
-    .filter((f) => (params.get(f.param) ?? '') === '')
-    .map((f) => f.param);
+/** The fields an action accepts: all but those declared for the other action only. */
+export function fieldsFor(type: RecordType, action: 'create' | 'update'): FieldSpec[] {
+  return type.fields.filter((f) => f.only === undefined || f.only === action);
 }
 
 /** Reads and validates every record value the request carries (1905 on the first bad one). */
-export function readRecordInput(type: RecordType, params: RequestParams, rules: InputRules): RecordInput {
+export function readRecordInput(type: RecordType, action: 'create' | 'update', params: RequestParams, rules: InputRules): RecordInput {
   const fields: Record<string, string> = {};
-  for (const field of type.fields) {
+  for (const field of fieldsFor(type, action)) {
     const value = readField(field, params);
     if (value !== undefined) fields[field.param] = value;
   }
@@ -92,5 +93,5 @@ function readIps(params: RequestParams, name: string): IntervalSet | undefined {
 
 /** An update's values; the dispatcher has already refused `ips` together with an edit (1904). */
 export function readRecordChange(type: RecordType, params: RequestParams, rules: InputRules): RecordChange {
-  return { ...readRecordInput(type, params, rules), addIps: readIps(params, 'add_ips'), removeIps: readIps(params, 'remove_ips') };
+  return { ...readRecordInput(type, 'update', params, rules), addIps: readIps(params, 'add_ips'), removeIps: readIps(params, 'remove_ips') };
 }

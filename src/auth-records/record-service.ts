@@ -3,9 +3,18 @@ import { formatIpRange, formatIpSet } from '../qualys/ip-set.js';
 import { idSetOf } from '../qualys/id-set.js';
 import { equals, normalise, subtract, type IntervalSet } from '../qualys/interval-set.js';
 import { applyChange, sameValues } from './record-change.js';
+import { missingIps, needsIps, settleFields } from './record-rules.js';
 import type { RecordChange, RecordInput } from './record-input.js';
-import type { AuthRecord, IpPrerequisite, RecordType } from './record-type.js';
+import type { AuthRecord, PrerequisiteSwitch, RecordType } from './record-type.js';
 import type { ListFilter, RecordStore, RecordWrite } from './store.js';
+
+/**
+ * The vaults records may name: `undefined` when vault `id` does not exist, else whether its
+ * type is `vaultType` (true when none is given).
+ */
+export interface VaultDirectory {
+  typeMatches(id: number, vaultType: string | undefined): boolean | undefined;
+}
 
 /** What an update did to the requested IDs; each set is ID ranges, none overlapping. */
 export interface UpdateOutcome {
@@ -29,7 +38,8 @@ export interface DeleteOutcome {
 export class RecordService {
   constructor(
     private readonly store: RecordStore,
-    private readonly switches: Readonly<Record<IpPrerequisite['enabledBy'], boolean>> = { requireUnixForDocker: false },
+    private readonly switches: Readonly<Record<PrerequisiteSwitch, boolean>> = { requireHostRecord: false },
+    private readonly vaults: VaultDirectory = { typeMatches: () => undefined },
   ) {}
 
   /** Runs `fn` as one transaction, as every write here is: all of it lands, or none. */
@@ -40,6 +50,7 @@ export class RecordService {
   create<T>(type: RecordType, input: RecordInput & { title: string; ips: IntervalSet }, user: string, now: string, answer: (id: number) => T): T {
     return this.store.transaction(() => {
       this.checkTitleFree(type, input.title);
+      this.checkVault(type, input.fields);
       this.checkIpsFree(type, input.ips);
       this.checkPrerequisite(type, input.ips);
       const id = this.store.insert({
@@ -73,14 +84,21 @@ export class RecordService {
         this.store.update(pending);
         pending = [];
       };
+      const given = new Set(Object.keys(change.fields));
       for (const old of records) {
-        const next = applyChange(old, change);
+        const changed = applyChange(old, change);
+        // The type's rules hold for the record as the update leaves it, or nothing changes.
+        const next = { ...changed, fields: settleFields(type, changed.fields, given) };
         if (sameValues(old, next)) {
           unchanged.push(old.id);
           continue;
         }
-        if (next.ips.length === 0) throw qualysErrors.noIpsLeft(formatIpSet(change.removeIps ?? []).map((e) => e.value).join(','), old.id);
+        if (next.ips.length === 0 && needsIps(type, next.fields)) {
+          if (change.removeIps === undefined) throw missingIps(type);
+          throw qualysErrors.noIpsLeft(formatIpSet(change.removeIps).map((e) => e.value).join(','), old.id);
+        }
         if (next.title !== old.title) this.checkTitleFree(type, next.title, old.id);
+        this.checkVault(type, next.fields);
         // The record's own IPs were already its alone: only the added part can clash.
         const added = subtract(next.ips, old.ips);
         if (added.length > 0) {
@@ -113,16 +131,27 @@ export class RecordService {
     return this.store.listIds(filter, limit);
   }
 
+  /** [Q] a record's vault must exist, and be of the type the record says (1905). */
+  private checkVault(type: RecordType, fields: Readonly<Record<string, string>>): void {
+    const idField = type.fields.find((f) => f.references === 'vault' && fields[f.param] !== undefined);
+    if (!idField) return;
+    const typeField = type.fields.find((f) => f.references === 'vault-type');
+    const vaultType = typeField && fields[typeField.param];
+    const match = this.vaults.typeMatches(Number(fields[idField.param]), vaultType);
+    if (match === undefined) throw qualysErrors.noSuchVault(idField.param, fields[idField.param]);
+    if (!match) throw qualysErrors.invalidValue(typeField!.param, vaultType!, `vault ${fields[idField.param]} is not of this type`);
+  }
+
   private checkTitleFree(type: RecordType, title: string, exceptId?: number): void {
     const holder = this.store.idByTitle(type.name, title);
     if (holder !== undefined && holder !== exceptId) throw qualysErrors.titleInUse(title, holder);
   }
 
-  /** [Q] every IP must be held by records of the type the declaration names, when switched on. */
+  /** [Q] every IP must be held by records of the host types the declaration names, when switched on. */
   private checkPrerequisite(type: RecordType, ips: IntervalSet): void {
-    const rule = type.ipPrerequisite;
-    if (!rule || !this.switches[rule.enabledBy]) return;
-    const covered = normalise(this.store.ipOverlaps(rule.coveredBy, ips).map((o) => o.range));
+    const rule = type.hostRecord;
+    if (!rule || !this.switches.requireHostRecord) return;
+    const covered = normalise(rule.coveredBy.flatMap((t) => this.store.ipOverlaps(t, ips).map((o) => o.range)));
     const uncovered = subtract(ips, covered);
     if (uncovered.length > 0) throw qualysErrors.ipsNotCovered(formatIpSet(uncovered).map((e) => e.value), rule.label);
   }

@@ -1,55 +1,191 @@
 import type { IntervalSet } from '../qualys/interval-set.js';
 
-// A record type is data: its endpoint, its own fields and its list element names. One set of
-// generic actions, rules, serialisers and one store serve every type declared this way.
+/**
+ * A record type is data: its endpoint, its own fields, the rules tying them together, and its
+ * list element names. One set of generic actions, rules, serialisers and one store serve every
+ * type declared this way; nothing is hand-coded per type.
+ *
+ * The vocabulary, in short (each piece is documented where it is declared below):
+ *
+ * - a {@link FieldSpec} per parameter: its {@link FieldKind} (`text` with `maxLength`, `secret`,
+ *   `port`, `flag`, `enum` with `values`, `integer` with `min`/`max`, `list` of comma-separated
+ *   values), its list `element` (none: never listed), `required` on create, `only` on `create`
+ *   or `update`, `references` to a vault, a `default` stored at create;
+ * - {@link RecordRule}s between fields: `requireOne` (one of several, or one unless a condition:
+ *   `password` unless `login_type=vault`), `exclusive` (1904; may name `ips`), `onlyWhen`
+ *   (`vault_id` only with `login_type=vault`), `requiredWhen`, `together` (all or none),
+ *   `requiredValue` (a value that another's value needs);
+ * - type-wide switches: `networkId: false` (no `network_id`, e.g. http), `ips` when a record may
+ *   have none (HTTP's target is its vhost or realm), `listFilters` of this
+ *   type only (Oracle templates), `hostRecord` (needs Unix or Windows records for its IPs),
+ *   `source` (the Qualys page the declaration follows).
+ *
+ * Rules hold for a record as a whole: a create is checked on the values it gives, an update on
+ * the record as the update would leave it, so an update cannot break what a create must obey.
+ *
+ * From a declaration come its v2.0 and v3.0 endpoints, its list DTD (`list-dtd.ts`, kept in
+ * `dtd/`), its place in the generic list, its section of docs/record-types.md and its cases in the
+ * table-driven suite. Its `secret` fields are masked wherever parameters are shown
+ * (`src/qualys/secrets.ts`, which types/index.ts tells of them).
+ */
 
 /**
- * How a field's value is read and shown: `text` free text up to `maxLength`; `secret` free text
- * that is stored but never listed (and echoed as `********`); `port` an integer 1 to 65535;
- * `flag` `0` or `1`.
+ * How a field's value is read, stored and shown:
+ * - `text`: free text of at most `maxLength` characters ([E] 1024 when not declared);
+ * - `secret`: free text, stored, never listed, and masked wherever parameters are shown
+ *   ([Q] 100 characters at most when not declared: Qualys's limit for passwords);
+ * - `port`: an integer 1 to 65535, stored without leading zeros;
+ * - `flag`: `0` or `1`;
+ * - `enum`: one of `values`, matched case-insensitively and stored as declared;
+ * - `integer`: a decimal integer within `min`..`max` (both optional);
+ * - `list`: comma-separated values, each one of `values` when declared, else free text; the
+ *   whole at most `maxLength` characters.
  */
-export type FieldKind = 'text' | 'secret' | 'port' | 'flag';
+export type FieldKind = 'text' | 'secret' | 'port' | 'flag' | 'enum' | 'integer' | 'list';
+
+/** A condition on one parameter of the record as the request would leave it. */
+export interface When {
+  param: string;
+  /** The condition holds when the parameter's value is one of these (case as declared). */
+  is: readonly string[];
+}
 
 export interface FieldSpec {
   /** The request parameter, e.g. `docker_command`. */
   param: string;
-  /** The list output element, [E] the upper-cased parameter, e.g. `DOCKER_COMMAND`; none for secrets. */
+  /**
+   * The list output element, e.g. `DOCKER_COMMAND`; none means the value is never listed (always
+   * so for secrets). Listed in declaration order, between TITLE and IP_SET.
+   */
   element?: string;
   /** Defaults to `text`. */
   kind?: FieldKind;
-  /** [E] limit for free text; Qualys publishes none for these fields. */
+  /** For `text`, `secret` and `list`: the most characters a value may have. */
   maxLength?: number;
-  /** Required on create; `{ unlessFlag }` waives it when that flag parameter is `1`. */
-  requiredOnCreate?: boolean | { unlessFlag: string };
+  /** For `enum` (required) and `list` (optional): the allowed values, as Qualys spells them. */
+  values?: readonly string[];
+  /** For `integer`: the smallest and largest values accepted. */
+  min?: number;
+  max?: number;
+  /** Required on create: missing or empty is 1903, checked before any value. */
+  required?: boolean;
+  /** Accepted by that action only (1901 on the other), e.g. `is_template` on create, `status` on update. */
+  only?: 'create' | 'update';
+  /**
+   * `vault`: the value is a vault's ID, which must exist (1905); `vault-type`: the value must be
+   * that vault's type (1905). A vault that records name cannot be deleted.
+   */
+  references?: 'vault' | 'vault-type';
+  /** Stored at create when the request does not give the field, e.g. SNMP `version=v1`. */
+  default?: string;
 }
 
-/** A rule tying a type's IPs to records of another type, on when its configuration switch is. */
+/**
+ * A rule between fields, checked on the record as the request would leave it. Codes: 1903 for
+ * a missing parameter, 1904 for parameters that exclude each other, 1905 for a parameter that is
+ * not valid with the others' values.
+ */
+export type RecordRule =
+  /**
+   * At least one of `params` has a non-empty value (1903 naming them all), unless one of
+   * `unless` holds: Oracle `sid` or `servicename`; Unix `password` unless `login_type=vault`.
+   */
+  | { rule: 'requireOne'; params: readonly string[]; unless?: readonly When[] }
+  /**
+   * At most one of `params` in one request (1904); a param may be `ips`, checked in the request
+   * only. [E] On update, giving one clears the others the record held, as they are alternatives
+   * for one value.
+   */
+  | { rule: 'exclusive'; params: readonly string[] }
+  /**
+   * `params` are valid only while `when` holds: given otherwise, 1905; [E] a stored value is
+   * dropped when an update makes `when` stop holding (e.g. `login_type=basic` drops `vault_id`).
+   */
+  | { rule: 'onlyWhen'; params: readonly string[]; when: When }
+  /** `params` must all have values while `when` holds (1903), e.g. `vault_id` with `login_type=vault`. */
+  | { rule: 'requiredWhen'; params: readonly string[]; when: When }
+  /** All of `params` or none (1903 naming the missing ones), e.g. SNMPv3 `username`, `password`, `auth_alg`. */
+  | { rule: 'together'; params: readonly string[] }
+  /**
+   * While `when` holds, `then` must hold too: 1903 when `then.param` has no value, 1905 when it
+   * has another, e.g. MongoDB `credential_type=external` needs `cleartext=1`.
+   */
+  | { rule: 'requiredValue'; when: When; then: When };
+
+/**
+ * A list filter of one type (beyond `ids`, `id_min`, `id_max`, `title`, `comments`), matching
+ * the records whose `field` equals the given value, e.g. Oracle `is_template`.
+ */
+export interface ListFilterSpec {
+  param: string;
+  /** The record field compared, equal when the value given is read as that field's kind. */
+  field: string;
+  /** How the value is read when `field` is not one the type declares (1905 when it is not so). */
+  read?: Omit<FieldSpec, 'param'>;
+}
+
+/** Which switch turns the host-record prerequisite on [Q: the pages' "requires a Unix or Windows record"]. */
+export type PrerequisiteSwitch = 'requireHostRecord';
+
+/** A rule tying a type's IPs to records of other types, on when its configuration switch is. */
 export interface IpPrerequisite {
-  /** The type whose records must cover every IP, e.g. `unix`. */
-  coveredBy: string;
-  /** How the uncovered addresses are named in the 1905, e.g. `Unix`. */
+  /** The types whose records together must cover every IP, e.g. `['unix']` or `['unix', 'windows']`. */
+  coveredBy: readonly string[];
+  /** How the uncovered addresses are named in the 1905, e.g. `Unix` or `Unix or Windows`. */
   label: string;
-  /** The Config switch that enables the rule. */
-  enabledBy: 'requireUnixForDocker';
 }
 
 export interface RecordType {
-  /** The type name as stored, and as in the generic list's `AUTH_<NAME>_RECORDS`. */
+  /** The type name as stored, and as in the endpoint path and the generic list. */
   name: string;
   /** Endpoint path, with trailing slash. */
   path: string;
+  /** The Qualys documentation page the declaration follows (the citation). */
+  source: string;
   /** Type-specific fields, in the order the list output places them, between TITLE and IP_SET. */
   fields: readonly FieldSpec[];
-  /** [Q] e.g. a Docker record needs Unix records for its hosts; checked only when switched on. */
-  ipPrerequisite?: IpPrerequisite;
-  /** The generic list's `AUTH_<TYPE>_RECORDS` element. */
-  genericListElement: string;
+  /** Cross-field rules, checked in order; the first broken one answers. */
+  rules?: readonly RecordRule[];
+  /** `false` when the type takes no `network_id` (1901), e.g. http. */
+  networkId?: false;
+  /**
+   * Whether a record needs IPs; none means always ([Q] most pages: "ips ... Required to create
+   * record"), so a create without `ips` is 1903 and an update cannot remove the last one.
+   * `optional`: the type names its target otherwise (HTTP: `vhost` or `realm`). `{ orOneOf }`:
+   * IPs, or a value in one of these parameters standing for them (MS SQL `member_domain`): a
+   * record with neither is 1903 naming them all.
+   */
+  ips?: 'optional' | { orOneOf: readonly string[] };
+  /** List filters of this type only. */
+  listFilters?: readonly ListFilterSpec[];
+  /** [Q] records that need host records for the same IPs; checked only with `--require-host-record`. */
+  hostRecord?: IpPrerequisite;
+  /** The per-type list output's names; {@link conventionalList} gives Qualys's usual ones. */
   list: {
     root: string;
     listElement: string;
     recordElement: string;
     /** The DTD's URL path; the file is `dtd/` plus this path less `/api/2.0/`. */
     dtdPath: string;
+  };
+}
+
+/** The fields a list shows, in order: those with an element, never a secret whatever it declares. */
+export function listedFields(fields: readonly FieldSpec[]): (FieldSpec & { element: string })[] {
+  return fields.filter((f): f is FieldSpec & { element: string } => f.element !== undefined && f.kind !== 'secret');
+}
+
+/**
+ * [Q] the names most types' lists use: `AUTH_<TYPE>_LIST_OUTPUT/RESPONSE/AUTH_<TYPE>_LIST/AUTH_<TYPE>`,
+ * the DTD at `<path>auth_<type>_list_output.dtd`.
+ */
+export function conventionalList(name: string): RecordType['list'] {
+  const upper = name.toUpperCase();
+  return {
+    root: `AUTH_${upper}_LIST_OUTPUT`,
+    listElement: `AUTH_${upper}_LIST`,
+    recordElement: `AUTH_${upper}`,
+    dtdPath: `/api/2.0/fo/auth/${name}/auth_${name}_list_output.dtd`,
   };
 }
 
@@ -71,6 +207,6 @@ export interface AuthRecord {
 /** What a create writes; the store assigns the ID. */
 export type NewRecord = Omit<AuthRecord, 'id'>;
 
-/** [Q] limits of the fields every type shares. */
+/** [Q] limits of the fields every type shares (each type page: title 255, comments 1999). */
 export const TITLE_MAX = 255;
 export const COMMENTS_MAX = 1999;

@@ -17,6 +17,8 @@ export interface ListFilter {
   /** Case-insensitive substring filters [E: Qualys does not say]. */
   title?: string;
   comments?: string;
+  /** Records whose named fields hold exactly these values. */
+  fields?: Readonly<Record<string, string>>;
 }
 
 /** One record's new values, and what changed that the store writes apart. */
@@ -45,9 +47,14 @@ const rangesJson = (set: IntervalSet) => JSON.stringify(set);
 const IN_RANGES = 'json_each(@ranges) j CROSS JOIN auth_records r';
 const RANGE_MATCH = 'r.id BETWEEN j.value->>0 AND j.value->>1';
 
-/** The filters every list shares; @title and @comments, NULL when not given. */
+/**
+ * The filters every list shares, NULL when not given: @title, @comments, and @fields, a JSON
+ * object of field values every matching record holds (one statement for any set of them).
+ */
 const FILTERS = `(@title IS NULL OR instr(lower(r.title), lower(@title)) > 0)
-  AND (@comments IS NULL OR instr(lower(coalesce(r.comments, '')), lower(@comments)) > 0)`;
+  AND (@comments IS NULL OR instr(lower(coalesce(r.comments, '')), lower(@comments)) > 0)
+  AND (@fields IS NULL OR NOT EXISTS (
+    SELECT 1 FROM json_each(@fields) f WHERE json_extract(r.fields, '$.' || f.key) IS NOT f.value))`;
 
 /**
  * A query over a set of ID ranges, bounded by @limit (-1: none), as two statements: one range
@@ -225,7 +232,7 @@ export class RecordStore {
    */
   records(type: string, ids: IntervalSet): AuthRecord[] {
     // LIMIT -1 is SQLite's "no limit".
-    return this.toRecords(runRangeQuery(this.stmts.rows, ids, { type, title: null, comments: null, limit: -1 }) as RecordRow[]);
+    return this.toRecords(runRangeQuery(this.stmts.rows, ids, { type, title: null, comments: null, fields: null, limit: -1 }) as RecordRow[]);
   }
 
   /**
@@ -276,7 +283,7 @@ export class RecordStore {
   }
 }
 
-/** A filter's text filters as statement parameters. */
+/** A filter's text and field filters as statement parameters. */
 function textFilters(filter: ListFilter) {
-  return { title: filter.title ?? null, comments: filter.comments ?? null };
+  return { title: filter.title ?? null, comments: filter.comments ?? null, fields: filter.fields ? JSON.stringify(filter.fields) : null };
 }

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { startCheckpointer } from './checkpointer.js';
 import { migrate } from './migrate.js';
+import { prepareDatabaseFile } from './private-files.js';
 
 export type Db = Database.Database;
 
@@ -22,15 +21,25 @@ const SYNCHRONOUS: Record<Durability, string> = { process: 'NORMAL', full: 'FULL
  */
 const FALLBACK_CHECKPOINT_PAGES = 10_000;
 
-/** Opens (creating on demand) and migrates the database; a file gets a checkpoint thread, stopped by `close`. */
+/**
+ * Opens (creating on demand, owner-only) and migrates the database; a file gets a checkpoint
+ * thread, stopped by `close`.
+ */
 export function openDatabase(path: string, durability: Durability = 'full'): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') prepareDatabaseFile(path);
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${SYNCHRONOUS[durability]}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    // First, so that every later statement, the switch to WAL included, waits for a process
+    // starting on the same file instead of failing at once.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${SYNCHRONOUS[durability]}`);
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   if (path === ':memory:') return db;
   db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
   const stopCheckpoints = startCheckpointer(path, SYNCHRONOUS[durability]);

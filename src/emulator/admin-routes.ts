@@ -49,7 +49,7 @@ export function adminRouter(controls: EmulatorControls): Router<AppState> {
     ctx.body = { reset: true };
   });
   router.post('/seed', (ctx) => {
-    ctx.body = { ids: controls.seed(bodyOf(ctx), authenticatedUser(ctx)) };
+    ctx.body = controls.seed(bodyOf(ctx), authenticatedUser(ctx));
   });
   router.get('/requests', (ctx) => {
     ctx.body = { requests: controls.journal.query(parseJournalFilter(ctx.query)) };

@@ -5,6 +5,8 @@ import type { RecordType } from '../auth-records/record-type.js';
 import type { RecordService } from '../auth-records/record-service.js';
 import { recordCreator } from '../auth-records/actions.js';
 import type { InputRules } from '../auth-records/record-input.js';
+import type { VaultService } from '../vaults/vault-service.js';
+import { vaultCreator } from '../vaults/vault-endpoint.js';
 import { Journal } from './journal.js';
 import { Faults } from './faults.js';
 import { patchRuntimeSettings, runtimeSettingsJson, type RuntimeSettings } from './runtime.js';
@@ -17,6 +19,7 @@ export interface ControlDeps {
   /** Seeded records are created through the service, validated by the API's rules. */
   service: RecordService;
   inputRules: InputRules;
+  vaults: VaultService;
 }
 
 /**
@@ -41,6 +44,7 @@ export class EmulatorControls {
     this.seedTarget = {
       types: new Map(deps.types.map((t) => [t.name, t])),
       create: recordCreator(service, deps.inputRules),
+      vaults: { create: vaultCreator(deps.vaults), idByTitle: (title) => deps.vaults.idByTitle(title) },
       atomically: (fn) => service.atomically(fn),
     };
   }
@@ -63,7 +67,7 @@ export class EmulatorControls {
     for (const hook of this.resetHooks) hook();
   }
 
-  seed(doc: unknown, user: string): number[] {
+  seed(doc: unknown, user: string): { ids: number[]; vault_ids?: number[] } {
     return seedRecords(this.seedTarget, doc, user);
   }
 

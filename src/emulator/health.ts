@@ -27,9 +27,14 @@ export function healthRoutes(config: Config, db: Db): Router {
   const router = new Router(ROUTER_OPTIONS);
   router.get('/health', (ctx) => {
     const reachable = databaseReachable(db);
-    // Only whether each is found: the answer needs no credentials, so it names no path on the host.
+    // Only whether each is found (and kube-bench its configuration): the answer needs no
+    // credentials, so it names no path on the host.
     const tools = Object.fromEntries(
-      TOOLS.map((tool) => [tool.name, { found: findBinary(tool.configuredBin(config), tool.commands) !== undefined }]),
+      TOOLS.map((tool) => {
+        const binary = findBinary(tool.configuredBin(config), tool.commands);
+        const status = { found: binary !== undefined };
+        return [tool.name, tool.defaultConfigFound ? { ...status, config: binary !== undefined && tool.defaultConfigFound(binary) } : status];
+      }),
     );
     ctx.status = reachable ? 200 : 503;
     ctx.body = {

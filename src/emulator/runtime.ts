@@ -10,8 +10,8 @@ import { boolean, integerIn, objectOf } from './json-input.js';
 export interface RuntimeSettings {
   rateLimit: RateLimitSettings;
   requireXRequestedWith: boolean;
-  /** A Docker record's IPs must be covered by Unix records (the record service reads it at each write). */
-  requireUnixForDocker: boolean;
+  /** Records needing host records must have their IPs covered by them (the record service reads it at each write). */
+  requireHostRecord: boolean;
   pageSize: number;
 }
 
@@ -24,7 +24,7 @@ export function initialRuntimeSettings(config: Config): RuntimeSettings {
       concurrency: config.concurrencyLimit,
     },
     requireXRequestedWith: config.requireXRequestedWith,
-    requireUnixForDocker: config.requireUnixForDocker,
+    requireHostRecord: config.requireHostRecord,
     pageSize: config.pageSize,
   };
 }
@@ -34,7 +34,7 @@ export function runtimeSettingsJson(s: RuntimeSettings) {
   return {
     rate_limit: { enforce: s.rateLimit.enforce, limit: s.rateLimit.limit, window_sec: s.rateLimit.windowSec, concurrency: s.rateLimit.concurrency },
     require_x_requested_with: s.requireXRequestedWith,
-    require_unix_for_docker: s.requireUnixForDocker,
+    require_host_record: s.requireHostRecord,
     page_size: s.pageSize,
   };
 }
@@ -42,7 +42,8 @@ export function runtimeSettingsJson(s: RuntimeSettings) {
 /** A runtime setting takes the range of the start-up option it starts from. */
 const wholeIn = (value: unknown, where: string, b: Bounds) => integerIn(value, where, b.min, b.max);
 
-const TOP_KEYS = ['rate_limit', 'require_x_requested_with', 'require_unix_for_docker', 'page_size'];
+// `require_unix_for_docker` is the first name of `require_host_record`, still accepted.
+const TOP_KEYS = ['rate_limit', 'require_x_requested_with', 'require_host_record', 'require_unix_for_docker', 'page_size'];
 const RATE_KEYS = ['enforce', 'limit', 'window_sec', 'concurrency'];
 
 /**
@@ -60,7 +61,9 @@ export function patchRuntimeSettings(s: RuntimeSettings, body: unknown): { rateL
     if (r.concurrency !== undefined) next.rateLimit.concurrency = wholeIn(r.concurrency, 'rate_limit.concurrency', BOUNDS.concurrencyLimit);
   }
   if (patch.require_x_requested_with !== undefined) next.requireXRequestedWith = boolean(patch.require_x_requested_with, 'require_x_requested_with');
-  if (patch.require_unix_for_docker !== undefined) next.requireUnixForDocker = boolean(patch.require_unix_for_docker, 'require_unix_for_docker');
+  for (const key of ['require_unix_for_docker', 'require_host_record'] as const) {
+    if (patch[key] !== undefined) next.requireHostRecord = boolean(patch[key], key);
+  }
   if (patch.page_size !== undefined) next.pageSize = wholeIn(patch.page_size, 'page_size', BOUNDS.pageSize);
   Object.assign(s, next);
   return { rateLimitTouched: patch.rate_limit !== undefined };

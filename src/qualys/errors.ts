@@ -46,6 +46,8 @@ export const qualysErrors = {
   /** [Q] recorded for action; the same template for every required parameter. */
   missingParameters: (names: readonly string[]) =>
     new QualysError(400, '1903', `Missing required parameter(s): ${list(names)}`),
+  /** [E] the same template when any one of several parameters would do, e.g. `sid or servicename`. */
+  missingOneOf: (names: readonly string[]) => new QualysError(400, '1903', `Missing required parameter(s): ${names.join(' or ')}`),
   /** [Q] recorded form. */
   unrecognizedParameters: (names: readonly string[], action: string, allowed: readonly string[]) =>
     new QualysError(400, '1901', `Unrecognized parameter(s): ${list(names)} (action=${action} allows: ${list(allowed)})`),
@@ -58,10 +60,15 @@ export const qualysErrors = {
   /** [Q] titles are unique per type; [E] the TEXT names the record holding it. */
   titleInUse: (title: string, holderId: number) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (already used by record ${holderId})`),
+  /** [E] vaults are named by one `id`; the TEXT says which vault is missing. */
+  noSuchVault: (name: string, id: string) => new QualysError(400, '1905', `parameter ${name} has invalid value: ${id} (no such vault)`),
+  /** [Q] a vault in use cannot be deleted; [E] the TEXT names every record using it. */
+  vaultInUse: (id: string, users: readonly { id: number; type: string }[]) =>
+    new QualysError(400, '1905', `parameter id has invalid value: ${id} (the vault is used by authentication records: ${users.map((u) => `${u.type} ${u.id}`).join(', ')})`),
   /** [E] docs/fidelity.md §5: a title names one record, so an update setting it takes one ID. */
   titleNeedsOneId: (title: string) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (a title can only be set on one record: give one ID)`),
-  /** [E] a record keeps at least one IP, as create requires them; `removed` is the normalised remove_ips. */
+  /** [E] a record keeps at least one IP where its type's create requires them; `removed` is the normalised remove_ips. */
   noIpsLeft: (removed: string, recordId: number) =>
     new QualysError(400, '1905', `parameter remove_ips has invalid value: ${removed} (it would leave record ${recordId} without IPs)`),
   /**
@@ -81,6 +88,8 @@ export const qualysErrors = {
     new QualysError(400, '1908', 'Request method (GET or POST) is incompatible with specified parameter(s): action'),
   /** [E] methods other than GET and POST on an API endpoint. */
   methodNotAllowed: (method: string) => new QualysError(405, undefined, `Method Not Allowed: ${method}`, [], { Allow: 'GET, POST' }),
+  /** [E] a request refused for where it comes from (Host, Origin: docs/security.md); no CODE. */
+  forbidden: (reason: string) => new QualysError(403, undefined, reason),
   /** [E] unknown paths, never HTML. */
   notFound: () => new QualysError(404, undefined, 'Not Found'),
   /**

@@ -50,6 +50,54 @@ export class RequestParams {
     return found;
   }
 
+  /**
+   * A decimal integer within `min`..`max`, returned without leading zeros [E: Qualys publishes no
+   * bounds for most integers; the caller says them].
+   */
+  integer(name: string, min = 0, max = Number.MAX_SAFE_INTEGER, what = `an integer from ${min} to ${max}`): string | undefined {
+    const value = this.get(name);
+    if (value === undefined) return undefined;
+    if (!/^-?\d{1,16}$/.test(value) || +value < min || +value > max) throw qualysErrors.invalidValue(name, value, `not ${what}`);
+    return String(+value);
+  }
+
+  /** [Q] a date as Qualys's date filters take it, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` (UTC). */
+  date(name: string): string | undefined {
+    const value = this.get(name);
+    if (value === undefined) return undefined;
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z)?$/.exec(value);
+    const d = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
+    // A date that rolls over (2024-02-30) is not the date written.
+    if (!m || !d || d.toISOString().slice(0, 19) !== `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`) {
+      throw qualysErrors.invalidValue(name, value, 'not a date: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ');
+    }
+    return value;
+  }
+
+  /** A TCP port, 1 to 65535. */
+  port(name: string): string | undefined {
+    return this.integer(name, 1, 65535, 'a port from 1 to 65535');
+  }
+
+  /**
+   * Comma-separated values, each one of `allowed` when given (matched case-insensitively, kept as
+   * declared), at most `max` characters in all; empty items are refused.
+   */
+  list(name: string, max: number, allowed?: readonly string[]): string | undefined {
+    const value = this.text(name, max);
+    if (value === undefined || value === '') return value;
+    const items = value.split(',').map((v) => v.trim());
+    if (items.some((v) => v === '')) throw qualysErrors.invalidValue(name, value, 'an empty item in the list');
+    if (!allowed) return items.join(',');
+    return items
+      .map((item) => {
+        const found = allowed.find((a) => a.toLowerCase() === item.toLowerCase());
+        if (found === undefined) throw qualysErrors.invalidValue(name, value, `each item must be one of: ${allowed.join(', ')}`);
+        return found;
+      })
+      .join(',');
+  }
+
   /** The same parameters with `name` set to `value` (replacing every occurrence), for next-page URLs. */
   with(name: string, value: string): RequestParams {
     const rest = this.entries.filter(([k]) => k !== name);

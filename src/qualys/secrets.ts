@@ -1,5 +1,15 @@
-/** Parameters whose values never leave the emulator: not in echoes, error TEXTs or the journal [E]. */
-const SECRET_PARAMS = new Set(['password']);
+/**
+ * Parameters whose values never leave the emulator: not in echoes, error TEXTs or the journal [E].
+ * The set is the declarations' own: each module that declares parameters (record types, vault
+ * settings) names its `secret` ones here when it loads, so a new secret cannot be forgotten.
+ * `password` is in it from the start, as the session login's own parameter.
+ */
+const SECRET_PARAMS = new Set<string>(['password']);
+
+/** Marks the `secret` fields of a declaration as secret everywhere parameters are shown. */
+export function declareSecrets(fields: readonly { param: string; kind?: string }[]): void {
+  for (const f of fields) if (f.kind === 'secret') SECRET_PARAMS.add(f.param);
+}
 
 export const MASK = '********';
 

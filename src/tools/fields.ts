@@ -58,6 +58,11 @@ export interface AllowedOption {
   value?: RegExp;
   /** Whether `--name=value` is accepted too (long options of Go's pflag do; getopts does not). */
   joined?: boolean;
+  /**
+   * A pflag boolean: bare (`--scored`, true) or joined to `true`/`false` (`--scored=false`). pflag
+   * never reads the next word as a boolean's value, so `--scored false` is refused.
+   */
+  boolean?: boolean;
 }
 
 /**
@@ -79,8 +84,15 @@ export function allowedArgs(body: Body, field: string, tool: string, allowed: re
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const eq = word.indexOf('=');
-    const option = allowed.find((o) => o.names.includes(word) || (o.joined && eq > 0 && o.names.includes(word.slice(0, eq))));
+    const option = allowed.find((o) => o.names.includes(word) || ((o.joined || o.boolean) && eq > 0 && o.names.includes(word.slice(0, eq))));
     if (!option) throw toolErrors.badField(field, `${JSON.stringify(word)} is not an allowed ${tool} argument (allowed: ${names})`);
+    if (option.boolean) {
+      if (!option.names.includes(word) && !/^(true|false)$/.test(word.slice(eq + 1))) {
+        throw toolErrors.badField(field, `${word.slice(0, eq)} is a boolean: give it bare or as ${word.slice(0, eq)}=true or ${word.slice(0, eq)}=false`);
+      }
+      out.push(word);
+      continue;
+    }
     if (!option.value) {
       if (!option.names.includes(word)) throw toolErrors.badField(field, `${word.slice(0, eq)} takes no value`);
       out.push(word);

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { allowedArgs, commaList, matchingString, optionalString, refuseUnknownFields, type AllowedOption, type Body } from './fields.js';
 import { toolErrors } from './errors.js';
@@ -6,8 +7,27 @@ import type { Summary, ToolDefinition } from './tool.js';
 
 const FIELDS = ['targets', 'version', 'benchmark', 'config_dir', 'output_format', 'additional_args'];
 
-/** kube-bench's targets; `worker` is its alias of `node`. */
-const KUBE_BENCH_TARGETS = ['master', 'controlplane', 'node', 'etcd', 'policies', 'managedservices', 'worker'];
+/**
+ * [from kube-bench] its targets. `validTargets` (cmd/common.go) compares each name as given with
+ * the benchmark's `target_mapping`, so `worker` exits 1 although `translate` in cmd/run.go would
+ * map it to node.yaml: it is refused here, saying so, rather than run to fail.
+ */
+const KUBE_BENCH_TARGETS = ['master', 'controlplane', 'node', 'etcd', 'policies', 'managedservices'];
+
+const isTarget = (t: string) => KUBE_BENCH_TARGETS.includes(t);
+
+/**
+ * [from kube-bench] `--version` is looked up in `version_mapping`, whose keys are MAJOR.MINOR:
+ * `1.27.3` matches none and exits 1 ("unable to find a matching Benchmark Version").
+ */
+const KUBE_VERSION = /^\d{1,3}\.\d{1,3}$/;
+
+/**
+ * [from kube-bench] where a run without `--config-dir` looks for `config.yaml`: `./cfg` for a
+ * source build (run in its own directory, that is the `cfg/` beside the binary) and
+ * `/etc/kube-bench/cfg` for the release packages (their `cmd.cfgDir`, set in .goreleaser.yml).
+ */
+const defaultConfigDirs = (binary: string) => [join(dirname(binary), 'cfg'), '/etc/kube-bench/cfg'];
 
 const CHECK_IDS = /^\d+(\.\d+)*(,\d+(\.\d+)*)*$/;
 
@@ -16,8 +36,9 @@ const ALLOWED: AllowedOption[] = [
   { names: ['--check', '-c'], value: CHECK_IDS, joined: true },
   { names: ['--group', '-g'], value: CHECK_IDS, joined: true },
   { names: ['--skip'], value: CHECK_IDS, joined: true },
-  { names: ['--scored'] },
-  { names: ['--unscored'] },
+  // [from kube-bench] booleans that default to true: only `=false` filters.
+  { names: ['--scored'], boolean: true },
+  { names: ['--unscored'], boolean: true },
   { names: ['--exit-code'], value: /^\d{1,3}$/, joined: true },
   { names: ['--nototals'] },
   { names: ['--noremediations'] },
@@ -37,22 +58,44 @@ function configDir(body: Body, config: Config): string | undefined {
   return allowed;
 }
 
-interface KubeBenchReport {
-  Totals?: { total_pass?: number; total_fail?: number; total_warn?: number; total_info?: number };
-  Controls?: { total_pass?: number; total_fail?: number; total_warn?: number; total_info?: number }[];
+/** A control's or the report's counts, as kube-bench's `check.Summary` writes them. */
+interface Totals {
+  total_pass?: unknown;
+  total_fail?: unknown;
+  total_warn?: unknown;
+  total_info?: unknown;
 }
 
 const count = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
+
+function summaryOf(totals: readonly Totals[]): Summary {
+  const sum = (key: keyof Totals) => totals.reduce((n, t) => n + count(t?.[key]), 0);
+  const summary = { pass: sum('total_pass'), fail: sum('total_fail'), warn: sum('total_warn'), info: sum('total_info') };
+  return { ...summary, total: summary.pass + summary.fail + summary.warn + summary.info };
+}
+
+/**
+ * [from kube-bench] `writeJSONOutput` (cmd/common.go) writes `{Controls, Totals}`, or with
+ * `--nototals` the bare array of controls; then the controls' own totals are added up.
+ */
+function summarizeReport(report: unknown): Summary | null {
+  if (Array.isArray(report)) return summaryOf(report as Totals[]);
+  if (typeof report !== 'object' || report === null) return null;
+  const { Totals, Controls } = report as { Totals?: Totals; Controls?: unknown };
+  if (typeof Totals === 'object' && Totals !== null) return summaryOf([Totals]);
+  return Array.isArray(Controls) ? summaryOf(Controls as Totals[]) : null;
+}
 
 export const kubeBench: ToolDefinition = {
   name: 'kube-bench',
   commands: ['kube-bench'],
   configuredBin: (config) => config.kubeBenchBin,
-  runsInOwnDirectory: false,
+  // [E] so a source build finds its `./cfg` wherever the emulator was started (docs/tools.md).
+  runsInOwnDirectory: true,
   prepare(body, config) {
     refuseUnknownFields(body, FIELDS);
-    const targets = commaList(body, 'targets', (t) => KUBE_BENCH_TARGETS.includes(t), `a kube-bench target (${KUBE_BENCH_TARGETS.join(', ')})`);
-    const version = matchingString(body, 'version', /^\d+\.\d+(\.\d+)?$/, 'a Kubernetes version like 1.27');
+    const targets = commaList(body, 'targets', isTarget, `a kube-bench target: one of ${KUBE_BENCH_TARGETS.join(', ')} (kube-bench has no worker target; use node)`);
+    const version = matchingString(body, 'version', KUBE_VERSION, 'a Kubernetes version as kube-bench takes it: MAJOR.MINOR like 1.27, without a patch number');
     const benchmark = matchingString(body, 'benchmark', /^[a-z0-9]{1,32}([.-][a-z0-9]{1,32}){0,8}$/, 'a benchmark name like cis-1.9');
     // [from kube-bench] giving both is an error of the tool; refuse it before anything runs.
     if (version !== undefined && benchmark !== undefined) throw toolErrors.badField('benchmark', 'cannot be given together with version');
@@ -61,6 +104,7 @@ export const kubeBench: ToolDefinition = {
     if (format !== 'json' && format !== 'junit') throw toolErrors.badField('output_format', `${JSON.stringify(format)} is not json or junit`);
     const extra = allowedArgs(body, 'additional_args', 'kube-bench', ALLOWED);
     return {
+      usesDefaultConfig: dir === undefined,
       defaultFileName: `kube-bench-results.${format === 'json' ? 'json' : 'xml'}`,
       args: (outputFile) => [
         'run',
@@ -76,22 +120,6 @@ export const kubeBench: ToolDefinition = {
       report: (outputFile) => (format === 'json' ? { path: outputFile } : { error: 'output_format junit writes XML; it is in output_file, not parsed' }),
     };
   },
-  summarize(report): Summary | null {
-    const r = report as KubeBenchReport;
-    if (typeof r !== 'object' || r === null) return null;
-    const totals = r.Totals ?? (Array.isArray(r.Controls) ? sumControls(r.Controls) : undefined);
-    if (!totals) return null;
-    return { pass: count(totals.total_pass), fail: count(totals.total_fail), warn: count(totals.total_warn), info: count(totals.total_info) };
-  },
+  summarize: summarizeReport,
+  defaultConfigFound: (binary) => defaultConfigDirs(binary).some((dir) => existsSync(join(dir, 'config.yaml'))),
 };
-
-function sumControls(controls: NonNullable<KubeBenchReport['Controls']>): NonNullable<KubeBenchReport['Totals']> {
-  const sum = { total_pass: 0, total_fail: 0, total_warn: 0, total_info: 0 };
-  for (const c of controls) {
-    sum.total_pass += count(c?.total_pass);
-    sum.total_fail += count(c?.total_fail);
-    sum.total_warn += count(c?.total_warn);
-    sum.total_info += count(c?.total_info);
-  }
-  return sum;
-}

@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { ProcessGroups } from './process-groups.js';
+
+/** Leads each run's process group and ends it when the emulator's pipe to it closes (docs/security.md). */
+const SUPERVISOR = join(PACKAGE_ROOT, 'bin', 'tool-supervisor.js');
 
 export interface RunLimits {
   /** Seconds before the process group is ended. */
@@ -41,14 +46,25 @@ function capture(stream: Readable, cap: number) {
 }
 
 /**
- * Runs `file` with `args`, never through a shell, as the leader of its own process group so
- * the group can be ended as one: on timeout SIGTERM, then SIGKILL after the grace period; and
- * whatever the tool left behind in its group when it exits is killed too, so no orphan survives.
- * The group is in `groups` while it runs, so stopping the emulator can end it.
+ * Runs `file` with `args`, never through a shell, in a process group of its own so the group can
+ * be ended as one: on timeout SIGTERM, then SIGKILL after the grace period; and whatever the tool
+ * left behind in its group when it exits is killed too, so no orphan survives. The group is in
+ * `groups` while it runs, so stopping the emulator can end it. Its leader is the supervisor,
+ * which passes the tool's exit on and ends the group by itself if the emulator dies, SIGKILL
+ * included: it holds the read end of a pipe (its stdin) that only the emulator's death closes.
  */
 export function runTool(file: string, args: readonly string[], cwd: string | undefined, limits: RunLimits, groups: ProcessGroups): Promise<RunOutcome> {
   const started = process.hrtime.bigint();
-  const child = spawn(file, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  // Orphaned, the group gets its grace, but never more than the tool's own time limit.
+  const orphanGrace = Math.min(limits.graceSeconds, limits.timeoutSeconds);
+  const child = spawn(process.execPath, [SUPERVISOR, String(orphanGrace), file, ...args], {
+    cwd,
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    windowsHide: true,
+  });
+  // Never written: the pipe only tells the supervisor the emulator is alive.
+  child.stdin.on('error', () => {});
   const run = new Promise<RunOutcome>((resolve, reject) => {
     const out = capture(child.stdout, limits.outputCap);
     const err = capture(child.stderr, limits.outputCap);

@@ -9,6 +9,8 @@ export interface Summary {
   info: number;
   /** docker-bench-security only: its NOTE results. */
   note?: number;
+  /** Every result counted above. */
+  total: number;
 }
 
 /** A validated request, ready to become an argv once its output location is known. */
@@ -21,6 +23,8 @@ export interface PreparedRun {
   defaultFileName: string;
   /** Where the JSON report lands, or why there is none to parse. */
   report(outputFile: string): { path: string } | { error: string };
+  /** Whether the run relies on the tool finding its configuration by itself (kube-bench without config_dir). */
+  usesDefaultConfig?: boolean;
 }
 
 /** One tool: how it is found, how a request becomes arguments, how its report is counted. */
@@ -29,9 +33,11 @@ export interface ToolDefinition {
   /** Names looked up on PATH, in order. */
   commands: readonly string[];
   configuredBin(config: Config): string | undefined;
-  /** docker-bench-security sources its own files, so it must start in its own directory. */
+  /** Whether it starts in its executable's directory (docker-bench-security sources its own files there). */
   runsInOwnDirectory: boolean;
   /** Validates the body; throws a 400 naming the field. Touches nothing. */
   prepare(body: Body, config: Config): PreparedRun;
   summarize(report: unknown): Summary | null;
+  /** For a tool that needs a configuration: whether one is where it looks without being told. */
+  defaultConfigFound?(binary: string): boolean;
 }

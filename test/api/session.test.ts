@@ -19,7 +19,7 @@ describe('session login /api/2.0/fo/session/', () => {
     expect(res.root.name).toBe('SIMPLE_RETURN');
     expect(text(res.root, 'RESPONSE/TEXT')).toBe('Logged in');
     expect(find(res.root, 'RESPONSE/CODE')).toBeUndefined();
-    expect(res.headers.get('set-cookie')).toMatch(/^QualysSession=[0-9a-f]{32}; path=\/api$/);
+    expect(res.headers.get('set-cookie')).toMatch(/^QualysSession=[0-9a-f]{32}; path=\/api; HttpOnly; SameSite=Strict$/);
     expect(res.headers.get('x-ratelimit-limit')).toBeNull();
   });
 

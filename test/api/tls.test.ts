@@ -51,7 +51,7 @@ describe('TLS (--tls-cert, --tls-key)', () => {
     expect(login.status, login.body).toBe(200);
     expect(text(parseXml(login.body), 'RESPONSE/TEXT')).toBe('Logged in');
     const setCookie = (login.headers['set-cookie'] as string[])[0];
-    expect(setCookie).toMatch(/^QualysSession=[0-9a-f]{32}; path=\/api; secure$/);
+    expect(setCookie).toMatch(/^QualysSession=[0-9a-f]{32}; path=\/api; HttpOnly; SameSite=Strict; secure$/);
     const cookie = setCookie.split(';')[0];
 
     const list = await send('/api/2.0/fo/auth/?action=list&echo_request=1', { cookie });

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { call, DOCKER, expectError, startTestEmulator, text } from '../helpers/emulator.js';
 
 const UNIX = '/api/2.0/fo/auth/unix/';
-const strict = await startTestEmulator({ requireUnixForDocker: true });
+const strict = await startTestEmulator({ requireHostRecord: true });
 const lenient = await startTestEmulator();
 
 const create = (on: typeof strict, path: string, form: Record<string, string>) => call(on, path, { form: { action: 'create', ...form } });
 const unix = (title: string, ips: string) => create(strict, UNIX, { title, username: 'root', password: 'p', ips });
 
-describe('--require-unix-for-docker', () => {
+describe('--require-host-record', () => {
   it('is off by default: a Docker record needs no Unix record', async () => {
     const res = await create(lenient, DOCKER, { title: 'alone', ips: '10.9.0.1' });
     expect(res.status, res.body).toBe(200);

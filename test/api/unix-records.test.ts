@@ -46,7 +46,7 @@ describe('Unix records', () => {
   });
 
   it('refuses Docker parameters on a Unix record and Unix parameters on a Docker record', async () => {
-    expectError(await create({ title: 'u3', username: 'a', password: 'p', ips: '10.4.0.1', docker_command: '/x' }), 400, '1901', /^Unrecognized parameter\(s\): docker_command \(action=create allows: .*username, password, skip_password, port/);
+    expectError(await create({ title: 'u3', username: 'a', password: 'p', ips: '10.4.0.1', docker_command: '/x' }), 400, '1901', /^Unrecognized parameter\(s\): docker_command \(action=create allows: .*username, password, login_type, vault_type, vault_id, vault_service_type, ak_secret_name, system_name, account_name, end_point_name, sub_type, skip_password, cleartext_password, enable_password, expert_password, port/);
     expectError(await create({ title: 'd3', username: 'a', ips: '10.4.0.1' }, DOCKER), 400, '1901', /^Unrecognized parameter\(s\): username/);
   });
 
@@ -93,7 +93,7 @@ describe('a refused password', () => {
     const bad = await call(emulator, UNIX, { form: { ...base, password: 'hunter2\u0000x' } });
     expectError(bad, 400, '1905', 'parameter password has invalid value: ******** (contains characters that XML cannot carry)');
     const long = await call(emulator, UNIX, { form: { ...base, password: 'hunter2'.repeat(40) } });
-    expectError(long, 400, '1905', 'parameter password has invalid value: ******** (longer than 255 characters)');
+    expectError(long, 400, '1905', 'parameter password has invalid value: ******** (longer than 100 characters)');
     expect(bad.body + long.body).not.toContain('hunter2');
   });
 });

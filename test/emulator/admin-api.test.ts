@@ -21,7 +21,7 @@ describe('/_emulator/ requests', () => {
     expect(wrongMethod).toMatchObject({ status: 405, json: { error: expect.stringContaining('POST') } });
     expect(wrongMethod.headers.get('Allow')).toContain('POST');
     const form = await fetch(`${emulator.url}/_emulator/seed`, {
-      method: 'POST', headers: { Authorization: AUTH, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'records=1',
+      method: 'POST', headers: { Authorization: AUTH, 'X-Requested-With': 'x', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'records=1',
     });
     expect(form.status).toBe(415);
     expect(await form.json()).toEqual({ error: expect.stringContaining('application/json') });
@@ -73,8 +73,9 @@ describe('/_emulator/ requests without a body', () => {
   it.each([
     ['Content-Type: application/json', { 'Content-Type': 'application/json' }],
     ['Content-Type: application/json, Content-Length: 0', { 'Content-Type': 'application/json', 'Content-Length': '0' }],
-    ['Content-Type: text/plain', { 'Content-Type': 'text/plain' }],
-  ])('are accepted whatever their Content-Type (%s)', async (_, headers) => {
+    ['Content-Type: text/plain, X-Requested-With', { 'Content-Type': 'text/plain', 'X-Requested-With': 'x' }],
+    ['no Content-Type, X-Requested-With', { 'X-Requested-With': 'x' }],
+  ])('are accepted with JSON or X-Requested-With, whatever else their Content-Type (%s)', async (_, headers) => {
     await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', delay_ms: 1 }] });
     const shown = await bare('GET', 'faults', headers);
     expect(shown.status).toBe(200);
@@ -95,7 +96,7 @@ describe('/_emulator/config', () => {
     expect((await admin(emulator, 'GET', 'config')).json).toEqual({
       rate_limit: { enforce: false, limit: 300, window_sec: 3600, concurrency: 2 },
       require_x_requested_with: true,
-      require_unix_for_docker: false,
+      require_host_record: false,
       page_size: 1000,
     });
   });

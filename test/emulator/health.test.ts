@@ -25,8 +25,8 @@ describe('GET /health', () => {
       uptime: expect.any(Number),
       database: { reachable: true },
       tools: {
-        // only whether each is found: a stranger learns no path of the host
-        'kube-bench': { found: true },
+        // only whether each is found (and kube-bench its cfg/): a stranger learns no path of the host
+        'kube-bench': { found: true, config: true },
         'docker-bench-security': { found: false },
       },
     });

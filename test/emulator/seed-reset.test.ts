@@ -134,3 +134,29 @@ describe('--seed FILE', () => {
     }
   });
 });
+
+describe('seeding vaults', () => {
+  it('creates the vaults first, so records name them by title; answers both kinds of ID', async () => {
+    const res = await admin(emulator, 'POST', 'seed', {
+      vaults: [{ title: 'aim', type: 'CyberArk AIM', appid: 'qualys', private_key: 'KEY-hunter2' }],
+      records: [{ type: 'unix', title: 'by vault', username: 'svc', ips: '10.0.0.1', login_type: 'vault', vault_type: 'CyberArk AIM', vault: 'aim' }],
+    });
+    expect(res).toMatchObject({ status: 200, json: { ids: [1], vault_ids: [1] } });
+    const [record] = all((await call(emulator, '/api/2.0/fo/auth/unix/', { query: { action: 'list' } })).root, 'RESPONSE/AUTH_UNIX_LIST', 'AUTH_UNIX');
+    expect(text(record, 'VAULT_ID')).toBe('1');
+  });
+
+  it('refuses the lot when a vault or a vault reference is refused, naming it', async () => {
+    const badVault = await admin(emulator, 'POST', 'seed', { vaults: [{ title: 'x', type: 'Shoebox' }], records: [] });
+    expect(badVault.json).toMatchObject({ index: 0, code: '1905' });
+    expect(badVault.json.error).toMatch(/^vaults\[0\]: parameter type has invalid value: Shoebox/);
+    const badRef = await admin(emulator, 'POST', 'seed', {
+      vaults: [{ title: 'aim', type: 'CyberArk AIM' }],
+      records: [{ type: 'unix', title: 'r', username: 'u', ips: '10.0.0.1', login_type: 'vault', vault_type: 'CyberArk AIM', vault: 'nope' }],
+    });
+    expect(badRef.json).toMatchObject({ index: 0 });
+    expect(badRef.json.error).toBe('records[0].vault must be the title of a vault, got "nope"');
+    const vaults = await call(emulator, '/api/2.0/fo/vault/', { query: { action: 'list' } });
+    expect(text(vaults.root, 'RESPONSE/COUNT')).toBe('0');
+  });
+});

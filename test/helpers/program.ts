@@ -12,8 +12,10 @@ export interface Program {
   err(): string;
 }
 
-export function runProgram(args: readonly string[], env: Record<string, string> = {}): Program {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the program with extra environment variables, and under `umask` (octal) when given. */
+export function runProgram(args: readonly string[], env: Record<string, string> = {}, umask?: string): Program {
+  const command = umask === undefined ? [process.execPath, BIN, ...args] : ['sh', '-c', `umask ${umask} && exec "$@"`, 'sh', process.execPath, BIN, ...args];
+  const child = spawn(command[0], command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));

@@ -6,7 +6,7 @@ const MAX_BODY = 4096;
 const emulator = await startTestEmulator({ maxBody: MAX_BODY, headersTimeout: 300, requestTimeout: 800 });
 
 const head = (extra: string[]) =>
-  [`POST ${DOCKER} HTTP/1.1`, 'Host: qualys.test', `Authorization: ${AUTH}`, 'X-Requested-With: raw', ...extra, '', ''].join('\r\n');
+  [`POST ${DOCKER} HTTP/1.1`, 'Host: localhost', `Authorization: ${AUTH}`, 'X-Requested-With: raw', ...extra, '', ''].join('\r\n');
 
 /** Sends up to `total` bytes of `chunk`s, stopping when the server closes; returns the bytes sent. */
 async function stream(conn: RawConnection, chunk: Buffer, total: number, frame: (b: Buffer) => Buffer = (b) => b): Promise<number> {
@@ -78,7 +78,7 @@ describe('unreadable bodies', () => {
 describe('slow clients', () => {
   it('answers 408 and disconnects a client that never finishes its headers', async () => {
     const conn = await openRaw(emulator.url);
-    await conn.write(`GET ${DOCKER}?action=list HTTP/1.1\r\nHost: qualys.test\r\nX-Requested`);
+    await conn.write(`GET ${DOCKER}?action=list HTTP/1.1\r\nHost: localhost\r\nX-Requested`);
     const response = await conn.closed;
     expect(rawStatus(response)).toBe(408);
   });

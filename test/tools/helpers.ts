@@ -10,8 +10,9 @@ import type { ToolResponse } from '../../src/tools/run-request.js';
 
 /** What the fakes' reports hold that the tests read. */
 interface FakeReport {
-  Controls: { node_type: string }[];
-  tests: { id: string }[];
+  Controls: { node_type: string; tests: { results: { scored: boolean }[] }[] }[];
+  tests: { id: string; remediation?: string }[];
+  checks: number;
 }
 
 /** A tool endpoint's answer: the run's document on 200, `{"error": ...}` otherwise. */
@@ -60,9 +61,9 @@ export async function postTool(
   emulator: Pick<EmulatorHandle, 'url'>,
   tool: string,
   body: unknown,
-  options: { auth?: string | null; raw?: string; contentType?: string; method?: string } = {},
+  options: { auth?: string | null; raw?: string; contentType?: string; method?: string; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse<ToolAnswer>> {
-  const headers: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json' };
+  const headers: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json', ...options.headers };
   if (options.auth !== null) headers.Authorization = options.auth ?? AUTH;
   const method = options.method ?? 'POST';
   const res = await fetch(`${emulator.url}/api/tools/${tool}`, {

@@ -42,6 +42,8 @@ const DOCKER: Record<string, unknown[]> = {
   output_file: [
     ...around('out.log'), '../x.log', 'a/../../x.log', '..', '.', '/etc/passwd', '/tmp/x.log', join(outside, 'x.log'), `${bed.outputDir}/../x.log`,
     '-c whoami', 'x y.log', '.hidden', 'link.log', 'linkdir/x.log', 'hard.log', 'ok.log', 'missing-dir/x.log', 'a\\b', 42,
+    // longer than a file name may be (ENAMETOOLONG answered 500), or than the path may be
+    'a'.repeat(300), 'a'.repeat(251), `${'a'.repeat(300)}/x.log`, `${'d'.repeat(200)}/`.repeat(5) + 'x.log', 'a'.repeat(1025),
   ],
   additional_args: [
     ...around('-b'), '-c whoami', '-c check_2_2', '-e check_2_2', '-l /tmp/x', '-l out.log', '-u $(id)', '-u -c', '-u', '-n abc', '-n', '-h',
@@ -92,7 +94,8 @@ describe('injection attempts are refused with 400 naming the field, and nothing 
     ['targets=master', 'application/x-www-form-urlencoded'],
     ['{"targets": "master"}', 'text/plain'],
   ])('refuses the body %j (%s)', async (raw, contentType) => {
-    const res = await postTool(bed.emulator, 'kube-bench', undefined, { raw, contentType });
+    // X-Requested-With: a body that is not JSON is refused as such, not as a cross-site request
+    const res = await postTool(bed.emulator, 'kube-bench', undefined, { raw, contentType, headers: { 'X-Requested-With': 'x' } });
     expect(res.status).toBe(400);
     expect(res.json.error).toMatch(/body/);
     expect(bed.runs()).toEqual([]);

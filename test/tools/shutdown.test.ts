@@ -37,6 +37,17 @@ function startRun(url: string): void {
   );
 }
 
+/** The real program, running the never-ending fake: its PIDs and its child's, both alive. */
+async function programRunning(name: string) {
+  const files = runFiles(name);
+  const args = ['--port', '0', '--db', ':memory:', '--user', `${USER.login}:${USER.password}`, '--tool-output-dir', join(scratch, `${name}-out`)];
+  const p = runProgram([...args, '--kube-bench-bin', SLOW.kubeBenchBin, '--tool-timeout', '60', '--tool-kill-grace', '0.3'], files.env);
+  startRun(await listening(p));
+  const pids = await files.pids();
+  expect(pids.map(alive)).toEqual([true, true]);
+  return { p, pids };
+}
+
 describe('stopping the emulator while a tool runs', () => {
   it('close() of a startEmulator handle ends the running tool and its child before it resolves', async () => {
     const files = runFiles('handle');
@@ -50,14 +61,18 @@ describe('stopping the emulator while a tool runs', () => {
   });
 
   it('the program on SIGTERM ends the running tool and its child, then exits 0', async () => {
-    const files = runFiles('program');
-    const args = ['--port', '0', '--db', ':memory:', '--user', `${USER.login}:${USER.password}`, '--tool-output-dir', join(scratch, 'program-out')];
-    const p = runProgram([...args, '--kube-bench-bin', SLOW.kubeBenchBin, '--tool-timeout', '60', '--tool-kill-grace', '0.3'], files.env);
-    startRun(await listening(p));
-    const pids = await files.pids();
-    expect(pids.map(alive)).toEqual([true, true]);
+    const { p, pids } = await programRunning('program');
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
+    expect(pids.map(alive)).toEqual([false, false]);
+  });
+
+  it('a SIGKILL of the program, which can clean nothing up, still ends the running tool and its child soon after', async () => {
+    const { p, pids } = await programRunning('sigkill');
+    p.child.kill('SIGKILL');
+    await p.exited;
+    // Far within --tool-timeout (60 s): the supervisor sees its pipe close, SIGTERMs, SIGKILLs after the grace.
+    await until(() => !pids.some(alive), 'the orphaned tool and its child to be ended', 5000);
     expect(pids.map(alive)).toEqual([false, false]);
   });
 });

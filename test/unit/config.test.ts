@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULTS, DEFAULT_USER, OPTIONS, helpText, loadConfig } from '../../src/config.js';
+import { ConfigError, DEFAULTS, DEFAULT_USER } from '../../src/config.js';
+import { OPTIONS, helpText, loadConfig } from '../../src/config-options.js';
 import { startEmulator, StartupError } from '../../src/index.js';
 
 const configOf = (argv: string[], env: Record<string, string> = {}) => {
@@ -14,22 +15,22 @@ describe('loadConfig', () => {
   });
 
   it('reads every option from a flag and from its environment variable, the flag winning', () => {
-    const fromFlags = configOf(['--host', '0.0.0.0', '--port=0', '--db', ':memory:', '--durability', 'full', '--user', 'a:b', '--user', 'c:d:e', '--public-url', 'http://qualys.test:9/', '--validate-xml', '--max-body', '10', '--page-size', '7', '--networks', '7,5,7', '--require-x-requested-with', 'false', '--require-unix-for-docker', '--session-timeout', '60', '--tls-cert', 'c.pem', '--tls-key', 'k.pem',
+    const fromFlags = configOf(['--host', '0.0.0.0', '--port=0', '--db', ':memory:', '--durability', 'full', '--user', 'a:b', '--user', 'c:d:e', '--public-url', 'http://qualys.test:9/', '--allowed-hosts', 'ci.example, [::1],10.0.0.5', '--validate-xml', '--max-body', '10', '--page-size', '7', '--networks', '7,5,7', '--require-x-requested-with', 'false', '--require-host-record', '--session-timeout', '60', '--tls-cert', 'c.pem', '--tls-key', 'k.pem',
       '--kube-bench-bin', '/opt/kb', '--docker-bench-bin', '/opt/dbs/docker-bench-security.sh', '--tool-timeout', '2.5', '--tool-kill-grace', '1',
       '--tool-output-cap', '64', '--tool-output-dir', '/var/tmp/qe', '--kube-bench-config-dirs', '/etc/kb/cfg, /opt/kb/cfg',
       '--enforce-rate-limits', '--rate-limit', '3/2', '--concurrency-limit', '5', '--seed', 'seed.json', '--headers-timeout', '200', '--request-timeout', '900']);
     expect(fromFlags).toEqual({
       host: '0.0.0.0', port: 0, db: ':memory:', durability: 'full',
       users: [{ login: 'a', password: 'b' }, { login: 'c', password: 'd:e' }],
-      publicUrl: 'http://qualys.test:9', validateXml: true, maxBody: 10, pageSize: 7, networks: [5, 7],
-      requireXRequestedWith: false, requireUnixForDocker: true, sessionTimeout: 60, tlsCert: 'c.pem', tlsKey: 'k.pem',
+      publicUrl: 'http://qualys.test:9', allowedHosts: ['ci.example', '[::1]', '10.0.0.5'], validateXml: true, maxBody: 10, pageSize: 7, networks: [5, 7],
+      requireXRequestedWith: false, requireHostRecord: true, sessionTimeout: 60, tlsCert: 'c.pem', tlsKey: 'k.pem',
       kubeBenchBin: '/opt/kb', dockerBenchBin: '/opt/dbs/docker-bench-security.sh', toolTimeout: 2.5, toolKillGrace: 1, toolOutputCap: 64,
       toolOutputDir: '/var/tmp/qe', kubeBenchConfigDirs: ['/etc/kb/cfg', '/opt/kb/cfg'],
       enforceRateLimits: true, rateLimit: { calls: 3, windowSec: 2 }, concurrencyLimit: 5, seedFile: 'seed.json', headersTimeout: 200, requestTimeout: 900,
     });
     const env = {
       QUALYS_EMULATOR_HOST: '0.0.0.0', QUALYS_EMULATOR_PORT: '0', QUALYS_EMULATOR_DB: ':memory:', QUALYS_EMULATOR_DURABILITY: 'full', QUALYS_EMULATOR_USERS: 'a:b, c:d:e',
-      QUALYS_EMULATOR_PUBLIC_URL: 'http://qualys.test:9', QUALYS_EMULATOR_VALIDATE_XML: 'true', QUALYS_EMULATOR_MAX_BODY: '10', QUALYS_EMULATOR_PAGE_SIZE: '7',
+      QUALYS_EMULATOR_PUBLIC_URL: 'http://qualys.test:9', QUALYS_EMULATOR_ALLOWED_HOSTS: 'ci.example,[::1], 10.0.0.5', QUALYS_EMULATOR_VALIDATE_XML: 'true', QUALYS_EMULATOR_MAX_BODY: '10', QUALYS_EMULATOR_PAGE_SIZE: '7',
       QUALYS_EMULATOR_NETWORKS: ' 5, 7',
       QUALYS_EMULATOR_REQUIRE_X_REQUESTED_WITH: 'off', QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER: '1', QUALYS_EMULATOR_SESSION_TIMEOUT: '60', QUALYS_EMULATOR_TLS_CERT: 'c.pem', QUALYS_EMULATOR_TLS_KEY: 'k.pem',
       QUALYS_EMULATOR_KUBE_BENCH_BIN: '/opt/kb', QUALYS_EMULATOR_DOCKER_BENCH_BIN: '/opt/dbs/docker-bench-security.sh', QUALYS_EMULATOR_TOOL_TIMEOUT: '2.5',
@@ -44,8 +45,19 @@ describe('loadConfig', () => {
     for (const o of OPTIONS) expect(o.env).toMatch(/^QUALYS_EMULATOR_[A-Z_]+$/);
   });
 
+  it('keeps --require-unix-for-docker, its variable and its startEmulator option as names of --require-host-record', async () => {
+    expect(configOf(['--require-unix-for-docker']).requireHostRecord).toBe(true);
+    expect(configOf([], { QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER: 'true' }).requireHostRecord).toBe(true);
+    const emulator = await startEmulator({ requireUnixForDocker: true });
+    try {
+      expect(emulator.config.requireHostRecord).toBe(true);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('refuses bad values and unknown flags', () => {
-    for (const argv of [['--port', '70000'], ['--port', 'x'], ['--user', 'nopassword'], ['--user', ':p'], ['--nope'], ['--public-url', 'ftp://x'], ['--page-size', '0'], ['--validate-xml=maybe'], ['--networks', '5,x'], ['--networks', '0'], ['--networks', ''], ['--session-timeout', '0'], ['--tls-cert', 'c.pem'],
+    for (const argv of [['--port', '70000'], ['--port', 'x'], ['--user', 'nopassword'], ['--user', ':p'], ['--nope'], ['--public-url', 'ftp://x'], ['--allowed-hosts', 'ci.example:8780'], ['--allowed-hosts', 'http://ci.example'], ['--allowed-hosts', ' , '], ['--allowed-hosts', 'a@b'], ['--page-size', '0'], ['--validate-xml=maybe'], ['--networks', '5,x'], ['--networks', '0'], ['--networks', ''], ['--session-timeout', '0'], ['--tls-cert', 'c.pem'],
       ['--tool-timeout', '0'], ['--tool-timeout', '-1'], ['--tool-timeout', '1e3'], ['--tool-kill-grace', 'x'], ['--tool-output-cap', '0'], ['--tool-output-dir', ''], ['--kube-bench-bin'],
       ['--rate-limit', '3'], ['--durability', 'none'], ['--durability', 'FULL'], ['--rate-limit', '0/10'], ['--rate-limit', '3/0'], ['--concurrency-limit', '0']]) {
       expect(() => loadConfig(argv, {}), argv.join(' ')).toThrow(ConfigError);
@@ -79,7 +91,8 @@ describe('startEmulator options', () => {
       [{ port: 70000 }, /^port must be/],
       [{ maxBody: Number.NaN }, /^maxBody must be/],
       [{ networks: [0] }, /^networks must be network IDs/],
-      [{ durability: 'fsync' as never }, /^durability must be one of process, full/],
+      [{ allowedHosts: ['ci.example:80'] }, /^allowedHosts must be host names or addresses without a port/],
+      [{ allowedHosts: 'ci.example' }, /^allowedHosts must be/],
       [{ tlsCert: 'cert.pem' }, /^--tls-cert and --tls-key must be given together$/],
     ];
     for (const [options, message] of bad) {
@@ -116,12 +129,22 @@ describe('--durability', () => {
 });
 
 describe('secrets', () => {
-  it('every field a record type declares secret is masked wherever parameters are shown', async () => {
+  it('every field a record type or a vault declares secret is masked wherever parameters are shown', async () => {
     const { RECORD_TYPES } = await import('../../src/auth-records/types/index.js');
+    const { VAULT_SETTINGS } = await import('../../src/vaults/vault-type.js');
     const { maskSecret, MASK } = await import('../../src/qualys/secrets.js');
-    const secrets = RECORD_TYPES.flatMap((t) => t.fields.filter((f) => f.kind === 'secret').map((f) => f.param));
+    const fields = [...RECORD_TYPES.flatMap((t) => t.fields), ...VAULT_SETTINGS];
+    const secrets = fields.filter((f) => f.kind === 'secret').map((f) => f.param);
     expect(secrets.length).toBeGreaterThan(0);
     for (const param of secrets) expect(maskSecret(param, 'hunter2')).toBe(MASK);
     expect(maskSecret('title', 'hunter2')).toBe('hunter2');
+  });
+
+  it('come from the declarations: a field declared secret is masked without any list to keep', async () => {
+    const { declareSecrets, maskSecret, MASK } = await import('../../src/qualys/secrets.js');
+    expect(maskSecret('future_type_token', 'hunter2')).toBe('hunter2');
+    declareSecrets([{ param: 'future_type_token', kind: 'secret' }, { param: 'future_type_path' }]);
+    expect(maskSecret('future_type_token', 'hunter2')).toBe(MASK);
+    expect(maskSecret('future_type_path', '/opt')).toBe('/opt');
   });
 });

@@ -3,6 +3,8 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { withOptionsTable } from '../../scripts/configuration-doc.js';
+import { recordTypesDoc } from '../../scripts/record-types-doc.js';
+import { RECORD_TYPES } from '../../src/auth-records/types/index.js';
 
 const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');
 const docFiles = ['README.md', 'bench/README.md', ...readdirSync(join(PACKAGE_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
@@ -46,8 +48,14 @@ describe('docs/controls.md', () => {
   });
 });
 
+describe('docs/record-types.md', () => {
+  it('is the declarations as `npm run docs` writes them', () => {
+    expect(read('docs/record-types.md'), 'docs/record-types.md is stale: run `npm run docs`').toBe(recordTypesDoc(RECORD_TYPES));
+  });
+});
+
 describe('docs/configuration.md', () => {
-  it('lists the options exactly as src/config.ts declares them', () => {
+  it('lists the options exactly as src/config-options.ts declares them', () => {
     const doc = read('docs/configuration.md');
     expect(doc, 'docs/configuration.md is stale: run `npm run docs`').toBe(withOptionsTable(doc));
   });

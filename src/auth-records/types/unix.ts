@@ -1,24 +1,38 @@
-import type { RecordType } from '../record-type.js';
+import { conventionalList, type RecordType } from '../record-type.js';
+import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 
 /**
- * [Q] /api/2.0/fo/auth/unix/ (docs/fidelity.md §1 and §4.3): USERNAME right after TITLE, the password
- * never listed. The subset of Qualys's Unix parameters that clients of the emulator use.
+ * [Q] /api/2.0/fo/auth/unix/ (docs/fidelity.md §1 and §4.3): USERNAME right after TITLE, passwords
+ * never listed. Also Cisco and Checkpoint Firewall hosts, through `sub_type`, each with its own
+ * extra password.
  */
 export const unixType: RecordType = {
   name: 'unix',
   path: '/api/2.0/fo/auth/unix/',
+  source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/unix.htm',
   fields: [
-    { param: 'username', element: 'USERNAME', maxLength: 255, requiredOnCreate: true },
-    // [Q] required on create unless skip_password=1; [E] 255 characters at most.
-    { param: 'password', kind: 'secret', maxLength: 255, requiredOnCreate: { unlessFlag: 'skip_password' } },
+    // [Q] 255 characters; with login_type=vault, the vault account's name.
+    { param: 'username', element: 'USERNAME', maxLength: 255, required: true },
+    ...vaultLoginFields,
+    // [Q] cisco or checkpoint_firewall; [E] set at create only, as it chooses what the record is.
+    { param: 'sub_type', element: 'SUB_TYPE', kind: 'enum', values: ['cisco', 'checkpoint_firewall'], only: 'create' },
     { param: 'skip_password', element: 'SKIP_PASSWORD', kind: 'flag' },
+    { param: 'cleartext_password', element: 'CLEARTEXT_PASSWORD', kind: 'flag' },
+    // [Q] Cisco's enable password and Checkpoint's expert password.
+    { param: 'enable_password', kind: 'secret' },
+    { param: 'expert_password', kind: 'secret' },
     { param: 'port', element: 'PORT', kind: 'port' },
   ],
-  genericListElement: 'AUTH_UNIX_RECORDS',
-  list: {
-    root: 'AUTH_UNIX_LIST_OUTPUT',
-    listElement: 'AUTH_UNIX_LIST',
-    recordElement: 'AUTH_UNIX',
-    dtdPath: '/api/2.0/fo/auth/unix/auth_unix_list_output.dtd',
-  },
+  rules: [
+    // [Q] "To create record password or login_type=vault is required"; skip_password=1 waives it.
+    { rule: 'requireOne', params: ['password'], unless: [{ param: 'skip_password', is: ['1'] }, { param: 'login_type', is: ['vault'] }] },
+    ...VAULT_LOGIN_RULES,
+    // [Q] "For Unix, vault_id and password, cleartext_password parameters are mutually exclusive"
+    // (vault_params_record.htm): a vault's password is neither given nor sent in clear text.
+    { rule: 'exclusive', params: ['vault_id', 'password'] },
+    { rule: 'exclusive', params: ['vault_id', 'cleartext_password'] },
+    { rule: 'onlyWhen', params: ['enable_password'], when: { param: 'sub_type', is: ['cisco'] } },
+    { rule: 'onlyWhen', params: ['expert_password'], when: { param: 'sub_type', is: ['checkpoint_firewall'] } },
+  ],
+  list: conventionalList('unix'),
 };
