@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 import { RecordCache } from './record-cache.js';
@@ -57,19 +56,28 @@ const FILTERS = `(@title IS NULL OR instr(lower(r.title), lower(@title)) > 0)
     SELECT 1 FROM json_each(@fields) f WHERE json_extract(r.fields, '$.' || f.key) IS NOT f.value))`;
 
 /**
- * A query over a set of ID ranges, bounded by @limit (-1: none), as two statements: one range
+ * A query over a set of ID ranges, bounded by @limit (-1: none), as four statements: one range
  * (the usual `ids=a-b`, or no `ids` at all) as a plain primary-key range, which json_each would
- * make about a third slower, and any set through json_each.
+ * make about a third slower, or any set through json_each; each without the list filters (the
+ * usual list: the type's index then covers the query) or with them.
  */
 function rangeQuery(db: Db, columns: string, where: string) {
-  return {
-    one: db.prepare(`SELECT ${columns} FROM auth_records r WHERE r.id BETWEEN @lo AND @hi AND ${where} ORDER BY r.id LIMIT @limit`),
-    many: db.prepare(`SELECT ${columns} FROM ${IN_RANGES} WHERE ${RANGE_MATCH} AND ${where} LIMIT @limit`),
-  };
+  const of = (filters: string) => ({
+    one: db.prepare(`SELECT ${columns} FROM auth_records r WHERE r.id BETWEEN @lo AND @hi AND ${where}${filters} ORDER BY r.id LIMIT @limit`),
+    many: db.prepare(`SELECT ${columns} FROM ${IN_RANGES} WHERE ${RANGE_MATCH} AND ${where}${filters} LIMIT @limit`),
+  });
+  return { plain: of(''), filtered: of(` AND ${FILTERS}`) };
 }
 
-function runRangeQuery(query: { one: Statement; many: Statement }, ids: IntervalSet, params: object): unknown[] {
-  return ids.length === 1 ? query.one.all({ ...params, lo: ids[0][0], hi: ids[0][1] }) : query.many.all({ ...params, ranges: rangesJson(ids) });
+type RangeQuery = ReturnType<typeof rangeQuery>;
+
+/** Runs the statement of `query` that fits `filter`: its ranges, and its filters if it has any. */
+function runRangeQuery(query: RangeQuery, filter: ListFilter, params: object): unknown[] {
+  const { ids, title, comments, fields } = filter;
+  const filtered = title !== undefined || comments !== undefined || fields !== undefined;
+  const q = filtered ? query.filtered : query.plain;
+  const all = filtered ? { ...params, title: title ?? null, comments: comments ?? null, fields: fields ? JSON.stringify(fields) : null } : params;
+  return ids.length === 1 ? q.one.all({ ...all, lo: ids[0][0], hi: ids[0][1] }) : q.many.all({ ...all, ranges: rangesJson(ids) });
 }
 
 /** The stored ranges of @type meeting a requested range [a, b] of @ranges, with the holder's title. */
@@ -118,13 +126,13 @@ export class RecordStore {
       ipsOfMany: db.prepare(
         'SELECT record_id, lo, hi FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, lo',
       ).raw(),
-      ids: rangeQuery(db, 'r.id', `r.type = @type AND ${FILTERS}`),
-      rows: rangeQuery(db, 'r.*', `r.type = @type AND ${FILTERS}`),
-      idsAndTypes: rangeQuery(db, 'r.id, r.type', FILTERS),
+      ids: rangeQuery(db, 'r.id', 'r.type = @type'),
+      rows: rangeQuery(db, 'r.*', 'r.type = @type'),
+      idsAndTypes: rangeQuery(db, 'r.id, r.type', '1'),
       byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
-    for (const q of [this.stmts.ids.one, this.stmts.ids.many]) q.pluck();
+    for (const q of [this.stmts.ids.plain, this.stmts.ids.filtered]) for (const s of [q.one, q.many]) s.pluck();
   }
 
   /**
@@ -213,7 +221,7 @@ export class RecordStore {
    */
   list(type: string, filter: ListFilter, limit: number): { records: AuthRecord[]; nextId?: number } {
     return this.reading(() => {
-      const ids = runRangeQuery(this.stmts.ids, filter.ids, { type, ...textFilters(filter), limit: limit + 1 }) as number[];
+      const ids = runRangeQuery(this.stmts.ids, filter, { type, limit: limit + 1 }) as number[];
       const nextId = ids.length > limit ? ids.pop() : undefined;
       return { records: this.byIds(ids), nextId };
     });
@@ -221,7 +229,7 @@ export class RecordStore {
 
   /** IDs and types of records of every type matching `filter`, as `list` pages them. */
   listIds(filter: ListFilter, limit: number): { records: { id: number; type: string }[]; nextId?: number } {
-    const records = runRangeQuery(this.stmts.idsAndTypes, filter.ids, { ...textFilters(filter), limit: limit + 1 }) as { id: number; type: string }[];
+    const records = runRangeQuery(this.stmts.idsAndTypes, filter, { limit: limit + 1 }) as { id: number; type: string }[];
     const next = records.length > limit ? records.pop() : undefined;
     return { records, nextId: next?.id };
   }
@@ -232,7 +240,7 @@ export class RecordStore {
    */
   records(type: string, ids: IntervalSet): AuthRecord[] {
     // LIMIT -1 is SQLite's "no limit".
-    return this.toRecords(runRangeQuery(this.stmts.rows, ids, { type, title: null, comments: null, fields: null, limit: -1 }) as RecordRow[]);
+    return this.toRecords(runRangeQuery(this.stmts.rows, { ids }, { type, limit: -1 }) as RecordRow[]);
   }
 
   /**
@@ -281,9 +289,4 @@ export class RecordStore {
     const ips = this.ipsOf(rows.map((r) => r.id));
     return rows.map((r) => recordOf(r, ips.get(r.id) ?? []));
   }
-}
-
-/** A filter's text and field filters as statement parameters. */
-function textFilters(filter: ListFilter) {
-  return { title: filter.title ?? null, comments: filter.comments ?? null, fields: filter.fields ? JSON.stringify(filter.fields) : null };
 }
