@@ -100,7 +100,7 @@ export const OPTIONS: OptionSpec[] = [
   },
   {
     flag: '--durability', env: 'QUALYS_EMULATOR_DURABILITY', arg: 'MODE',
-    description: `What an answered write survives: process (a crash or SIGKILL of the emulator) or full (also a power cut, at an fsync per write; creates about 3x slower) (default ${DEFAULTS.durability}).`,
+    description: `What an answered write survives: process (a crash or SIGKILL of the emulator) or full (also a power cut, at an fsync per write, which makes creates several times slower) (default ${DEFAULTS.durability}).`,
     apply: (c, v, n) => { c.durability = durability(n, v); },
   },
   {
