@@ -3,7 +3,6 @@
  * `--help` and the table of docs/configuration.md (`npm run docs`) are written from the same
  * declarations. What the resulting configuration holds is src/config.ts.
  */
-import { DURABILITIES, type Durability } from './db/open.js';
 import { isHostName } from './host-names.js';
 import {
   BOUNDS,
@@ -12,6 +11,8 @@ import {
   DEFAULT_USER,
   DEFAULTS,
   describeBounds,
+  DURABILITIES,
+  type Durability,
   HOST_NAMES_RULE,
   inBounds,
   NETWORK_ID,

@@ -5,8 +5,11 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DURABILITIES, type Durability } from './db/open.js';
 import { isHostName } from './host-names.js';
+
+/** What an answered write survives (docs/architecture.md, Durability). */
+export const DURABILITIES = ['process', 'full'] as const;
+export type Durability = (typeof DURABILITIES)[number];
 
 export interface User {
   login: string;

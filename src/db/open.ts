@@ -1,12 +1,10 @@
 import Database from 'better-sqlite3';
+import type { Durability } from '../config.js';
 import { startCheckpointer } from './checkpointer.js';
 import { migrate } from './migrate.js';
 import { prepareDatabaseFile } from './private-files.js';
 
 export type Db = Database.Database;
-
-export const DURABILITIES = ['process', 'full'] as const;
-export type Durability = (typeof DURABILITIES)[number];
 
 /**
  * WAL keeps readers off the writer's back. In WAL mode a commit is in the operating system's

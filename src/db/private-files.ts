@@ -1,5 +1,6 @@
-import { closeSync, constants, fchmodSync, fstatSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeDirectories } from '../make-directories.js';
 
 /** Owner-only: the database holds every record's passwords. */
 const FILE_MODE = 0o600;
@@ -13,7 +14,7 @@ const DIR_MODE = 0o700;
  * Directories that already exist, and files of other users, are left as they are.
  */
 export function prepareDatabaseFile(path: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: DIR_MODE });
+  makeDirectories(dirname(path), DIR_MODE);
   narrowToOwner(openSync(path, constants.O_RDWR | constants.O_CREAT, FILE_MODE));
   for (const leftover of [`${path}-wal`, `${path}-shm`]) {
     let fd: number;

@@ -27,7 +27,28 @@ const KUBE_VERSION = /^\d{1,3}\.\d{1,3}$/;
  * source build (run in its own directory, that is the `cfg/` beside the binary) and
  * `/etc/kube-bench/cfg` for the release packages (their `cmd.cfgDir`, set in .goreleaser.yml).
  */
-const defaultConfigDirs = (binary: string) => [join(dirname(binary), 'cfg'), '/etc/kube-bench/cfg'];
+const RELEASE_CONFIG_DIR = '/etc/kube-bench/cfg';
+const defaultConfigDirs = (binary: string) => [join(dirname(binary), 'cfg'), RELEASE_CONFIG_DIR];
+const hasConfig = (dir: string) => existsSync(join(dir, 'config.yaml'));
+
+/** [from kube-bench] its words when no config.yaml was read (cmd/common.go, loadVersionMapping and loadTargetMapping). */
+const NO_CONFIG = /config file is missing '(version|target)_mapping' section/;
+
+/**
+ * [E] kube-bench's own message names no directory. A release build reads only
+ * /etc/kube-bench/cfg, so the release tarball's cfg/ beside the binary is not read: that case is
+ * known by the tool's words.
+ */
+function missingConfigNote(binary: string, stderr: string): string {
+  const hint = 'give config_dir (one of --kube-bench-config-dirs)';
+  if (!defaultConfigDirs(binary).some(hasConfig)) {
+    return `qualys-emulator: kube-bench found no configuration: neither a cfg/ directory beside ${binary} nor ${RELEASE_CONFIG_DIR} holds config.yaml; install one there or ${hint}\n`;
+  }
+  if (!hasConfig(RELEASE_CONFIG_DIR) && NO_CONFIG.test(stderr)) {
+    return `qualys-emulator: kube-bench found no configuration in ${RELEASE_CONFIG_DIR}, where a release build looks; the cfg/ beside ${binary} is read only by a source build: copy it there or ${hint}\n`;
+  }
+  return '';
+}
 
 const CHECK_IDS = /^\d+(\.\d+)*(,\d+(\.\d+)*)*$/;
 
@@ -121,5 +142,6 @@ export const kubeBench: ToolDefinition = {
     };
   },
   summarize: summarizeReport,
-  defaultConfigFound: (binary) => defaultConfigDirs(binary).some((dir) => existsSync(join(dir, 'config.yaml'))),
+  defaultConfigFound: (binary) => defaultConfigDirs(binary).some(hasConfig),
+  missingConfigNote,
 };

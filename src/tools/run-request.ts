@@ -38,15 +38,6 @@ const notFound = (tool: string): RunOutcome => ({
   executionTime: 0,
 });
 
-/**
- * [E] Said after the tool's own stderr when it was left to find its configuration and none is
- * where it looks: kube-bench then stops at once, with a message that does not say where to look.
- */
-function missingConfigNote(tool: ToolDefinition, prepared: PreparedRun, binary: string): string {
-  if (!prepared.usesDefaultConfig || !tool.defaultConfigFound || tool.defaultConfigFound(binary)) return '';
-  return `qualys-emulator: ${tool.name} found no configuration: neither a cfg/ directory beside ${binary} nor /etc/kube-bench/cfg holds config.yaml; install one there or give config_dir (one of --kube-bench-config-dirs)\n`;
-}
-
 /** The output file; a run that cannot start (`create` false) gets its name but creates nothing. */
 function placeOutput(tool: ToolDefinition, prepared: PreparedRun, config: Config, create: boolean): string {
   if (prepared.chosenOutputFile !== undefined) {
@@ -82,7 +73,7 @@ export async function runRequest(tool: ToolDefinition, prepared: PreparedRun, co
   const kept = outcome.stdout !== '' || outcome.stderr !== '' || reading.report !== null;
   return {
     stdout: outcome.stdout,
-    stderr: binary === undefined ? outcome.stderr : outcome.stderr + missingConfigNote(tool, prepared, binary),
+    stderr: binary === undefined || !prepared.usesDefaultConfig ? outcome.stderr : outcome.stderr + (tool.missingConfigNote?.(binary, outcome.stderr) ?? ''),
     return_code: outcome.returnCode,
     success: outcome.returnCode === 0,
     timed_out: outcome.timedOut,

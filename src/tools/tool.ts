@@ -40,4 +40,6 @@ export interface ToolDefinition {
   summarize(report: unknown): Summary | null;
   /** For a tool that needs a configuration: whether one is where it looks without being told. */
   defaultConfigFound?(binary: string): boolean;
+  /** [E] A line for stderr when a run left to find its configuration found none: where one must be; or ''. */
+  missingConfigNote?(binary: string, stderr: string): string;
 }

@@ -77,4 +77,17 @@ describe('processes starting together on one new database file', () => {
     expect(p.out()).toBe('');
     expect(p.err()).toMatch(new RegExp(`^qualys-emulator: cannot open the database ${dir}: .+\\n$`));
   });
+
+  it('a database directory that cannot be made (under /proc) stops the start, never stalls it', async () => {
+    // Node's recursive mkdir loops for good where a parent answers ENOENT though the level above exists.
+    const file = '/proc/self/qe-missing/db.sqlite';
+    const p = start(file);
+    const stalled = new Promise<'stalled'>((r) => setTimeout(() => r('stalled'), 10_000).unref());
+    try {
+      expect(await Promise.race([p.exited, stalled])).toBe(1);
+    } finally {
+      if (p.child.exitCode === null) p.child.kill('SIGKILL');
+    }
+    expect(p.err()).toMatch(new RegExp(`^qualys-emulator: cannot open the database ${file}: .+\\n$`));
+  });
 });

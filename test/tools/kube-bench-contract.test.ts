@@ -71,4 +71,20 @@ describe.skipIf(existsSync('/etc/kube-bench/cfg/config.yaml'))('kube-bench witho
         `qualys-emulator: kube-bench found no configuration: neither a cfg/ directory beside ${join(bare, 'kube-bench')} nor /etc/kube-bench/cfg holds config.yaml; install one there or give config_dir (one of --kube-bench-config-dirs)\n`,
     );
   });
+
+  it('a release build, which reads only /etc/kube-bench/cfg, fails beside a cfg/ it never reads, and stderr says so', async () => {
+    // The release tarball: binary and cfg/ side by side, but the binary's config directory is
+    // compiled in (.goreleaser.yml: -X cmd.cfgDir=/etc/kube-bench/cfg).
+    process.env.FAKE_KUBE_BENCH_CFG_DIR = '/etc/kube-bench/cfg';
+    try {
+      const r = (await run({ targets: 'node' })).json;
+      expect(r.return_code).toBe(1);
+      expect(r.stderr).toBe(
+        "\nunable to get benchmark version. error: config file is missing 'version_mapping' section\n" +
+          `qualys-emulator: kube-bench found no configuration in /etc/kube-bench/cfg, where a release build looks; the cfg/ beside ${join(FAKES, 'kube-bench')} is read only by a source build: copy it there or give config_dir (one of --kube-bench-config-dirs)\n`,
+      );
+    } finally {
+      delete process.env.FAKE_KUBE_BENCH_CFG_DIR;
+    }
+  });
 });

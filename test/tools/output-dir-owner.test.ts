@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { EmulatorHandle } from '../../src/index.js';
-import { startTestEmulator } from '../helpers/emulator.js';
+import { AUTH, startTestEmulator, USER } from '../helpers/emulator.js';
+import { listening, runProgram } from '../helpers/program.js';
 import { FAKES, postTool, startToolTestBed } from './helpers.js';
 
 const bed = await startToolTestBed();
@@ -14,7 +15,7 @@ chmodSync(scratch, 0o755);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** An emulator whose kube-bench writes under `toolOutputDir`. */
-const emulatorOn = (toolOutputDir: string) => startTestEmulator({ kubeBenchBin: join(FAKES, 'kube-bench'), toolOutputDir });
+const emulatorOn = (toolOutputDir: string) => startTestEmulator({ kubeBenchBin: join(FAKES, 'kube-bench'), dockerBenchBin: join(FAKES, 'docker-bench-security'), toolOutputDir });
 
 const refusal = (dir: string, why: RegExp) =>
   expect.stringMatching(new RegExp(`^Server error: the tool output directory ${dir} is not safe to use: ${why.source}; nothing was run \\(see --tool-output-dir\\)$`));
@@ -88,6 +89,23 @@ describe.skipIf(typeof other === 'string')('the tool output directory made first
     await expectRefused(await emulatorOn(tidy), tidy, new RegExp(`it belongs to uid ${uid}, not to this process's uid 0`));
   });
 
+  it('is refused when it is a symlink the other user planted, though it leads to a directory of ours', async () => {
+    // Ours and 0700, but the other user chose it: a chosen output file would overwrite a file in it.
+    const ours = join(scratch, 'ours');
+    mkdirSync(ours, { mode: 0o700 });
+    writeFileSync(join(ours, 'settings.json'), '{"keep": true}');
+    const planted = join(shared, 'planted-tools');
+    asOther('ln', '-s', ours, planted);
+    const emulator = await emulatorOn(planted);
+    const res = await postTool(emulator, 'docker-bench-security', { output_file: 'settings' });
+    expect(res.status).toBe(500);
+    expect(res.json).toEqual({ error: refusal(planted, new RegExp(`${planted} is a symlink of uid ${uid}, who could point it elsewhere`)) });
+    await expectRefused(emulator, planted, new RegExp(`${planted} is a symlink of uid ${uid}, who could point it elsewhere`));
+    expect(bed.runs()).toEqual([]);
+    expect(readdirSync(ours)).toEqual(['settings.json']);
+    expect(readFileSync(join(ours, 'settings.json'), 'utf8')).toBe('{"keep": true}');
+  });
+
   it('is refused when the other user owns a parent, who could rename it', async () => {
     const theirs = join(shared, 'theirs');
     asOther('mkdir', '-m', '0755', theirs);
@@ -95,5 +113,28 @@ describe.skipIf(typeof other === 'string')('the tool output directory made first
     mkdirSync(dir, { mode: 0o700 });
     await expectRefused(await emulatorOn(dir), dir, new RegExp(`its parent ${theirs} belongs to uid ${uid}, who could rename it`));
     expect(existsSync(dir)).toBe(true);
+  });
+});
+
+// The program in a child process: where creating the directory never returned, the test's own
+// event loop would have stalled with it.
+describe.skipIf(!existsSync('/proc/self'))('an output directory that cannot be created', () => {
+  it('answers 500 saying so, at once, and the server keeps serving', async () => {
+    const dir = '/proc/qualys-emulator-test/tools';
+    const p = runProgram(['--port', '0', '--db', ':memory:', '--user', `${USER.login}:${USER.password}`, '--kube-bench-bin', join(FAKES, 'kube-bench'), '--tool-output-dir', dir]);
+    try {
+      const url = await listening(p);
+      const res = await fetch(`${url}/api/tools/kube-bench`, {
+        method: 'POST',
+        headers: { Authorization: AUTH, 'Content-Type': 'application/json' },
+        body: '{}',
+        signal: AbortSignal.timeout(5000),
+      });
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({ error: `Server error: the tool output directory ${dir} cannot be created (ENOENT); nothing was run (see --tool-output-dir)` });
+      expect((await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).status).toBe(200);
+    } finally {
+      p.child.kill('SIGKILL');
+    }
   });
 });
