@@ -7,6 +7,7 @@ import { load, LOAD, type LoadResult, type Scenario } from './load.js';
 import { measure, startServer, type ServerProcess } from './processes.js';
 import { extremeTable, loadTable, machine, scaleTable, targets, type Extreme, type Row } from './report.js';
 import { ipOf, seedDocker } from './seed.js';
+import { GENERIC_WORST, WORST_CASES } from './worst-cases.js';
 
 /**
  * `npm run bench`: the emulator against a bare Koa server answering the same sizes, then how a
@@ -16,6 +17,7 @@ import { ipOf, seedDocker } from './seed.js';
 const BIN = join(PACKAGE_ROOT, 'bin', 'qualys-emulator.js');
 const BASELINE = join(dirname(fileURLToPath(import.meta.url)), 'baseline-server.js');
 const DOCKER = '/api/2.0/fo/auth/docker/';
+const GENERIC = '/api/2.0/fo/auth/';
 const CREDENTIAL = 'bench:bench';
 const basic = (credential: string) => 'Basic ' + Buffer.from(credential).toString('base64');
 const HEADERS = { Authorization: basic(CREDENTIAL), 'X-Requested-With': 'npm run bench' };
@@ -45,7 +47,13 @@ async function send(url: string, s: Scenario, path = s.path, body = s.body?.()):
   return { status: res.status, body: await res.text() };
 }
 
-const emulatorOn = (db: string) => startServer(BIN, ['--port', '0', '--db', db, '--user', CREDENTIAL]);
+const emulatorOn = (db: string, flags: readonly string[] = []) => startServer(BIN, ['--port', '0', '--db', db, '--user', CREDENTIAL, ...flags]);
+
+/** Settings measured besides the defaults, each against the same baseline figures. */
+const VARIANTS: { flags: string[]; scenarios: string[] }[] = [
+  { flags: ['--durability', 'full'], scenarios: ['create'] },
+  { flags: ['--validate-xml'], scenarios: ['create', 'list 10', 'list 1000 (one page)'] },
+];
 
 function warnIfWrong(label: string, r: LoadResult): LoadResult {
   if (r.wrong > 0) console.error(`  warning: ${label}: ${r.wrong} answers with an unexpected status or errors`);
@@ -71,9 +79,27 @@ async function sideBySide(dir: string): Promise<Row[]> {
       const e = warnIfWrong(`emulator ${s.name}`, await load(emulator.url, s));
       rows.push({ name: s.name, baseline: b, emulator: e });
     }
+    await emulator.stop();
+    for (const v of VARIANTS) rows.push(...(await variant(db, v, rows)));
     return rows;
   } finally {
     await baseline?.stop();
+    await emulator.stop();
+  }
+}
+
+/** The scenarios of `v` on an emulator started with its flags, against the baseline rows already measured. */
+async function variant(db: string, v: (typeof VARIANTS)[number], rows: readonly Row[]): Promise<Row[]> {
+  const emulator = await emulatorOn(db, v.flags);
+  try {
+    const out: Row[] = [];
+    for (const s of SCENARIOS.filter((x) => v.scenarios.includes(x.name))) {
+      const name = `${s.name} (${v.flags.join(' ')})`;
+      console.error(`  ${name} (${LOAD.seconds} s)`);
+      out.push({ name, baseline: rows.find((r) => r.name === s.name)!.baseline, emulator: warnIfWrong(`emulator ${name}`, await load(emulator.url, s)) });
+    }
+    return out;
+  } finally {
     await emulator.stop();
   }
 }
@@ -91,9 +117,21 @@ async function extreme(server: ServerProcess, name: string, s: Scenario, path: s
   return { name, status: median.status, bytes: median.bytes, ms: median.ms, memory: Math.max(...runs.map((r) => r.memory)) };
 }
 
-async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResult; extremes: Extreme[] }> {
+/** The largest requests --max-body lets through, each timed alone; `stored` names the database. */
+async function worstCases(server: ServerProcess, stored: string, empty: boolean): Promise<Extreme[]> {
+  const form = SCENARIOS[0];
+  const out = [await extreme(server, `${GENERIC_WORST.name} (${stored})`, form, GENERIC, GENERIC_WORST.body)];
+  for (const w of WORST_CASES.filter((c) => !empty || c.onEmpty)) {
+    // A delete is measured once: the runs after it would find nothing left to delete.
+    out.push(await extreme(server, `${w.name} (${stored})`, form, DOCKER, w.body, w.name.startsWith('delete') ? 1 : 3));
+  }
+  return out;
+}
+
+async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResult; extremes: Extreme[]; worst: Extreme[] }> {
   const results: LoadResult[] = [];
   const extremes: Extreme[] = [];
+  const worst: Extreme[] = [];
   const create = SCENARIOS[0];
   for (const count of [SMALL, LARGE]) {
     const db = join(dir, `scale-${count}.sqlite`);
@@ -107,6 +145,7 @@ async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResul
         extremes.push(await extreme(emulator, `list ids=1-4294967295 (${count.toLocaleString('en-US')} records)`, PAGE, `${DOCKER}?action=list&ids=1-4294967295`));
         extremes.push(await extreme(emulator, `create ips=0.0.0.0/0, refused: overlaps all ${count.toLocaleString('en-US')} records`, create, DOCKER,
           () => `action=create&title=everything-${serial++}&ips=0.0.0.0/0`));
+        worst.push(...(await worstCases(emulator, `${count.toLocaleString('en-US')} records`, false)));
       }
     } finally {
       await emulator.stop();
@@ -119,7 +158,13 @@ async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResul
   } finally {
     await empty.stop();
   }
-  return { small: results[0], large: results[1], extremes };
+  const emptyAgain = await emulatorOn(join(dir, 'worst-empty.sqlite'));
+  try {
+    worst.unshift(...(await worstCases(emptyAgain, 'empty database', true)));
+  } finally {
+    await emptyAgain.stop();
+  }
+  return { small: results[0], large: results[1], extremes, worst };
 }
 
 async function main(): Promise<void> {
@@ -128,7 +173,7 @@ async function main(): Promise<void> {
   try {
     console.error(`Benchmark: ${LOAD.connections} connections, ${LOAD.seconds} s per run, servers in their own processes, file databases.`);
     const rows = await sideBySide(dir);
-    const { small, large, extremes } = await scale(dir);
+    const { small, large, extremes, worst } = await scale(dir);
     const out = [
       `Machine: ${machine()}`,
       '',
@@ -144,8 +189,12 @@ async function main(): Promise<void> {
       '',
       extremeTable(extremes),
       '',
+      'Largest requests within --max-body (1 MiB; one at a time, median of three, a delete once; the server answers nobody else meanwhile):',
+      '',
+      extremeTable(worst),
+      '',
       'Targets:',
-      targets(rows, small, large),
+      targets(rows, small, large, worst),
       '',
       `Total time: ${((Date.now() - started) / 1000).toFixed(0)} s`,
     ];

@@ -3,7 +3,7 @@ import compose from 'koa-compose';
 import type { Config } from './config.js';
 import type { Db } from './db/open.js';
 import { errorEnvelope } from './http/error-envelope.js';
-import { createXmlSender, type XmlValidator } from './http/send.js';
+import { createXmlOutput, type XmlValidator } from './http/send.js';
 import { authenticate, basicAuthenticator, requireXRequestedWith, sessionAuthenticator } from './http/auth.js';
 import { credentialCheck } from './session/credentials.js';
 import { bodyParser } from './http/params.js';
@@ -55,12 +55,13 @@ function under(prefix: string, steps: AppMiddleware[]): AppMiddleware {
 
 /** Builds the application without listening. The whole request pipeline is the list at its end. */
 export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
-  const send = createXmlSender(config.publicUrl, validateXml);
+  const output = createXmlOutput(config.publicUrl, validateXml);
   const { publicUrl } = config;
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
   const vaults = new VaultService(new VaultStore(db));
-  const service = new RecordService(new RecordStore(db), runtime, vaults);
+  const store = new RecordStore(db);
+  const service = new RecordService(store, runtime, vaults);
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
@@ -68,6 +69,8 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
   const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, vaults, endpoints: recordEndpoints });
   controls.onReset(() => sessions.clear());
+  // reset empties the tables on the store's own connection, which PRAGMA data_version does not report
+  controls.onReset(() => store.forgetAll());
   // per app, so closing one emulator never touches another's tools
   const groups = new ProcessGroups();
 
@@ -86,7 +89,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // 1. [E] the request journal sees each /api/ request as it finally left
   app.use(journalRequests(controls.journal));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
-  app.use(errorEnvelope(send));
+  app.use(errorEnvelope(output));
   // 3. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
   app.use(ownSiteOnly(config));
   // 4. /_emulator/: the test-harness controls and the dashboard, JSON in and out; every path under it ends here
@@ -106,7 +109,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   app.use(dtdRoutes(bundledDtds()).routes());
   // 7. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller gets them;
   // logout checks its own cookie), no rate limit
-  app.use(apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], send, publicUrl, guards: [
+  app.use(apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, guards: [
     xrw, //    a. X-Requested-With [Q]
     form, //   b. parameters from the body [Q]
     faults, // c. test-harness faults, matched on the action [E]
@@ -120,7 +123,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
     who, //         c. the API's credentials (401), before anything is told: these endpoints run programs
   ] }).routes()); // d. method (405), body, fields, busy (409), run
   // 10. the Qualys record endpoints
-  app.use(apiRoutes({ endpoints, send, publicUrl, guards: [
+  app.use(apiRoutes({ endpoints, output, publicUrl, guards: [
     who, //                          a. Basic or QualysSession [Q: 401, 2000]
     rateLimit(controls.limiter), //  b. counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
     xrw, //                          c. X-Requested-With [Q]

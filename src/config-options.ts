@@ -11,6 +11,8 @@ import {
   DEFAULT_USER,
   DEFAULTS,
   describeBounds,
+  DURABILITIES,
+  type Durability,
   HOST_NAMES_RULE,
   inBounds,
   NETWORK_ID,
@@ -47,6 +49,12 @@ function bool(name: string, value: string | undefined): boolean {
 function required(name: string, value: string | undefined): string {
   if (value === undefined || value === '') throw new ConfigError(`${name} needs a value`);
   return value;
+}
+
+function durability(name: string, value: string | undefined): Durability {
+  const found = DURABILITIES.find((d) => d === value);
+  if (found === undefined) throw new ConfigError(`${name} must be one of ${DURABILITIES.join(', ')}, got ${JSON.stringify(value)}`);
+  return found;
 }
 
 function networkIds(name: string, value: string | undefined): number[] {
@@ -90,6 +98,11 @@ export const OPTIONS: OptionSpec[] = [
     flag: '--db', env: 'QUALYS_EMULATOR_DB', arg: 'FILE',
     description: `SQLite database file, created on demand, or :memory: (default ${DEFAULTS.db}).`,
     apply: (c, v, n) => { c.db = required(n, v); },
+  },
+  {
+    flag: '--durability', env: 'QUALYS_EMULATOR_DURABILITY', arg: 'MODE',
+    description: `What an answered write survives: process (a crash or SIGKILL of the emulator) or full (also a power cut, at an fsync per write, which makes creates several times slower) (default ${DEFAULTS.durability}).`,
+    apply: (c, v, n) => { c.durability = durability(n, v); },
   },
   {
     flag: '--user', env: 'QUALYS_EMULATOR_USERS', arg: 'LOGIN:PASSWORD', repeatable: true,

@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isHostName } from './host-names.js';
 
+/** What an answered write survives (docs/architecture.md, Durability). */
+export const DURABILITIES = ['process', 'full'] as const;
+export type Durability = (typeof DURABILITIES)[number];
+
 export interface User {
   login: string;
   password: string;
@@ -18,6 +22,11 @@ export interface Config {
   port: number;
   /** A SQLite file path, or `:memory:`. */
   db: string;
+  /**
+   * What an acknowledged write survives: `process`, the emulator's own death (crash, SIGKILL);
+   * `full`, also a power cut or OS crash, at an fsync per write (docs/architecture.md, Durability).
+   */
+  durability: Durability;
   users: User[];
   /** Base URL for self-references (DOCTYPE, RESOURCE, next-page URL); else the request's own. */
   publicUrl?: string;
@@ -77,6 +86,7 @@ export const DEFAULTS: Config = {
   host: '127.0.0.1',
   port: 8780,
   db: 'data/qualys-emulator.sqlite',
+  durability: 'process',
   users: [DEFAULT_USER],
   allowedHosts: [],
   validateXml: false,
@@ -166,6 +176,7 @@ export function configProblem(config: Config): string | undefined {
   if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string' && isHostName(h))) {
     return `allowedHosts must be ${HOST_NAMES_RULE}, got ${JSON.stringify(config.allowedHosts)}`;
   }
+  if (!DURABILITIES.includes(config.durability)) return `durability must be one of ${DURABILITIES.join(', ')}, got ${JSON.stringify(config.durability)}`;
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) return '--tls-cert and --tls-key must be given together';
   return undefined;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { configProblem, DEFAULTS, usesDefaultUser, type Config } from './config.js';
+import { configProblem, DEFAULTS, usesDefaultUser, type Config, type Durability } from './config.js';
 import { isLoopback } from './host-names.js';
 import { openDatabase, type Db } from './db/open.js';
 import { isEmptyDatabase } from './db/empty.js';
@@ -74,9 +74,9 @@ function seedFromFile(file: string, seed: (doc: unknown) => unknown): void {
 }
 
 /** The database, or a StartupError that names the file and says what is wrong with it. */
-function openPreparedDatabase(file: string): Db {
+function openPreparedDatabase(file: string, durability: Durability): Db {
   try {
-    return openDatabase(file);
+    return openDatabase(file, durability);
   } catch (err) {
     throw new StartupError(`cannot open the database ${file}: ${(err as Error).message}`);
   }
@@ -103,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!isLoopback(config.host) && usesDefaultUser(config)) {
     throw new StartupError(`refusing to listen on ${config.host} with the default credential; give --user LOGIN:PASSWORD`);
   }
-  const db = openPreparedDatabase(config.db);
+  const db = openPreparedDatabase(config.db, config.durability);
   const validateXml = config.validateXml ? await loadValidator() : undefined;
   const app = createApp({ config, db, validateXml });
   const { controls } = app;

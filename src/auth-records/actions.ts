@@ -21,7 +21,7 @@ export interface RecordActionsOptions extends InputRules {
  */
 function batchResult(ctx: ActionContext, outcomes: readonly Batch[], notFound: IntervalSet = []): ActionResult {
   const batches = [...outcomes, { code: '1905', text: 'Record(s) not found', ids: notFound }].filter((b) => b.ids && b.ids.length > 0);
-  return { doc: batchReturn({ request: ctx.echo, datetime: ctx.datetime, batches }) };
+  return { xml: ctx.render(batchReturn({ request: ctx.echo, datetime: ctx.datetime, batches })) };
 }
 
 /** The parameters an action takes of a type's own: all but those of the other action only. */
@@ -40,14 +40,15 @@ function createRules(type: RecordType): ParamRules {
 
 /**
  * A create whose parameters passed the action's rules: reads and checks its values, applies the
- * declared defaults and the rules between fields, then creates.
+ * declared defaults and the rules between fields, then creates; `answer` runs inside the
+ * create's transaction.
  */
-function createRecord(type: RecordType, service: RecordService, rules: InputRules, params: RequestParams, user: string, now: string): number {
+function createRecord<T>(type: RecordType, service: RecordService, rules: InputRules, params: RequestParams, user: string, now: string, answer: (id: number) => T): T {
   const input = readRecordInput(type, 'create', params, rules);
   const defaults = Object.fromEntries(type.fields.flatMap((f) => (f.default === undefined ? [] : [[f.param, f.default]])));
   const fields = settleFields(type, { ...defaults, ...input.fields }, new Set(Object.keys(input.fields)));
   if (input.ips === undefined && needsIps(type, fields)) throw missingIps(type);
-  return service.create(type, { ...input, fields, title: input.title!, ips: input.ips ?? [] }, user, now);
+  return service.create(type, { ...input, fields, title: input.title!, ips: input.ips ?? [] }, user, now, answer);
 }
 
 /** Creates a record from `action=create` parameters, answering its new ID. */
@@ -60,7 +61,7 @@ export type RecordCreator = (type: RecordType, params: RequestParams, user: stri
 export function recordCreator(service: RecordService, rules: InputRules): RecordCreator {
   return (type, params, user, now) => {
     checkParams('create', createRules(type), params);
-    return createRecord(type, service, rules, params, user, now);
+    return createRecord(type, service, rules, params, user, now, (id) => id);
   };
 }
 
@@ -70,8 +71,9 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
     methods: ['POST'],
     ...createRules(type),
     handle(ctx: ActionContext) {
-      const id = createRecord(type, service, options, ctx.params, ctx.user, ctx.datetime);
-      return batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]);
+      return createRecord(type, service, options, ctx.params, ctx.user, ctx.datetime, (id) =>
+        batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]),
+      );
     },
   };
 
@@ -85,15 +87,16 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
       const ids = parseIdSet('ids', ctx.params.require('ids'));
       const change = readRecordChange(type, ctx.params, options);
       if (change.title !== undefined && !isSingleton(ids)) throw qualysErrors.titleNeedsOneId(change.title);
-      const outcome = service.update(type, ids, change, ctx.user, ctx.datetime);
-      return batchResult(
-        ctx,
-        [
-          { text: 'Successfully Updated', ids: outcome.updated },
-          // [Q] a client accepts a TEXT containing `nothing to change`; [E] wording, and the IDs it concerns.
-          { text: 'No records updated: nothing to change', ids: outcome.unchanged },
-        ],
-        outcome.notFound,
+      return service.update(type, ids, change, ctx.user, ctx.datetime, (outcome) =>
+        batchResult(
+          ctx,
+          [
+            { text: 'Successfully Updated', ids: outcome.updated },
+            // [Q] a client accepts a TEXT containing `nothing to change`; [E] wording, and the IDs it concerns.
+            { text: 'No records updated: nothing to change', ids: outcome.unchanged },
+          ],
+          outcome.notFound,
+        ),
       );
     },
   };
@@ -103,8 +106,9 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
     allowed: ['action', 'echo_request', 'ids'],
     required: ['ids'],
     handle(ctx: ActionContext) {
-      const outcome = service.delete(type, parseIdSet('ids', ctx.params.require('ids')));
-      return batchResult(ctx, [{ text: 'Successfully Deleted', ids: outcome.deleted }], outcome.notFound);
+      return service.delete(type, parseIdSet('ids', ctx.params.require('ids')), (outcome) =>
+        batchResult(ctx, [{ text: 'Successfully Deleted', ids: outcome.deleted }], outcome.notFound),
+      );
     },
   };
 
@@ -118,7 +122,7 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
       const { records, nextId } = service.list(type, readListFilter(params, type), options.pageSize);
       const nextUrl = nextPageUrl(ctx, nextId);
       return {
-        doc: listOutput(type, { echo: ctx.echo, datetime: ctx.datetime, details, records, nextUrl, pageSize: options.pageSize }),
+        xml: ctx.render(listOutput(type, { echo: ctx.echo, datetime: ctx.datetime, details, records, nextUrl, pageSize: options.pageSize })),
       };
     },
   };

@@ -2,7 +2,7 @@ import type { ActionContext, Endpoint } from '../qualys/endpoint.js';
 import { idSetElement, requestElement } from '../qualys/envelopes.js';
 import { idSetOf } from '../qualys/id-set.js';
 import { dtdText, ID_SET_DTD, REQUEST_DTD, WARNING_DTD } from '../qualys/dtd-text.js';
-import { el, leaf, type XmlDocumentSpec } from '../qualys/xml.js';
+import { el, elOf, leaf } from '../qualys/xml.js';
 import { LIST_FILTER_PARAMS, nextPageUrl, readListFilter } from './list-filter.js';
 import { warning } from './list-output.js';
 import type { RecordService } from './record-service.js';
@@ -57,23 +57,23 @@ export function genericListDtd(types: readonly RecordType[]): string {
  */
 export function genericListEndpoint(types: readonly RecordType[], service: RecordService, options: { readonly pageSize: number }): Endpoint {
   const ordered = genericListOrder(types);
-  function handle(ctx: ActionContext): { doc: XmlDocumentSpec } {
+  function handle(ctx: ActionContext): { xml: Buffer } {
     // Read at each call: the page size can change at run time.
     const { pageSize } = options;
     const { records, nextId } = service.listAllTypes(readListFilter(ctx.params), pageSize);
     const groups = ordered
       .map((t) => ({ type: t, ids: records.filter((r) => r.type === t.name).map((r) => r.id) }))
       .filter((g) => g.ids.length > 0);
-    const body = groups.length > 0 && el('AUTH_RECORDS', ...groups.map((g) => el(groupElement(g.type), idSetElement(idSetOf(g.ids)))));
+    const body = groups.length > 0 && elOf('AUTH_RECORDS', groups.map((g) => el(groupElement(g.type), idSetElement(idSetOf(g.ids)))));
     return {
-      doc: {
+      xml: ctx.render({
         dtdPath: GENERIC_LIST_DTD,
         root: el(
           'AUTH_LIST_OUTPUT',
           requestElement(ctx.echo),
           el('RESPONSE', leaf('DATETIME', ctx.datetime), body, warning({ nextUrl: nextPageUrl(ctx, nextId), pageSize })),
         ),
-      },
+      }),
     };
   }
   return {

@@ -1,4 +1,4 @@
-import { el, leaf, cdataLeaf, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
+import { el, elOf, leaf, cdataLeaf, prerender, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
 import { idSetElement, requestElement, type RequestEcho } from '../qualys/envelopes.js';
 import { formatIpSet } from '../qualys/ip-set.js';
 import { idSetOf } from '../qualys/id-set.js';
@@ -35,12 +35,27 @@ function recordElement(type: RecordType, r: AuthRecord): XmlElement {
     leaf('ID', String(r.id)),
     cdataLeaf('TITLE', r.title),
     ...fieldElements(type.fields, r.fields),
-    r.ips.length > 0 && el('IP_SET', ...formatIpSet(r.ips).map((e) => leaf(e.kind, e.value))),
+    r.ips.length > 0 && elOf('IP_SET', formatIpSet(r.ips).map((e) => leaf(e.kind, e.value))),
     r.networkId !== undefined && leaf('NETWORK_ID', String(r.networkId)),
     el('CREATED', leaf('DATETIME', r.createdAt), cdataLeaf('BY', r.createdBy)),
     el('LAST_MODIFIED', leaf('DATETIME', r.modifiedAt), r.modifiedBy !== undefined && cdataLeaf('BY', r.modifiedBy)),
     r.comments !== undefined && cdataLeaf('COMMENTS', r.comments),
   );
+}
+
+/** Where a record sits in a list document: root, RESPONSE, the list, the record. */
+const RECORD_DEPTH = 3;
+
+/**
+ * Each record's XML, written once: a 1000-record page was mostly rendering. Keyed by the record
+ * object, which the store replaces whenever the record changes, so a change is never missed.
+ */
+const written = new WeakMap<AuthRecord, XmlElement>();
+
+function writtenRecord(type: RecordType, r: AuthRecord): XmlElement {
+  let node = written.get(r);
+  if (!node) written.set(r, (node = prerender(recordElement(type, r), RECORD_DEPTH)));
+  return node;
 }
 
 /**
@@ -49,7 +64,7 @@ function recordElement(type: RecordType, r: AuthRecord): XmlElement {
 function glossary(records: readonly AuthRecord[]): XmlElement | undefined {
   const logins = [...new Set(records.flatMap((r) => [r.createdBy, ...(r.modifiedBy ? [r.modifiedBy] : [])]))].sort();
   if (logins.length === 0) return undefined;
-  return el('GLOSSARY', el('USER_LIST', ...logins.map((l) => el('USER', cdataLeaf('USER_LOGIN', l), cdataLeaf('FIRST_NAME', l), leaf('LAST_NAME', '')))));
+  return el('GLOSSARY', elOf('USER_LIST', logins.map((l) => el('USER', cdataLeaf('USER_LOGIN', l), cdataLeaf('FIRST_NAME', l), leaf('LAST_NAME', '')))));
 }
 
 /** [Q] 1980 with the next page's URL; the TEXT names the configured page size. */
@@ -70,7 +85,7 @@ export function listOutput(type: RecordType, page: ListPage): XmlDocumentSpec {
     body =
       details === 'None'
         ? idSetElement(idSetOf(records.map((r) => r.id)))
-        : el(type.list.listElement, ...records.map((r) => recordElement(type, r)));
+        : elOf(type.list.listElement, records.map((r) => writtenRecord(type, r)));
   }
   return {
     dtdPath: type.list.dtdPath,

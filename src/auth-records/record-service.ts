@@ -6,7 +6,7 @@ import { applyChange, sameValues } from './record-change.js';
 import { missingIps, needsIps, settleFields } from './record-rules.js';
 import type { RecordChange, RecordInput } from './record-input.js';
 import type { AuthRecord, PrerequisiteSwitch, RecordType } from './record-type.js';
-import type { ListFilter, RecordStore } from './store.js';
+import type { ListFilter, RecordStore, RecordWrite } from './store.js';
 
 /**
  * The vaults records may name: `undefined` when vault `id` does not exist, else whether its
@@ -32,7 +32,8 @@ export interface DeleteOutcome {
 /**
  * The rules records obey whatever their type: unique titles, IPs held by one record of a type.
  * Each write runs in one transaction, so a refused request changes nothing and two concurrent
- * requests cannot both pass a check.
+ * requests cannot both pass a check. Its `answer` runs inside that transaction too: an answer
+ * that cannot be made undoes the write instead of failing after it.
  */
 export class RecordService {
   constructor(
@@ -46,13 +47,13 @@ export class RecordService {
     return this.store.transaction(fn);
   }
 
-  create(type: RecordType, input: RecordInput & { title: string; ips: IntervalSet }, user: string, now: string): number {
+  create<T>(type: RecordType, input: RecordInput & { title: string; ips: IntervalSet }, user: string, now: string, answer: (id: number) => T): T {
     return this.store.transaction(() => {
       this.checkTitleFree(type, input.title);
       this.checkVault(type, input.fields);
       this.checkIpsFree(type, input.ips);
       this.checkPrerequisite(type, input.ips);
-      return this.store.insert({
+      const id = this.store.insert({
         type: type.name,
         title: input.title,
         comments: input.comments,
@@ -63,19 +64,26 @@ export class RecordService {
         createdBy: user,
         modifiedAt: now,
       });
+      return answer(id);
     });
   }
 
   /**
    * Applies one change to every record of `type` in `ids`, in ID order. Each record is checked
    * against the store as the earlier ones left it, so two of them can never end up sharing an IP.
-   * LAST_MODIFIED moves only on the records whose values change.
+   * LAST_MODIFIED moves only on the records whose values change. Changes are written in batches,
+   * one statement per batch: a batch is written before any check that reads what it changes.
    */
-  update(type: RecordType, ids: IntervalSet, change: RecordChange, user: string, now: string): UpdateOutcome {
+  update<T>(type: RecordType, ids: IntervalSet, change: RecordChange, user: string, now: string, answer: (outcome: UpdateOutcome) => T): T {
     return this.store.transaction(() => {
       const records = this.store.records(type.name, ids);
       const updated: number[] = [];
       const unchanged: number[] = [];
+      let pending: RecordWrite[] = [];
+      const flush = () => {
+        this.store.update(pending);
+        pending = [];
+      };
       const given = new Set(Object.keys(change.fields));
       for (const old of records) {
         const changed = applyChange(old, change);
@@ -93,20 +101,24 @@ export class RecordService {
         this.checkVault(type, next.fields);
         // The record's own IPs were already its alone: only the added part can clash.
         const added = subtract(next.ips, old.ips);
-        this.checkIpsFree(type, added, old.id);
-        this.checkPrerequisite(type, added);
-        this.store.update({ ...next, modifiedAt: now, modifiedBy: user }, !equals(old.ips, next.ips));
+        if (added.length > 0) {
+          flush();
+          this.checkIpsFree(type, added, old.id);
+          this.checkPrerequisite(type, added);
+        }
+        pending.push({ record: { ...next, modifiedAt: now, modifiedBy: user }, titleChanged: next.title !== old.title, ipsChanged: !equals(old.ips, next.ips) });
         updated.push(old.id);
       }
-      return { updated: idSetOf(updated), unchanged: idSetOf(unchanged), notFound: subtract(ids, idSetOf(records.map((r) => r.id))) };
+      flush();
+      return answer({ updated: idSetOf(updated), unchanged: idSetOf(unchanged), notFound: subtract(ids, idSetOf(records.map((r) => r.id))) });
     });
   }
 
   /** Deletes the records of `type` in `ids`; the rest of `ids` is reported as not found. */
-  delete(type: RecordType, ids: IntervalSet): DeleteOutcome {
+  delete<T>(type: RecordType, ids: IntervalSet, answer: (outcome: DeleteOutcome) => T): T {
     return this.store.transaction(() => {
       const deleted = idSetOf(this.store.deleteIn(type.name, ids));
-      return { deleted, notFound: subtract(ids, deleted) };
+      return answer({ deleted, notFound: subtract(ids, deleted) });
     });
   }
 

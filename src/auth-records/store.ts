@@ -1,12 +1,14 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
+import { RecordCache } from './record-cache.js';
+import { recordOf, rowValues, type RecordRow } from './record-rows.js';
 import type { AuthRecord, NewRecord } from './record-type.js';
 
 /**
  * SQL for records of every type. Speaks the domain (records, ID sets, IP ranges), knows nothing
  * of HTTP or Qualys codes. Every query is bounded by the rows it returns, never by the span of
- * an ID or IP range.
+ * an ID or IP range, and a set of ranges is one statement, never one per range: a set can hold
+ * 150,000 of them.
  */
 export interface ListFilter {
   /** Normalised ID ranges to look in. */
@@ -18,6 +20,13 @@ export interface ListFilter {
   fields?: Readonly<Record<string, string>>;
 }
 
+/** One record's new values, and what changed that the store writes apart. */
+export interface RecordWrite {
+  record: AuthRecord;
+  titleChanged: boolean;
+  ipsChanged: boolean;
+}
+
 export interface IpOverlap {
   /** The part of the requested set that the other record holds. */
   range: Range;
@@ -25,78 +34,106 @@ export interface IpOverlap {
   title: string;
 }
 
-/** The columns a create and an update both write. */
-function rowValues(record: NewRecord) {
-  return {
-    type: record.type,
-    title: record.title,
-    comments: record.comments ?? null,
-    network_id: record.networkId ?? null,
-    fields: JSON.stringify(record.fields),
-    modified_at: record.modifiedAt,
-    modified_by: record.modifiedBy ?? null,
-  };
-}
-
-interface RecordRow {
-  id: number;
-  type: string;
-  title: string;
-  comments: string | null;
-  network_id: number | null;
-  fields: string;
-  created_at: string;
-  created_by: string;
-  modified_at: string;
-  modified_by: string | null;
-}
+/** A set of ranges as one statement parameter: `[[lo, hi], ...]`, read with json_each. */
+const rangesJson = (set: IntervalSet) => JSON.stringify(set);
 
 /**
- * The list filters of every list; parameters @lo, @hi, @title, @comments, and @fields, a JSON
+ * Records `r` in the ranges of @ranges. CROSS JOIN makes json_each the outer loop (SQLite keeps
+ * that order for CROSS JOIN): one index seek per range, the ranges in ascending order and each
+ * one's records in ascending ID, so rows come out in ID order and a LIMIT stops the scan.
+ * An ORDER BY would sort every match before the LIMIT applied.
+ */
+const IN_RANGES = 'json_each(@ranges) j CROSS JOIN auth_records r';
+const RANGE_MATCH = 'r.id BETWEEN j.value->>0 AND j.value->>1';
+
+/**
+ * The filters every list shares, NULL when not given: @title, @comments, and @fields, a JSON
  * object of field values every matching record holds (one statement for any set of them).
  */
-const FILTERED = `id BETWEEN @lo AND @hi
-  AND (@title IS NULL OR instr(lower(title), lower(@title)) > 0)
-  AND (@comments IS NULL OR instr(lower(coalesce(comments, '')), lower(@comments)) > 0)
+const FILTERS = `(@title IS NULL OR instr(lower(r.title), lower(@title)) > 0)
+  AND (@comments IS NULL OR instr(lower(coalesce(r.comments, '')), lower(@comments)) > 0)
   AND (@fields IS NULL OR NOT EXISTS (
-    SELECT 1 FROM json_each(@fields) f WHERE json_extract(auth_records.fields, '$.' || f.key) IS NOT f.value))`;
+    SELECT 1 FROM json_each(@fields) f WHERE json_extract(r.fields, '$.' || f.key) IS NOT f.value))`;
+
+/**
+ * A query over a set of ID ranges, bounded by @limit (-1: none), as four statements: one range
+ * (the usual `ids=a-b`, or no `ids` at all) as a plain primary-key range, which json_each would
+ * make about a third slower, or any set through json_each; each without the list filters (the
+ * usual list: the type's index then covers the query) or with them.
+ */
+function rangeQuery(db: Db, columns: string, where: string) {
+  const of = (filters: string) => ({
+    one: db.prepare(`SELECT ${columns} FROM auth_records r WHERE r.id BETWEEN @lo AND @hi AND ${where}${filters} ORDER BY r.id LIMIT @limit`),
+    many: db.prepare(`SELECT ${columns} FROM ${IN_RANGES} WHERE ${RANGE_MATCH} AND ${where}${filters} LIMIT @limit`),
+  });
+  return { plain: of(''), filtered: of(` AND ${FILTERS}`) };
+}
+
+type RangeQuery = ReturnType<typeof rangeQuery>;
+
+/** Runs the statement of `query` that fits `filter`: its ranges, and its filters if it has any. */
+function runRangeQuery(query: RangeQuery, filter: ListFilter, params: object): unknown[] {
+  const { ids, title, comments, fields } = filter;
+  const filtered = title !== undefined || comments !== undefined || fields !== undefined;
+  const q = filtered ? query.filtered : query.plain;
+  const all = filtered ? { ...params, title: title ?? null, comments: comments ?? null, fields: fields ? JSON.stringify(fields) : null } : params;
+  return ids.length === 1 ? q.one.all({ ...all, lo: ids[0][0], hi: ids[0][1] }) : q.many.all({ ...all, ranges: rangesJson(ids) });
+}
+
+/** The stored ranges of @type meeting a requested range [a, b] of @ranges, with the holder's title. */
+const IP_HITS = `SELECT j.value->>0 AS a, j.value->>1 AS b, i.lo, i.hi, i.record_id AS recordId, r.title
+  FROM json_each(@ranges) j CROSS JOIN auth_record_ips i JOIN auth_records r ON r.id = i.record_id`;
 
 export class RecordStore {
   private readonly stmts;
+  private readonly cache = new RecordCache();
+  /** The open transaction has written: what it reads may yet roll back, so is not cached. */
+  private uncommitted = false;
+  private readonly immediate;
+  private readonly deferred;
 
   constructor(private readonly db: Db) {
+    // Built once: a transaction wrapper per call cost a write measurably (npm run bench).
+    const tx = db.transaction((fn: () => unknown) => fn());
+    this.immediate = tx.immediate;
+    this.deferred = tx.deferred;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO auth_records (type, title, comments, network_id, fields, created_at, created_by, modified_at, modified_by)
          VALUES (@type, @title, @comments, @network_id, @fields, @created_at, @created_by, @modified_at, @modified_by)`,
       ),
-      insertIp: db.prepare('INSERT INTO auth_record_ips (type, lo, hi, record_id) VALUES (?, ?, ?, ?)'),
+      // @rows: [[id, title, comments, network_id, fields, modified_at, modified_by], ...]
+      // Setting the title, even to itself, rewrites its unique index: only a rename sets it.
       update: db.prepare(
-        `UPDATE auth_records SET title = @title, comments = @comments, network_id = @network_id, fields = @fields,
-           modified_at = @modified_at, modified_by = @modified_by WHERE id = @id AND type = @type`,
+        `UPDATE auth_records SET comments = v.value->>2, network_id = v.value->>3, fields = v.value->>4,
+           modified_at = v.value->>5, modified_by = v.value->>6 FROM json_each(@rows) v WHERE auth_records.id = v.value->>0`,
       ),
-      deleteIps: db.prepare('DELETE FROM auth_record_ips WHERE record_id = ?'),
+      rename: db.prepare('UPDATE auth_records SET title = v.value->>1 FROM json_each(@rows) v WHERE auth_records.id = v.value->>0'),
+      deleteIps: db.prepare('DELETE FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?))'),
+      // @rows: [[type, lo, hi, record_id], ...]
+      insertIps: db.prepare('INSERT INTO auth_record_ips (type, lo, hi, record_id) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?)'),
       // The record's IP rows go with it (ON DELETE CASCADE).
-      deleteIn: db.prepare('DELETE FROM auth_records WHERE type = ? AND id BETWEEN ? AND ? RETURNING id').pluck(),
+      deleteIn: db.prepare(`DELETE FROM auth_records WHERE id IN (SELECT r.id FROM ${IN_RANGES} WHERE r.type = @type AND ${RANGE_MATCH}) RETURNING id`).pluck(),
       byTitle: db.prepare('SELECT id FROM auth_records WHERE type = ? AND title = ?').pluck(),
       // Ranges of one type are disjoint, so the ranges meeting [a, b] are the last one starting
-      // at or before a, plus those starting inside (a, b]: two index seeks.
-      ipBefore: db.prepare(
-        `SELECT i.lo, i.hi, i.record_id AS recordId, r.title FROM auth_record_ips i JOIN auth_records r ON r.id = i.record_id
-         WHERE i.type = ? AND i.lo <= ? ORDER BY i.lo DESC LIMIT 1`,
-      ),
-      ipInside: db.prepare(
-        `SELECT i.lo, i.hi, i.record_id AS recordId, r.title FROM auth_record_ips i JOIN auth_records r ON r.id = i.record_id
-         WHERE i.type = ? AND i.lo > ? AND i.lo <= ? ORDER BY i.lo`,
+      // at or before a, plus those starting inside (a, b]: two index seeks per requested range.
+      ipOverlaps: db.prepare(
+        `${IP_HITS} WHERE i.type = @type AND i.lo = (SELECT max(lo) FROM auth_record_ips WHERE type = @type AND lo <= j.value->>0) AND i.hi >= j.value->>0
+         UNION ALL
+         ${IP_HITS} WHERE i.type = @type AND i.lo > j.value->>0 AND i.lo <= j.value->>1`,
       ),
       // One query for a whole page's IPs: a query per record cost a 1000-record page a third of its time.
       ipsOfMany: db.prepare(
         'SELECT record_id, lo, hi FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, lo',
       ).raw(),
-      list: db.prepare(`SELECT * FROM auth_records WHERE type = @type AND ${FILTERED} ORDER BY id LIMIT @limit`),
-      listAll: db.prepare(`SELECT id, type FROM auth_records WHERE ${FILTERED} ORDER BY id LIMIT @limit`),
+      ids: rangeQuery(db, 'r.id', 'r.type = @type'),
+      rows: rangeQuery(db, 'r.*', 'r.type = @type'),
+      idsAndTypes: rangeQuery(db, 'r.id, r.type', '1'),
+      byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
       countByType: db.prepare('SELECT type, count(*) FROM auth_records GROUP BY type').raw(),
     };
+    for (const q of [this.stmts.ids.plain, this.stmts.ids.filtered]) for (const s of [q.one, q.many]) s.pluck();
   }
 
   /**
@@ -104,31 +141,63 @@ export class RecordStore {
    * before the checks read, so even another process on the same file cannot slip in between.
    */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    if (this.db.inTransaction) return this.immediate(fn) as T;
+    try {
+      return this.immediate(fn) as T;
+    } finally {
+      this.uncommitted = false;
+    }
+  }
+
+  /** Forgets every record read so far: the database was emptied behind the store's back (reset). */
+  forgetAll(): void {
+    this.cache.clear();
+  }
+
+  private written(): void {
+    if (this.db.inTransaction) this.uncommitted = true;
   }
 
   insert(record: NewRecord): number {
+    this.written();
     const { lastInsertRowid } = this.stmts.insert.run({ ...rowValues(record), created_at: record.createdAt, created_by: record.createdBy });
     const id = Number(lastInsertRowid);
-    this.insertIps(record.type, id, record.ips);
+    this.insertIps([{ id, type: record.type, ips: record.ips }]);
     return id;
   }
 
-  /** Writes a record's values and who changed it when; its IP rows are replaced only when `ipsChanged`. */
-  update(record: AuthRecord, ipsChanged: boolean): void {
-    this.stmts.update.run({ ...rowValues(record), id: record.id });
-    if (!ipsChanged) return;
-    this.stmts.deleteIps.run(record.id);
-    this.insertIps(record.type, record.id, record.ips);
+  /**
+   * Writes records' values and who changed them when; a record's IP rows are replaced only when
+   * `ipsChanged`. Three statements whatever the count: an update may touch every record.
+   */
+  update(changes: readonly RecordWrite[]): void {
+    if (changes.length === 0) return;
+    this.written();
+    for (const { record } of changes) this.cache.forget(record.id);
+    const rowsOf = (list: readonly RecordWrite[]) =>
+      JSON.stringify(list.map(({ record: r }) => {
+        const v = rowValues(r);
+        return [r.id, v.title, v.comments, v.network_id, v.fields, v.modified_at, v.modified_by];
+      }));
+    const renamed = changes.filter((c) => c.titleChanged);
+    if (renamed.length > 0) this.stmts.rename.run({ rows: rowsOf(renamed) });
+    this.stmts.update.run({ rows: rowsOf(changes) });
+    const newIps = changes.filter((c) => c.ipsChanged).map((c) => c.record);
+    if (newIps.length === 0) return;
+    this.stmts.deleteIps.run(JSON.stringify(newIps.map((r) => r.id)));
+    this.insertIps(newIps);
   }
 
   /** Deletes the records of `type` in the ID ranges; returns the deleted IDs, ascending. */
   deleteIn(type: string, ids: IntervalSet): number[] {
-    return ids.flatMap(([lo, hi]) => this.stmts.deleteIn.all(type, lo, hi) as number[]).sort((a, b) => a - b);
+    this.written();
+    const deleted = (this.stmts.deleteIn.all({ type, ranges: rangesJson(ids) }) as number[]).sort((a, b) => a - b);
+    for (const id of deleted) this.cache.forget(id);
+    return deleted;
   }
 
-  private insertIps(type: string, id: number, ips: IntervalSet): void {
-    for (const [lo, hi] of ips) this.stmts.insertIp.run(type, lo, hi, id);
+  private insertIps(records: readonly { id: number; type: string; ips: IntervalSet }[]): void {
+    this.stmts.insertIps.run(JSON.stringify(records.flatMap((r) => r.ips.map(([lo, hi]) => [r.type, lo, hi, r.id]))));
   }
 
   idByTitle(type: string, title: string): number | undefined {
@@ -137,18 +206,14 @@ export class RecordStore {
 
   /** The parts of `ips` held by records of `type` other than `exceptId`, in address order. */
   ipOverlaps(type: string, ips: IntervalSet, exceptId?: number): IpOverlap[] {
-    type Hit = { lo: number; hi: number; recordId: number; title: string };
-    const out: IpOverlap[] = [];
-    for (const [a, b] of ips) {
-      const before = this.stmts.ipBefore.get(type, a) as Hit | undefined;
-      const hits = (this.stmts.ipInside.all(type, a, b) as Hit[]);
-      if (before && before.hi >= a) hits.unshift(before);
-      for (const h of hits) {
-        if (h.recordId === exceptId) continue;
-        out.push({ range: [Math.max(a, h.lo), Math.min(b, h.hi)], recordId: h.recordId, title: h.title });
-      }
-    }
-    return out;
+    if (ips.length === 0) return [];
+    type Hit = { a: number; b: number; lo: number; hi: number; recordId: number; title: string };
+    const hits = this.stmts.ipOverlaps.all({ type, ranges: rangesJson(ips) }) as Hit[];
+    return hits
+      .filter((h) => h.recordId !== exceptId)
+      .map((h): IpOverlap => ({ range: [Math.max(h.a, h.lo), Math.min(h.b, h.hi)], recordId: h.recordId, title: h.title }))
+      // The parts are disjoint, as both the requested and the stored ranges are.
+      .sort((x, y) => x.range[0] - y.range[0]);
   }
 
   /**
@@ -156,14 +221,18 @@ export class RecordStore {
    * matching ID past the limit, when there is one.
    */
   list(type: string, filter: ListFilter, limit: number): { records: AuthRecord[]; nextId?: number } {
-    const { rows, nextId } = this.page<RecordRow>(this.stmts.list, { type }, filter, limit);
-    return { records: this.toRecords(rows), nextId };
+    return this.reading(() => {
+      const ids = runRangeQuery(this.stmts.ids, filter, { type, limit: limit + 1 }) as number[];
+      const nextId = ids.length > limit ? ids.pop() : undefined;
+      return { records: this.byIds(ids), nextId };
+    });
   }
 
   /** IDs and types of records of every type matching `filter`, as `list` pages them. */
   listIds(filter: ListFilter, limit: number): { records: { id: number; type: string }[]; nextId?: number } {
-    const { rows, nextId } = this.page<{ id: number; type: string }>(this.stmts.listAll, {}, filter, limit);
-    return { records: rows, nextId };
+    const records = runRangeQuery(this.stmts.idsAndTypes, filter, { limit: limit + 1 }) as { id: number; type: string }[];
+    const next = records.length > limit ? records.pop() : undefined;
+    return { records, nextId: next?.id };
   }
 
   /** How many records each type holds; a type without records is absent. */
@@ -171,24 +240,43 @@ export class RecordStore {
     return new Map(this.stmts.countByType.all() as [string, number][]);
   }
 
-  /** Runs a FILTERED statement over each ID range in order until `limit` + 1 rows are found. */
-  private page<Row extends { id: number }>(stmt: Statement, extra: object, filter: ListFilter, limit: number): { rows: Row[]; nextId?: number } {
-    const rows: Row[] = [];
-    for (const [lo, hi] of filter.ids) {
-      const want = limit + 1 - rows.length;
-      if (want <= 0) break;
-      const fields = filter.fields ? JSON.stringify(filter.fields) : null;
-      rows.push(...(stmt.all({ ...extra, lo, hi, title: filter.title ?? null, comments: filter.comments ?? null, fields, limit: want }) as Row[]));
-    }
-    const next = rows.length > limit ? rows.pop() : undefined;
-    return { rows, nextId: next?.id };
-  }
-
-  /** Every record of `type` in the ID ranges, ascending: one primary-key range seek per range. */
+  /**
+   * Every record of `type` in the ID ranges, ascending, read afresh: a write reads what it is about
+   * to change, so the cache would only add a query.
+   */
   records(type: string, ids: IntervalSet): AuthRecord[] {
     // LIMIT -1 is SQLite's "no limit".
-    const rows = ids.flatMap(([lo, hi]) => this.stmts.list.all({ type, lo, hi, title: null, comments: null, fields: null, limit: -1 }) as RecordRow[]);
-    return this.toRecords(rows);
+    return this.toRecords(runRangeQuery(this.stmts.rows, { ids }, { type, limit: -1 }) as RecordRow[]);
+  }
+
+  /**
+   * Runs the reads of `fn` in one read transaction, after emptying the cache if another
+   * connection committed since it was filled: the IDs a query finds and the cached records are
+   * then of the same moment.
+   */
+  private reading<T>(fn: () => T): T {
+    return this.deferred(() => {
+      this.cache.checkVersion(this.stmts.dataVersion.get() as number);
+      return fn();
+    }) as T;
+  }
+
+  /** The records of `ids`, in that order: cached ones as they are, the rest read in one query. */
+  private byIds(ids: readonly number[]): AuthRecord[] {
+    const found = new Map<number, AuthRecord>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const cached = this.cache.get(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      for (const record of this.toRecords(this.stmts.byIds.all(JSON.stringify(missing)) as RecordRow[])) {
+        found.set(record.id, record);
+        if (!this.uncommitted) this.cache.add(record);
+      }
+    }
+    return ids.map((id) => found.get(id)!);
   }
 
   /** The IP ranges of each of `ids`, in address order. */
@@ -205,22 +293,6 @@ export class RecordStore {
 
   private toRecords(rows: readonly RecordRow[]): AuthRecord[] {
     const ips = this.ipsOf(rows.map((r) => r.id));
-    return rows.map((r) => this.toRecord(r, ips.get(r.id) ?? []));
-  }
-
-  private toRecord(row: RecordRow, ips: Range[]): AuthRecord {
-    return {
-      id: row.id,
-      type: row.type,
-      title: row.title,
-      comments: row.comments ?? undefined,
-      networkId: row.network_id ?? undefined,
-      fields: JSON.parse(row.fields) as Record<string, string>,
-      ips,
-      createdAt: row.created_at,
-      createdBy: row.created_by,
-      modifiedAt: row.modified_at,
-      modifiedBy: row.modified_by ?? undefined,
-    };
+    return rows.map((r) => recordOf(r, ips.get(r.id) ?? []));
   }
 }

@@ -1,25 +1,51 @@
 import Database from 'better-sqlite3';
+import type { Durability } from '../config.js';
+import { startCheckpointer } from './checkpointer.js';
 import { migrate } from './migrate.js';
 import { prepareDatabaseFile } from './private-files.js';
 
 export type Db = Database.Database;
 
-/** Opens (creating on demand, owner-only) and migrates the database. */
-export function openDatabase(path: string): Db {
+/**
+ * WAL keeps readers off the writer's back. In WAL mode a commit is in the operating system's
+ * hands once written (NORMAL), so it survives the emulator's own death; FULL also fsyncs the WAL
+ * at each commit, so it survives a power cut (docs/architecture.md, Durability).
+ */
+const SYNCHRONOUS: Record<Durability, string> = { process: 'NORMAL', full: 'FULL' };
+
+/**
+ * WAL pages the committing connection lets pile up before it checkpoints itself; the checkpoint
+ * thread keeps the log far below this, so it only matters if that thread fails.
+ */
+const FALLBACK_CHECKPOINT_PAGES = 10_000;
+
+/**
+ * Opens (creating on demand, owner-only) and migrates the database; a file gets a checkpoint
+ * thread, stopped by `close`.
+ */
+export function openDatabase(path: string, durability: Durability = 'full'): Db {
   if (path !== ':memory:') prepareDatabaseFile(path);
   const db = new Database(path);
   try {
     // First, so that every later statement, the switch to WAL included, waits for a process
     // starting on the same file instead of failing at once.
     db.pragma('busy_timeout = 5000');
-    // WAL keeps readers off the writer's back; FULL sync so an acknowledged write survives a crash.
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${SYNCHRONOUS[durability]}`);
     db.pragma('foreign_keys = ON');
     migrate(db);
   } catch (err) {
     db.close();
     throw err;
   }
-  return db;
+  if (path === ':memory:') return db;
+  db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+  const stopCheckpoints = startCheckpointer(path, SYNCHRONOUS[durability]);
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    close() {
+      stopCheckpoints();
+      return close();
+    },
+  });
 }

@@ -3,7 +3,7 @@ import { qualysDateTime } from '../qualys/envelopes.js';
 import { formatIpSet } from '../qualys/ip-set.js';
 import { RequestParams } from '../qualys/params.js';
 import { MASK } from '../qualys/secrets.js';
-import { renderXml } from '../qualys/xml.js';
+import { renderXml, type XmlDocumentSpec } from '../qualys/xml.js';
 import { readListFilter } from '../auth-records/list-filter.js';
 import type { RecordService } from '../auth-records/record-service.js';
 import type { AuthRecord, RecordType } from '../auth-records/record-type.js';
@@ -82,8 +82,9 @@ export class RecordsView {
     if (!/^[1-9]\d{0,9}$/.test(id)) throw new JsonError(400, 'the record ID must be a whole number above 0');
     const request = `${type.path}?action=list&ids=${id}`;
     const params = new RequestParams([['action', 'list'], ['ids', id]]);
-    const { doc } = dispatch(this.deps.endpoints.get(type.name)!, { ...call, method: 'GET', params, path: type.path, datetime: qualysDateTime() });
-    return { request, xml: renderXml(doc, call.baseUrl) };
+    const render = (doc: XmlDocumentSpec) => renderXml(doc, call.baseUrl);
+    const { xml } = dispatch(this.deps.endpoints.get(type.name)!, { ...call, method: 'GET', params, path: type.path, datetime: qualysDateTime(), render });
+    return { request, xml: xml.toString('utf8') };
   }
 
   private type(name: string): RecordType {

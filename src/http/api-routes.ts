@@ -3,7 +3,7 @@ import { ROUTER_OPTIONS } from './router-options.js';
 import { dispatch, type Endpoint, type Method } from '../qualys/endpoint.js';
 import { qualysErrors } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
-import { baseUrlOf, type XmlSender } from './send.js';
+import { baseUrlOf, type XmlOutput } from './send.js';
 import { paramsOf } from './params.js';
 import type { AppMiddleware, AppState } from './state.js';
 import { sessionTokenOf } from '../session/session-cookie.js';
@@ -12,7 +12,7 @@ export interface ApiRouteOptions {
   endpoints: readonly Endpoint[];
   /** Runs before dispatch on every endpoint call: authentication, headers, body parsing. */
   guards: readonly AppMiddleware[];
-  send: XmlSender;
+  output: XmlOutput;
   publicUrl?: string;
 }
 
@@ -43,8 +43,9 @@ export function apiRoutes(options: ApiRouteOptions): Router<AppState> {
         datetime: qualysDateTime(),
         secure: ctx.secure,
         sessionToken: sessionTokenOf(ctx),
+        render: (doc) => options.output.render(ctx, doc),
       });
-      options.send(ctx, result.status ?? 200, result.doc, result.headers);
+      options.output.write(ctx, result.status ?? 200, result.xml, result.headers);
     });
   }
   return router;

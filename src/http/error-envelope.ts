@@ -1,6 +1,6 @@
 import { QualysError, qualysErrors } from '../qualys/errors.js';
 import { simpleReturn, qualysDateTime } from '../qualys/envelopes.js';
-import type { XmlSender } from './send.js';
+import type { XmlOutput } from './send.js';
 import type { AppMiddleware } from './state.js';
 
 function toQualysError(err: unknown): QualysError {
@@ -13,7 +13,7 @@ function toQualysError(err: unknown): QualysError {
  * Outermost middleware: every error, and every path nothing answered, leaves as a SIMPLE_RETURN.
  * Koa's own handler would write text/plain, and a stack trace must never reach a client.
  */
-export function errorEnvelope(send: XmlSender): AppMiddleware {
+export function errorEnvelope(output: XmlOutput): AppMiddleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -23,7 +23,7 @@ export function errorEnvelope(send: XmlSender): AppMiddleware {
       // The CODE and TEXT the client was answered, for the emulator's request journal.
       ctx.state.errorCode = q.code;
       ctx.state.errorText = q.text;
-      send(ctx, q.status, simpleReturn({ datetime: qualysDateTime(), code: q.code, text: q.text, items: q.items }), q.headers);
+      output.send(ctx, q.status, simpleReturn({ datetime: qualysDateTime(), code: q.code, text: q.text, items: q.items }), q.headers);
     }
   };
 }

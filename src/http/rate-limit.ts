@@ -75,8 +75,12 @@ export class RateLimiter {
     const s = this.settings();
     const key = `${user}\n${endpoint}`;
     const now = this.now();
-    const times = (this.calls.get(key) ?? []).filter((t) => t > now - s.windowSec * 1000);
-    this.calls.set(key, times);
+    let times = this.calls.get(key);
+    if (!times) this.calls.set(key, (times = []));
+    // Times are ascending: the expired ones are a prefix, dropped in place rather than copying the window per call.
+    let expired = 0;
+    while (expired < times.length && times[expired] <= now - s.windowSec * 1000) expired++;
+    if (expired > 0) times.splice(0, expired);
     let running = this.running.get(key) ?? 0;
     let refusal: QualysError | undefined;
     let toWait = 0;

@@ -1,12 +1,24 @@
 import type { Context } from 'koa';
 import { renderXml, type XmlDocumentSpec } from '../qualys/xml.js';
 import { simpleReturn, qualysDateTime } from '../qualys/envelopes.js';
-import { qualysErrors } from '../qualys/errors.js';
+import { QualysError, qualysErrors } from '../qualys/errors.js';
 
 /** Checks a rendered document; returns why it is invalid, or undefined. */
 export type XmlValidator = (xml: string) => string | undefined;
 
-export type XmlSender = (ctx: Context, status: number, doc: XmlDocumentSpec, headers?: Readonly<Record<string, string>>) => void;
+/**
+ * The one place XML is rendered and reaches the wire. Rendering is apart from writing so that a
+ * write action renders its answer inside its transaction: whatever can fail (rendering,
+ * --validate-xml) fails before the commit, and what follows the commit cannot fail.
+ */
+export interface XmlOutput {
+  /** The document as this request's answer; one that fails its DTD is logged and throws CODE 999. */
+  render(ctx: Context, doc: XmlDocumentSpec): Buffer;
+  /** Writes a rendered answer. */
+  write(ctx: Context, status: number, xml: Buffer, headers?: Readonly<Record<string, string>>): void;
+  /** Renders and writes; a document that fails its DTD is answered as CODE 999 instead. */
+  send(ctx: Context, status: number, doc: XmlDocumentSpec, headers?: Readonly<Record<string, string>>): void;
+}
 
 /** A Host header goes into the DOCTYPE; anything but a plain host[:port] is not trusted there. */
 const PLAIN_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
@@ -18,24 +30,32 @@ export function baseUrlOf(ctx: Context, publicUrl: string | undefined): string {
   return `${ctx.protocol}://${host}`;
 }
 
-/**
- * The one place XML reaches the wire. [Q] `Content-Type: text/xml;charset=UTF-8` always, set
- * after the body so Koa does not guess text/html from the leading `<`.
- */
-export function createXmlSender(publicUrl: string | undefined, validate?: XmlValidator): XmlSender {
-  return (ctx, status, doc, headers = {}) => {
-    const base = baseUrlOf(ctx, publicUrl);
-    let xml = renderXml(doc, base);
-    const problem = validate?.(xml);
+/** [Q] `Content-Type: text/xml;charset=UTF-8` always. */
+export function createXmlOutput(publicUrl: string | undefined, validate?: XmlValidator): XmlOutput {
+  const render = (ctx: Context, doc: XmlDocumentSpec): Buffer => {
+    const xml = renderXml(doc, baseUrlOf(ctx, publicUrl));
+    const problem = validate?.(xml.toString('utf8'));
     if (problem !== undefined) {
       console.error(`[validate-xml] ${ctx.method} ${ctx.path}: response failed its DTD: ${problem}`);
-      const fault = qualysErrors.internal();
-      status = fault.status;
-      xml = renderXml(simpleReturn({ datetime: qualysDateTime(), code: fault.code, text: fault.text }), base);
+      throw qualysErrors.internal();
     }
+    return xml;
+  };
+  const write = (ctx: Context, status: number, xml: Buffer, headers: Readonly<Record<string, string>> = {}): void => {
     ctx.status = status;
     for (const [k, v] of Object.entries(headers)) ctx.set(k, v);
     ctx.body = xml;
+    // Set after the body, so Koa does not guess text/html from the leading `<`.
     ctx.set('Content-Type', 'text/xml;charset=UTF-8');
   };
+  const send = (ctx: Context, status: number, doc: XmlDocumentSpec, headers?: Readonly<Record<string, string>>): void => {
+    try {
+      write(ctx, status, render(ctx, doc), headers);
+    } catch (err) {
+      if (!(err instanceof QualysError)) throw err;
+      const fault = qualysErrors.internal();
+      write(ctx, fault.status, renderXml(simpleReturn({ datetime: qualysDateTime(), code: fault.code, text: fault.text }), baseUrlOf(ctx, publicUrl)));
+    }
+  };
+  return { render, write, send };
 }

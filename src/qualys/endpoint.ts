@@ -25,6 +25,8 @@ export interface Call {
   secure: boolean;
   /** The `QualysSession` cookie the call carried, if any [Q: session login]. */
   sessionToken?: string;
+  /** Renders the answer (UTF-8); a write action calls it inside its transaction, so the answer is ready before the commit. */
+  render(doc: XmlDocumentSpec): Buffer;
 }
 
 export interface ActionContext extends Call {
@@ -34,7 +36,8 @@ export interface ActionContext extends Call {
 
 export interface ActionResult {
   status?: number;
-  doc: XmlDocumentSpec;
+  /** The rendered answer, from `Call.render`. */
+  xml: Buffer;
   /** Extra response headers, e.g. a session login's Set-Cookie. */
   headers?: Readonly<Record<string, string>>;
 }

@@ -1,4 +1,4 @@
-import { el, leaf, type XmlElement, type XmlDocumentSpec } from './xml.js';
+import { el, elOf, leaf, type XmlElement, type XmlDocumentSpec } from './xml.js';
 import { formatIdSet } from './id-set.js';
 import type { IntervalSet } from './interval-set.js';
 import type { QualysItem } from './errors.js';
@@ -25,12 +25,12 @@ export function requestElement(echo: RequestEcho | undefined): XmlElement | unde
     leaf('USER_LOGIN', echo.userLogin),
     leaf('RESOURCE', echo.resource),
     echo.params.length > 0 &&
-      el('PARAM_LIST', ...echo.params.map(([key, value]) => el('PARAM', leaf('KEY', key), leaf('VALUE', value)))),
+      elOf('PARAM_LIST', echo.params.map(([key, value]) => el('PARAM', leaf('KEY', key), leaf('VALUE', value)))),
   );
 }
 
 export function idSetElement(ids: IntervalSet): XmlElement {
-  return el('ID_SET', ...formatIdSet(ids).map((e) => leaf(e.kind, e.value)));
+  return elOf('ID_SET', formatIdSet(ids).map((e) => leaf(e.kind, e.value)));
 }
 
 /** [Q] SIMPLE_RETURN: errors, session login and logout. */
@@ -53,7 +53,7 @@ export function simpleReturn(r: {
         r.code !== undefined && leaf('CODE', r.code),
         leaf('TEXT', r.text),
         items.length > 0 &&
-          el('ITEM_LIST', ...items.map((i) => el('ITEM', leaf('KEY', i.key), ...i.values.map((v) => leaf('VALUE', v))))),
+          elOf('ITEM_LIST', items.map((i) => elOf('ITEM', [leaf('KEY', i.key), ...i.values.map((v) => leaf('VALUE', v))]))),
       ),
     ),
   };
@@ -75,9 +75,9 @@ export function batchReturn(r: { request?: RequestEcho; datetime: string; batche
       el(
         'RESPONSE',
         leaf('DATETIME', r.datetime),
-        el(
+        elOf(
           'BATCH_LIST',
-          ...r.batches.map((b) =>
+          r.batches.map((b) =>
             el('BATCH', b.code !== undefined && leaf('CODE', b.code), b.text !== undefined && leaf('TEXT', b.text), b.ids && b.ids.length > 0 && idSetElement(b.ids)),
           ),
         ),

@@ -6,9 +6,13 @@
 export type Range = readonly [lo: number, hi: number];
 export type IntervalSet = readonly Range[];
 
+const inOrder = (ranges: readonly Range[]) => ranges.every((r, i) => i === 0 || ranges[i - 1][0] <= r[0]);
+
 /** Sorts and merges overlapping or adjacent ranges. */
 export function normalise(ranges: Iterable<Range>): IntervalSet {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const all = [...ranges];
+  // Clients mostly send sets in order; checking is linear, sorting is not.
+  const sorted = inOrder(all) ? all : all.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: [number, number][] = [];
   for (const [lo, hi] of sorted) {
     const last = out[out.length - 1];

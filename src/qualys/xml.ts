@@ -10,6 +10,8 @@ export interface XmlElement {
   text?: string;
   cdata?: boolean;
   children?: readonly XmlElement[];
+  /** The element already written, as UTF-8, for a place at this indent (see `prerender`): copied as it is. */
+  written?: { indent: string; bytes: Buffer };
 }
 
 /** A whole response document: its root and the DTD path its DOCTYPE names. */
@@ -18,10 +20,16 @@ export interface XmlDocumentSpec {
   dtdPath: string;
 }
 
+/** An element with a few fixed children; absent ones (undefined, false) are left out. */
 export const el = (name: string, ...children: (XmlElement | undefined | false)[]): XmlElement => ({
   name,
   children: children.filter((c): c is XmlElement => Boolean(c)),
 });
+/**
+ * An element with a list of children of any length. Never spread a list into `el`: spread
+ * arguments live on the stack, and 150,000 of them overflow it.
+ */
+export const elOf = (name: string, children: readonly XmlElement[]): XmlElement => ({ name, children });
 export const leaf = (name: string, text: string): XmlElement => ({ name, text });
 export const cdataLeaf = (name: string, text: string): XmlElement => ({ name, text, cdata: true });
 
@@ -30,8 +38,10 @@ export const cdataLeaf = (name: string, text: string): XmlElement => ({ name, te
  * what the client sent, so every value is scrubbed here as the last line of defence.
  */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+// The same class without the g flag, so test() keeps no lastIndex between calls; compiled once.
+const HAS_NOT_XML_CHAR = new RegExp(NOT_XML_CHAR.source, 'u');
 export const scrub = (text: string) => text.replace(NOT_XML_CHAR, '\uFFFD');
-export const hasNonXmlChars = (text: string) => new RegExp(NOT_XML_CHAR.source, 'u').test(text);
+export const hasNonXmlChars = (text: string) => HAS_NOT_XML_CHAR.test(text);
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeText = (text: string) => text.replace(/[&<>]/g, (c) => ESCAPES[c]);
@@ -50,9 +60,16 @@ function leafContent(node: XmlElement): string {
  * elements self-closed; test/unit/xml-render.test.ts holds the two to the same output), by
  * plain concatenation: building its DOM cost most of a 1000-record page's time.
  */
-function write(out: string[], node: XmlElement, indent: string): void {
+function write(out: (string | Buffer)[], node: XmlElement, indent: string): void {
+  if (node.written) {
+    // A programming error, not bad input: the copy would be indented wrongly.
+    if (node.written.indent !== indent) throw new Error(`${node.name} was prerendered for another depth`);
+    out.push(node.written.bytes);
+    return;
+  }
   let open = `${indent}<${node.name}`;
-  for (const [key, value] of Object.entries(node.attrs ?? {})) open += ` ${key}="${escapeAttr(scrub(value))}"`;
+  // Checked first: an entries array per element was most of the garbage of a 150,000-ID answer.
+  if (node.attrs) for (const [key, value] of Object.entries(node.attrs)) open += ` ${key}="${escapeAttr(scrub(value))}"`;
   const content = leafContent(node);
   const children = node.children ?? [];
   if (children.length === 0) {
@@ -66,12 +83,51 @@ function write(out: string[], node: XmlElement, indent: string): void {
 }
 
 /**
- * [Q] `<?xml version="1.0" encoding="UTF-8" ?>` then a DOCTYPE naming the DTD by absolute URL
- * ([E] the emulator's own base URL, so validating clients fetch our DTDs).
+ * `node` written once, for a place `depth` elements below the root, so that every document
+ * holding it copies its bytes: a list page's records are each written and encoded once, not once
+ * per page.
  */
-export function renderXml(doc: XmlDocumentSpec, baseUrl: string): string {
-  const lines: string[] = [];
+export function prerender(node: XmlElement, depth: number): XmlElement {
+  const indent = '  '.repeat(depth);
+  const lines: (string | Buffer)[] = [];
+  write(lines, node, indent);
+  const joined = joinLines(lines);
+  // Copied out of Node's shared 8 KiB pool, which one long-lived slice would keep whole.
+  const bytes = Buffer.allocUnsafeSlow(joined.length);
+  joined.copy(bytes);
+  return { name: node.name, written: { indent, bytes } };
+}
+
+const NEWLINE = Buffer.from('\n');
+
+/** The lines as one buffer, each but the last followed by a newline. */
+function joinLines(lines: readonly (string | Buffer)[]): Buffer {
+  const chunks: Buffer[] = [];
+  let text = '';
+  lines.forEach((line, i) => {
+    const end = i === lines.length - 1 ? '' : '\n';
+    if (typeof line === 'string') {
+      text += line + end;
+      return;
+    }
+    if (text !== '') chunks.push(Buffer.from(text));
+    chunks.push(line);
+    if (end !== '') chunks.push(NEWLINE);
+    text = '';
+  });
+  if (text !== '') chunks.push(Buffer.from(text));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * [Q] `<?xml version="1.0" encoding="UTF-8" ?>` then a DOCTYPE naming the DTD by absolute URL
+ * ([E] the emulator's own base URL, so validating clients fetch our DTDs). The answer is built
+ * as bytes: prerendered parts are copied, never decoded and encoded again (a 530 KB page spent
+ * more time making one string of its records, and encoding it, than on anything else).
+ */
+export function renderXml(doc: XmlDocumentSpec, baseUrl: string): Buffer {
+  const lines: (string | Buffer)[] = [`<?xml version="1.0" encoding="UTF-8" ?>`, `<!DOCTYPE ${doc.root.name} SYSTEM "${baseUrl}${doc.dtdPath}">`];
   write(lines, doc.root, '');
-  const body = lines.join('\n');
-  return `<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE ${doc.root.name} SYSTEM "${baseUrl}${doc.dtdPath}">\n${body}\n`;
+  lines.push('');
+  return joinLines(lines);
 }

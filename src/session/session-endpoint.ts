@@ -21,7 +21,7 @@ export function sessionEndpoint(sessions: SessionStore, check: CredentialCheck):
       if (user === undefined) throw qualysErrors.badLogin();
       const token = sessions.open(user);
       return {
-        doc: simpleReturn({ datetime: ctx.datetime, text: 'Logged in' }),
+        xml: ctx.render(simpleReturn({ datetime: ctx.datetime, text: 'Logged in' })),
         headers: { 'Set-Cookie': sessionCookieHeader(token, ctx.secure) },
       };
     },
@@ -34,7 +34,7 @@ export function sessionEndpoint(sessions: SessionStore, check: CredentialCheck):
       // [E] logging out needs a live session; without one the answer is the usual 401.
       if (ctx.sessionToken === undefined || sessions.use(ctx.sessionToken) === undefined) throw qualysErrors.badLogin();
       sessions.close(ctx.sessionToken);
-      return { doc: simpleReturn({ datetime: ctx.datetime, text: 'Logged out' }) };
+      return { xml: ctx.render(simpleReturn({ datetime: ctx.datetime, text: 'Logged out' })) };
     },
   };
 

@@ -1,4 +1,4 @@
-import { checkParams, type ActionContext, type ActionSpec, type Endpoint, type ParamRules } from '../qualys/endpoint.js';
+import { checkParams, type ActionContext, type ActionResult, type ActionSpec, type Endpoint, type ParamRules } from '../qualys/endpoint.js';
 import { simpleReturn } from '../qualys/envelopes.js';
 import { parseId } from '../qualys/id-set.js';
 import type { RequestParams } from '../qualys/params.js';
@@ -25,9 +25,9 @@ function readVaultInput(params: RequestParams): VaultInput {
 }
 
 /** [Q] create, update and delete answer a SIMPLE_RETURN `Success` with a Status item (delete_vault.htm); [E] with the ID. */
-function success(ctx: ActionContext, status: string, id: number) {
+function success(ctx: ActionContext, status: string, id: number): ActionResult {
   return {
-    doc: simpleReturn({ request: ctx.echo, datetime: ctx.datetime, text: 'Success', items: [{ key: 'Status', values: [status] }, { key: 'ID', values: [String(id)] }] }),
+    xml: ctx.render(simpleReturn({ request: ctx.echo, datetime: ctx.datetime, text: 'Success', items: [{ key: 'Status', values: [status] }, { key: 'ID', values: [String(id)] }] })),
   };
 }
 
@@ -81,19 +81,20 @@ export function vaultEndpoint(service: VaultService, options: { readonly pageSiz
       const limit = Number(params.integer('limit', 1, options.pageSize) ?? options.pageSize);
       const offset = Number(params.integer('offset', 0) ?? 0);
       const vaults = service.list({ title: params.get('title') || undefined, vaultType, modifiedSince }, limit, offset, order);
-      return { doc: vaultListOutput({ echo: ctx.echo, datetime: ctx.datetime, vaults }) };
+      return { xml: ctx.render(vaultListOutput({ echo: ctx.echo, datetime: ctx.datetime, vaults })) };
     },
   };
   const view: ActionSpec = {
     methods: ['GET', 'POST'],
     allowed: ['action', 'echo_request', 'id'],
     required: ['id'],
-    handle: (ctx) => ({ doc: vaultViewOutput({ echo: ctx.echo, datetime: ctx.datetime, vault: service.view(idOf(ctx)) }) }),
+    handle: (ctx) => ({ xml: ctx.render(vaultViewOutput({ echo: ctx.echo, datetime: ctx.datetime, vault: service.view(idOf(ctx)) })) }),
   };
   const create: ActionSpec = {
     methods: ['POST'],
     ...CREATE_RULES,
-    handle: (ctx) => success(ctx, 'Created', createVault(service, ctx.params, ctx.user, ctx.datetime)),
+    // Each write renders its answer inside its transaction, so a failure there undoes it.
+    handle: (ctx) => service.atomically(() => success(ctx, 'Created', createVault(service, ctx.params, ctx.user, ctx.datetime))),
   };
   const update: ActionSpec = {
     methods: ['POST'],
@@ -102,8 +103,11 @@ export function vaultEndpoint(service: VaultService, options: { readonly pageSiz
     required: ['id'],
     handle(ctx) {
       const id = idOf(ctx);
-      service.update(id, readVaultInput(ctx.params), ctx.user, ctx.datetime);
-      return success(ctx, 'Updated', id);
+      const input = readVaultInput(ctx.params);
+      return service.atomically(() => {
+        service.update(id, input, ctx.user, ctx.datetime);
+        return success(ctx, 'Updated', id);
+      });
     },
   };
   const remove: ActionSpec = {
@@ -112,8 +116,10 @@ export function vaultEndpoint(service: VaultService, options: { readonly pageSiz
     required: ['id'],
     handle(ctx) {
       const id = idOf(ctx);
-      service.delete(id);
-      return success(ctx, 'Deleted', id);
+      return service.atomically(() => {
+        service.delete(id);
+        return success(ctx, 'Deleted', id);
+      });
     },
   };
   return { path: VAULT_PATH, actions: { list, view, create, update, delete: remove } };

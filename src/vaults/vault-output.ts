@@ -1,6 +1,6 @@
 import { requestElement, type RequestEcho } from '../qualys/envelopes.js';
 import { dtdText, REQUEST_DTD, sequence } from '../qualys/dtd-text.js';
-import { cdataLeaf, el, leaf, type XmlDocumentSpec } from '../qualys/xml.js';
+import { cdataLeaf, el, elOf, leaf, type XmlDocumentSpec } from '../qualys/xml.js';
 import { fieldElements } from '../auth-records/list-output.js';
 import { listedFields } from '../auth-records/record-type.js';
 import { VAULT_SETTINGS } from './vault-type.js';
@@ -28,7 +28,7 @@ export function vaultListOutput(page: { echo?: RequestEcho; datetime: string; va
         leaf('STATUS', 'Success'),
         leaf('COUNT', String(vaults.length)),
         vaults.length > 0 &&
-          el('AUTH_VAULTS', ...vaults.map((v) => el('AUTH_VAULT', cdataLeaf('TITLE', v.title), cdataLeaf('VAULT_TYPE', v.vaultType), leaf('LAST_MODIFIED', v.modifiedAt), leaf('ID', String(v.id))))),
+          elOf('AUTH_VAULTS', vaults.map((v) => el('AUTH_VAULT', cdataLeaf('TITLE', v.title), cdataLeaf('VAULT_TYPE', v.vaultType), leaf('LAST_MODIFIED', v.modifiedAt), leaf('ID', String(v.id))))),
       ),
     ),
   };

@@ -21,6 +21,11 @@ const settingsOf = (vaultType: string, settings: Readonly<Record<string, string>
 export class VaultService implements VaultDirectory {
   constructor(private readonly store: VaultStore) {}
 
+  /** Runs `fn`, writes and their answer, as one transaction: an answer that cannot be made undoes the write. */
+  atomically<T>(fn: () => T): T {
+    return this.store.transaction(fn);
+  }
+
   create(input: VaultInput & { title: string; vaultType: string }, user: string, now: string): number {
     return this.store.transaction(() => {
       this.checkTitleFree(input.title);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, DOCKER, startTestEmulator, text } from '../helpers/emulator.js';
+import { call, DOCKER, find, startTestEmulator, text } from '../helpers/emulator.js';
 import { createDtdValidator } from '../../src/xml-validation.js';
 
 const emulator = await startTestEmulator({ validateXml: true });
@@ -23,7 +23,7 @@ describe('--validate-xml', () => {
 });
 
 describe('a response that fails its DTD at run time', () => {
-  it('is logged and answered as CODE 999', async () => {
+  it('is logged and answered as CODE 999, and the write it answered is undone', async () => {
     const { createServer } = await import('node:http');
     const { createApp } = await import('../../src/app.js');
     const { openDatabase } = await import('../../src/db/open.js');
@@ -46,6 +46,9 @@ describe('a response that fails its DTD at run time', () => {
       expect(text(res.root, 'RESPONSE/CODE')).toBe('999');
       expect(validate(res.body)).toBeUndefined();
       expect(log).toHaveBeenCalledWith(expect.stringContaining('broken on purpose'));
+      // The answer is rendered and checked before the commit: a 500 changed nothing.
+      const list = await call({ url: `http://127.0.0.1:${port}` }, DOCKER, { query: { action: 'list' } });
+      expect(find(list.root, 'RESPONSE/AUTH_DOCKER_LIST')).toBeUndefined();
     } finally {
       log.mockRestore();
       server.close();

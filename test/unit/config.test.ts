@@ -15,12 +15,12 @@ describe('loadConfig', () => {
   });
 
   it('reads every option from a flag and from its environment variable, the flag winning', () => {
-    const fromFlags = configOf(['--host', '0.0.0.0', '--port=0', '--db', ':memory:', '--user', 'a:b', '--user', 'c:d:e', '--public-url', 'http://qualys.test:9/', '--allowed-hosts', 'ci.example, [::1],10.0.0.5', '--validate-xml', '--max-body', '10', '--page-size', '7', '--networks', '7,5,7', '--require-x-requested-with', 'false', '--require-host-record', '--session-timeout', '60', '--tls-cert', 'c.pem', '--tls-key', 'k.pem',
+    const fromFlags = configOf(['--host', '0.0.0.0', '--port=0', '--db', ':memory:', '--durability', 'full', '--user', 'a:b', '--user', 'c:d:e', '--public-url', 'http://qualys.test:9/', '--allowed-hosts', 'ci.example, [::1],10.0.0.5', '--validate-xml', '--max-body', '10', '--page-size', '7', '--networks', '7,5,7', '--require-x-requested-with', 'false', '--require-host-record', '--session-timeout', '60', '--tls-cert', 'c.pem', '--tls-key', 'k.pem',
       '--kube-bench-bin', '/opt/kb', '--docker-bench-bin', '/opt/dbs/docker-bench-security.sh', '--tool-timeout', '2.5', '--tool-kill-grace', '1',
       '--tool-output-cap', '64', '--tool-output-dir', '/var/tmp/qe', '--kube-bench-config-dirs', '/etc/kb/cfg, /opt/kb/cfg',
       '--enforce-rate-limits', '--rate-limit', '3/2', '--concurrency-limit', '5', '--seed', 'seed.json', '--headers-timeout', '200', '--request-timeout', '900']);
     expect(fromFlags).toEqual({
-      host: '0.0.0.0', port: 0, db: ':memory:',
+      host: '0.0.0.0', port: 0, db: ':memory:', durability: 'full',
       users: [{ login: 'a', password: 'b' }, { login: 'c', password: 'd:e' }],
       publicUrl: 'http://qualys.test:9', allowedHosts: ['ci.example', '[::1]', '10.0.0.5'], validateXml: true, maxBody: 10, pageSize: 7, networks: [5, 7],
       requireXRequestedWith: false, requireHostRecord: true, sessionTimeout: 60, tlsCert: 'c.pem', tlsKey: 'k.pem',
@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       enforceRateLimits: true, rateLimit: { calls: 3, windowSec: 2 }, concurrencyLimit: 5, seedFile: 'seed.json', headersTimeout: 200, requestTimeout: 900,
     });
     const env = {
-      QUALYS_EMULATOR_HOST: '0.0.0.0', QUALYS_EMULATOR_PORT: '0', QUALYS_EMULATOR_DB: ':memory:', QUALYS_EMULATOR_USERS: 'a:b, c:d:e',
+      QUALYS_EMULATOR_HOST: '0.0.0.0', QUALYS_EMULATOR_PORT: '0', QUALYS_EMULATOR_DB: ':memory:', QUALYS_EMULATOR_DURABILITY: 'full', QUALYS_EMULATOR_USERS: 'a:b, c:d:e',
       QUALYS_EMULATOR_PUBLIC_URL: 'http://qualys.test:9', QUALYS_EMULATOR_ALLOWED_HOSTS: 'ci.example,[::1], 10.0.0.5', QUALYS_EMULATOR_VALIDATE_XML: 'true', QUALYS_EMULATOR_MAX_BODY: '10', QUALYS_EMULATOR_PAGE_SIZE: '7',
       QUALYS_EMULATOR_NETWORKS: ' 5, 7',
       QUALYS_EMULATOR_REQUIRE_X_REQUESTED_WITH: 'off', QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER: '1', QUALYS_EMULATOR_SESSION_TIMEOUT: '60', QUALYS_EMULATOR_TLS_CERT: 'c.pem', QUALYS_EMULATOR_TLS_KEY: 'k.pem',
@@ -59,7 +59,7 @@ describe('loadConfig', () => {
   it('refuses bad values and unknown flags', () => {
     for (const argv of [['--port', '70000'], ['--port', 'x'], ['--user', 'nopassword'], ['--user', ':p'], ['--nope'], ['--public-url', 'ftp://x'], ['--allowed-hosts', 'ci.example:8780'], ['--allowed-hosts', 'http://ci.example'], ['--allowed-hosts', ' , '], ['--allowed-hosts', 'a@b'], ['--page-size', '0'], ['--validate-xml=maybe'], ['--networks', '5,x'], ['--networks', '0'], ['--networks', ''], ['--session-timeout', '0'], ['--tls-cert', 'c.pem'],
       ['--tool-timeout', '0'], ['--tool-timeout', '-1'], ['--tool-timeout', '1e3'], ['--tool-kill-grace', 'x'], ['--tool-output-cap', '0'], ['--tool-output-dir', ''], ['--kube-bench-bin'],
-      ['--rate-limit', '3'], ['--rate-limit', '0/10'], ['--rate-limit', '3/0'], ['--concurrency-limit', '0']]) {
+      ['--rate-limit', '3'], ['--durability', 'none'], ['--durability', 'FULL'], ['--rate-limit', '0/10'], ['--rate-limit', '3/0'], ['--concurrency-limit', '0']]) {
       expect(() => loadConfig(argv, {}), argv.join(' ')).toThrow(ConfigError);
     }
   });
@@ -105,6 +105,26 @@ describe('startEmulator options', () => {
   it('accept fractional tool seconds and the documented defaults', async () => {
     const emulator = await startEmulator({ users: [{ login: 'u', password: 'p' }], toolTimeout: 0.5, toolKillGrace: 0.1 });
     await emulator.close();
+  });
+});
+
+describe('--durability', () => {
+  it('fsyncs every commit (synchronous FULL) only when full, the WAL either way', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { openDatabase } = await import('../../src/db/open.js');
+    const dir = mkdtempSync(join(tmpdir(), 'qe-durability-'));
+    try {
+      for (const [durability, synchronous] of [['process', 1], ['full', 2]] as const) {
+        const db = openDatabase(join(dir, `${durability}.sqlite`), durability);
+        expect(db.pragma('synchronous', { simple: true })).toBe(synchronous);
+        expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

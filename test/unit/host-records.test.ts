@@ -18,7 +18,7 @@ describe('--require-host-record', () => {
   it('takes the union of the host types, and names what neither covers', () => {
     const service = new RecordService(new RecordStore(openDatabase(':memory:')), { requireHostRecord: true });
     const create = (type: RecordType, title: string, ips: string) =>
-      service.create(type, { title, ips: parseIpSet('ips', ips), fields: {} }, 'u', '2026-01-01T00:00:00Z');
+      service.create(type, { title, ips: parseIpSet('ips', ips), fields: {} }, 'u', '2026-01-01T00:00:00Z', (id) => id);
     create(unix, 'u', '10.0.0.1-10.0.0.5');
     create(windows, 'w', '10.0.0.6-10.0.0.9');
     expect(create(app, 'both', '10.0.0.2-10.0.0.8')).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { describe, expect, it } from 'vitest';
-import { renderXml, scrub, type XmlElement } from '../../src/qualys/xml.js';
+import { prerender, renderXml, scrub, type XmlElement } from '../../src/qualys/xml.js';
 
 /** xmlbuilder2's own DOM and pretty printer: the reference the fast renderer must match. */
 function appendReference(parent: XMLBuilder, node: XmlElement): void {
@@ -36,11 +36,29 @@ describe('renderXml', () => {
   it('writes exactly what xmlbuilder2 writes for the same tree', () => {
     fc.assert(
       fc.property(tree, (root) => {
-        const rendered = renderXml({ root, dtdPath: '/x.dtd' }, 'http://h');
+        const rendered = renderXml({ root, dtdPath: '/x.dtd' }, 'http://h').toString('utf8');
         const [, , ...body] = rendered.split('\n');
         expect(body.join('\n')).toBe(`${reference(root)}\n`);
       }),
       { seed: 42, numRuns: 2000 },
     );
+  });
+
+  it('writes the same bytes when subtrees were prerendered for their depth', () => {
+    /** Every element below the root prerendered at `fraction` of the places. */
+    const prerenderSome = (node: XmlElement, depth: number, pick: () => boolean): XmlElement => {
+      const children = (node.children ?? []).map((c) => prerenderSome(c, depth + 1, pick));
+      const rebuilt = node.children ? { ...node, children } : node;
+      return depth > 0 && pick() ? prerender(rebuilt, depth) : rebuilt;
+    };
+    fc.assert(
+      fc.property(tree, fc.infiniteStream(fc.boolean()), (root, picks) => {
+        const plain = renderXml({ root, dtdPath: '/x.dtd' }, 'http://h');
+        const it = picks[Symbol.iterator]();
+        expect(renderXml({ root: prerenderSome(root, 0, () => it.next().value as boolean), dtdPath: '/x.dtd' }, 'http://h').equals(plain)).toBe(true);
+      }),
+      { seed: 7, numRuns: 1000 },
+    );
+    expect(() => renderXml({ root: { name: 'R', children: [prerender({ name: 'A', text: 'x' }, 2)] }, dtdPath: '/x.dtd' }, 'http://h')).toThrow(/another depth/);
   });
 });

@@ -1,0 +1,61 @@
+import type { AuthRecord } from './record-type.js';
+
+/**
+ * Records as last read from SQLite, by ID, so a list does not read and rebuild each row again:
+ * materialising rows was most of a list's SQLite time. The cache never answers what the database
+ * no longer holds:
+ * - the store forgets a record it writes or deletes, and caches nothing read after a write of the
+ *   open transaction (that could still roll back);
+ * - another connection's commit (another process on the same file) empties it: SQLite's
+ *   `PRAGMA data_version` changes exactly then, and the store checks it in the same read
+ *   transaction as the query whose IDs it looks up here;
+ * - a reset empties it (IDs start again at 1).
+ * Cached records are shared: nothing may change one (updates build new objects).
+ */
+export class RecordCache {
+  private readonly records = new Map<number, AuthRecord>();
+  /** IP ranges held, plus one per record: what the bound counts. */
+  private weight = 0;
+  private version: number | undefined;
+
+  /** `maxWeight` bounds memory: records plus their IP ranges, the oldest dropped first. */
+  constructor(private readonly maxWeight = 200_000) {}
+
+  /** Empties the cache unless `version` (PRAGMA data_version) is the one it was filled at. */
+  checkVersion(version: number): void {
+    if (version !== this.version) this.clear();
+    this.version = version;
+  }
+
+  get(id: number): AuthRecord | undefined {
+    return this.records.get(id);
+  }
+
+  add(record: AuthRecord): void {
+    const weight = weightOf(record);
+    if (weight > this.maxWeight) return;
+    this.forget(record.id);
+    this.records.set(record.id, record);
+    this.weight += weight;
+    // A Map iterates in insertion order: the first keys are the oldest.
+    for (const [id, old] of this.records) {
+      if (this.weight <= this.maxWeight) break;
+      this.records.delete(id);
+      this.weight -= weightOf(old);
+    }
+  }
+
+  forget(id: number): void {
+    const old = this.records.get(id);
+    if (!old) return;
+    this.records.delete(id);
+    this.weight -= weightOf(old);
+  }
+
+  clear(): void {
+    this.records.clear();
+    this.weight = 0;
+  }
+}
+
+const weightOf = (record: AuthRecord) => 1 + record.ips.length;
