@@ -30,9 +30,10 @@ import { healthRoutes } from './emulator/health.js';
 import { rateLimit } from './http/rate-limit.js';
 import { EmulatorControls } from './emulator/controls.js';
 import { initialRuntimeSettings } from './emulator/runtime.js';
-import { journalRequests } from './emulator/journal.js';
+import { journalRequests } from './emulator/journal-requests.js';
 import { injectFaults } from './emulator/faults.js';
 import { ADMIN_PREFIX, adminRouter, jsonBody, unknownControls } from './emulator/admin-routes.js';
+import { rootRedirect } from './emulator/dashboard-files.js';
 
 export interface AppDeps {
   config: Config;
@@ -66,7 +67,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
   const recordEndpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
   const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
-  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, vaults });
+  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, vaults, endpoints: recordEndpoints });
   controls.onReset(() => sessions.clear());
   // reset empties the tables on the store's own connection, which PRAGMA data_version does not report
   controls.onReset(() => store.forgetAll());
@@ -91,8 +92,8 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   app.use(errorEnvelope(output));
   // 3. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
   app.use(ownSiteOnly(config));
-  // 4. /_emulator/: the test-harness controls, JSON in and out; every path under it ends here
-  const admin = adminRouter(controls);
+  // 4. /_emulator/: the test-harness controls and the dashboard, JSON in and out; every path under it ends here
+  const admin = adminRouter(controls, publicUrl);
   app.use(under(ADMIN_PREFIX, [
     json, //                     a. any failure as {"error": ...} JSON
     preflighted, //              b. a change only as JSON or with X-Requested-With (403)
@@ -102,24 +103,26 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
     admin.routes() as AppMiddleware, // f. the control
     admin.allowedMethods() as AppMiddleware,
   ]));
-  // 5. public DTDs at the URLs the DOCTYPEs name, no credentials
+  // 5. [E] the host root leads a browser to the dashboard
+  app.use(rootRedirect());
+  // 6. public DTDs at the URLs the DOCTYPEs name, no credentials
   app.use(dtdRoutes(bundledDtds()).routes());
-  // 6. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller gets them;
+  // 7. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller gets them;
   // logout checks its own cookie), no rate limit
   app.use(apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, guards: [
     xrw, //    a. X-Requested-With [Q]
     form, //   b. parameters from the body [Q]
     faults, // c. test-harness faults, matched on the action [E]
   ] }).routes()); // d. dispatch: action, method, parameters, values
-  // 7. GET /health, JSON, no credentials
+  // 8. GET /health, JSON, no credentials
   app.use(healthRoutes(config, db).routes());
-  // 8. the tool runners, JSON in and out
-  app.use(toolRoutes({ config, groups, guards: [
+  // 9. the tool runners, JSON in and out
+  app.use(toolRoutes({ config, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
     json, //        a. any failure as {"error": ...} JSON
     preflighted, // b. a request only as JSON or with X-Requested-With (403)
     who, //         c. the API's credentials (401), before anything is told: these endpoints run programs
   ] }).routes()); // d. method (405), body, fields, busy (409), run
-  // 9. the Qualys record endpoints
+  // 10. the Qualys record endpoints
   app.use(apiRoutes({ endpoints, output, publicUrl, guards: [
     who, //                          a. Basic or QualysSession [Q: 401, 2000]
     rateLimit(controls.limiter), //  b. counted, headers, 1960/1965 [Q: docs/fidelity.md §8]

@@ -131,6 +131,10 @@ export class RecordService {
     return this.store.listIds(filter, limit);
   }
 
+  countByType(): Map<string, number> {
+    return this.store.countByType();
+  }
+
   /** [Q] a record's vault must exist, and be of the type the record says (1905). */
   private checkVault(type: RecordType, fields: Readonly<Record<string, string>>): void {
     const idField = type.fields.find((f) => f.references === 'vault' && fields[f.param] !== undefined);

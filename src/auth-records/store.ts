@@ -131,6 +131,7 @@ export class RecordStore {
       idsAndTypes: rangeQuery(db, 'r.id, r.type', '1'),
       byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
+      countByType: db.prepare('SELECT type, count(*) FROM auth_records GROUP BY type').raw(),
     };
     for (const q of [this.stmts.ids.plain, this.stmts.ids.filtered]) for (const s of [q.one, q.many]) s.pluck();
   }
@@ -232,6 +233,11 @@ export class RecordStore {
     const records = runRangeQuery(this.stmts.idsAndTypes, filter, { limit: limit + 1 }) as { id: number; type: string }[];
     const next = records.length > limit ? records.pop() : undefined;
     return { records, nextId: next?.id };
+  }
+
+  /** How many records each type holds; a type without records is absent. */
+  countByType(): Map<string, number> {
+    return new Map(this.stmts.countByType.all() as [string, number][]);
   }
 
   /**

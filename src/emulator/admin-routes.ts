@@ -6,7 +6,8 @@ import { parseBody, type BodyFault } from '../http/body-errors.js';
 import { JsonError } from '../http/json-errors.js';
 import { authenticatedUser, type AppMiddleware, type AppState } from '../http/state.js';
 import type { EmulatorControls } from './controls.js';
-import { parseJournalFilter } from './journal.js';
+import { parseJournalFilter } from './journal-requests.js';
+import { addDashboardRoutes } from './dashboard-routes.js';
 
 /** `/_emulator/`: the test-harness controls, kept off the /api/ paths. */
 export const ADMIN_PREFIX = '/_emulator/';
@@ -40,8 +41,11 @@ export function jsonBody(maxBody: number): AppMiddleware {
   };
 }
 
-/** The controls themselves, JSON out; `routes()` then `allowedMethods()` (405 with `Allow`). */
-export function adminRouter(controls: EmulatorControls): Router<AppState> {
+/**
+ * The controls themselves, JSON out; `routes()` then `allowedMethods()` (405 with `Allow`).
+ * `publicUrl` is the base of the DOCTYPEs in the list XML the dashboard shows.
+ */
+export function adminRouter(controls: EmulatorControls, publicUrl: string | undefined): Router<AppState> {
   const router = new Router<AppState>({ ...ROUTER_OPTIONS, prefix: ADMIN_PREFIX.slice(0, -1) });
   const bodyOf = (ctx: Context) => ctx.request.body ?? {};
   router.post('/reset', (ctx) => {
@@ -52,7 +56,7 @@ export function adminRouter(controls: EmulatorControls): Router<AppState> {
     ctx.body = controls.seed(bodyOf(ctx), authenticatedUser(ctx));
   });
   router.get('/requests', (ctx) => {
-    ctx.body = { requests: controls.journal.query(parseJournalFilter(ctx.query)) };
+    ctx.body = { generation: controls.journal.generation, requests: controls.journal.query(parseJournalFilter(ctx.query)) };
   });
   router.delete('/requests', (ctx) => {
     ctx.body = { deleted: controls.journal.clear() };
@@ -74,5 +78,6 @@ export function adminRouter(controls: EmulatorControls): Router<AppState> {
   router.patch('/config', (ctx) => {
     ctx.body = controls.patchConfig(bodyOf(ctx));
   });
+  addDashboardRoutes(router, controls, publicUrl);
   return router;
 }

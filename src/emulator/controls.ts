@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import { emptyDatabase } from '../db/empty.js';
+import type { Endpoint } from '../qualys/endpoint.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import type { RecordType } from '../auth-records/record-type.js';
 import type { RecordService } from '../auth-records/record-service.js';
@@ -11,6 +12,8 @@ import { Journal } from './journal.js';
 import { Faults } from './faults.js';
 import { patchRuntimeSettings, runtimeSettingsJson, type RuntimeSettings } from './runtime.js';
 import { seedRecords, type SeedTarget } from './seed.js';
+import { RecordsView } from './records-view.js';
+import { ToolRuns } from './tool-runs.js';
 
 export interface ControlDeps {
   db: Db;
@@ -20,6 +23,8 @@ export interface ControlDeps {
   service: RecordService;
   inputRules: InputRules;
   vaults: VaultService;
+  /** The record endpoints, whose list answers the dashboard shows. */
+  endpoints: readonly Endpoint[];
 }
 
 /**
@@ -32,6 +37,8 @@ export class EmulatorControls {
   readonly journal = new Journal();
   readonly faults = new Faults();
   readonly limiter: RateLimiter;
+  readonly toolRuns = new ToolRuns();
+  readonly records: RecordsView;
   private readonly db: Db;
   private readonly seedTarget: SeedTarget;
   private readonly resetHooks: (() => void)[] = [];
@@ -47,6 +54,9 @@ export class EmulatorControls {
       vaults: { create: vaultCreator(deps.vaults), idByTitle: (title) => deps.vaults.idByTitle(title) },
       atomically: (fn) => service.atomically(fn),
     };
+    const byPath = new Map(deps.endpoints.map((e) => [e.path, e]));
+    const endpoints = new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!]));
+    this.records = new RecordsView({ types: deps.types, service, endpoints, pageSize: () => this.runtime.pageSize });
   }
 
   /** Registers state kept outside the database (e.g. in-memory sessions) to be emptied by `reset`. */
@@ -56,7 +66,7 @@ export class EmulatorControls {
 
   /**
    * Back to an empty state: records and every other table (IDs restart at 1), the journal,
-   * the rate counters, the fault rules, and whatever registered a hook. [E] The runtime
+   * the rate counters, the fault rules, the tool runs listed, and whatever registered a hook. [E] The runtime
    * settings are kept: they are how the harness configured this emulator, not its state.
    */
   reset(): void {
@@ -64,6 +74,7 @@ export class EmulatorControls {
     this.journal.clear();
     this.faults.clear();
     this.limiter.restart();
+    this.toolRuns.clear();
     for (const hook of this.resetHooks) hook();
   }
 

@@ -20,8 +20,9 @@ export function errorEnvelope(output: XmlOutput): AppMiddleware {
       if (ctx.body === undefined && ctx.status === 404) throw qualysErrors.notFound();
     } catch (err) {
       const q = toQualysError(err);
-      // The CODE the client was answered, for the emulator's request journal.
+      // The CODE and TEXT the client was answered, for the emulator's request journal.
       ctx.state.errorCode = q.code;
+      ctx.state.errorText = q.text;
       output.send(ctx, q.status, simpleReturn({ datetime: qualysDateTime(), code: q.code, text: q.text, items: q.items }), q.headers);
     }
   };

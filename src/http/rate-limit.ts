@@ -20,6 +20,15 @@ export interface Admission {
   release(): void;
 }
 
+export interface RateState {
+  user: string;
+  endpoint: string;
+  calls_in_window: number;
+  running: number;
+  remaining: number;
+  oldest_leaves_in_sec: number | null;
+}
+
 /**
  * [Q] docs/fidelity.md §8: calls count per user per endpoint over a rolling window, whether or not the
  * limits are enforced. [E] A refused call is not counted, so a client that waits as told gets
@@ -38,6 +47,28 @@ export class RateLimiter {
   /** Starts every count afresh: on reset and on any change of the settings. Running calls stay running. */
   restart(): void {
     this.calls.clear();
+  }
+
+  /**
+   * Each user's count per endpoint as it stands, for the dashboard: the calls in the window, those
+   * running, and in how many seconds the oldest leaves the window. Nothing is counted by asking.
+   */
+  state(): RateState[] {
+    const s = this.settings();
+    const now = this.now();
+    const keys = new Set([...this.calls.keys(), ...this.running.keys()]);
+    return [...keys].sort().map((key) => {
+      const [user, endpoint] = key.split('\n');
+      const times = (this.calls.get(key) ?? []).filter((t) => t > now - s.windowSec * 1000);
+      return {
+        user,
+        endpoint,
+        calls_in_window: times.length,
+        running: this.running.get(key) ?? 0,
+        remaining: Math.max(0, s.limit - times.length),
+        oldest_leaves_in_sec: times.length === 0 ? null : Math.max(0, Math.ceil((times[0] + s.windowSec * 1000 - now) / 1000)),
+      };
+    });
   }
 
   admit(user: string, endpoint: string): Admission {

@@ -13,8 +13,9 @@ export interface AppState {
    * query alone by the first reader of a request that never reached it (`paramsOf`).
    */
   params?: RequestParams;
-  /** The Qualys CODE of an error answer (the error envelope), for the request journal. */
+  /** The Qualys CODE and TEXT of an error answer (the error envelope), for the request journal. */
   errorCode?: string;
+  errorText?: string;
   /** A fault rule cut the connection, so no status was ever sent (the fault step). */
   dropped?: boolean;
 }

@@ -16,3 +16,12 @@ export const MASK = '********';
 export function maskSecret(name: string, value: string): string {
   return SECRET_PARAMS.has(name) ? MASK : value;
 }
+
+/**
+ * The same whatever the case of the name a client used, for what is kept rather than answered
+ * (the request journal): a misspelt `Password=` is refused by the API (1901), but its value is a
+ * password all the same. The names above are all lower case.
+ */
+export function maskSecretAnyCase(name: string, value: string): string {
+  return SECRET_PARAMS.has(name.toLowerCase()) ? MASK : value;
+}

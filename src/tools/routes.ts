@@ -2,11 +2,11 @@ import Router from '@koa/router';
 import { ROUTER_OPTIONS } from '../http/router-options.js';
 import type { Config } from '../config.js';
 import { JsonError } from '../http/json-errors.js';
-import type { AppMiddleware, AppState } from '../http/state.js';
+import { authenticatedUser, type AppMiddleware, type AppState } from '../http/state.js';
 import { toolErrors } from './errors.js';
 import { readJsonObject } from './json-body.js';
 import type { ProcessGroups } from './process-groups.js';
-import { runRequest } from './run-request.js';
+import { runRequest, type ToolResponse } from './run-request.js';
 import type { ToolDefinition } from './tool.js';
 import { kubeBench } from './kube-bench.js';
 import { dockerBench } from './docker-bench.js';
@@ -19,13 +19,15 @@ export interface ToolRouteOptions {
   guards: readonly AppMiddleware[];
   /** Where the running tools' process groups are kept, so stopping the emulator can end them. */
   groups: ProcessGroups;
+  /** Told of each run that answered 200, e.g. to list it on the dashboard. */
+  onRun?(tool: string, user: string, response: ToolResponse): void;
 }
 
 /**
  * `POST /api/tools/<tool>`, after the guards: method (405), body (400, 413, 415), fields (400),
  * busy (409), run. Every answer, errors included, is JSON.
  */
-export function toolRoutes({ config, guards, groups }: ToolRouteOptions): Router<AppState> {
+export function toolRoutes({ config, guards, groups, onRun }: ToolRouteOptions): Router<AppState> {
   const router = new Router<AppState>(ROUTER_OPTIONS);
   const running = new Set<string>();
   for (const tool of TOOLS) {
@@ -38,7 +40,9 @@ export function toolRoutes({ config, guards, groups }: ToolRouteOptions): Router
         if (running.has(tool.name)) throw toolErrors.busy(tool.name);
         running.add(tool.name);
         claimed = true;
-        ctx.body = await runRequest(tool, prepared, config, groups);
+        const response = await runRequest(tool, prepared, config, groups);
+        onRun?.(tool.name, authenticatedUser(ctx), response);
+        ctx.body = response;
       } catch (err) {
         throw err instanceof JsonError ? err : unexpected(tool.name, err);
       } finally {

@@ -1,5 +1,8 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { call, DOCKER, startTestEmulator, USER } from '../helpers/emulator.js';
+import { JOURNAL_LIMITS } from '../../src/emulator/journal.js';
+import { call, DOCKER, parseXml, startTestEmulator, USER } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
 
 const emulator = await startTestEmulator();
@@ -18,15 +21,23 @@ describe('GET /_emulator/requests', () => {
     await call(emulator, DOCKER, { query: { action: 'list', details: 'None' } });
     await call(emulator, DOCKER, { form: { action: 'create', title: 'two', ips: '10.0.0.1' } });
     const entries = await journal();
-    expect(entries.map(({ time, duration_ms, ...rest }) => rest)).toEqual([
-      { user: USER.login, method: 'POST', path: DOCKER, action: 'create', params: { action: 'create', title: 'one', ips: '10.0.0.1' }, status: 200, code: null },
-      { user: USER.login, method: 'GET', path: DOCKER, action: 'list', params: { action: 'list', details: 'None' }, status: 200, code: null },
-      { user: USER.login, method: 'POST', path: DOCKER, action: 'create', params: { action: 'create', title: 'two', ips: '10.0.0.1' }, status: 409, code: '1920' },
+    const kept = { params_truncated: false, body_truncated: false };
+    expect(entries.map(({ id, time, duration_ms, body, ...rest }) => rest)).toEqual([
+      { user: USER.login, method: 'POST', path: DOCKER, action: 'create', params: { action: 'create', title: 'one', ips: '10.0.0.1' }, status: 200, code: null, text: null, ...kept },
+      { user: USER.login, method: 'GET', path: DOCKER, action: 'list', params: { action: 'list', details: 'None' }, status: 200, code: null, text: null, ...kept },
+      {
+        user: USER.login, method: 'POST', path: DOCKER, action: 'create', params: { action: 'create', title: 'two', ips: '10.0.0.1' }, status: 409, code: '1920',
+        text: 'IPs are used by other records of this type\nIPs: 10.0.0.1 is used by one', ...kept,
+      },
     ]);
+    expect(entries.map((e) => e.id)).toEqual([1, 2, 3].map((n) => (entries[0].id as number) + n - 1));
     for (const e of entries) {
       expect(Date.parse(e.time as string)).not.toBeNaN();
       expect(e.duration_ms).toBeTypeOf('number');
     }
+    expect(entries[0].body).toContain('Successfully Created');
+    expect(entries[2].body).toContain('<CODE>1920</CODE>');
+    parseXml(entries[2].body as string);
   });
 
   it('masks secrets, and records refused logins with a null user', async () => {
@@ -36,6 +47,37 @@ describe('GET /_emulator/requests', () => {
     expect(entries[0]).toMatchObject({ params: { password: '********' }, status: 400, code: '1901' });
     expect(JSON.stringify(entries)).not.toContain('hunter2');
     expect(entries[1]).toMatchObject({ user: null, status: 401, code: '2000', action: 'list' });
+  });
+
+  it('masks a secret parameter whatever the case of its name, though the API refuses the misspelling', async () => {
+    for (const name of ['Password', 'PASSWORD', 'passWord']) {
+      await call(emulator, '/api/2.0/fo/auth/unix/', { form: { action: 'create', title: 't', ips: '10.0.0.9', username: 'u', [name]: 'hunter2' } });
+    }
+    await call(emulator, '/api/2.0/fo/session/', { form: { action: 'login', username: USER.login, PassWord: 'hunter2' } });
+    const entries = await journal();
+    expect(entries).toHaveLength(4);
+    expect(entries.map((e) => e.code)).toEqual(['1901', '1901', '1901', '1901']);
+    expect(entries.map((e) => Object.values(e.params as object).filter((v) => v === '********'))).toEqual([['********'], ['********'], ['********'], ['********']]);
+    expect(JSON.stringify(entries)).not.toContain('hunter2');
+  });
+
+  it('keeps the answer of a JSON endpoint: its body and its error as TEXT', async () => {
+    const res = await fetch(`${emulator.url}/api/tools/kube-bench`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(401);
+    const [entry] = await journal();
+    expect(entry).toMatchObject({ path: '/api/tools/kube-bench', status: 401, text: 'Bad Login/Password', body: JSON.stringify(await res.json()) });
+  });
+
+  it('answers entries after an ID, for polling, and counts each emptying in `generation`', async () => {
+    await call(emulator, DOCKER, { query: { action: 'list' } });
+    const first = await admin(emulator, 'GET', 'requests');
+    const [{ id }] = first.json.requests;
+    await call(emulator, DOCKER, { query: { action: 'list', details: 'None' } });
+    const later = await admin(emulator, 'GET', `requests?after=${id}`);
+    expect(later.json.requests.map((e: { params: object }) => e.params)).toEqual([{ action: 'list', details: 'None' }]);
+    expect(later.json.generation).toBe(first.json.generation);
+    await admin(emulator, 'DELETE', 'requests');
+    expect((await admin(emulator, 'GET', 'requests')).json.generation).toBe(first.json.generation + 1);
   });
 
   it('filters by path, action, status, since and limit (the most recent, still oldest first)', async () => {
@@ -55,7 +97,7 @@ describe('GET /_emulator/requests', () => {
   });
 
   it('refuses bad filters with a JSON 400', async () => {
-    for (const q of ['?limit=0', '?limit=x', '?status=abc', '?since=yesterday', '?colour=red']) {
+    for (const q of ['?limit=0', '?limit=x', '?status=abc', '?since=yesterday', '?colour=red', '?after=-1', '?after=x']) {
       const res = await admin(emulator, 'GET', `requests${q}`);
       expect(res.status, q).toBe(400);
       expect(res.json.error).toBeTypeOf('string');
@@ -73,5 +115,28 @@ describe('GET /_emulator/requests', () => {
     await call(emulator, DOCKER, { query: { action: 'list' } });
     expect((await admin(emulator, 'DELETE', 'requests')).json).toEqual({ deleted: 2 });
     expect(await journal()).toEqual([]);
+  });
+});
+
+describe("the journal's bound", () => {
+  it('holds a stream of 1 MiB bodies of 110,000 parameters, sent without credentials, to a fixed size', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const body = Array.from({ length: 110_000 }, (_, i) => `p${i}=`).join('&').slice(0, 1024 * 1024 - 20) + '&action=login';
+    const send = () => fetch(`${emulator.url}/api/2.0/fo/session/`, { method: 'POST', headers: { 'X-Requested-With': 'vitest', 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    expect((await send()).status).toBe(400);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40; i++) await send();
+    gc();
+    // Unbounded, each entry held its ~110,000 parameters: 250 MB for these 40. The documented bound
+    // is 16 MiB as the journal counts it; twice that leaves room for the objects holding the strings.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(32 * 1024 * 1024);
+    const entries = await journal('?path=/api/2.0/fo/session/');
+    expect(entries).toHaveLength(41);
+    for (const e of entries) {
+      expect(e).toMatchObject({ user: null, status: 400, params_truncated: true });
+      expect(Object.keys(e.params as object)).toHaveLength(JOURNAL_LIMITS.params);
+    }
   });
 });

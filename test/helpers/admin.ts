@@ -6,6 +6,9 @@ import type { JsonResponse } from './json-response.js';
 import type { JournalEntry } from '../../src/emulator/journal.js';
 import type { Faults } from '../../src/emulator/faults.js';
 import type { runtimeSettingsJson } from '../../src/emulator/runtime.js';
+import type { RecordsView } from '../../src/emulator/records-view.js';
+import type { RateState } from '../../src/http/rate-limit.js';
+import type { ToolRun } from '../../src/emulator/tool-runs.js';
 
 /** Any control's answer: each answer has some of these fields, typed as the emulator writes them. */
 export type AdminAnswer = {
@@ -17,9 +20,16 @@ export type AdminAnswer = {
   reset: boolean;
   ids: number[];
   requests: JournalEntry[];
+  generation: number;
   deleted: number;
+  /** The dashboard's reads. */
+  counts: RateState[];
+  runs: ToolRun[];
 } & ReturnType<Faults['json']> &
-  ReturnType<typeof runtimeSettingsJson>;
+  ReturnType<typeof runtimeSettingsJson> &
+  ReturnType<RecordsView['types']> &
+  ReturnType<RecordsView['list']> &
+  ReturnType<RecordsView['xml']>;
 
 /**
  * Calls a `/_emulator/` control with JSON, as a harness would; every answer must be JSON. A

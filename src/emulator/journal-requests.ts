@@ -1,0 +1,80 @@
+import { paramsOf } from '../http/params.js';
+import type { AppContext, AppMiddleware } from '../http/state.js';
+import { JsonError } from '../http/json-errors.js';
+import { maskSecretAnyCase } from '../qualys/secrets.js';
+import { integerIn, objectOf } from './json-input.js';
+import { JOURNAL_LIMITS, type Journal, type JournalFilter } from './journal.js';
+
+/** Reads the filters of `GET /_emulator/requests` from its query string. */
+export function parseJournalFilter(query: Record<string, string | string[] | undefined>): JournalFilter {
+  const q = objectOf({ ...query }, 'the query', ['path', 'action', 'status', 'since', 'after', 'limit']);
+  const one = (name: string): string | undefined => {
+    const v = q[name] as string | string[] | undefined;
+    return Array.isArray(v) ? v[v.length - 1] : v;
+  };
+  const wholeNumber = (name: string, min: number, max: number) => {
+    const v = one(name);
+    if (v === undefined) return undefined;
+    return integerIn(/^\d+$/.test(v) ? Number(v) : NaN, name, min, max);
+  };
+  const since = one('since');
+  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new JsonError(400, 'since must be an ISO 8601 time, e.g. 2024-01-31T12:00:00.000Z');
+  return {
+    path: one('path'),
+    action: one('action'),
+    status: wholeNumber('status', 100, 599),
+    since,
+    after: wholeNumber('after', 0, Number.MAX_SAFE_INTEGER),
+    limit: wholeNumber('limit', 1, JOURNAL_LIMITS.entries),
+  };
+}
+
+/** [E] Every request under /api/ is journaled except the DTD downloads of validating parsers. */
+const journaled = (path: string) => path.startsWith('/api/') && !path.endsWith('.dtd');
+
+/** The answer's body as text: XML as sent, JSON as it will be serialised; a stream is not read. */
+function answerText(body: unknown): string | null {
+  if (body === undefined || body === null) return null;
+  if (typeof body === 'string') return body;
+  if (Buffer.isBuffer(body)) return body.toString('utf8', 0, Math.min(body.length, 4 * JOURNAL_LIMITS.bodyChars));
+  if (typeof (body as { pipe?: unknown }).pipe === 'function') return null;
+  return JSON.stringify(body);
+}
+
+/** The TEXT of a Qualys error, or the `error` of a JSON one. */
+function errorText(ctx: AppContext): string | null {
+  if (ctx.state.errorText !== undefined) return ctx.state.errorText;
+  const error = (ctx.body as { error?: unknown } | null | undefined)?.error;
+  return ctx.status >= 400 && typeof error === 'string' ? error : null;
+}
+
+/** Outermost middleware: records each API request once its answer is final, secrets masked whatever their case [E]. */
+export function journalRequests(journal: Journal): AppMiddleware {
+  return async (ctx, next) => {
+    if (!journaled(ctx.path)) return next();
+    const time = new Date().toISOString();
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      const params = paramsOf(ctx);
+      const dropped = ctx.state.dropped === true;
+      journal.add({
+        time,
+        user: ctx.state.user ?? null,
+        method: ctx.method,
+        path: ctx.path,
+        action: params.get('action') ?? null,
+        // Lazily, so a request with 100,000 names costs the journal only the ones it keeps.
+        params: (function* () {
+          for (const name of params.names()) yield [name, maskSecretAnyCase(name, params.get(name)!)] as const;
+        })(),
+        status: dropped ? null : ctx.status,
+        code: ctx.state.errorCode ?? null,
+        text: dropped ? null : errorText(ctx),
+        body: dropped ? null : answerText(ctx.body),
+        duration_ms: Math.round(performance.now() - started),
+      });
+    }
+  };
+}

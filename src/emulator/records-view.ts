@@ -1,0 +1,95 @@
+import { dispatch, type Endpoint } from '../qualys/endpoint.js';
+import { qualysDateTime } from '../qualys/envelopes.js';
+import { formatIpSet } from '../qualys/ip-set.js';
+import { RequestParams } from '../qualys/params.js';
+import { MASK } from '../qualys/secrets.js';
+import { renderXml, type XmlDocumentSpec } from '../qualys/xml.js';
+import { readListFilter } from '../auth-records/list-filter.js';
+import type { RecordService } from '../auth-records/record-service.js';
+import type { AuthRecord, RecordType } from '../auth-records/record-type.js';
+import { JsonError } from '../http/json-errors.js';
+import { objectOf } from './json-input.js';
+
+export interface RecordsViewDeps {
+  types: readonly RecordType[];
+  service: RecordService;
+  /** Record type name to its endpoint. */
+  endpoints: ReadonlyMap<string, Endpoint>;
+  /** Read at each call: the page size can change at run time. */
+  pageSize(): number;
+}
+
+/** The filters `GET /_emulator/records/<type>` takes: the list's own `title`, `id_min` and `id_max`. */
+const FILTERS = ['title', 'id_min', 'id_max'];
+
+/** One record as the dashboard shows it: IPs as the list's ranges, secrets as the echo masks them. */
+function recordJson(type: RecordType, r: AuthRecord) {
+  const fields = Object.fromEntries(
+    type.fields.filter((f) => r.fields[f.param] !== undefined).map((f) => [f.param, f.kind === 'secret' ? MASK : r.fields[f.param]]),
+  );
+  return {
+    id: r.id,
+    title: r.title,
+    ips: formatIpSet(r.ips).map((e) => e.value),
+    network_id: r.networkId ?? null,
+    comments: r.comments ?? null,
+    created: { datetime: r.createdAt, by: r.createdBy },
+    last_modified: { datetime: r.modifiedAt, by: r.modifiedBy ?? null },
+    fields,
+  };
+}
+
+/**
+ * The records as the dashboard reads them (`/_emulator/records`): JSON, not journaled, and
+ * driven by the declared types, so a new type appears without a change here.
+ */
+export class RecordsView {
+  constructor(private readonly deps: RecordsViewDeps) {}
+
+  /** Every declared type with its record count and fields. */
+  types() {
+    const counts = this.deps.service.countByType();
+    return {
+      page_size: this.deps.pageSize(),
+      types: this.deps.types.map((t) => ({
+        name: t.name,
+        path: t.path,
+        count: counts.get(t.name) ?? 0,
+        fields: t.fields.map((f) => ({ param: f.param, element: f.element ?? null, kind: f.kind ?? 'text' })),
+      })),
+    };
+  }
+
+  /** One page of a type's records, filtered as the API's list filters them; `next_id` starts the next page. */
+  list(typeName: string, query: Record<string, string | string[] | undefined>) {
+    const type = this.type(typeName);
+    const q = objectOf({ ...query }, 'the query', FILTERS);
+    const entries = FILTERS.flatMap((name) => {
+      const v = q[name] as string | string[] | undefined;
+      return v === undefined ? [] : [[name, Array.isArray(v) ? v[v.length - 1] : v] as [string, string]];
+    });
+    const pageSize = this.deps.pageSize();
+    const { records, nextId } = this.deps.service.list(type, readListFilter(new RequestParams(entries)), pageSize);
+    return { type: type.name, page_size: pageSize, records: records.map((r) => recordJson(type, r)), next_id: nextId ?? null };
+  }
+
+  /**
+   * The exact XML `GET <path>?action=list&ids=<id>` answers, through the API's own dispatch and
+   * serialiser; only DATETIME differs from one call to the next.
+   */
+  xml(typeName: string, id: string, call: { user: string; baseUrl: string; secure: boolean }) {
+    const type = this.type(typeName);
+    if (!/^[1-9]\d{0,9}$/.test(id)) throw new JsonError(400, 'the record ID must be a whole number above 0');
+    const request = `${type.path}?action=list&ids=${id}`;
+    const params = new RequestParams([['action', 'list'], ['ids', id]]);
+    const render = (doc: XmlDocumentSpec) => renderXml(doc, call.baseUrl);
+    const { xml } = dispatch(this.deps.endpoints.get(type.name)!, { ...call, method: 'GET', params, path: type.path, datetime: qualysDateTime(), render });
+    return { request, xml: xml.toString('utf8') };
+  }
+
+  private type(name: string): RecordType {
+    const type = this.deps.types.find((t) => t.name === name);
+    if (!type) throw new JsonError(404, `No record type ${JSON.stringify(name)}; the types are: ${this.deps.types.map((t) => t.name).join(', ')}`);
+    return type;
+  }
+}

@@ -1,0 +1,245 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { call, DOCKER, expectError, startTestEmulator, USER } from '../helpers/emulator.js';
+import { admin } from '../helpers/admin.js';
+import { noBrowserReason, openBrowser } from '../helpers/browser.js';
+import { FAKES, postTool } from '../tools/helpers.js';
+
+const UNIX = '/api/2.0/fo/auth/unix/';
+/** Screenshots of each view are written to docs/ only when asked, so a test run changes no file. */
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The views poll every one to three seconds. */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 8000 });
+
+if (noBrowserReason) console.warn(`Dashboard browser tests skipped: ${noBrowserReason}`);
+
+describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () => {
+  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let page: Page;
+
+  const toolOutputDir = mkdtempSync(join(tmpdir(), 'qe-ui-tools-'));
+  afterAll(() => rmSync(toolOutputDir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ kubeBenchBin: join(FAKES, 'kube-bench'), toolOutputDir });
+    browser = await openBrowser({ username: USER.login, password: USER.password });
+  });
+  afterAll(() => browser?.close());
+  beforeEach(async () => {
+    await emulator.reset();
+    page = await browser.context.newPage();
+    return () => page.close();
+  });
+
+  const view = async (name: string) => {
+    await page.goto(`${emulator.url}/_emulator/ui/#${name}`);
+    await page.locator('main h2').first().waitFor();
+  };
+
+  /** axe-core, run in the page (evaluated, so the page's CSP still forbids any inline script). */
+  const accessibilityProblems = async () => {
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  };
+
+  /** `hide`: what names this machine's files (a tool's path), painted over. */
+  const screenshot = async (name: string, hide: Locator[] = []) => {
+    if (SCREENSHOTS) await page.screenshot({ path: `docs/dashboard-${name}.png`, fullPage: true, mask: hide, maskColor: '#d9dde3' });
+  };
+
+  it('opens from the host root once logged in, and refuses a browser with wrong credentials', async () => {
+    const stranger = await openBrowser({ username: USER.login, password: 'wrong' });
+    try {
+      const refused = await stranger.context.newPage();
+      const res = await refused.goto(`${emulator.url}/`);
+      expect(res?.status()).toBe(401);
+      expect(await refused.locator('body').textContent()).toContain('Bad Login/Password');
+    } finally {
+      await stranger.close();
+    }
+    await page.goto(`${emulator.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/_emulator/ui/');
+    await eventually(() => page.locator('main').textContent()).toContain('No records yet');
+  });
+
+  it('shows a record created through the API, with its secret masked and its exact list XML', async () => {
+    await view('records');
+    const created = await call(emulator, UNIX, { form: { action: 'create', title: 'web servers', ips: '10.0.0.1-10.0.0.5,10.0.0.9', username: 'root', password: 'hunter2' } });
+    expect(created.status).toBe(200);
+    const row = page.locator('tbody tr', { hasText: 'web servers' });
+    await row.waitFor();
+    await eventually(() => page.locator('#tab-unix').textContent()).toBe('unix (1)');
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['1', 'web servers', '10.0.0.1-10.0.0.5, 10.0.0.9']);
+    expect(cells).toContain('root');
+    expect(cells).toContain('********');
+    expect(await page.content()).not.toContain('hunter2');
+    await row.getByRole('button').click();
+    const xml = await page.locator('dialog pre').textContent();
+    const listed = await call(emulator, UNIX, { query: { action: 'list', ids: '1' } });
+    const withoutTime = (s: string | null) => s?.replace(/<DATETIME>[^<]*<\/DATETIME>/, '');
+    expect(withoutTime(xml)).toBe(withoutTime(listed.body));
+    await screenshot('record-xml');
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await eventually(() => page.locator('dialog').count()).toBe(0);
+    await screenshot('records');
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
+  it('filters records by title and ID range, and pages at the API page size', async () => {
+    await admin(emulator, 'PATCH', 'config', { page_size: 2 });
+    try {
+      const records = ['alpha', 'beta', 'gamma', 'delta', 'alpine'].map((title, i) => ({ type: 'unix', title, ips: `10.9.0.${i + 1}`, username: 'u', skip_password: 1 }));
+      expect((await admin(emulator, 'POST', 'seed', { records })).status).toBe(200);
+      await view('records');
+      const titles = () => page.locator('tbody tr td:nth-child(2)').allTextContents();
+      await eventually(titles).toEqual(['alpha', 'beta']);
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await eventually(titles).toEqual(['gamma', 'delta']);
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await eventually(titles).toEqual(['alpine']);
+      expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+      await page.getByRole('button', { name: 'Previous page' }).click();
+      await eventually(titles).toEqual(['gamma', 'delta']);
+      await page.getByLabel('Title contains').fill('alp');
+      await page.getByLabel('ID from').fill('2');
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await eventually(titles).toEqual(['alpine']);
+    } finally {
+      await admin(emulator, 'PATCH', 'config', { page_size: 1000 });
+    }
+  });
+
+  it('shows each API request as it arrives, without a reload, and opens its parameters and answer', async () => {
+    await view('requests');
+    await eventually(() => page.locator('main').textContent()).toContain('No API request yet');
+    await call(emulator, UNIX, { form: { action: 'create', title: 't', ips: '10.0.0.1', username: 'u', Password: 'hunter2' } });
+    const row = page.locator('tbody tr', { hasText: UNIX });
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual([expect.any(String), USER.login, 'POST', UNIX, 'create', '400', '1901', expect.stringMatching(/ms$/)]);
+    await row.getByRole('button').click();
+    const dialog = page.locator('dialog');
+    await eventually(() => dialog.textContent()).toContain('Unrecognized parameter(s): Password');
+    expect(await dialog.locator('tbody').textContent()).toContain('********');
+    expect(await dialog.locator('pre').textContent()).toContain('<CODE>1901</CODE>');
+    expect(await page.content()).not.toContain('hunter2');
+    await screenshot('request');
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Status', { exact: true }).fill('200');
+    await eventually(() => page.locator('main').textContent()).toContain('No request matches the filters');
+    await page.getByLabel('Status', { exact: true }).fill('');
+    await call(emulator, UNIX, { query: { action: 'list' } });
+    await eventually(() => page.locator('tbody tr').count()).toBe(2);
+    await screenshot('requests');
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
+  it('adds a fault rule that the next API call fails with, and clears it', async () => {
+    await call(emulator, DOCKER, { query: { action: 'list' } });
+    await view('faults');
+    await page.getByLabel('Path', { exact: true }).fill(UNIX);
+    await page.getByLabel('Action', { exact: true }).fill('list');
+    await page.getByLabel('CODE', { exact: true }).fill('1965');
+    await page.getByLabel('Times').fill('1');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.locator('tbody tr', { hasText: '1965' }).waitFor();
+    expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ path: UNIX, action: 'list', code: '1965', times: 1 }]);
+    await page.locator('tbody tr', { hasText: DOCKER }).waitFor();
+    await screenshot('faults');
+    expect(await accessibilityProblems()).toEqual([]);
+    expectError(await call(emulator, UNIX, { query: { action: 'list' } }), 409, '1965', 'This API cannot be run again for another 1 seconds.');
+    expect((await call(emulator, UNIX, { query: { action: 'list' } })).status).toBe(200);
+    await eventually(() => page.locator('main').textContent()).toContain('No fault rule');
+    await page.getByLabel('Path', { exact: true }).fill('/api/2.0/fo/auth/');
+    await page.getByLabel('Status', { exact: true }).fill('503');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.locator('tbody tr', { hasText: '503' }).waitFor();
+    expectError(await call(emulator, '/api/2.0/fo/auth/', { query: { action: 'list' } }), 503, '999', /./);
+    await page.getByRole('button', { name: 'Clear every rule' }).click();
+    await eventually(async () => (await admin(emulator, 'GET', 'faults')).json.rules).toEqual([]);
+  });
+
+  it('switches runtime settings and shows the rate counts', async () => {
+    await call(emulator, UNIX, { query: { action: 'list' } });
+    await view('faults');
+    await page.locator('tbody tr', { hasText: UNIX }).waitFor();
+    await page.getByLabel('Enforce rate limits').check();
+    await page.getByLabel('Calls per window').fill('1');
+    await page.getByRole('button', { name: 'Apply settings' }).click();
+    await eventually(async () => (await admin(emulator, 'GET', 'config')).json.rate_limit).toMatchObject({ enforce: true, limit: 1 });
+    try {
+      await call(emulator, UNIX, { query: { action: 'list' } });
+      expectError(await call(emulator, UNIX, { query: { action: 'list' } }), 409, '1965', /./);
+    } finally {
+      await admin(emulator, 'PATCH', 'config', { rate_limit: { enforce: false, limit: 300 } });
+    }
+  });
+
+  it('lists the tool runs', async () => {
+    await view('tools');
+    await eventually(() => page.locator('main').textContent()).toContain('No tool has run yet');
+    const run = await postTool(emulator, 'kube-bench', { targets: 'master,node' });
+    expect(run.status).toBe(200);
+    expect(run.json.summary).toMatchObject({ pass: 4, fail: 0, warn: 2, info: 2 });
+    const row = page.locator('tbody tr', { hasText: 'kube-bench' });
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual([
+      'kube-bench', run.json.timestamp, USER.login, '0', 'no', String(run.json.execution_time),
+      Object.entries(run.json.summary ?? {}).map(([k, v]) => `${k} ${v}`).join(', '), run.json.command,
+    ]);
+    await screenshot('tools', [row.locator('td').last()]);
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
+  it('resets after a confirmation, and seeds from a file', async () => {
+    await call(emulator, UNIX, { form: { action: 'create', title: 'doomed', ips: '10.0.0.1', username: 'u', skip_password: '1' } });
+    await view('records');
+    await page.locator('tbody tr', { hasText: 'doomed' }).waitFor();
+    await page.getByRole('button', { name: 'Reset…' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect((await admin(emulator, 'GET', 'records')).json.types.find((t) => t.name === 'unix')?.count).toBe(1);
+    await page.getByRole('button', { name: 'Reset…' }).click();
+    await page.locator('dialog').getByRole('button', { name: 'Reset' }).click();
+    await eventually(() => page.locator('main').textContent()).toContain('No records yet');
+    expect((await admin(emulator, 'GET', 'records')).json.types.every((t) => t.count === 0)).toBe(true);
+
+    const seed = { records: [{ type: 'unix', title: 'seeded', ips: '10.1.1.1', username: 'u', skip_password: 1 }] };
+    await page.locator('#seed-file').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seed)) });
+    await page.locator('dialog').getByRole('button', { name: 'Seed' }).click();
+    await page.locator('tbody tr', { hasText: 'seeded' }).waitFor();
+    expect(await page.locator('#status').textContent()).toContain('Created 1 record(s) from seed.json');
+  });
+
+  it('works from the keyboard: views, record detail, and back', async () => {
+    await call(emulator, UNIX, { form: { action: 'create', title: 'keys', ips: '10.0.0.1', username: 'u', skip_password: '1' } });
+    await view('records');
+    await page.locator('tbody tr').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Records');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.locator('main h2').textContent()).toBe('Requests');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('tbody tr').waitFor();
+    const idButton = page.locator('tbody tr').getByRole('button');
+    await idButton.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('dialog pre').waitFor();
+    await page.keyboard.press('Escape');
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('1');
+  });
+});

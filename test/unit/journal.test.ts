@@ -1,0 +1,85 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { Journal, JOURNAL_LIMITS, type JournalRecord } from '../../src/emulator/journal.js';
+
+const record = (over: Partial<JournalRecord> = {}): JournalRecord => ({
+  time: new Date().toISOString(),
+  user: 'u',
+  method: 'POST',
+  path: '/api/2.0/fo/session/',
+  action: 'login',
+  params: [['action', 'login']],
+  status: 200,
+  code: null,
+  text: null,
+  body: '<x/>',
+  duration_ms: 1,
+  ...over,
+});
+
+/** 110,000 distinct names, as the 1 MiB body that once grew the heap by 17 MiB a request. */
+const manyParams = (): [string, string][] => Array.from({ length: 110_000 }, (_, i) => [`p${i}`, 'v']);
+
+describe('Journal', () => {
+  it('keeps the most recent entries up to the entry limit, oldest evicted first, IDs increasing', () => {
+    const store = new Journal({ entries: 3, bytes: 1 << 20 });
+    for (let i = 0; i < 5; i++) store.add(record({ action: `a${i}` }));
+    expect([...store.entries()].map((e) => [e.id, e.action])).toEqual([[3, 'a2'], [4, 'a3'], [5, 'a4']]);
+    expect(store.clear()).toBe(3);
+    expect([...store.entries()]).toEqual([]);
+    expect(store.bytes).toBe(0);
+    expect(store.add(record()).id).toBe(6);
+  });
+
+  it('lists by arrival time, a slow answer in its place, and polls with `after` by ID', () => {
+    const store = new Journal();
+    store.add(record({ time: '2024-01-01T00:00:02.000Z', action: 'fast' }));
+    store.add(record({ time: '2024-01-01T00:00:01.000Z', action: 'slow' }));
+    store.add(record({ time: '2024-01-01T00:00:03.000Z', action: 'last' }));
+    expect(store.query({}).map((e) => e.action)).toEqual(['slow', 'fast', 'last']);
+    expect(store.query({ after: 1 }).map((e) => e.action)).toEqual(['slow', 'last']);
+    expect(store.query({ limit: 2 }).map((e) => e.action)).toEqual(['fast', 'last']);
+  });
+
+  it('cuts parameters, names, values and bodies to the limits, and says so', () => {
+    const store = new Journal();
+    const long = 'x'.repeat(JOURNAL_LIMITS.valueChars + 10);
+    const e = store.add(record({ params: [['a', long], ...manyParams()], body: 'b'.repeat(JOURNAL_LIMITS.bodyChars + 1) }));
+    expect(Object.keys(e.params)).toHaveLength(JOURNAL_LIMITS.params);
+    expect(e.params.a).toHaveLength(JOURNAL_LIMITS.valueChars);
+    expect(e.params_truncated).toBe(true);
+    expect(e.body).toHaveLength(JOURNAL_LIMITS.bodyChars);
+    expect(e.body_truncated).toBe(true);
+    const small = store.add(record({ params: [['__proto__', 'x'], ['constructor', 'y']] }));
+    expect([small.params_truncated, small.body_truncated]).toEqual([false, false]);
+    expect(JSON.parse(JSON.stringify(small.params))).toEqual(JSON.parse('{"__proto__": "x", "constructor": "y"}'));
+  });
+
+  it('never counts more than its byte limit, whatever is added', () => {
+    const store = new Journal();
+    const value = 'v'.repeat(2000);
+    const params = manyParams().map(([k]) => [`${k}${'n'.repeat(300)}`, value] as [string, string]);
+    const [body, text, path] = ['b'.repeat(200_000), 't'.repeat(100_000), `/api/${'p'.repeat(100_000)}`];
+    for (let i = 0; i < 300; i++) {
+      store.add(record({ params, body, text, path }));
+      expect(store.bytes).toBeLessThanOrEqual(JOURNAL_LIMITS.bytes);
+    }
+    expect(store.size).toBeLessThan(300);
+    expect(store.size).toBeGreaterThan(10);
+  });
+
+  it('holds no more heap than its limit: a cut string does not keep its whole original alive', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const store = new Journal();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // 100 bodies of 1 MiB each, every one a new string, as answers are.
+    for (let i = 0; i < 100; i++) store.add(record({ body: `${i}`.padEnd(1 << 20, 'x') }));
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(store.size).toBe(100);
+    expect(grown).toBeLessThan(32 * 1024 * 1024);
+  });
+});

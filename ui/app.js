@@ -1,0 +1,69 @@
+// @ts-check
+import { api } from './api.js';
+import { confirm, say } from './dom.js';
+import * as records from './records.js';
+import * as requests from './requests.js';
+import * as faults from './faults.js';
+import * as tools from './tools.js';
+
+/** @typedef {{ title: string, render(main: HTMLElement): () => void }} View */
+/** @type {Record<string, View>} */
+const VIEWS = { records, requests, faults, tools };
+
+const main = /** @type {HTMLElement} */ (document.getElementById('view'));
+/** @type {(() => void) | undefined} */
+let stop;
+
+/** Shows the view the URL's fragment names; each view stops its own polling when left. */
+function show() {
+  const name = location.hash.slice(1) in VIEWS ? location.hash.slice(1) : 'records';
+  stop?.();
+  for (const a of document.querySelectorAll('nav a')) {
+    if (a.getAttribute('href') === `#${name}`) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  document.title = `${VIEWS[name].title} · Qualys emulator dashboard`;
+  main.replaceChildren();
+  stop = VIEWS[name].render(main);
+}
+
+async function reset() {
+  if (!(await confirm('Reset the emulator?', 'Every record, session, journal entry, fault rule, rate count and tool run listed is deleted; IDs restart at 1. Runtime settings are kept.', 'Reset'))) return;
+  try {
+    await api.post('reset');
+    say('The emulator was reset.');
+    show();
+  } catch (err) {
+    say(`Reset failed: ${/** @type {Error} */ (err).message}`, true);
+  }
+}
+
+/** Reads the chosen seed document and, once confirmed, creates its records (all or nothing). */
+async function seed(/** @type {HTMLInputElement} */ input) {
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  let doc;
+  try {
+    doc = JSON.parse(await file.text());
+  } catch (err) {
+    say(`${file.name} is not JSON: ${/** @type {Error} */ (err).message}`, true);
+    return;
+  }
+  const count = Array.isArray(doc?.records) ? doc.records.length : 0;
+  if (!(await confirm('Seed from a file?', `Create the ${count} record(s) of ${file.name}? If one is refused, none is created.`, 'Seed'))) return;
+  try {
+    const { ids } = await api.post('seed', doc);
+    say(`Created ${ids.length} record(s) from ${file.name}.`);
+    show();
+  } catch (err) {
+    say(`Seeding from ${file.name} failed: ${/** @type {Error} */ (err).message}`, true);
+  }
+}
+
+const seedInput = /** @type {HTMLInputElement} */ (document.getElementById('seed-file'));
+document.getElementById('seed')?.addEventListener('click', () => seedInput.click());
+seedInput.addEventListener('change', () => void seed(seedInput));
+document.getElementById('reset')?.addEventListener('click', () => void reset());
+window.addEventListener('hashchange', show);
+show();
