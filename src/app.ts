@@ -23,7 +23,7 @@ import { VaultStore } from './vaults/vault-store.js';
 import { VaultService } from './vaults/vault-service.js';
 import { vaultEndpoint } from './vaults/vault-endpoint.js';
 import { SessionStore } from './session/session-store.js';
-import { sessionEndpoint } from './session/session-endpoint.js';
+import { SESSION_MAX_BODY, sessionEndpoint } from './session/session-endpoint.js';
 import { toolRoutes } from './tools/routes.js';
 import { ProcessGroups } from './tools/process-groups.js';
 import { healthRoutes } from './emulator/health.js';
@@ -111,7 +111,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // logout checks its own cookie), no rate limit
   app.use(apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, guards: [
     xrw, //    a. X-Requested-With [Q]
-    form, //   b. parameters from the body [Q]
+    bodyParser(Math.min(config.maxBody, SESSION_MAX_BODY)), // b. parameters from a short body [Q], [E] 16 KiB at most
     faults, // c. test-harness faults, matched on the action [E]
   ] }).routes()); // d. dispatch: action, method, parameters, values
   // 8. GET /health, JSON, no credentials

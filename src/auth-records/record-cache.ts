@@ -14,12 +14,16 @@ import type { AuthRecord } from './record-type.js';
  */
 export class RecordCache {
   private readonly records = new Map<number, AuthRecord>();
-  /** IP ranges held, plus one per record: what the bound counts. */
+  /** The bytes the held records are counted at (see {@link weightOf}): what the bound counts. */
   private weight = 0;
   private version: number | undefined;
 
-  /** `maxWeight` bounds memory: records plus their IP ranges, the oldest dropped first. */
-  constructor(private readonly maxWeight = 200_000) {}
+  /**
+   * `maxWeight` bounds memory, in bytes as {@link weightOf} counts them, the oldest dropped first:
+   * counting records and ranges alone let 200,000 records of 2,000-character comments and
+   * 1,024-character fields, all the API accepts, hold gigabytes.
+   */
+  constructor(private readonly maxWeight = 64 * 1024 * 1024) {}
 
   /** Empties the cache unless `version` (PRAGMA data_version) is the one it was filled at. */
   checkVersion(version: number): void {
@@ -58,4 +62,14 @@ export class RecordCache {
   }
 }
 
-const weightOf = (record: AuthRecord) => 1 + record.ips.length;
+/** What a record and its written XML hold, roughly: a fixed part, each IP range, each character. */
+const RECORD_BYTES = 512;
+const RANGE_BYTES = 64;
+/** Up to two bytes in the string and one in the written XML. */
+const CHAR_BYTES = 3;
+
+function weightOf(record: AuthRecord): number {
+  let chars = record.title.length + (record.comments?.length ?? 0);
+  for (const value of Object.values(record.fields)) chars += value.length;
+  return RECORD_BYTES + RANGE_BYTES * record.ips.length + CHAR_BYTES * chars;
+}

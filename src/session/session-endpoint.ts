@@ -8,6 +8,14 @@ import type { SessionStore } from './session-store.js';
 const SESSION_PATH = '/api/2.0/fo/session/';
 
 /**
+ * [E] The largest session request body read, whatever `--max-body` says: login reads its body
+ * before anyone is identified, and needs three short parameters. A full `--max-body` of parameter
+ * names costs tens of milliseconds and megabytes to parse, per connection, for anyone who can
+ * connect (docs/security.md#bounded-requests).
+ */
+export const SESSION_MAX_BODY = 16 * 1024;
+
+/**
  * [Q] /api/2.0/fo/session/ (docs/fidelity.md §7): login trades a username and password for a
  * `QualysSession` cookie; logout ends the session the cookie names.
  */

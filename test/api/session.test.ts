@@ -118,3 +118,15 @@ describe('--session-timeout', () => {
     }
   });
 });
+
+describe('session login body bound', () => {
+  it('refuses a body over 16 KiB with 413, CODE 1905, before parsing it: login is open to anyone who can connect', async () => {
+    const names = Array.from({ length: 110_000 }, (_, i) => `p${i}=`).join('&').slice(0, 1024 * 1024 - 1);
+    const res = await call(emulator, SESSION, { method: 'POST', auth: null, body: names, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expectError(res, 413, '1905', 'Request body exceeds the limit of 16384 bytes');
+    const padded = await call(emulator, SESSION, { method: 'POST', auth: null, body: `action=login&username=${USER.login}&password=${USER.password}&${'x'.repeat(17 * 1024)}=`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expectError(padded, 413, '1905', 'Request body exceeds the limit of 16384 bytes');
+    expect((await login()).status).toBe(200);
+  });
+});
+
