@@ -174,17 +174,21 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
 
   it('switches runtime settings and shows the rate counts', async () => {
     await call(emulator, UNIX, { query: { action: 'list' } });
+    await admin(emulator, 'PATCH', 'config', { require_host_record: true });
     await view('faults');
     await page.locator('tbody tr', { hasText: UNIX }).waitFor();
+    // Applying other settings keeps the ones the form shows, as they are.
+    expect(await page.getByLabel('Require host records (Unix or Windows)').isChecked()).toBe(true);
     await page.getByLabel('Enforce rate limits').check();
     await page.getByLabel('Calls per window').fill('1');
     await page.getByRole('button', { name: 'Apply settings' }).click();
     await eventually(async () => (await admin(emulator, 'GET', 'config')).json.rate_limit).toMatchObject({ enforce: true, limit: 1 });
+    expect((await admin(emulator, 'GET', 'config')).json.require_host_record).toBe(true);
     try {
       await call(emulator, UNIX, { query: { action: 'list' } });
       expectError(await call(emulator, UNIX, { query: { action: 'list' } }), 409, '1965', /./);
     } finally {
-      await admin(emulator, 'PATCH', 'config', { rate_limit: { enforce: false, limit: 300 } });
+      await admin(emulator, 'PATCH', 'config', { rate_limit: { enforce: false, limit: 300 }, require_host_record: false });
     }
   });
 
