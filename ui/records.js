@@ -12,8 +12,11 @@ export const title = 'Records';
  *   fields: Record<string, string> }} ListedRecord
  */
 
+/** Kept on one line: a range or a time broken at its hyphen reads as two values. @param {string} text */
+const unbroken = (text) => h('span', { class: 'nowrap' }, text);
+
 /** @param {{ datetime: string, by: string | null }} when */
-const stamp = (when) => (when.by ? `${when.datetime} by ${when.by}` : when.datetime);
+const stamp = (when) => [unbroken(when.datetime), when.by ? ` by ${when.by}` : ''];
 
 /** @param {string} type @param {ListedRecord} r */
 async function showXml(type, r) {
@@ -48,7 +51,9 @@ export function render(main) {
       h('button', { type: 'reset' }, 'Clear'),
     )
   );
-  const results = h('div', { class: 'results' });
+  // The table is wider than the window for most types: its box scrolls, from the keyboard too,
+  // and keeps the ID column in view.
+  const results = h('div', { class: 'results records-table', role: 'region', 'aria-label': 'Records table', tabindex: 0 });
   const pager = h('div', { class: 'pager' });
   main.append(h('h2', {}, 'Records'), tabs, form, results, pager);
 
@@ -92,13 +97,13 @@ export function render(main) {
     const columns = ['ID', 'Title', 'IPs', 'Network', 'Created', 'Last modified', ...type.fields.map((f) => f.param), 'Comments'];
     const rows = /** @type {ListedRecord[]} */ (page.records).map((r) => [
       h('button', { type: 'button', class: 'link', 'aria-label': `Record ${r.id}: show its XML`, onclick: () => showXml(type.name, r).catch(report) }, String(r.id)),
-      r.title,
-      r.ips.join(', '),
+      h('span', { class: 'prose' }, r.title),
+      r.ips.flatMap((ip, i) => (i === 0 ? [unbroken(ip)] : [', ', unbroken(ip)])),
       r.network_id ?? '',
       stamp(r.created),
       stamp(r.last_modified),
       ...type.fields.map((f) => r.fields[f.param] ?? ''),
-      r.comments ?? '',
+      h('span', { class: 'prose' }, r.comments ?? ''),
     ]);
     results.replaceChildren(
       rows.length > 0

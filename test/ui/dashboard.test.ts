@@ -73,18 +73,47 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await eventually(() => page.locator('main').textContent()).toContain('No records yet');
   });
 
+  /**
+   * The records table, wider than the window, stays readable: no IP range or time is broken at
+   * its hyphen, titles are not squeezed to a word a line, and the table scrolls from the keyboard
+   * with the ID column kept in view.
+   */
+  const expectReadableRecordsTable = async () => {
+    const layout = await page.evaluate(() => {
+      const region = document.querySelector<HTMLElement>('[role="region"][aria-label="Records table"]')!;
+      const cells = [...region.querySelectorAll('tbody tr:first-child td')];
+      const broken = [...cells[2].querySelectorAll('span'), ...cells[4].querySelectorAll('span')].filter((s) => s.getClientRects().length !== 1).map((s) => s.textContent);
+      region.scrollLeft = region.scrollWidth;
+      const result = {
+        tabindex: region.tabIndex,
+        wider: region.scrollWidth > region.clientWidth,
+        broken,
+        titleWidth: cells[1].getBoundingClientRect().width,
+        idShown: cells[0].getBoundingClientRect().left - region.getBoundingClientRect().left,
+      };
+      region.scrollLeft = 0;
+      return result;
+    });
+    expect(layout).toMatchObject({ tabindex: 0, wider: true, broken: [] });
+    expect(layout.titleWidth).toBeGreaterThan(150);
+    expect(Math.abs(layout.idShown)).toBeLessThan(2);
+  };
+
   it('shows a record created through the API, with its secret masked and its exact list XML', async () => {
     await view('records');
-    const created = await call(emulator, UNIX, { form: { action: 'create', title: 'web servers', ips: '10.0.0.1-10.0.0.5,10.0.0.9', username: 'root', password: 'hunter2' } });
+    const title = 'web servers of the primary data centre, run by the platform team';
+    const ips = '10.0.0.1-10.0.0.5,10.0.0.9,172.16.0.0-172.16.255.255,192.168.100.100-192.168.100.200';
+    const created = await call(emulator, UNIX, { form: { action: 'create', title, ips, username: 'root', password: 'hunter2' } });
     expect(created.status).toBe(200);
     const row = page.locator('tbody tr', { hasText: 'web servers' });
     await row.waitFor();
     await eventually(() => page.locator('#tab-unix').textContent()).toBe('unix (1)');
     const cells = await row.locator('td').allTextContents();
-    expect(cells.slice(0, 3)).toEqual(['1', 'web servers', '10.0.0.1-10.0.0.5, 10.0.0.9']);
+    expect(cells.slice(0, 3)).toEqual(['1', title, ips.replaceAll(',', ', ')]);
     expect(cells).toContain('root');
     expect(cells).toContain('********');
     expect(await page.content()).not.toContain('hunter2');
+    await expectReadableRecordsTable();
     await row.getByRole('button').click();
     const xml = await page.locator('dialog pre').textContent();
     const listed = await call(emulator, UNIX, { query: { action: 'list', ids: '1' } });
