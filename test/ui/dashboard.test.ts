@@ -68,9 +68,15 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     } finally {
       await stranger.close();
     }
+    const failed: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') failed.push(m.text());
+    });
     await page.goto(`${emulator.url}/`);
     expect(new URL(page.url()).pathname).toBe('/_emulator/ui/');
     await eventually(() => page.locator('main').textContent()).toContain('No records yet');
+    // Nothing the page loads is missing: not even the icon a browser asks for by itself.
+    expect(failed).toEqual([]);
   });
 
   /**
