@@ -1,8 +1,12 @@
 // @ts-check
 import { api } from './api.js';
 import { dialog, every, field, h, report, table } from './dom.js';
+import { vaultTable } from './vaults.js';
 
 export const title = 'Records';
+
+/** The tab of the vaults, after the record types'. */
+const VAULTS = 'vaults';
 
 /**
  * @typedef {{ param: string, element: string | null, kind: string }} Field
@@ -71,24 +75,31 @@ export function render(main) {
 
   const refresh = async () => {
     const { types } = /** @type {{ types: RecordType[] }} */ (await api.get('records'));
+    const { vaults } = await api.get('vaults');
     const present = types.filter((t) => t.count > 0);
-    if (!present.some((t) => t.name === chosen)) {
-      chosen = present[0]?.name;
+    const tabList = [...present.map((t) => ({ name: t.name, count: t.count })), ...(vaults.length > 0 ? [{ name: VAULTS, count: vaults.length }] : [])];
+    if (!tabList.some((t) => t.name === chosen)) {
+      chosen = tabList[0]?.name;
       earlier = [];
       pageStart = '';
     }
     const type = present.find((t) => t.name === chosen);
     const page = type && (await api.get(`records/${encodeURIComponent(type.name)}?${query()}`));
     // Redrawn only when something changed, so polling never takes the keyboard focus away.
-    const now = JSON.stringify([present, page]);
+    const now = JSON.stringify([tabList, page, chosen === VAULTS && [vaults, String(query())]]);
     if (now === shown) return;
     shown = now;
     const focused = document.activeElement?.id;
     tabs.replaceChildren(
-      ...present.map((t) =>
+      ...tabList.map((t) =>
         h('button', { type: 'button', id: `tab-${t.name}`, 'aria-pressed': t.name === chosen ? 'true' : 'false', onclick: () => choose(t.name) }, `${t.name} (${t.count})`),
       ),
     );
+    if (chosen === VAULTS) {
+      results.replaceChildren(vaultTable(vaults, query(), stamp));
+      pager.replaceChildren();
+      return;
+    }
     if (!type) {
       results.replaceChildren(h('p', {}, 'No records yet: create some through the API, or seed from a file.'));
       pager.replaceChildren();

@@ -63,6 +63,29 @@ describe('GET /_emulator/records', () => {
     expect(types[0].name).toBe('unix');
   });
 
+  it('answers the vaults with their settings, secrets masked, and the records that name them', async () => {
+    const vault = await call(emulator, '/api/2.0/fo/vault/', { form: { action: 'create', title: 'pam', type: 'CyberArk AIM', url: 'https://pam.example', appid: 'app', password: 'vault-secret' } });
+    expect(vault.status).toBe(200);
+    await call(emulator, UNIX, { form: { action: 'create', title: 'u1', ips: '10.0.0.1', username: 'root', login_type: 'vault', vault_type: 'CyberArk AIM', vault_id: '1' } });
+    const res = await admin(emulator, 'GET', 'vaults');
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({
+      vaults: [
+        {
+          id: 1,
+          title: 'pam',
+          type: 'CyberArk AIM',
+          comments: null,
+          created: { datetime: expect.stringMatching(/Z$/), by: USER.login },
+          last_modified: { datetime: expect.stringMatching(/Z$/), by: null },
+          settings: { url: 'https://pam.example', appid: 'app', password: '********' },
+          used_by: [{ id: 1, type: 'unix' }],
+        },
+      ],
+    });
+    expect(JSON.stringify(res.json)).not.toContain('vault-secret');
+  });
+
   it("answers a type's records with IP ranges, owners, fields and masked secrets", async () => {
     await call(emulator, UNIX, { form: { action: 'create', title: 'web', ips: '10.0.0.1-10.0.0.3,10.0.0.7', username: 'root', password: 'hunter2', comments: 'c' } });
     const res = await admin(emulator, 'GET', 'records/unix');

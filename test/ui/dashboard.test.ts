@@ -157,6 +157,23 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     }
   });
 
+  it('shows the vaults in a tab of their own, secrets masked, with the records that name them', async () => {
+    const vaults = [{ title: 'pam', type: 'CyberArk AIM', url: 'https://pam.example', appid: 'app', password: 'vault-secret' }];
+    const records = [{ type: 'unix', title: 'by vault', ips: '10.0.0.1', username: 'root', login_type: 'vault', vault_type: 'CyberArk AIM', vault: 'pam' }];
+    expect((await admin(emulator, 'POST', 'seed', { vaults, records })).status).toBe(200);
+    await view('records');
+    await page.locator('#tab-vaults').click();
+    const row = page.locator('tbody tr', { hasText: 'pam' });
+    await row.waitFor();
+    expect(await page.locator('#tab-vaults').textContent()).toBe('vaults (1)');
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['1', 'pam', 'CyberArk AIM']);
+    expect(cells[5]).toContain('password: ********');
+    expect(cells[6]).toBe('unix 1');
+    expect(await page.content()).not.toContain('vault-secret');
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
   it('shows each API request as it arrives, without a reload, and opens its parameters and answer', async () => {
     await view('requests');
     await eventually(() => page.locator('main').textContent()).toContain('No API request yet');
