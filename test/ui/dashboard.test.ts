@@ -272,11 +272,15 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await eventually(() => page.locator('main').textContent()).toContain('No records yet');
     expect((await admin(emulator, 'GET', 'records')).json.types.every((t) => t.count === 0)).toBe(true);
 
-    const seed = { records: [{ type: 'unix', title: 'seeded', ips: '10.1.1.1', username: 'u', skip_password: 1 }] };
+    const seed = {
+      vaults: [{ title: 'pam', type: 'CyberArk AIM', url: 'https://pam.example', appid: 'app' }],
+      records: [{ type: 'unix', title: 'seeded', ips: '10.1.1.1', username: 'u', skip_password: 1 }],
+    };
     await page.locator('#seed-file').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seed)) });
+    expect(await page.locator('dialog p').textContent()).toContain('Create the 1 vault(s) and 1 record(s) of seed.json?');
     await page.locator('dialog').getByRole('button', { name: 'Seed' }).click();
     await page.locator('tbody tr', { hasText: 'seeded' }).waitFor();
-    expect(await page.locator('#status').textContent()).toContain('Created 1 record(s) from seed.json');
+    expect(await page.locator('#status').textContent()).toContain('Created 1 vault(s) and 1 record(s) from seed.json');
   });
 
   it('works from the keyboard: views, record detail, and back', async () => {
