@@ -50,11 +50,12 @@ async function seed(/** @type {HTMLInputElement} */ input) {
     say(`${file.name} is not JSON: ${/** @type {Error} */ (err).message}`, true);
     return;
   }
-  const count = Array.isArray(doc?.records) ? doc.records.length : 0;
-  if (!(await confirm('Seed from a file?', `Create the ${count} record(s) of ${file.name}? If one is refused, none is created.`, 'Seed'))) return;
+  const what = (/** @type {number} */ records, /** @type {number} */ vaults) => `${vaults > 0 ? `${vaults} vault(s) and ` : ''}${records} record(s)`;
+  const count = (/** @type {unknown} */ list) => (Array.isArray(list) ? list.length : 0);
+  if (!(await confirm('Seed from a file?', `Create the ${what(count(doc?.records), count(doc?.vaults))} of ${file.name}? If one is refused, none is created.`, 'Seed'))) return;
   try {
-    const { ids } = await api.post('seed', doc);
-    say(`Created ${ids.length} record(s) from ${file.name}.`);
+    const { ids, vault_ids: vaultIds } = await api.post('seed', doc);
+    say(`Created ${what(ids.length, count(vaultIds))} from ${file.name}.`);
     show();
   } catch (err) {
     say(`Seeding from ${file.name} failed: ${/** @type {Error} */ (err).message}`, true);

@@ -99,7 +99,7 @@ export function render(main) {
       field('Window (s)', { name: 'window_sec', type: 'number', min: 1, value: c.rate_limit.window_sec }),
       field('Concurrent calls', { name: 'concurrency', type: 'number', min: 1, value: c.rate_limit.concurrency }),
       h('label', { class: 'check' }, h('input', { name: 'require_x_requested_with', type: 'checkbox', checked: c.require_x_requested_with }), h('span', {}, 'Require X-Requested-With')),
-      h('label', { class: 'check' }, h('input', { name: 'require_unix_for_docker', type: 'checkbox', checked: c.require_unix_for_docker }), h('span', {}, 'Docker records need Unix records')),
+      h('label', { class: 'check' }, h('input', { name: 'require_host_record', type: 'checkbox', checked: c.require_host_record }), h('span', {}, 'Require host records (Unix or Windows)')),
       field('Page size', { name: 'page_size', type: 'number', min: 1, value: c.page_size }),
       h('button', { type: 'submit' }, 'Apply settings'),
     );
@@ -121,7 +121,7 @@ export function render(main) {
     const body = {
       rate_limit: { enforce: d.has('enforce'), limit: Number(d.get('limit')), window_sec: Number(d.get('window_sec')), concurrency: Number(d.get('concurrency')) },
       require_x_requested_with: d.has('require_x_requested_with'),
-      require_unix_for_docker: d.has('require_unix_for_docker'),
+      require_host_record: d.has('require_host_record'),
       page_size: Number(d.get('page_size')),
     };
     attempt('Applying the settings', () => api.patch('config', body)).then(drawSettings).catch(report);

@@ -1,8 +1,12 @@
 // @ts-check
 import { api } from './api.js';
 import { dialog, every, field, h, report, table } from './dom.js';
+import { vaultTable } from './vaults.js';
 
 export const title = 'Records';
+
+/** The tab of the vaults, after the record types'. */
+const VAULTS = 'vaults';
 
 /**
  * @typedef {{ param: string, element: string | null, kind: string }} Field
@@ -12,8 +16,11 @@ export const title = 'Records';
  *   fields: Record<string, string> }} ListedRecord
  */
 
+/** Kept on one line: a range or a time broken at its hyphen reads as two values. @param {string} text */
+const unbroken = (text) => h('span', { class: 'nowrap' }, text);
+
 /** @param {{ datetime: string, by: string | null }} when */
-const stamp = (when) => (when.by ? `${when.datetime} by ${when.by}` : when.datetime);
+const stamp = (when) => [unbroken(when.datetime), when.by ? ` by ${when.by}` : ''];
 
 /** @param {string} type @param {ListedRecord} r */
 async function showXml(type, r) {
@@ -48,7 +55,9 @@ export function render(main) {
       h('button', { type: 'reset' }, 'Clear'),
     )
   );
-  const results = h('div', { class: 'results' });
+  // The table is wider than the window for most types: its box scrolls, from the keyboard too,
+  // and keeps the ID column in view.
+  const results = h('div', { class: 'results records-table', role: 'region', 'aria-label': 'Records table', tabindex: 0 });
   const pager = h('div', { class: 'pager' });
   main.append(h('h2', {}, 'Records'), tabs, form, results, pager);
 
@@ -66,24 +75,31 @@ export function render(main) {
 
   const refresh = async () => {
     const { types } = /** @type {{ types: RecordType[] }} */ (await api.get('records'));
+    const { vaults } = await api.get('vaults');
     const present = types.filter((t) => t.count > 0);
-    if (!present.some((t) => t.name === chosen)) {
-      chosen = present[0]?.name;
+    const tabList = [...present.map((t) => ({ name: t.name, count: t.count })), ...(vaults.length > 0 ? [{ name: VAULTS, count: vaults.length }] : [])];
+    if (!tabList.some((t) => t.name === chosen)) {
+      chosen = tabList[0]?.name;
       earlier = [];
       pageStart = '';
     }
     const type = present.find((t) => t.name === chosen);
     const page = type && (await api.get(`records/${encodeURIComponent(type.name)}?${query()}`));
     // Redrawn only when something changed, so polling never takes the keyboard focus away.
-    const now = JSON.stringify([present, page]);
+    const now = JSON.stringify([tabList, page, chosen === VAULTS && [vaults, String(query())]]);
     if (now === shown) return;
     shown = now;
     const focused = document.activeElement?.id;
     tabs.replaceChildren(
-      ...present.map((t) =>
+      ...tabList.map((t) =>
         h('button', { type: 'button', id: `tab-${t.name}`, 'aria-pressed': t.name === chosen ? 'true' : 'false', onclick: () => choose(t.name) }, `${t.name} (${t.count})`),
       ),
     );
+    if (chosen === VAULTS) {
+      results.replaceChildren(vaultTable(vaults, query(), stamp));
+      pager.replaceChildren();
+      return;
+    }
     if (!type) {
       results.replaceChildren(h('p', {}, 'No records yet: create some through the API, or seed from a file.'));
       pager.replaceChildren();
@@ -92,13 +108,13 @@ export function render(main) {
     const columns = ['ID', 'Title', 'IPs', 'Network', 'Created', 'Last modified', ...type.fields.map((f) => f.param), 'Comments'];
     const rows = /** @type {ListedRecord[]} */ (page.records).map((r) => [
       h('button', { type: 'button', class: 'link', 'aria-label': `Record ${r.id}: show its XML`, onclick: () => showXml(type.name, r).catch(report) }, String(r.id)),
-      r.title,
-      r.ips.join(', '),
+      h('span', { class: 'prose' }, r.title),
+      r.ips.flatMap((ip, i) => (i === 0 ? [unbroken(ip)] : [', ', unbroken(ip)])),
       r.network_id ?? '',
       stamp(r.created),
       stamp(r.last_modified),
       ...type.fields.map((f) => r.fields[f.param] ?? ''),
-      r.comments ?? '',
+      h('span', { class: 'prose' }, r.comments ?? ''),
     ]);
     results.replaceChildren(
       rows.length > 0

@@ -13,6 +13,7 @@ import { Faults } from './faults.js';
 import { patchRuntimeSettings, runtimeSettingsJson, type RuntimeSettings } from './runtime.js';
 import { seedRecords, type SeedTarget } from './seed.js';
 import { RecordsView } from './records-view.js';
+import { VaultsView } from './vaults-view.js';
 import { ToolRuns } from './tool-runs.js';
 
 export interface ControlDeps {
@@ -39,6 +40,7 @@ export class EmulatorControls {
   readonly limiter: RateLimiter;
   readonly toolRuns = new ToolRuns();
   readonly records: RecordsView;
+  readonly vaults: VaultsView;
   private readonly db: Db;
   private readonly seedTarget: SeedTarget;
   private readonly resetHooks: (() => void)[] = [];
@@ -57,6 +59,7 @@ export class EmulatorControls {
     const byPath = new Map(deps.endpoints.map((e) => [e.path, e]));
     const endpoints = new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!]));
     this.records = new RecordsView({ types: deps.types, service, endpoints, pageSize: () => this.runtime.pageSize });
+    this.vaults = new VaultsView({ service: deps.vaults, pageSize: () => this.runtime.pageSize });
   }
 
   /** Registers state kept outside the database (e.g. in-memory sessions) to be emptied by `reset`. */

@@ -6,7 +6,7 @@ import { dashboardFiles, redirectToDashboard, sendDashboardFile } from './dashbo
 
 /**
  * What the dashboard reads besides the harness controls: its own files under `ui/`, the records
- * with their declared fields, the rate counts and the tool runs. All behind the controls'
+ * with their declared fields, the vaults, the rate counts and the tool runs. All behind the controls'
  * credentials, JSON out, never journaled.
  */
 export function addDashboardRoutes(router: Router<AppState>, controls: EmulatorControls, publicUrl: string | undefined): void {
@@ -19,6 +19,9 @@ export function addDashboardRoutes(router: Router<AppState>, controls: EmulatorC
   router.get('/records/:type/:id/xml', (ctx) => {
     const call = { user: authenticatedUser(ctx), baseUrl: baseUrlOf(ctx, publicUrl), secure: ctx.secure };
     ctx.body = controls.records.xml(ctx.params.type, ctx.params.id, call);
+  });
+  router.get('/vaults', (ctx) => {
+    ctx.body = controls.vaults.list();
   });
   router.get('/rate-limits', (ctx) => {
     ctx.body = { rate_limit: controls.config().rate_limit, counts: controls.limiter.state() };

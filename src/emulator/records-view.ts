@@ -4,6 +4,7 @@ import { formatIpSet } from '../qualys/ip-set.js';
 import { RequestParams } from '../qualys/params.js';
 import { MASK } from '../qualys/secrets.js';
 import { renderXml, type XmlDocumentSpec } from '../qualys/xml.js';
+import { genericListOrder } from '../auth-records/generic-list.js';
 import { readListFilter } from '../auth-records/list-filter.js';
 import type { RecordService } from '../auth-records/record-service.js';
 import type { AuthRecord, RecordType } from '../auth-records/record-type.js';
@@ -46,12 +47,12 @@ function recordJson(type: RecordType, r: AuthRecord) {
 export class RecordsView {
   constructor(private readonly deps: RecordsViewDeps) {}
 
-  /** Every declared type with its record count and fields. */
+  /** Every declared type with its record count and fields, in the generic list's order. */
   types() {
     const counts = this.deps.service.countByType();
     return {
       page_size: this.deps.pageSize(),
-      types: this.deps.types.map((t) => ({
+      types: genericListOrder(this.deps.types).map((t) => ({
         name: t.name,
         path: t.path,
         count: counts.get(t.name) ?? 0,

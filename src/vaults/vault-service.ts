@@ -66,6 +66,11 @@ export class VaultService implements VaultDirectory {
     return this.store.list(filter, limit, offset, order);
   }
 
+  /** The records that name vault `id`. */
+  usedBy(id: number): { id: number; type: string }[] {
+    return this.store.usedBy(id);
+  }
+
   idByTitle(title: string): number | undefined {
     return this.store.idByTitle(title);
   }

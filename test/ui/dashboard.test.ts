@@ -68,23 +68,58 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     } finally {
       await stranger.close();
     }
+    const failed: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') failed.push(m.text());
+    });
     await page.goto(`${emulator.url}/`);
     expect(new URL(page.url()).pathname).toBe('/_emulator/ui/');
     await eventually(() => page.locator('main').textContent()).toContain('No records yet');
+    // Nothing the page loads is missing: not even the icon a browser asks for by itself.
+    expect(failed).toEqual([]);
   });
+
+  /**
+   * The records table, wider than the window, stays readable: no IP range or time is broken at
+   * its hyphen, titles are not squeezed to a word a line, and the table scrolls from the keyboard
+   * with the ID column kept in view.
+   */
+  const expectReadableRecordsTable = async () => {
+    const layout = await page.evaluate(() => {
+      const region = document.querySelector<HTMLElement>('[role="region"][aria-label="Records table"]')!;
+      const cells = [...region.querySelectorAll('tbody tr:first-child td')];
+      const broken = [...cells[2].querySelectorAll('span'), ...cells[4].querySelectorAll('span')].filter((s) => s.getClientRects().length !== 1).map((s) => s.textContent);
+      region.scrollLeft = region.scrollWidth;
+      const result = {
+        tabindex: region.tabIndex,
+        wider: region.scrollWidth > region.clientWidth,
+        broken,
+        titleWidth: cells[1].getBoundingClientRect().width,
+        idShown: cells[0].getBoundingClientRect().left - region.getBoundingClientRect().left,
+      };
+      region.scrollLeft = 0;
+      return result;
+    });
+    expect(layout).toMatchObject({ tabindex: 0, wider: true, broken: [] });
+    expect(layout.titleWidth).toBeGreaterThan(150);
+    expect(Math.abs(layout.idShown)).toBeLessThan(2);
+  };
 
   it('shows a record created through the API, with its secret masked and its exact list XML', async () => {
     await view('records');
-    const created = await call(emulator, UNIX, { form: { action: 'create', title: 'web servers', ips: '10.0.0.1-10.0.0.5,10.0.0.9', username: 'root', password: 'hunter2' } });
+    const title = 'web servers of the primary data centre, run by the platform team';
+    const ips = '10.0.0.1-10.0.0.5,10.0.0.9,172.16.0.0-172.16.255.255,192.168.100.100-192.168.100.200';
+    const created = await call(emulator, UNIX, { form: { action: 'create', title, ips, username: 'root', password: 'hunter2' } });
     expect(created.status).toBe(200);
     const row = page.locator('tbody tr', { hasText: 'web servers' });
     await row.waitFor();
     await eventually(() => page.locator('#tab-unix').textContent()).toBe('unix (1)');
     const cells = await row.locator('td').allTextContents();
-    expect(cells.slice(0, 3)).toEqual(['1', 'web servers', '10.0.0.1-10.0.0.5, 10.0.0.9']);
+    expect(cells.slice(0, 3)).toEqual(['1', title, ips.replaceAll(',', ', ')]);
     expect(cells).toContain('root');
     expect(cells).toContain('********');
     expect(await page.content()).not.toContain('hunter2');
+    await expectReadableRecordsTable();
     await row.getByRole('button').click();
     const xml = await page.locator('dialog pre').textContent();
     const listed = await call(emulator, UNIX, { query: { action: 'list', ids: '1' } });
@@ -120,6 +155,23 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     } finally {
       await admin(emulator, 'PATCH', 'config', { page_size: 1000 });
     }
+  });
+
+  it('shows the vaults in a tab of their own, secrets masked, with the records that name them', async () => {
+    const vaults = [{ title: 'pam', type: 'CyberArk AIM', url: 'https://pam.example', appid: 'app', password: 'vault-secret' }];
+    const records = [{ type: 'unix', title: 'by vault', ips: '10.0.0.1', username: 'root', login_type: 'vault', vault_type: 'CyberArk AIM', vault: 'pam' }];
+    expect((await admin(emulator, 'POST', 'seed', { vaults, records })).status).toBe(200);
+    await view('records');
+    await page.locator('#tab-vaults').click();
+    const row = page.locator('tbody tr', { hasText: 'pam' });
+    await row.waitFor();
+    expect(await page.locator('#tab-vaults').textContent()).toBe('vaults (1)');
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['1', 'pam', 'CyberArk AIM']);
+    expect(cells[5]).toContain('password: ********');
+    expect(cells[6]).toBe('unix 1');
+    expect(await page.content()).not.toContain('vault-secret');
+    expect(await accessibilityProblems()).toEqual([]);
   });
 
   it('shows each API request as it arrives, without a reload, and opens its parameters and answer', async () => {
@@ -174,17 +226,21 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
 
   it('switches runtime settings and shows the rate counts', async () => {
     await call(emulator, UNIX, { query: { action: 'list' } });
+    await admin(emulator, 'PATCH', 'config', { require_host_record: true });
     await view('faults');
     await page.locator('tbody tr', { hasText: UNIX }).waitFor();
+    // Applying other settings keeps the ones the form shows, as they are.
+    expect(await page.getByLabel('Require host records (Unix or Windows)').isChecked()).toBe(true);
     await page.getByLabel('Enforce rate limits').check();
     await page.getByLabel('Calls per window').fill('1');
     await page.getByRole('button', { name: 'Apply settings' }).click();
     await eventually(async () => (await admin(emulator, 'GET', 'config')).json.rate_limit).toMatchObject({ enforce: true, limit: 1 });
+    expect((await admin(emulator, 'GET', 'config')).json.require_host_record).toBe(true);
     try {
       await call(emulator, UNIX, { query: { action: 'list' } });
       expectError(await call(emulator, UNIX, { query: { action: 'list' } }), 409, '1965', /./);
     } finally {
-      await admin(emulator, 'PATCH', 'config', { rate_limit: { enforce: false, limit: 300 } });
+      await admin(emulator, 'PATCH', 'config', { rate_limit: { enforce: false, limit: 300 }, require_host_record: false });
     }
   });
 
@@ -216,11 +272,15 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await eventually(() => page.locator('main').textContent()).toContain('No records yet');
     expect((await admin(emulator, 'GET', 'records')).json.types.every((t) => t.count === 0)).toBe(true);
 
-    const seed = { records: [{ type: 'unix', title: 'seeded', ips: '10.1.1.1', username: 'u', skip_password: 1 }] };
+    const seed = {
+      vaults: [{ title: 'pam', type: 'CyberArk AIM', url: 'https://pam.example', appid: 'app' }],
+      records: [{ type: 'unix', title: 'seeded', ips: '10.1.1.1', username: 'u', skip_password: 1 }],
+    };
     await page.locator('#seed-file').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seed)) });
+    expect(await page.locator('dialog p').textContent()).toContain('Create the 1 vault(s) and 1 record(s) of seed.json?');
     await page.locator('dialog').getByRole('button', { name: 'Seed' }).click();
     await page.locator('tbody tr', { hasText: 'seeded' }).waitFor();
-    expect(await page.locator('#status').textContent()).toContain('Created 1 record(s) from seed.json');
+    expect(await page.locator('#status').textContent()).toContain('Created 1 vault(s) and 1 record(s) from seed.json');
   });
 
   it('works from the keyboard: views, record detail, and back', async () => {
