@@ -12,6 +12,7 @@ import { ownSiteOnly } from './http/site-guards.js';
 import { requirePreflightedRequest } from './http/cross-site.js';
 import type { AppContext, AppMiddleware, AppState } from './http/state.js';
 import { apiRoutes } from './http/api-routes.js';
+import { exactPaths, routerPaths } from './http/exact-paths.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
 import { RecordStore } from './auth-records/store.js';
 import { RecordService } from './auth-records/record-service.js';
@@ -105,30 +106,33 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   ]));
   // 5. [E] the host root leads a browser to the dashboard
   app.use(rootRedirect());
-  // 6. public DTDs at the URLs the DOCTYPEs name, no credentials
-  app.use(dtdRoutes(bundledDtds()).routes());
-  // 7. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller gets them;
-  // logout checks its own cookie), no rate limit
-  app.use(apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, guards: [
-    xrw, //    a. X-Requested-With [Q]
-    form, //   b. parameters from the body [Q]
-    faults, // c. test-harness faults, matched on the action [E]
-  ] }).routes()); // d. dispatch: action, method, parameters, values
-  // 8. GET /health, JSON, no credentials
-  app.use(healthRoutes(config, db).routes());
-  // 9. the tool runners, JSON in and out
-  app.use(toolRoutes({ config, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
-    json, //        a. any failure as {"error": ...} JSON
-    preflighted, // b. a request only as JSON or with X-Requested-With (403)
-    who, //         c. the API's credentials (401), before anything is told: these endpoints run programs
-  ] }).routes()); // d. method (405), body, fields, busy (409), run
-  // 10. the Qualys record endpoints
-  app.use(apiRoutes({ endpoints, output, publicUrl, guards: [
-    who, //                          a. Basic or QualysSession [Q: 401, 2000]
-    rateLimit(controls.limiter), //  b. counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
-    xrw, //                          c. X-Requested-With [Q]
-    form, //                         d. parameters from the body [Q]
-    faults, //                       e. test-harness faults, matched on the action [E]
-  ] }).routes()); // f. dispatch: action, method, parameters, values
+  // 6. every fixed path below, found by one lookup; the groups answer disjoint paths
+  app.use(exactPaths([
+    // a. public DTDs at the URLs the DOCTYPEs name, no credentials
+    dtdRoutes(bundledDtds()),
+    // b. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller
+    // gets them; logout checks its own cookie), no rate limit
+    apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, guards: [
+      xrw, //    X-Requested-With [Q]
+      form, //   parameters from the body [Q]
+      faults, // test-harness faults, matched on the action [E]
+    ] }), //     then dispatch: action, method, parameters, values
+    // c. GET /health, JSON, no credentials
+    routerPaths(healthRoutes(config, db)),
+    // d. the tool runners, JSON in and out
+    routerPaths(toolRoutes({ config, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
+      json, //        any failure as {"error": ...} JSON
+      preflighted, // a request only as JSON or with X-Requested-With (403)
+      who, //         the API's credentials (401), before anything is told: these endpoints run programs
+    ] })), //         then method (405), body, fields, busy (409), run
+    // e. the Qualys record endpoints
+    apiRoutes({ endpoints, output, publicUrl, guards: [
+      who, //                          Basic or QualysSession [Q: 401, 2000]
+      rateLimit(controls.limiter), //  counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
+      xrw, //                          X-Requested-With [Q]
+      form, //                         parameters from the body [Q]
+      faults, //                       test-harness faults, matched on the action [E]
+    ] }), //                           then dispatch: action, method, parameters, values
+  ]));
   return Object.assign(app, { controls, stopTools: () => groups.stopAll(config.toolKillGrace) });
 }
