@@ -16,6 +16,7 @@ import { exactPaths, routerPaths } from './http/exact-paths.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
 import { RecordStore } from './auth-records/store.js';
 import { RecordService } from './auth-records/record-service.js';
+import { ListAnswers } from './auth-records/list-answers.js';
 import { recordEndpoint } from './auth-records/actions.js';
 import { genericListEndpoint } from './auth-records/generic-list.js';
 import { v3Endpoint } from './auth-records/api-v3.js';
@@ -65,7 +66,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const service = new RecordService(store, runtime, vaults);
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
-  const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
+  const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks, answers: new ListAnswers() };
   const recordEndpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
   const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
   const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, vaults, endpoints: recordEndpoints });

@@ -89,6 +89,8 @@ export class RecordStore {
   private readonly cache = new RecordCache();
   /** The open transaction has written: what it reads may yet roll back, so is not cached. */
   private uncommitted = false;
+  /** Resets so far, counted apart from rows: a reset is a generation of its own whatever it deleted. */
+  private resets = 0;
   private readonly immediate;
   private readonly deferred;
 
@@ -131,6 +133,8 @@ export class RecordStore {
       idsAndTypes: rangeQuery(db, 'r.id, r.type', '1'),
       byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
+      // total_changes counts this connection's rows written, data_version others' commits.
+      generation: db.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw(),
       countByType: db.prepare('SELECT type, count(*) FROM auth_records GROUP BY type').raw(),
     };
     for (const q of [this.stmts.ids.plain, this.stmts.ids.filtered]) for (const s of [q.one, q.many]) s.pluck();
@@ -152,6 +156,17 @@ export class RecordStore {
   /** Forgets every record read so far: the database was emptied behind the store's back (reset). */
   forgetAll(): void {
     this.cache.clear();
+    this.resets++;
+  }
+
+  /**
+   * A name for the database's current contents, in one statement outside any transaction: it
+   * changes whenever this connection writes a row (committed or not), another connection commits,
+   * or the records are reset. Equal names, equal records.
+   */
+  generation(): string {
+    const [changes, version] = this.stmts.generation.get() as [number, number];
+    return `${changes}:${version}:${this.resets}`;
   }
 
   private written(): void {
