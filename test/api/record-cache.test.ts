@@ -79,7 +79,11 @@ describe('records cached for lists', () => {
     const first = await ask();
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const second = await ask();
-    const datetime = (res: typeof first) => text(res.root, 'RESPONSE/DATETIME');
+    const datetime = (res: typeof first): string => {
+      const value = text(res.root, 'RESPONSE/DATETIME');
+      expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      return value!;
+    };
     expect(datetime(second)).not.toBe(datetime(first));
     expect(Date.parse(datetime(second))).toBeGreaterThan(Date.parse(datetime(first)));
     expect(second.body.replace(datetime(second), datetime(first))).toBe(first.body);
