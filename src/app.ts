@@ -13,6 +13,8 @@ import { requirePreflightedRequest } from './http/cross-site.js';
 import type { AppContext, AppMiddleware, AppState } from './http/state.js';
 import { apiRoutes } from './http/api-routes.js';
 import { exactPaths, routerPaths } from './http/exact-paths.js';
+import { answerAfterCommit } from './http/answer-after-commit.js';
+import { groupCommitOf } from './db/group-commit.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
 import { RecordStore } from './auth-records/store.js';
 import { RecordService } from './auth-records/record-service.js';
@@ -85,16 +87,18 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const json = jsonErrors();
   const preflighted = requirePreflightedRequest();
 
-  // The request pipeline, outermost first: three steps for every request, then route groups,
+  // The request pipeline, outermost first: four steps for every request, then route groups,
   // each listing its own steps in order. Route groups answer disjoint paths.
   const app = new Koa<AppState>();
   // 1. [E] the request journal sees each /api/ request as it finally left
   app.use(journalRequests(controls.journal));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(output));
-  // 3. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
+  // 3. no answer before the COMMIT holding what it wrote or read (group commit: docs/architecture.md)
+  app.use(answerAfterCommit(groupCommitOf(db)));
+  // 4. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
   app.use(ownSiteOnly(config));
-  // 4. /_emulator/: the test-harness controls and the dashboard, JSON in and out; every path under it ends here
+  // 5. /_emulator/: the test-harness controls and the dashboard, JSON in and out; every path under it ends here
   const admin = adminRouter(controls, publicUrl);
   app.use(under(ADMIN_PREFIX, [
     json, //                     a. any failure as {"error": ...} JSON
@@ -105,9 +109,9 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
     admin.routes() as AppMiddleware, // f. the control
     admin.allowedMethods() as AppMiddleware,
   ]));
-  // 5. [E] the host root leads a browser to the dashboard
+  // 6. [E] the host root leads a browser to the dashboard
   app.use(rootRedirect());
-  // 6. every fixed path below, found by one lookup; the groups answer disjoint paths
+  // 7. every fixed path below, found by one lookup; the groups answer disjoint paths
   app.use(exactPaths([
     // a. public DTDs at the URLs the DOCTYPEs name, no credentials
     dtdRoutes(bundledDtds()),

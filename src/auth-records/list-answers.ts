@@ -15,10 +15,11 @@ export class ListAnswers {
 
   /**
    * The answer to the call `key` at `generation`, its DATETIME set to `datetime`: kept bytes, or
-   * `build()`'s, kept when `datetime` is found in them. An undefined key is never kept.
+   * `build()`'s, kept when `datetime` is found in them. Nothing is kept or reused without a key
+   * or a generation.
    */
-  answer(key: string | undefined, generation: string, datetime: string, build: () => Buffer): Buffer {
-    if (key === undefined || key.length > this.limits.keyChars) return build();
+  answer(key: string | undefined, generation: string | undefined, datetime: string, build: () => Buffer): Buffer {
+    if (key === undefined || generation === undefined || key.length > this.limits.keyChars) return build();
     const kept = this.answers.get(key);
     if (kept !== undefined && kept.generation === generation) {
       // Kept bytes are never changed (they may still be on their way to a socket): a new second gets a copy.

@@ -127,7 +127,7 @@ export class RecordService {
   }
 
   /** Names the records' current contents, so an answer made from them can be reused (RecordStore.generation). */
-  generation(): string {
+  generation(): string | undefined {
     return this.store.generation();
   }
 
