@@ -9,6 +9,8 @@ export interface Scenario {
   headers: Record<string, string>;
   /** A body per request (fresh values each time), or none. */
   body?: () => string;
+  /** A path per request, so that no two are the same call (the emulator keeps list answers), or always `path`. */
+  freshPath?: () => string;
   expectStatus: number;
 }
 
@@ -25,6 +27,8 @@ export const LOAD = { connections: 10, seconds: 5 };
 /** Drives `baseUrl` + the scenario's path (or `path`) with autocannon for LOAD.seconds. */
 export async function load(baseUrl: string, scenario: Scenario, path = scenario.path): Promise<LoadResult> {
   const { body } = scenario;
+  // The baseline is driven at a path of its own, which stays fixed.
+  const freshPath = path === scenario.path ? scenario.freshPath : undefined;
   // autocannon's own histogram keeps whole milliseconds and only 2xx answers; keep every one, exact.
   const latencies: number[] = [];
   let instance: autocannon.Instance | undefined;
@@ -37,7 +41,9 @@ export async function load(baseUrl: string, scenario: Scenario, path = scenario.
         method: scenario.method,
         path,
         headers: scenario.headers,
-        ...(body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }) } : {}),
+        ...(body || freshPath
+          ? { setupRequest: (req: autocannon.Request) => ({ ...req, ...(body ? { body: body() } : {}), ...(freshPath ? { path: freshPath() } : {}) }) }
+          : {}),
       }],
     };
     instance = autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));

@@ -68,7 +68,8 @@ export function targets(rows: readonly Row[], small: LoadResult, large: LoadResu
   return [
     check('create >= 0.5x baseline req/s', rps('create'), rps('create') >= 0.5),
     check('list of 10 >= 0.6x baseline req/s', rps('list 10'), rps('list 10') >= 0.6),
-    check('one 1000-record page >= 0.3x baseline req/s', rps('list 1000 (one page)'), rps('list 1000 (one page)') >= 0.3),
+    // a page never asked before: a repeated one is a kept answer, which says nothing of rendering
+    check('one 1000-record page >= 0.3x baseline req/s', rps('list 1000 (a new call each time)'), rps('list 1000 (a new call each time)') >= 0.3),
     check('1000-record page p50 with 100,000 records <= 1.5x with 1,000', growth, growth <= 1.5),
     ...worst.map((w) => `- ${w.ms < 1000 && w.status === 200 ? 'met' : 'MISSED'}: ${w.name} answers 200 within 1 s (measured ${fmt(w.ms)} ms, ${w.status})`),
   ].join('\n');

@@ -12,9 +12,13 @@ import { ownSiteOnly } from './http/site-guards.js';
 import { requirePreflightedRequest } from './http/cross-site.js';
 import type { AppContext, AppMiddleware, AppState } from './http/state.js';
 import { apiRoutes } from './http/api-routes.js';
+import { exactPaths, routerPaths } from './http/exact-paths.js';
+import { answerAfterCommit } from './http/answer-after-commit.js';
+import { groupCommitOf } from './db/group-commit.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
 import { RecordStore } from './auth-records/store.js';
 import { RecordService } from './auth-records/record-service.js';
+import { ListAnswers } from './auth-records/list-answers.js';
 import { recordEndpoint } from './auth-records/actions.js';
 import { genericListEndpoint } from './auth-records/generic-list.js';
 import { v3Endpoint } from './auth-records/api-v3.js';
@@ -64,7 +68,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const service = new RecordService(store, runtime, vaults);
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
-  const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks };
+  const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks, answers: new ListAnswers() };
   const recordEndpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
   const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
   const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, vaults, endpoints: recordEndpoints });
@@ -83,16 +87,18 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const json = jsonErrors();
   const preflighted = requirePreflightedRequest();
 
-  // The request pipeline, outermost first: three steps for every request, then route groups,
+  // The request pipeline, outermost first: four steps for every request, then route groups,
   // each listing its own steps in order. Route groups answer disjoint paths.
   const app = new Koa<AppState>();
   // 1. [E] the request journal sees each /api/ request as it finally left
   app.use(journalRequests(controls.journal));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(output));
-  // 3. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
+  // 3. no answer before the COMMIT holding what it wrote or read (group commit: docs/architecture.md)
+  app.use(answerAfterCommit(groupCommitOf(db)));
+  // 4. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
   app.use(ownSiteOnly(config));
-  // 4. /_emulator/: the test-harness controls and the dashboard, JSON in and out; every path under it ends here
+  // 5. /_emulator/: the test-harness controls and the dashboard, JSON in and out; every path under it ends here
   const admin = adminRouter(controls, publicUrl);
   app.use(under(ADMIN_PREFIX, [
     json, //                     a. any failure as {"error": ...} JSON
@@ -103,32 +109,35 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
     admin.routes() as AppMiddleware, // f. the control
     admin.allowedMethods() as AppMiddleware,
   ]));
-  // 5. [E] the host root leads a browser to the dashboard
+  // 6. [E] the host root leads a browser to the dashboard
   app.use(rootRedirect());
-  // 6. public DTDs at the URLs the DOCTYPEs name, no credentials
-  app.use(dtdRoutes(bundledDtds()).routes());
-  // 7. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller gets them;
-  // logout checks its own cookie), no rate limit
-  app.use(apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, guards: [
-    xrw, //    a. X-Requested-With [Q]
-    bodyParser(Math.min(config.maxBody, SESSION_MAX_BODY)), // b. parameters from a short body [Q], [E] 16 KiB at most
-    faults, // c. test-harness faults, matched on the action [E]
-  ] }).routes()); // d. dispatch: action, method, parameters, values
-  // 8. GET /health, JSON, no credentials
-  app.use(healthRoutes(config, db).routes());
-  // 9. the tool runners, JSON in and out
-  app.use(toolRoutes({ config, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
-    json, //        a. any failure as {"error": ...} JSON
-    preflighted, // b. a request only as JSON or with X-Requested-With (403)
-    who, //         c. the API's credentials (401), before anything is told: these endpoints run programs
-  ] }).routes()); // d. method (405), body, fields, busy (409), run
-  // 10. the Qualys record endpoints
-  app.use(apiRoutes({ endpoints, output, publicUrl, guards: [
-    who, //                          a. Basic or QualysSession [Q: 401, 2000]
-    rateLimit(controls.limiter), //  b. counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
-    xrw, //                          c. X-Requested-With [Q]
-    form, //                         d. parameters from the body [Q]
-    faults, //                       e. test-harness faults, matched on the action [E]
-  ] }).routes()); // f. dispatch: action, method, parameters, values
+  // 7. every fixed path below, found by one lookup; the groups answer disjoint paths
+  app.use(exactPaths([
+    // a. public DTDs at the URLs the DOCTYPEs name, no credentials
+    dtdRoutes(bundledDtds()),
+    // b. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller
+    // gets them; logout checks its own cookie), no rate limit
+    apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, guards: [
+      xrw, //    X-Requested-With [Q]
+      bodyParser(Math.min(config.maxBody, SESSION_MAX_BODY)), // parameters from a short body [Q], [E] 16 KiB at most
+      faults, // test-harness faults, matched on the action [E]
+    ] }), //     then dispatch: action, method, parameters, values
+    // c. GET /health, JSON, no credentials
+    routerPaths(healthRoutes(config, db)),
+    // d. the tool runners, JSON in and out
+    routerPaths(toolRoutes({ config, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
+      json, //        any failure as {"error": ...} JSON
+      preflighted, // a request only as JSON or with X-Requested-With (403)
+      who, //         the API's credentials (401), before anything is told: these endpoints run programs
+    ] })), //         then method (405), body, fields, busy (409), run
+    // e. the Qualys record endpoints
+    apiRoutes({ endpoints, output, publicUrl, guards: [
+      who, //                          Basic or QualysSession [Q: 401, 2000]
+      rateLimit(controls.limiter), //  counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
+      xrw, //                          X-Requested-With [Q]
+      form, //                         parameters from the body [Q]
+      faults, //                       test-harness faults, matched on the action [E]
+    ] }), //                           then dispatch: action, method, parameters, values
+  ]));
   return Object.assign(app, { controls, stopTools: () => groups.stopAll(config.toolKillGrace) });
 }

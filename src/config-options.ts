@@ -125,7 +125,7 @@ export const OPTIONS: OptionSpec[] = [
   },
   {
     flag: '--validate-xml', env: 'QUALYS_EMULATOR_VALIDATE_XML',
-    description: 'Validate every XML response against its DTD; a failure is logged and answered as CODE 999.',
+    description: 'Validate every XML response against its DTD (a list answer reused unchanged but for its DATETIME, when first written); a failure is logged and answered as CODE 999.',
     apply: (c, v, n) => { c.validateXml = bool(n, v); },
   },
   {

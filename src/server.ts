@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { configProblem, DEFAULTS, usesDefaultUser, type Config, type Durability } from './config.js';
 import { isLoopback } from './host-names.js';
 import { openDatabase, type Db } from './db/open.js';
+import { groupCommitOf } from './db/group-commit.js';
 import { isEmptyDatabase } from './db/empty.js';
 import { createApp } from './app.js';
 import type { XmlValidator } from './http/send.js';
@@ -114,7 +115,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   try {
     // [E] a seed is a starting point: a database that already holds data (a restart on the same
     // --db file) keeps it, and is not seeded again.
-    if (config.seedFile && isEmptyDatabase(db)) seedFromFile(config.seedFile, seed);
+    if (config.seedFile && isEmptyDatabase(db)) {
+      seedFromFile(config.seedFile, seed);
+      // in the file before the server says it is listening
+      groupCommitOf(db).flush();
+    }
     server = createListener(config, app.callback());
   } catch (err) {
     db.close();
@@ -138,7 +143,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       controls.reset();
     },
     async seed(doc) {
-      return seed(doc);
+      const created = seed(doc);
+      // answered, like a request, once committed
+      await groupCommitOf(db).settled();
+      return created;
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -9,10 +9,13 @@ import { exclusiveGroups, missingIps, needsIps, settleFields } from './record-ru
 import { LIST_FILTER_PARAMS, nextPageUrl, readListFilter } from './list-filter.js';
 import { listOutput, type Details } from './list-output.js';
 import type { RecordService } from './record-service.js';
+import type { ListAnswers } from './list-answers.js';
 import type { RecordType } from './record-type.js';
 
 export interface RecordActionsOptions extends InputRules {
   pageSize: number;
+  /** List answers kept for calls asked again (shared by every type, so one bound holds). */
+  answers: ListAnswers;
 }
 
 /**
@@ -117,13 +120,16 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
     allowed: ['action', 'echo_request', ...LIST_FILTER_PARAMS, ...(type.listFilters ?? []).map((f) => f.param), 'details'],
     handle(ctx: ActionContext) {
       const { params } = ctx;
-      // [E] enum values are matched case-insensitively, as Qualys documents them capitalised but clients vary.
-      const details: Details = params.oneOf('details', ['None', 'Basic', 'All'], true) ?? 'Basic';
-      const { records, nextId } = service.list(type, readListFilter(params, type), options.pageSize);
-      const nextUrl = nextPageUrl(ctx, nextId);
-      return {
-        xml: ctx.render(listOutput(type, { echo: ctx.echo, datetime: ctx.datetime, details, records, nextUrl, pageSize: options.pageSize })),
-      };
+      const { pageSize } = options;
+      const call = ctx.echo ? undefined : JSON.stringify([ctx.path, ctx.baseUrl, ctx.user, pageSize, params.entries]);
+      const xml = options.answers.answer(call, service.generation(), ctx.datetime, () => {
+        // [E] enum values are matched case-insensitively, as Qualys documents them capitalised but clients vary.
+        const details: Details = params.oneOf('details', ['None', 'Basic', 'All'], true) ?? 'Basic';
+        const { records, nextId } = service.list(type, readListFilter(params, type), pageSize);
+        const nextUrl = nextPageUrl(ctx, nextId);
+        return ctx.render(listOutput(type, { echo: ctx.echo, datetime: ctx.datetime, details, records, nextUrl, pageSize }));
+      });
+      return { xml };
     },
   };
 

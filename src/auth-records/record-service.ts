@@ -126,6 +126,11 @@ export class RecordService {
     return this.store.list(type.name, filter, limit);
   }
 
+  /** Names the records' current contents, so an answer made from them can be reused (RecordStore.generation). */
+  generation(): string | undefined {
+    return this.store.generation();
+  }
+
   /** IDs of every type's records, for the generic list. */
   listAllTypes(filter: ListFilter, limit: number): { records: { id: number; type: string }[]; nextId?: number } {
     return this.store.listIds(filter, limit);

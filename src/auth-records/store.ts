@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { groupCommitOf, type GroupCommit } from '../db/group-commit.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 import { RecordCache } from './record-cache.js';
 import { recordOf, rowValues, type RecordRow } from './record-rows.js';
@@ -87,16 +88,16 @@ const IP_HITS = `SELECT j.value->>0 AS a, j.value->>1 AS b, i.lo, i.hi, i.record
 export class RecordStore {
   private readonly stmts;
   private readonly cache = new RecordCache();
-  /** The open transaction has written: what it reads may yet roll back, so is not cached. */
-  private uncommitted = false;
-  private readonly immediate;
+  /** While writes wait for their shared COMMIT, what is read may yet roll back, so is not cached. */
+  private readonly commits: GroupCommit;
+  /** Resets so far, counted apart from rows: a reset is a generation of its own whatever it deleted. */
+  private resets = 0;
   private readonly deferred;
 
-  constructor(private readonly db: Db) {
-    // Built once: a transaction wrapper per call cost a write measurably (npm run bench).
-    const tx = db.transaction((fn: () => unknown) => fn());
-    this.immediate = tx.immediate;
-    this.deferred = tx.deferred;
+  constructor(db: Db) {
+    this.commits = groupCommitOf(db);
+    // Built once: a transaction wrapper per call cost a read measurably (npm run bench).
+    this.deferred = db.transaction((fn: () => unknown) => fn()).deferred;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO auth_records (type, title, comments, network_id, fields, created_at, created_by, modified_at, modified_by)
@@ -131,6 +132,8 @@ export class RecordStore {
       idsAndTypes: rangeQuery(db, 'r.id, r.type', '1'),
       byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
+      // total_changes counts this connection's rows written, data_version others' commits.
+      generation: db.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw(),
       countByType: db.prepare('SELECT type, count(*) FROM auth_records GROUP BY type').raw(),
     };
     for (const q of [this.stmts.ids.plain, this.stmts.ids.filtered]) for (const s of [q.one, q.many]) s.pluck();
@@ -141,25 +144,28 @@ export class RecordStore {
    * before the checks read, so even another process on the same file cannot slip in between.
    */
   transaction<T>(fn: () => T): T {
-    if (this.db.inTransaction) return this.immediate(fn) as T;
-    try {
-      return this.immediate(fn) as T;
-    } finally {
-      this.uncommitted = false;
-    }
+    return this.commits.write(fn);
   }
 
   /** Forgets every record read so far: the database was emptied behind the store's back (reset). */
   forgetAll(): void {
     this.cache.clear();
+    this.resets++;
   }
 
-  private written(): void {
-    if (this.db.inTransaction) this.uncommitted = true;
+  /**
+   * A name for the database's current contents (none while writes wait for their COMMIT), in one statement outside any transaction: it
+   * changes whenever this connection writes a row (committed or not), another connection commits,
+   * or the records are reset. Equal names, equal records.
+   */
+  generation(): string | undefined {
+    // While writes wait for their COMMIT, what is read may yet roll back: nothing is named.
+    if (this.commits.open) return undefined;
+    const [changes, version] = this.stmts.generation.get() as [number, number];
+    return `${changes}:${version}:${this.resets}`;
   }
 
   insert(record: NewRecord): number {
-    this.written();
     const { lastInsertRowid } = this.stmts.insert.run({ ...rowValues(record), created_at: record.createdAt, created_by: record.createdBy });
     const id = Number(lastInsertRowid);
     this.insertIps([{ id, type: record.type, ips: record.ips }]);
@@ -172,7 +178,6 @@ export class RecordStore {
    */
   update(changes: readonly RecordWrite[]): void {
     if (changes.length === 0) return;
-    this.written();
     for (const { record } of changes) this.cache.forget(record.id);
     const rowsOf = (list: readonly RecordWrite[]) =>
       JSON.stringify(list.map(({ record: r }) => {
@@ -190,7 +195,6 @@ export class RecordStore {
 
   /** Deletes the records of `type` in the ID ranges; returns the deleted IDs, ascending. */
   deleteIn(type: string, ids: IntervalSet): number[] {
-    this.written();
     const deleted = (this.stmts.deleteIn.all({ type, ranges: rangesJson(ids) }) as number[]).sort((a, b) => a - b);
     for (const id of deleted) this.cache.forget(id);
     return deleted;
@@ -273,7 +277,7 @@ export class RecordStore {
     if (missing.length > 0) {
       for (const record of this.toRecords(this.stmts.byIds.all(JSON.stringify(missing)) as RecordRow[])) {
         found.set(record.id, record);
-        if (!this.uncommitted) this.cache.add(record);
+        if (!this.commits.open) this.cache.add(record);
       }
     }
     return ids.map((id) => found.get(id)!);

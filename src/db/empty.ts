@@ -1,4 +1,5 @@
 import type { Db } from './open.js';
+import { groupCommitOf } from './group-commit.js';
 
 /** Every table holding data (all but SQLite's own and the migration log), as quoted identifiers. */
 function dataTables(db: Db): string[] {
@@ -22,6 +23,8 @@ export function isEmptyDatabase(db: Db): boolean {
 export function emptyDatabase(db: Db): void {
   const tables = dataTables(db);
   const hasSequence = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined;
+  // Writes waiting for their shared COMMIT land first: the emptying is a transaction of its own.
+  groupCommitOf(db).flush();
   db.transaction(() => {
     // Tables are emptied in any order; references are checked once, at commit, when all are empty.
     db.pragma('defer_foreign_keys = ON');

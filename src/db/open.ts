@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Durability } from '../config.js';
 import { startCheckpointer } from './checkpointer.js';
+import { groupCommitOf } from './group-commit.js';
 import { migrate } from './migrate.js';
 import { prepareDatabaseFile } from './private-files.js';
 
@@ -21,7 +22,7 @@ const FALLBACK_CHECKPOINT_PAGES = 10_000;
 
 /**
  * Opens (creating on demand, owner-only) and migrates the database; a file gets a checkpoint
- * thread, stopped by `close`.
+ * thread, stopped by `close`, which first commits the writes waiting for their group commit.
  */
 export function openDatabase(path: string, durability: Durability = 'full'): Db {
   if (path !== ':memory:') prepareDatabaseFile(path);
@@ -38,12 +39,21 @@ export function openDatabase(path: string, durability: Durability = 'full'): Db 
     db.close();
     throw err;
   }
-  if (path === ':memory:') return db;
-  db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
-  const stopCheckpoints = startCheckpointer(path, SYNCHRONOUS[durability]);
+  let stopCheckpoints = () => {};
+  if (path !== ':memory:') {
+    db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+    stopCheckpoints = startCheckpointer(path, SYNCHRONOUS[durability]);
+  }
   const close = db.close.bind(db);
   return Object.assign(db, {
     close() {
+      try {
+        // writes waiting for their shared COMMIT land, rather than roll back with the connection
+        groupCommitOf(db).flush();
+      } catch (err) {
+        // their requests answer the failure
+        console.error('The last writes could not be committed:', err);
+      }
       stopCheckpoints();
       return close();
     },

@@ -32,11 +32,27 @@ export function parseJournalFilter(query: Record<string, string | string[] | und
 /** [E] Every request under /api/ is journaled except the DTD downloads of validating parsers. */
 const journaled = (path: string) => path.startsWith('/api/') && !path.endsWith('.dtd');
 
+/**
+ * Enough of a UTF-8 body for the journal to keep its first `bodyChars` characters and to know
+ * whether it cut any: one byte past them when those bytes are one character each (all of an XML
+ * answer's markup), else as many bytes as that many characters can take. Decoding four times as
+ * many bytes, for a 1000-record page, was a sixth of its time.
+ */
+function bufferText(body: Buffer): string {
+  const chars = JOURNAL_LIMITS.bodyChars + 1;
+  if (body.length > chars) {
+    const text = body.toString('utf8', 0, chars);
+    // a shorter string, or a last character cut in two, means some took more than one byte
+    if (text.length === chars && !text.endsWith('\uFFFD')) return text;
+  }
+  return body.toString('utf8', 0, Math.min(body.length, 4 * JOURNAL_LIMITS.bodyChars));
+}
+
 /** The answer's body as text: XML as sent, JSON as it will be serialised; a stream is not read. */
 function answerText(body: unknown): string | null {
   if (body === undefined || body === null) return null;
   if (typeof body === 'string') return body;
-  if (Buffer.isBuffer(body)) return body.toString('utf8', 0, Math.min(body.length, 4 * JOURNAL_LIMITS.bodyChars));
+  if (Buffer.isBuffer(body)) return bufferText(body);
   if (typeof (body as { pipe?: unknown }).pipe === 'function') return null;
   return JSON.stringify(body);
 }

@@ -1,11 +1,11 @@
-import Router from '@koa/router';
-import { ROUTER_OPTIONS } from './router-options.js';
+import compose from 'koa-compose';
 import { dispatch, type Endpoint, type Method } from '../qualys/endpoint.js';
 import { qualysErrors } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { baseUrlOf, type XmlOutput } from './send.js';
 import { paramsOf } from './params.js';
-import type { AppMiddleware, AppState } from './state.js';
+import type { AppContext, AppMiddleware } from './state.js';
+import type { PathRoutes } from './exact-paths.js';
 import { sessionTokenOf } from '../session/session-cookie.js';
 
 export interface ApiRouteOptions {
@@ -20,17 +20,17 @@ export interface ApiRouteOptions {
  * Mounts each Qualys endpoint at its path. [Q recorded] the path without its trailing slash
  * answers 301 to the slash form, query kept; it is the only redirect.
  */
-export function apiRoutes(options: ApiRouteOptions): Router<AppState> {
-  const router = new Router<AppState>(ROUTER_OPTIONS);
+export function apiRoutes(options: ApiRouteOptions): PathRoutes {
+  const routes = new Map<string, AppMiddleware>();
   for (const endpoint of options.endpoints) {
-    router.all(endpoint.path.slice(0, -1), (ctx) => {
+    routes.set(endpoint.path.slice(0, -1), (ctx) => {
       ctx.status = 301;
       ctx.set('Location', endpoint.path + (ctx.querystring ? `?${ctx.querystring}` : ''));
       ctx.body = '';
       // Koa would call an empty string body text/html; a redirect carries no document at all.
       ctx.remove('Content-Type');
     });
-    router.all(endpoint.path, ...options.guards, (ctx) => {
+    const answer: AppMiddleware = (ctx) => {
       const method = ctx.method === 'HEAD' ? 'GET' : ctx.method;
       if (method !== 'GET' && method !== 'POST') throw qualysErrors.methodNotAllowed(ctx.method);
       const result = dispatch(endpoint, {
@@ -46,7 +46,8 @@ export function apiRoutes(options: ApiRouteOptions): Router<AppState> {
         render: (doc) => options.output.render(ctx, doc),
       });
       options.output.write(ctx, result.status ?? 200, result.xml, result.headers);
-    });
+    };
+    routes.set(endpoint.path, compose<AppContext>([...options.guards, answer]));
   }
-  return router;
+  return routes;
 }

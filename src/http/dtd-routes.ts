@@ -1,8 +1,8 @@
-import Router from '@koa/router';
-import { ROUTER_OPTIONS } from './router-options.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
+import type { PathRoutes } from './exact-paths.js';
+import type { AppMiddleware } from './state.js';
 
 const DTD_DIR = join(PACKAGE_ROOT, 'dtd');
 
@@ -21,13 +21,16 @@ export function bundledDtds(dir: string = DTD_DIR): Map<string, string> {
 }
 
 /** [E] DTDs are public, as validating parsers fetch them without credentials. */
-export function dtdRoutes(dtds: ReadonlyMap<string, string>): Router {
-  const router = new Router(ROUTER_OPTIONS);
+export function dtdRoutes(dtds: ReadonlyMap<string, string>): PathRoutes {
+  const routes = new Map<string, AppMiddleware>();
   for (const [path, text] of dtds) {
-    router.get(path, (ctx) => {
+    // GET and HEAD, as a router's get(); any other method passes by, to the 404 of unknown paths
+    routes.set(path, (ctx, next) => {
+      if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
       ctx.body = text;
       ctx.set('Content-Type', 'application/xml-dtd;charset=UTF-8');
+      return undefined;
     });
   }
-  return router;
+  return routes;
 }

@@ -86,7 +86,14 @@ export function batchReturn(r: { request?: RequestEcho; datetime: string; batche
   };
 }
 
-/** [Q] dates are UTC `YYYY-MM-DDThh:mm:ssZ`. */
-export function qualysDateTime(date: Date = new Date()): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** The current second's DATETIME, written once a second rather than once a request. */
+let current = { second: NaN, text: '' };
+
+/** [Q] dates are UTC `YYYY-MM-DDThh:mm:ssZ`; without `date`, now. */
+export function qualysDateTime(date?: Date): string {
+  if (date !== undefined) return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== current.second) current = { second, text: qualysDateTime(new Date(second * 1000)) };
+  return current.text;
 }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
+import { groupCommitOf } from '../db/group-commit.js';
 import type { VAULT_LIST_ORDERS } from './vault-type.js';
 
 /** SQL for vaults; knows nothing of HTTP or Qualys codes. */
@@ -78,9 +79,9 @@ export class VaultStore {
     };
   }
 
-  /** Runs `fn` as one transaction that takes the write lock before it reads. */
+  /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return groupCommitOf(this.db).write(fn);
   }
 
   insert(v: Omit<Vault, 'id' | 'modifiedAt' | 'modifiedBy'>): number {

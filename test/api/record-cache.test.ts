@@ -71,4 +71,21 @@ describe('records cached for lists', () => {
     expect((await call(emulator, DOCKER, { form: { action: 'delete', ids: `${a}` } })).status).toBe(200);
     expect((await listed()).map((r) => r.id)).toEqual([b]);
   });
+
+  it('answer a list asked again with nothing written as before, at the current DATETIME', async () => {
+    await emulator.reset();
+    await create('again', '10.73.0.1');
+    const ask = () => call(emulator, DOCKER, { query: { action: 'list', ids: '1-10' } });
+    const first = await ask();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await ask();
+    const datetime = (res: typeof first): string => {
+      const value = text(res.root, 'RESPONSE/DATETIME');
+      expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      return value!;
+    };
+    expect(datetime(second)).not.toBe(datetime(first));
+    expect(Date.parse(datetime(second))).toBeGreaterThan(Date.parse(datetime(first)));
+    expect(second.body.replace(datetime(second), datetime(first))).toBe(first.body);
+  });
 });

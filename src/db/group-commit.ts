@@ -1,0 +1,82 @@
+import type { Db } from './open.js';
+
+/**
+ * Group commit: the writes of every request handled in one turn of the event loop share one
+ * transaction and one COMMIT (one fsync under `--durability full`), which was the largest single
+ * cost of a create. Each write still runs in a SAVEPOINT of its own, so a refused one changes
+ * nothing; and no answer leaves before the COMMIT that holds what it wrote or read (`settled`),
+ * so an answered write survives a crash and no answer shows what could still roll back
+ * (docs/architecture.md, Group commit).
+ */
+export class GroupCommit {
+  private batch: { done: Promise<void>; resolve(): void; reject(err: unknown): void } | undefined;
+  /** Built once: a transaction wrapper per call cost a write measurably. */
+  private readonly savepoint;
+
+  constructor(private readonly db: Db) {
+    this.savepoint = db.transaction((fn: () => unknown) => fn());
+  }
+
+  /** Whether writes are waiting for their COMMIT: what is read now could still roll back. */
+  get open(): boolean {
+    return this.batch !== undefined;
+  }
+
+  /**
+   * Runs `fn` in its own savepoint of the open batch, opening one (BEGIN IMMEDIATE, so the write
+   * lock is taken before anything is read) committed once this turn of the event loop ends.
+   */
+  write<T>(fn: () => T): T {
+    if (this.batch === undefined && !this.db.inTransaction) this.begin();
+    return this.savepoint(fn) as T;
+  }
+
+  /** Resolves once the writes so far are committed (at once if none wait); rejects if that COMMIT failed. */
+  settled(): Promise<void> | undefined {
+    return this.batch?.done;
+  }
+
+  /**
+   * Commits the open batch now (before a reset's own transaction, a seed from a file is reported,
+   * or the database closes); a failed COMMIT rolls the batch back and throws, as its waiters are told.
+   */
+  flush(): void {
+    const batch = this.batch;
+    if (batch === undefined) return;
+    this.batch = undefined;
+    try {
+      this.db.exec('COMMIT');
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      batch.reject(err);
+      throw err;
+    }
+    batch.resolve();
+  }
+
+  private begin(): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    let resolve!: () => void;
+    let reject!: (err: unknown) => void;
+    const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+    // Nobody may be waiting when a COMMIT fails; the failure is then only the waiters' business.
+    done.catch(() => {});
+    this.batch = { done, resolve, reject };
+    setImmediate(() => {
+      try {
+        this.flush();
+      } catch {
+        // the waiting requests answer the failure
+      }
+    });
+  }
+}
+
+const commits = new WeakMap<Db, GroupCommit>();
+
+/** The one group commit of a connection. */
+export function groupCommitOf(db: Db): GroupCommit {
+  let found = commits.get(db);
+  if (found === undefined) commits.set(db, (found = new GroupCommit(db)));
+  return found;
+}

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.js';
+import { groupCommitOf } from '../../src/db/group-commit.js';
+
+/**
+ * Writes of one turn of the event loop share a COMMIT, each in a savepoint of its own: what another
+ * connection (another process) sees, and when, is what a client could see.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'qe-group-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function databases(name: string) {
+  const file = join(dir, name);
+  const db = openDatabase(file);
+  db.exec('CREATE TABLE t (x INTEGER PRIMARY KEY)');
+  const other = new Database(file, { readonly: true });
+  const seen = () => other.prepare('SELECT x FROM t ORDER BY x').pluck().all();
+  return { db, commits: groupCommitOf(db), seen, close: () => (other.close(), db.close()) };
+}
+
+describe('group commit', () => {
+  it('commits a turn\'s writes together, once the turn is over, and settles then', async () => {
+    const { db, commits, seen, close } = databases('turn.sqlite');
+    try {
+      commits.write(() => db.prepare('INSERT INTO t VALUES (1)').run());
+      commits.write(() => db.prepare('INSERT INTO t VALUES (2)').run());
+      expect(commits.open).toBe(true);
+      // not yet in the file: nothing may be answered yet
+      expect(seen()).toEqual([]);
+      await commits.settled();
+      expect(commits.open).toBe(false);
+      expect(seen()).toEqual([1, 2]);
+      expect(commits.settled()).toBeUndefined();
+    } finally {
+      close();
+    }
+  });
+
+  it('undoes a refused write alone: the others of its turn still land', async () => {
+    const { db, commits, seen, close } = databases('refused.sqlite');
+    try {
+      commits.write(() => db.prepare('INSERT INTO t VALUES (1)').run());
+      expect(() =>
+        commits.write(() => {
+          db.prepare('INSERT INTO t VALUES (2)').run();
+          throw new Error('refused');
+        }),
+      ).toThrow('refused');
+      commits.write(() => db.prepare('INSERT INTO t VALUES (3)').run());
+      await commits.settled();
+      expect(seen()).toEqual([1, 3]);
+    } finally {
+      close();
+    }
+  });
+
+  it('commits the waiting writes when the database closes, and on flush', () => {
+    const file = join(dir, 'close.sqlite');
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE t (x INTEGER PRIMARY KEY)');
+    const commits = groupCommitOf(db);
+    commits.write(() => db.prepare('INSERT INTO t VALUES (1)').run());
+    commits.flush();
+    expect(commits.open).toBe(false);
+    commits.write(() => db.prepare('INSERT INTO t VALUES (2)').run());
+    db.close();
+    const again = new Database(file, { readonly: true });
+    try {
+      expect(again.prepare('SELECT x FROM t ORDER BY x').pluck().all()).toEqual([1, 2]);
+    } finally {
+      again.close();
+    }
+  });
+});
