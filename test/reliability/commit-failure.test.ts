@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { DEFAULTS } from '../../src/config.js';
 import { openDatabase } from '../../src/db/open.js';
+import { groupCommitOf } from '../../src/db/group-commit.js';
 import { admin } from '../helpers/admin.js';
-import { call, DOCKER, expectError, text, USER } from '../helpers/emulator.js';
+import { AUTH, call, DOCKER, expectError, text, USER } from '../helpers/emulator.js';
 
 /**
  * A COMMIT that fails (a full disk, an I/O error) undoes every write of its batch: each request
@@ -50,5 +51,23 @@ describe('a failed COMMIT', () => {
     expect(res.status).toBe(500);
     expect(res.json.error).toMatch(/./);
     expect((await admin(emulator, 'GET', 'records')).json.types.map((t) => t.count)).not.toContain(1);
+  });
+
+  it.each([
+    ['GET', '/health'],
+    ['POST', '/api/tools/kube-bench'],
+  ])('answers %s %s, held by a batch that could not be committed, a JSON error', async (method, path) => {
+    // Another request's write opened the batch this one waits for, and its COMMIT fails.
+    const commits = groupCommitOf(db);
+    const settled = commits.settled.bind(commits);
+    commits.settled = () => Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+    try {
+      const res = await fetch(`${emulator.url}${path}`, { method, headers: { Authorization: AUTH, 'X-Requested-With': 'vitest', 'Content-Type': 'application/json' }, body: method === 'POST' ? '{"bogus": 1}' : undefined });
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.status).toBe(500);
+      expect(((await res.json()) as { error: string }).error).toMatch(/./);
+    } finally {
+      commits.settled = settled;
+    }
   });
 });
