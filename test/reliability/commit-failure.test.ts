@@ -37,9 +37,12 @@ afterAll(async () => {
 describe('a failed COMMIT', () => {
   it('answers a Qualys write a CODE 999 SIMPLE_RETURN and keeps nothing', async () => {
     failCommits = true;
-    const res = await call(emulator, DOCKER, { form: { action: 'create', title: 'lost', ips: '10.0.0.1' } });
+    // concurrent, so that some share a batch: each answers the failure
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => call(emulator, DOCKER, { form: { action: 'create', title: `lost-${i}`, ips: `10.0.0.${i + 1}` } })),
+    );
     failCommits = false;
-    expectError(res, 500, '999', /./);
+    for (const res of answers) expectError(res, 500, '999', /./);
     const list = await call(emulator, DOCKER, { query: { action: 'list' } });
     expect(text(list.root, 'RESPONSE/AUTH_DOCKER_LIST')).toBeUndefined();
   });
