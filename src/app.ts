@@ -122,8 +122,8 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
       bodyParser(Math.min(config.maxBody, SESSION_MAX_BODY)), // parameters from a short body [Q], [E] 16 KiB at most
       faults, // test-harness faults, matched on the action [E]
     ] }), //     then dispatch: action, method, parameters, values
-    // c. GET /health, JSON, no credentials
-    routerPaths(healthRoutes(config, db)),
+    // c. GET /health, JSON, no credentials; any failure, a COMMIT it waited for too, as JSON
+    routerPaths(healthRoutes(config, db, [json])),
     // d. the tool runners, JSON in and out
     routerPaths(toolRoutes({ config, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
       json, //        any failure as {"error": ...} JSON

@@ -28,7 +28,15 @@ export class GroupCommit {
    */
   write<T>(fn: () => T): T {
     if (this.batch === undefined && !this.db.inTransaction) this.begin();
-    return this.savepoint(fn) as T;
+    try {
+      return this.savepoint(fn) as T;
+    } catch (err) {
+      // SQLITE_FULL, IOERR, NOMEM or BUSY may cancel the whole transaction, not just the failing
+      // statement: the batch's earlier writes are gone, so its waiters fail now, and the writes
+      // that follow open a batch of their own rather than commit alone, unheld.
+      if (this.batch !== undefined && !this.db.inTransaction) this.fail(err);
+      throw err;
+    }
   }
 
   /** Resolves once the writes so far are committed (at once if none wait); rejects if that COMMIT failed. */
@@ -52,6 +60,12 @@ export class GroupCommit {
       throw err;
     }
     batch.resolve();
+  }
+
+  /** The open batch was rolled back by SQLite itself: its waiters are told `err`. */
+  private fail(err: unknown): void {
+    this.batch?.reject(err);
+    this.batch = undefined;
   }
 
   private begin(): void {

@@ -7,6 +7,7 @@ import type { Db } from '../db/open.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { findBinary } from '../tools/binaries.js';
 import { TOOLS } from '../tools/routes.js';
+import type { AppMiddleware, AppState } from '../http/state.js';
 
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -22,10 +23,10 @@ function databaseReachable(db: Db): boolean {
  * [E] `GET /health`, without credentials: 200 `status: "ok"` while the database answers, else
  * 503 `status: "error"`. A missing tool is reported, not unhealthy: the Qualys API works without it.
  */
-export function healthRoutes(config: Config, db: Db): Router {
+export function healthRoutes(config: Config, db: Db, guards: readonly AppMiddleware[]): Router<AppState> {
   const started = Date.now();
-  const router = new Router(ROUTER_OPTIONS);
-  router.get('/health', (ctx) => {
+  const router = new Router<AppState>(ROUTER_OPTIONS);
+  router.get('/health', ...guards, (ctx) => {
     const reachable = databaseReachable(db);
     // Only whether each is found (and kube-bench its configuration): the answer needs no
     // credentials, so it names no path on the host.

@@ -1,5 +1,5 @@
 import { QualysError } from '../qualys/errors.js';
-import type { AppMiddleware } from './state.js';
+import type { AppContext, AppMiddleware } from './state.js';
 
 export interface JsonErrorExtras {
   headers?: Readonly<Record<string, string>>;
@@ -34,16 +34,25 @@ function asJsonError(err: unknown, where: string): JsonError {
   return new JsonError(500, 'Server error: unexpected fault');
 }
 
-/** Answers every failure of the steps after it as a JsonError, never as XML, HTML or a stack trace. */
+/** Answers `err` as `{"error": ...}` JSON with its status and headers. */
+export function answerJsonError(ctx: AppContext, err: unknown): void {
+  const e = asJsonError(err, ctx.path);
+  ctx.status = e.status;
+  for (const [k, v] of Object.entries(e.headers)) ctx.set(k, v);
+  ctx.body = { error: e.message, ...e.details };
+}
+
+/**
+ * Answers every failure of the steps after it as a JsonError, never as XML, HTML or a stack
+ * trace; and marks the request as answered in JSON, for a failure found after them (a COMMIT).
+ */
 export function jsonErrors(): AppMiddleware {
   return async (ctx, next) => {
+    ctx.state.answersJson = true;
     try {
       await next();
     } catch (err) {
-      const e = asJsonError(err, ctx.path);
-      ctx.status = e.status;
-      for (const [k, v] of Object.entries(e.headers)) ctx.set(k, v);
-      ctx.body = { error: e.message, ...e.details };
+      answerJsonError(ctx, err);
     }
   };
 }

@@ -16,6 +16,8 @@ export interface AppState {
   /** The Qualys CODE and TEXT of an error answer (the error envelope), for the request journal. */
   errorCode?: string;
   errorText?: string;
+  /** The request's errors are answered as JSON, not Qualys XML (`jsonErrors`). */
+  answersJson?: boolean;
   /** A fault rule cut the connection, so no status was ever sent (the fault step). */
   dropped?: boolean;
 }

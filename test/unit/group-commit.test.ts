@@ -75,4 +75,28 @@ describe('group commit', () => {
       again.close();
     }
   });
+
+  it('fails the batch at once when SQLite rolls the whole transaction back under a write; later writes start a new one', async () => {
+    const { db, commits, seen, close } = databases('lost.sqlite');
+    try {
+      commits.write(() => db.prepare('INSERT INTO t VALUES (1)').run());
+      const first = commits.settled()!;
+      // SQLITE_FULL, IOERR, NOMEM or BUSY may cancel the whole transaction, not just the statement.
+      expect(() =>
+        commits.write(() => {
+          db.prepare('INSERT INTO t VALUES (2)').run();
+          db.exec('ROLLBACK');
+          throw new Error('database or disk is full');
+        }),
+      ).toThrow('full');
+      await expect(first).rejects.toThrow('full');
+      commits.write(() => db.prepare('INSERT INTO t VALUES (3)').run());
+      const third = commits.settled();
+      expect(third).not.toBe(first);
+      await third;
+      expect(seen()).toEqual([3]);
+    } finally {
+      close();
+    }
+  });
 });

@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { DEFAULTS } from '../../src/config.js';
+import { openDatabase } from '../../src/db/open.js';
+import { groupCommitOf } from '../../src/db/group-commit.js';
+import { admin } from '../helpers/admin.js';
+import { AUTH, call, DOCKER, expectError, text, USER } from '../helpers/emulator.js';
+
+/**
+ * A COMMIT that fails (a full disk, an I/O error) undoes every write of its batch: each request
+ * of that batch answers an error, in its own envelope, and nothing it wrote is listed after.
+ */
+const db = openDatabase(':memory:');
+let failCommits = false;
+const exec = db.exec.bind(db);
+db.exec = (sql: string) => {
+  if (failCommits && sql === 'COMMIT') throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+  return exec(sql);
+};
+const app = createApp({ config: { ...DEFAULTS, users: [USER] }, db });
+let server: Server;
+const emulator = { url: '' };
+
+beforeAll(async () => {
+  server = createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  emulator.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  failCommits = false;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  db.close();
+});
+
+describe('a failed COMMIT', () => {
+  it('answers a Qualys write a CODE 999 SIMPLE_RETURN and keeps nothing', async () => {
+    failCommits = true;
+    // concurrent, so that some share a batch: each answers the failure
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => call(emulator, DOCKER, { form: { action: 'create', title: `lost-${i}`, ips: `10.0.0.${i + 1}` } })),
+    );
+    failCommits = false;
+    for (const res of answers) expectError(res, 500, '999', /./);
+    const list = await call(emulator, DOCKER, { query: { action: 'list' } });
+    expect(text(list.root, 'RESPONSE/AUTH_DOCKER_LIST')).toBeUndefined();
+  });
+
+  it('answers a seed on /_emulator/ a JSON error and keeps nothing', async () => {
+    failCommits = true;
+    const res = await admin(emulator, 'POST', 'seed', { records: [{ type: 'docker', title: 'lost', ips: '10.0.0.2' }] });
+    failCommits = false;
+    expect(res.status).toBe(500);
+    expect(res.json.error).toMatch(/./);
+    expect((await admin(emulator, 'GET', 'records')).json.types.map((t) => t.count)).not.toContain(1);
+  });
+
+  it.each([
+    ['GET', '/health'],
+    ['POST', '/api/tools/kube-bench'],
+  ])('answers %s %s, held by a batch that could not be committed, a JSON error', async (method, path) => {
+    // Another request's write opened the batch this one waits for, and its COMMIT fails.
+    const commits = groupCommitOf(db);
+    const settled = commits.settled.bind(commits);
+    commits.settled = () => Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+    try {
+      const res = await fetch(`${emulator.url}${path}`, { method, headers: { Authorization: AUTH, 'X-Requested-With': 'vitest', 'Content-Type': 'application/json' }, body: method === 'POST' ? '{"bogus": 1}' : undefined });
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.status).toBe(500);
+      expect(((await res.json()) as { error: string }).error).toMatch(/./);
+    } finally {
+      commits.settled = settled;
+    }
+  });
+});
