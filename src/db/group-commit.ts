@@ -12,9 +12,12 @@ export class GroupCommit {
   private batch: { done: Promise<void>; resolve(): void; reject(err: unknown): void } | undefined;
   /** Built once: a transaction wrapper per call cost a write measurably. */
   private readonly savepoint;
+  /** One-statement SQL goes through prepare().run(), as everywhere but the migration runner. */
+  private readonly statements;
 
   constructor(private readonly db: Db) {
     this.savepoint = db.transaction((fn: () => unknown) => fn());
+    this.statements = { begin: db.prepare('BEGIN IMMEDIATE'), commit: db.prepare('COMMIT'), rollback: db.prepare('ROLLBACK') };
   }
 
   /** Whether writes are waiting for their COMMIT: what is read now could still roll back. */
@@ -53,9 +56,9 @@ export class GroupCommit {
     if (batch === undefined) return;
     this.batch = undefined;
     try {
-      this.db.exec('COMMIT');
+      this.statements.commit.run();
     } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.db.inTransaction) this.statements.rollback.run();
       batch.reject(err);
       throw err;
     }
@@ -69,7 +72,7 @@ export class GroupCommit {
   }
 
   private begin(): void {
-    this.db.exec('BEGIN IMMEDIATE');
+    this.statements.begin.run();
     let resolve!: () => void;
     let reject!: (err: unknown) => void;
     const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));

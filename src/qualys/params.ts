@@ -65,7 +65,7 @@ export class RequestParams {
   date(name: string): string | undefined {
     const value = this.get(name);
     if (value === undefined) return undefined;
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z)?$/.exec(value);
+    const m = value.match(/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z)?$/);
     const d = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
     // A date that rolls over (2024-02-30) is not the date written.
     if (!m || !d || d.toISOString().slice(0, 19) !== `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`) {

@@ -14,11 +14,18 @@ import { AUTH, call, DOCKER, expectError, text, USER } from '../helpers/emulator
  */
 const db = openDatabase(':memory:');
 let failCommits = false;
-const exec = db.exec.bind(db);
-db.exec = (sql: string) => {
-  if (failCommits && sql === 'COMMIT') throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-  return exec(sql);
-};
+const prepare = db.prepare.bind(db);
+db.prepare = ((sql: string) => {
+  const statement = prepare(sql);
+  if (sql !== 'COMMIT') return statement;
+  const run = statement.run.bind(statement);
+  return Object.assign(statement, {
+    run: () => {
+      if (failCommits) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      return run();
+    },
+  });
+}) as typeof db.prepare;
 const app = createApp({ config: { ...DEFAULTS, users: [USER] }, db });
 let server: Server;
 const emulator = { url: '' };
