@@ -239,6 +239,11 @@ export const OPTIONS: OptionSpec[] = [
     description: `Milliseconds a client has to send its whole request, body included, before it gets 408 and is disconnected (default ${DEFAULTS.requestTimeout}).`,
     apply: (c, v, n) => { c.requestTimeout = number(n, v, BOUNDS.requestTimeout); },
   },
+  {
+    flag: '--max-connections', env: 'QUALYS_EMULATOR_MAX_CONNECTIONS', arg: 'N',
+    description: `Connections open at once; one more is closed as it arrives, so that the bodies being read (each up to --max-body) stay bounded (default ${DEFAULTS.maxConnections}).`,
+    apply: (c, v, n) => { c.maxConnections = number(n, v, BOUNDS.maxConnections); },
+  },
 ];
 
 export type LoadResult = { kind: 'config'; config: Config } | { kind: 'help'; text: string };

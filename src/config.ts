@@ -78,6 +78,8 @@ export interface Config {
   headersTimeout: number;
   /** Milliseconds a client has to send its whole request, headers and body. */
   requestTimeout: number;
+  /** Connections open at once; one more is closed as it arrives, so bodies in flight stay bounded. */
+  maxConnections: number;
 }
 
 export const DEFAULT_USER: User = { login: 'qualys', password: 'qualys' };
@@ -107,6 +109,8 @@ export const DEFAULTS: Config = {
   concurrencyLimit: 2,
   headersTimeout: 10_000,
   requestTimeout: 30_000,
+  // [E] far more than any test harness opens, and with --max-body at most 256 MiB of bodies in flight
+  maxConnections: 256,
 };
 
 export class ConfigError extends Error {}
@@ -138,6 +142,7 @@ export const BOUNDS = {
   concurrencyLimit: whole(1, 10_000),
   headersTimeout: whole(1, 3_600_000),
   requestTimeout: whole(1, 3_600_000),
+  maxConnections: whole(1, 1_000_000),
 } satisfies Partial<Record<keyof Config, Bounds>>;
 export const RATE_BOUNDS = { calls: whole(1, 1_000_000), windowSec: whole(1, 31_536_000) };
 export const NETWORK_ID = whole(1, 2 ** 31 - 1);

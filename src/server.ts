@@ -83,8 +83,14 @@ function openPreparedDatabase(file: string, durability: Durability): Db {
   }
 }
 
-/** HTTPS when a certificate and key are configured, else HTTP. */
+/** HTTPS when a certificate and key are configured, else HTTP; at most `--max-connections` open at once. */
 function createListener(config: Config, handler: RequestListener): Server {
+  const server = createPlainOrTlsServer(config, handler);
+  server.maxConnections = config.maxConnections;
+  return server;
+}
+
+function createPlainOrTlsServer(config: Config, handler: RequestListener): Server {
   const options = serverOptions(config);
   if (config.tlsCert === undefined || config.tlsKey === undefined) return createServer(options, handler);
   const tls = { cert: readPem('certificate', config.tlsCert), key: readPem('key', config.tlsKey) };
