@@ -176,6 +176,15 @@ export function listedFields(fields: readonly FieldSpec[]): (FieldSpec & { eleme
 }
 
 /**
+ * A type from its declaration: [Q] every type's endpoint is `/api/2.0/fo/auth/<name>/` and its list
+ * uses Qualys's usual names ({@link conventionalList}), so neither is written out per type.
+ */
+export function declareRecordType(declaration: Omit<RecordType, 'path' | 'list'>): RecordType {
+  const { name } = declaration;
+  return { ...declaration, path: `/api/2.0/fo/auth/${name}/`, list: conventionalList(name) };
+}
+
+/**
  * [Q] the names most types' lists use: `AUTH_<TYPE>_LIST_OUTPUT/RESPONSE/AUTH_<TYPE>_LIST/AUTH_<TYPE>`,
  * the DTD at `<path>auth_<type>_list_output.dtd`.
  */

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { RecordStore } from '../../src/auth-records/store.js';
 import { RecordService } from '../../src/auth-records/record-service.js';
-import { conventionalList, type RecordType } from '../../src/auth-records/record-type.js';
+import { declareRecordType, type RecordType } from '../../src/auth-records/record-type.js';
 import { parseIpSet } from '../../src/qualys/ip-set.js';
 import { QualysError } from '../../src/qualys/errors.js';
 
 // An application type whose hosts may be Unix or Windows: its IPs must be covered by the union.
-const typeOf = (name: string, hostRecord?: RecordType['hostRecord']): RecordType => ({
-  name, path: `/api/2.0/fo/auth/${name}/`, source: 'https://docs.qualys.com/', fields: [], hostRecord, list: conventionalList(name),
-});
+const typeOf = (name: string, hostRecord?: RecordType['hostRecord']): RecordType =>
+  declareRecordType({ name, source: 'https://docs.qualys.com/', fields: [], hostRecord });
 const unix = typeOf('unix');
 const windows = typeOf('windows');
 const app = typeOf('apache', { coveredBy: ['unix', 'windows'], label: 'Unix or Windows' });

@@ -1,13 +1,12 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { APP_SERVER_SOURCE, STATUS_FIELD, UNIX_OR_WINDOWS } from './shared-fields.js';
 
 /**
  * [Q] /api/2.0/fo/auth/apache/: Apache HTTP Server, IBM HTTP Server, vFabric and Pivotal Web
  * Server (PC), found by their configuration file and control command; no login of their own.
  */
-export const apacheType: RecordType = {
+export const apacheType = declareRecordType({
   name: 'apache',
-  path: '/api/2.0/fo/auth/apache/',
   source: APP_SERVER_SOURCE,
   fields: [
     { param: 'unix_apache_config_file', element: 'UNIX_APACHE_CONFIG_FILE' },
@@ -17,5 +16,4 @@ export const apacheType: RecordType = {
     STATUS_FIELD,
   ],
   hostRecord: UNIX_OR_WINDOWS,
-  list: conventionalList('apache'),
-};
+});

@@ -1,4 +1,4 @@
-import { conventionalList, type FieldSpec, type RecordRule, type RecordType } from '../record-type.js';
+import { declareRecordType, type FieldSpec, type RecordRule } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { usernameField } from './shared-fields.js';
 
@@ -31,11 +31,9 @@ export const CASSANDRA_RULES: readonly RecordRule[] = [
 ];
 
 /** [Q] /api/2.0/fo/auth/cassandra/: Apache Cassandra instances (PC). */
-export const cassandraType: RecordType = {
+export const cassandraType = declareRecordType({
   name: 'cassandra',
-  path: '/api/2.0/fo/auth/cassandra/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/apache_cassandra_records.htm',
   fields: CASSANDRA_FIELDS,
   rules: CASSANDRA_RULES,
-  list: conventionalList('cassandra'),
-};
+});

@@ -1,9 +1,8 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 
 /** [Q] /api/2.0/fo/auth/docker/ (Qualys's Docker record documentation; docs/fidelity.md §4.3 and §5). */
-export const dockerType: RecordType = {
+export const dockerType = declareRecordType({
   name: 'docker',
-  path: '/api/2.0/fo/auth/docker/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/docker.htm',
   fields: [
     // [Q] the parameter is spelled `deamon`; [E] the element keeps the spelling.
@@ -12,5 +11,4 @@ export const dockerType: RecordType = {
   ],
   // [Q] a Docker record needs a Unix record for the same host (docs/fidelity.md §1); [E] checked only when switched on.
   hostRecord: { coveredBy: ['unix'], label: 'Unix' },
-  list: conventionalList('docker'),
-};
+});

@@ -1,13 +1,12 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { usernameField } from './shared-fields.js';
 
 /**
  * [Q] /api/2.0/fo/auth/http/: HTTP protocol-level authentication (not forms) to a virtual host
  * or a realm (VM). The page names no vault, and no network_id.
  */
-export const httpType: RecordType = {
+export const httpType = declareRecordType({
   name: 'http',
-  path: '/api/2.0/fo/auth/http/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/http.htm',
   fields: [
     usernameField(),
@@ -26,5 +25,4 @@ export const httpType: RecordType = {
   // [Q] the page's parameters name no `ips`: the target is the vhost or realm; the online help's
   // HTTP record (authentication/win_http_record.htm) also takes "IP/IP ranges", so they are optional.
   ips: 'optional',
-  list: conventionalList('http'),
-};
+});

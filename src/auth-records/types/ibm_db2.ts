@@ -1,4 +1,4 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { PASSWORD_OR_VAULT, pathField } from './shared-fields.js';
 
@@ -6,9 +6,8 @@ import { PASSWORD_OR_VAULT, pathField } from './shared-fields.js';
  * [Q] /api/2.0/fo/auth/ibm_db2/: DB2 instances (VM, PC). An instance is an IP and port for
  * vulnerability scans, an IP, port and database for compliance scans (`pc_only=1`).
  */
-export const ibmDb2Type: RecordType = {
+export const ibmDb2Type = declareRecordType({
   name: 'ibm_db2',
-  path: '/api/2.0/fo/auth/ibm_db2/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/ibmdb2.htm',
   fields: [
     // [Q] "A maximum of 13 characters (ascii)".
@@ -46,5 +45,4 @@ export const ibmDb2Type: RecordType = {
     ].map(pathField),
   ],
   rules: [PASSWORD_OR_VAULT, ...VAULT_LOGIN_RULES],
-  list: conventionalList('ibm_db2'),
-};
+});

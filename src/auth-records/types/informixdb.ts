@@ -1,4 +1,4 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { PASSWORD_OR_VAULT, SSL_VERIFY_FIELDS, usernameField } from './shared-fields.js';
 
@@ -8,9 +8,8 @@ import { PASSWORD_OR_VAULT, SSL_VERIFY_FIELDS, usernameField } from './shared-fi
  * database server's name, which the online help also asks for, is not declared (its parameter
  * name is not known).
  */
-export const informixdbType: RecordType = {
+export const informixdbType = declareRecordType({
   name: 'informixdb',
-  path: '/api/2.0/fo/auth/informixdb/',
   source: 'https://qualysguard.qg2.apps.qualys.com/qwebhelp/fo_portal/api_doc/scanauth/record_types/informixdb.htm',
   fields: [
     usernameField(),
@@ -22,5 +21,4 @@ export const informixdbType: RecordType = {
   rules: [PASSWORD_OR_VAULT, ...VAULT_LOGIN_RULES],
   // [Q] "The IP addresses you define in your InformixDB records must be defined in Unix records."
   hostRecord: { coveredBy: ['unix'], label: 'Unix' },
-  list: conventionalList('informixdb'),
-};
+});

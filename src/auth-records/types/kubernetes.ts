@@ -1,9 +1,8 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 
 /** [Q] /api/2.0/fo/auth/kubernetes/: a Kubernetes 1.x application on a Unix host (PC). */
-export const kubernetesType: RecordType = {
+export const kubernetesType = declareRecordType({
   name: 'kubernetes',
-  path: '/api/2.0/fo/auth/kubernetes/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/kubernetes.htm',
   fields: [
     // [Q] absolute paths of the kubectl command and of the Kubernetes configuration file.
@@ -12,5 +11,4 @@ export const kubernetesType: RecordType = {
   ],
   // [Q] "Unix authentication is required. So, you'll also need a Unix record for the asset".
   hostRecord: { coveredBy: ['unix'], label: 'Unix' },
-  list: conventionalList('kubernetes'),
-};
+});

@@ -1,11 +1,10 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { PASSWORD_OR_VAULT, SSL_VERIFY_FIELDS, usernameField } from './shared-fields.js';
 
 /** [Q] /api/2.0/fo/auth/mariadb/: MariaDB instances (PC). */
-export const mariadbType: RecordType = {
+export const mariadbType = declareRecordType({
   name: 'mariadb',
-  path: '/api/2.0/fo/auth/mariadb/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/mariadb.htm',
   fields: [
     usernameField(),
@@ -18,5 +17,4 @@ export const mariadbType: RecordType = {
     { param: 'unix_config_file', element: 'UNIX_CONFIG_FILE' },
   ],
   rules: [PASSWORD_OR_VAULT, ...VAULT_LOGIN_RULES],
-  list: conventionalList('mariadb'),
-};
+});

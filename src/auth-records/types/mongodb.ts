@@ -1,4 +1,4 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { HOSTS_WITH_SSL_VERIFY, SSL_VERIFY_FIELDS, TEMPLATE_FIELDS, TEMPLATE_LIST_FILTERS, usernameField } from './shared-fields.js';
 
@@ -6,9 +6,8 @@ import { HOSTS_WITH_SSL_VERIFY, SSL_VERIFY_FIELDS, TEMPLATE_FIELDS, TEMPLATE_LIS
  * [Q] /api/2.0/fo/auth/mongodb/: MongoDB 3.x on Unix (VM, PC), and MongoDB system record
  * templates (`is_template=1`) for the instances the system discovers.
  */
-export const mongodbType: RecordType = {
+export const mongodbType = declareRecordType({
   name: 'mongodb',
-  path: '/api/2.0/fo/auth/mongodb/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/mongodb.htm',
   fields: [
     usernameField(),
@@ -35,5 +34,4 @@ export const mongodbType: RecordType = {
   listFilters: TEMPLATE_LIST_FILTERS,
   // [Q] "Make sure the IP addresses you define in your MongoDB records are also defined in Unix records."
   hostRecord: { coveredBy: ['unix'], label: 'Unix' },
-  list: conventionalList('mongodb'),
-};
+});

@@ -1,4 +1,4 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { PASSWORD_OR_VAULT } from './shared-fields.js';
 
@@ -6,9 +6,8 @@ import { PASSWORD_OR_VAULT } from './shared-fields.js';
  * [Q] /api/2.0/fo/auth/ms_sql/: MS SQL Server instances (PC), with a database account
  * (`db_local=1`, the default) or a Windows account (`db_local=0`, in `windows_domain`).
  */
-export const msSqlType: RecordType = {
+export const msSqlType = declareRecordType({
   name: 'ms_sql',
-  path: '/api/2.0/fo/auth/ms_sql/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/ms_sql.htm',
   fields: [
     // [Q] username and password: "May include 1-128 characters".
@@ -51,5 +50,4 @@ export const msSqlType: RecordType = {
   ],
   // [Q] member_domain: the Windows domain of the MS SQL servers, named in place of their IPs.
   ips: { orOneOf: ['member_domain'] },
-  list: conventionalList('ms_sql'),
-};
+});

@@ -1,11 +1,10 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { PASSWORD_OR_VAULT, SSL_VERIFY_FIELDS, usernameField } from './shared-fields.js';
 
 /** [Q] /api/2.0/fo/auth/mysql/: MySQL Server instances (VM, PC). */
-export const mysqlType: RecordType = {
+export const mysqlType = declareRecordType({
   name: 'mysql',
-  path: '/api/2.0/fo/auth/mysql/',
   source: 'https://qualysguard.qg2.apps.qualys.com/qwebhelp/fo_portal/api_doc/scanauth/record_types/mysql.htm',
   fields: [
     usernameField(),
@@ -21,5 +20,4 @@ export const mysqlType: RecordType = {
     { param: 'client_key', kind: 'secret', maxLength: 8192 },
   ],
   rules: [PASSWORD_OR_VAULT, ...VAULT_LOGIN_RULES],
-  list: conventionalList('mysql'),
-};
+});

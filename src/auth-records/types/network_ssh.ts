@@ -1,4 +1,4 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { usernameField } from './shared-fields.js';
 
@@ -6,9 +6,8 @@ import { usernameField } from './shared-fields.js';
  * [Q] /api/2.0/fo/auth/network_ssh/: SSH2 to network devices (VM, PC), in place of the Unix
  * record's Cisco and Checkpoint Firewall sub-types; `password2` is their enable or expert password.
  */
-export const networkSshType: RecordType = {
+export const networkSshType = declareRecordType({
   name: 'network_ssh',
-  path: '/api/2.0/fo/auth/network_ssh/',
   source: 'https://qualysguard.qg2.apps.qualys.com/qwebhelp/fo_portal/api_doc/scanauth/record_types/network_ssh.htm',
   fields: [
     usernameField(),
@@ -22,5 +21,4 @@ export const networkSshType: RecordType = {
     { param: 'cleartext_password', element: 'CLEARTEXT_PASSWORD', kind: 'flag' },
   ],
   rules: [...VAULT_LOGIN_RULES],
-  list: conventionalList('network_ssh'),
-};
+});

@@ -1,9 +1,8 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 
 /** [Q] /api/2.0/fo/auth/nginx/: Nginx on Unix (PC, SCA). */
-export const nginxType: RecordType = {
+export const nginxType = declareRecordType({
   name: 'nginx',
-  path: '/api/2.0/fo/auth/nginx/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/nginx_record.htm',
   fields: [
     // [Q] the binary's absolute path: the page's sample sends unix_bin_path, its table names
@@ -12,5 +11,4 @@ export const nginxType: RecordType = {
     { param: 'unix_conf_path', element: 'UNIX_CONF_PATH' },
     { param: 'unix_prefix_path', element: 'UNIX_PREFIX_PATH' },
   ],
-  list: conventionalList('nginx'),
-};
+});

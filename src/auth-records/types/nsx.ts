@@ -1,4 +1,4 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { usernameField } from './shared-fields.js';
 
@@ -6,9 +6,8 @@ import { usernameField } from './shared-fields.js';
  * [Q] /api/2.0/fo/auth/nsx/: VMware NSX (VM, PC; Release 10.37). Basic login, or a HashiCorp
  * vault only; the password is optional.
  */
-export const nsxType: RecordType = {
+export const nsxType = declareRecordType({
   name: 'nsx',
-  path: '/api/2.0/fo/auth/nsx/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/vmware_nsx_record.htm',
   fields: [
     usernameField(),
@@ -20,5 +19,4 @@ export const nsxType: RecordType = {
     { param: 'use_ad_hashicorp', element: 'USE_AD_HASHICORP', kind: 'flag' },
   ],
   rules: [...VAULT_LOGIN_RULES, { rule: 'onlyWhen', params: ['use_ad_hashicorp'], when: { param: 'login_type', is: ['vault'] } }],
-  list: conventionalList('nsx'),
-};
+});

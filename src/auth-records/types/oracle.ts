@@ -1,4 +1,4 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { PASSWORD_OR_VAULT, pathField, TEMPLATE_FIELDS, TEMPLATE_LIST_FILTERS, usernameField } from './shared-fields.js';
 
@@ -6,9 +6,8 @@ import { PASSWORD_OR_VAULT, pathField, TEMPLATE_FIELDS, TEMPLATE_LIST_FILTERS, u
  * [Q] /api/2.0/fo/auth/oracle/: Oracle instances (VM, PC), and Oracle system record templates
  * (`is_template=1`) the system uses to create records for the instances it discovers.
  */
-export const oracleType: RecordType = {
+export const oracleType = declareRecordType({
   name: 'oracle',
-  path: '/api/2.0/fo/auth/oracle/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/oracle.htm',
   fields: [
     usernameField(),
@@ -52,5 +51,4 @@ export const oracleType: RecordType = {
     { rule: 'requireOne', params: ['sid', 'servicename'] },
   ],
   listFilters: TEMPLATE_LIST_FILTERS,
-  list: conventionalList('oracle'),
-};
+});

@@ -1,11 +1,10 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { HOSTS_WITH_SSL_VERIFY, PASSWORD_OR_VAULT, SSL_VERIFY_FIELDS, usernameField } from './shared-fields.js';
 
 /** [Q] /api/2.0/fo/auth/postgresql/: PostgreSQL 9.x to 12.x on Windows or Unix (PC). */
-export const postgresqlType: RecordType = {
+export const postgresqlType = declareRecordType({
   name: 'postgresql',
-  path: '/api/2.0/fo/auth/postgresql/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/postgresql.htm',
   fields: [
     usernameField(),
@@ -29,5 +28,4 @@ export const postgresqlType: RecordType = {
     { rule: 'onlyWhen', params: ['resource_id'], when: { param: 'login_type', is: ['vault'] } },
     HOSTS_WITH_SSL_VERIFY,
   ],
-  list: conventionalList('postgresql'),
-};
+});

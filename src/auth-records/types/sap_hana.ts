@@ -1,11 +1,10 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { HOSTS_WITH_SSL_VERIFY, PASSWORD_OR_VAULT, SSL_VERIFY_FIELDS, usernameField } from './shared-fields.js';
 
 /** [Q] /api/2.0/fo/auth/sap_hana/: SAP HANA databases (PC, SCA). */
-export const sapHanaType: RecordType = {
+export const sapHanaType = declareRecordType({
   name: 'sap_hana',
-  path: '/api/2.0/fo/auth/sap_hana/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/sap_hana.htm',
   fields: [
     usernameField(),
@@ -17,5 +16,4 @@ export const sapHanaType: RecordType = {
     ...SSL_VERIFY_FIELDS,
   ],
   rules: [PASSWORD_OR_VAULT, ...VAULT_LOGIN_RULES, HOSTS_WITH_SSL_VERIFY],
-  list: conventionalList('sap_hana'),
-};
+});

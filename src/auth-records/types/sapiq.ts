@@ -1,11 +1,10 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { PASSWORD_OR_VAULT, usernameField } from './shared-fields.js';
 
 /** [Q] /api/2.0/fo/auth/sapiq/: SAP IQ databases (PC). The page's file is named saqip.htm. */
-export const sapiqType: RecordType = {
+export const sapiqType = declareRecordType({
   name: 'sapiq',
-  path: '/api/2.0/fo/auth/sapiq/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/saqip.htm',
   fields: [
     usernameField(),
@@ -22,5 +21,4 @@ export const sapiqType: RecordType = {
     ...VAULT_LOGIN_RULES,
     { rule: 'onlyWhen', params: ['resource_id'], when: { param: 'login_type', is: ['vault'] } },
   ],
-  list: conventionalList('sapiq'),
-};
+});

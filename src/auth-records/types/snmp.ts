@@ -1,13 +1,12 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { usernameField } from './shared-fields.js';
 
 /**
  * [Q] /api/2.0/fo/auth/snmp/: SNMP devices (VM, PC): community strings for v1 and v2c, a user
  * with authentication and privacy for v3.
  */
-export const snmpType: RecordType = {
+export const snmpType = declareRecordType({
   name: 'snmp',
-  path: '/api/2.0/fo/auth/snmp/',
   source: 'https://qualysguard.qg2.apps.qualys.com/qwebhelp/fo_portal/api_doc/scanauth/record_types/snmp.htm',
   fields: [
     // [Q] v1 is the default.
@@ -38,5 +37,4 @@ export const snmpType: RecordType = {
     { rule: 'together', params: ['username', 'password', 'auth_alg'] },
     { rule: 'together', params: ['encrypt_password', 'priv_alg'] },
   ],
-  list: conventionalList('snmp'),
-};
+});

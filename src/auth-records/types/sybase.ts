@@ -1,11 +1,10 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { PASSWORD_OR_VAULT, usernameField } from './shared-fields.js';
 
 /** [Q] /api/2.0/fo/auth/sybase/: Sybase Adaptive Server Enterprise instances (PC). */
-export const sybaseType: RecordType = {
+export const sybaseType = declareRecordType({
   name: 'sybase',
-  path: '/api/2.0/fo/auth/sybase/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/sybase.htm',
   fields: [
     usernameField(),
@@ -25,5 +24,4 @@ export const sybaseType: RecordType = {
     { rule: 'exclusive', params: ['database', 'auto_discover_databases'] },
     { rule: 'requireOne', params: ['database', 'auto_discover_databases'] },
   ],
-  list: conventionalList('sybase'),
-};
+});

@@ -1,13 +1,12 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { APP_SERVER_SOURCE, STATUS_FIELD, UNIX_OR_WINDOWS } from './shared-fields.js';
 
 /**
  * [Q] /api/2.0/fo/auth/tomcat/: Apache Tomcat, vFabric and Pivotal tc Server (VM, PC), found by
  * their Unix or Windows installation and instance directories; no login of their own.
  */
-export const tomcatType: RecordType = {
+export const tomcatType = declareRecordType({
   name: 'tomcat',
-  path: '/api/2.0/fo/auth/tomcat/',
   source: APP_SERVER_SOURCE,
   fields: [
     { param: 'installation_path', element: 'INSTALLATION_PATH' },
@@ -19,5 +18,4 @@ export const tomcatType: RecordType = {
     STATUS_FIELD,
   ],
   hostRecord: UNIX_OR_WINDOWS,
-  list: conventionalList('tomcat'),
-};
+});

@@ -1,4 +1,4 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 
 /**
@@ -6,9 +6,8 @@ import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
  * never listed. Also Cisco and Checkpoint Firewall hosts, through `sub_type`, each with its own
  * extra password.
  */
-export const unixType: RecordType = {
+export const unixType = declareRecordType({
   name: 'unix',
-  path: '/api/2.0/fo/auth/unix/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/unix.htm',
   fields: [
     // [Q] 255 characters; with login_type=vault, the vault account's name.
@@ -34,5 +33,4 @@ export const unixType: RecordType = {
     { rule: 'onlyWhen', params: ['enable_password'], when: { param: 'sub_type', is: ['cisco'] } },
     { rule: 'onlyWhen', params: ['expert_password'], when: { param: 'sub_type', is: ['checkpoint_firewall'] } },
   ],
-  list: conventionalList('unix'),
-};
+});

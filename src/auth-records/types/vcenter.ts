@@ -1,4 +1,4 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 import { PASSWORD_OR_VAULT } from './shared-fields.js';
 
@@ -6,9 +6,8 @@ import { PASSWORD_OR_VAULT } from './shared-fields.js';
  * [Q] /api/2.0/fo/auth/vcenter/: vCenter, through which VMware records with `login_type=vcenter`
  * reach their ESXi hosts. Not on the list page, but documented by its own page.
  */
-export const vcenterType: RecordType = {
+export const vcenterType = declareRecordType({
   name: 'vcenter',
-  path: '/api/2.0/fo/auth/vcenter/',
   source: 'https://qualysguard.qg2.apps.qualys.com/qwebhelp/fo_portal/api_doc/scanauth/record_types/vcenter_record.htm',
   fields: [
     // [Q] "A maximum of 13 characters (ascii)".
@@ -21,5 +20,4 @@ export const vcenterType: RecordType = {
     { param: 'ssl_verify', element: 'SSL_VERIFY', kind: 'enum', values: ['all', 'skip', 'none'] },
   ],
   rules: [PASSWORD_OR_VAULT, ...VAULT_LOGIN_RULES],
-  list: conventionalList('vcenter'),
-};
+});

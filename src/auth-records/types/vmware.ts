@@ -1,13 +1,12 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 
 /**
  * [Q] /api/2.0/fo/auth/vmware/: the vSphere API of ESXi, ESX and vCenter (VM, PC), directly or,
  * with `login_type=vcenter`, ESXi hosts through a vCenter record.
  */
-export const vmwareType: RecordType = {
+export const vmwareType = declareRecordType({
   name: 'vmware',
-  path: '/api/2.0/fo/auth/vmware/',
   source: 'https://qualysguard.qg2.apps.qualys.com/qwebhelp/fo_portal/api_doc/scanauth/record_types/vmware.htm',
   fields: [
     // [Q] "A maximum of 13 characters (ascii)".
@@ -26,5 +25,4 @@ export const vmwareType: RecordType = {
     ...VAULT_LOGIN_RULES,
     { rule: 'onlyWhen', params: ['is_disconnect'], when: { param: 'login_type', is: ['vcenter'] } },
   ],
-  list: conventionalList('vmware'),
-};
+});

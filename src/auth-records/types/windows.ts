@@ -1,13 +1,12 @@
-import { conventionalList, type RecordType } from '../record-type.js';
+import { declareRecordType } from '../record-type.js';
 import { VAULT_LOGIN_RULES, vaultLoginFields } from './login.js';
 
 /**
  * [Q] /api/2.0/fo/auth/windows/: a local or domain account for Windows hosts (VM, PC). Domain
  * records name either an Active Directory domain or a NetBIOS domain, never both.
  */
-export const windowsType: RecordType = {
+export const windowsType = declareRecordType({
   name: 'windows',
-  path: '/api/2.0/fo/auth/windows/',
   source: 'https://docs.qualys.com/en/vm/qweb-all-api/mergedProjects/qapi-auth/record_types/windows.htm',
   fields: [
     // [Q] "may include 1-31 characters (ascii)"; some clients put the domain in it (DOMAIN\svc).
@@ -36,5 +35,4 @@ export const windowsType: RecordType = {
   // [Q from the VM/PC API User Guide as a public client transcribes it] a domain-level record
   // authenticates to the hosts of its Active Directory domain, and takes no IPs.
   ips: { orOneOf: ['windows_ad_domain'] },
-  list: conventionalList('windows'),
-};
+});
