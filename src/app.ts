@@ -15,6 +15,7 @@ import { apiRoutes } from './http/api-routes.js';
 import { exactPaths, routerPaths } from './http/exact-paths.js';
 import { answerAfterCommit } from './http/answer-after-commit.js';
 import { groupCommitOf } from './db/group-commit.js';
+import { othersCommitsOf } from './db/turns.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
 import { RecordStore } from './auth-records/store.js';
 import { RecordService } from './auth-records/record-service.js';
@@ -87,9 +88,15 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const json = jsonErrors();
   const preflighted = requirePreflightedRequest();
 
-  // The request pipeline, outermost first: four steps for every request, then route groups,
+  // The request pipeline, outermost first: five steps for every request, then route groups,
   // each listing its own steps in order. Route groups answer disjoint paths.
   const app = new Koa<AppState>();
+  // 0. the first request of a turn has another process's commits read afresh (docs/architecture.md, "Once per turn")
+  const others = othersCommitsOf(db);
+  app.use((_ctx, next) => {
+    others.arrived();
+    return next();
+  });
   // 1. [E] the request journal sees each /api/ request as it finally left
   app.use(journalRequests(controls.journal));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace

@@ -22,11 +22,14 @@ export class ListAnswers {
     if (key === undefined || generation === undefined || key.length > this.limits.keyChars) return build();
     const kept = this.answers.get(key);
     if (kept !== undefined && kept.generation === generation) {
-      // Kept bytes are never changed (they may still be on their way to a socket): a new second gets a copy.
-      if (kept.datetime === datetime) return kept.xml;
-      const xml = Buffer.from(kept.xml);
-      xml.write(datetime, kept.datetimeAt, 'latin1');
-      return xml;
+      // Kept bytes are never changed (they may still be on their way to a socket): a new second
+      // gets a copy, kept in their place for the rest of that second.
+      if (kept.datetime !== datetime) {
+        kept.xml = Buffer.from(kept.xml);
+        kept.xml.write(datetime, kept.datetimeAt, 'latin1');
+        kept.datetime = datetime;
+      }
+      return kept.xml;
     }
     const xml = build();
     this.forget(key);

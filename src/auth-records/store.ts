@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import { groupCommitOf, type GroupCommit } from '../db/group-commit.js';
+import { othersCommitsOf, type OthersCommits } from '../db/turns.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 import { RecordCache } from './record-cache.js';
 import { recordOf, rowValues, type RecordRow } from './record-rows.js';
@@ -93,9 +94,11 @@ export class RecordStore {
   /** Resets so far, counted apart from rows: a reset is a generation of its own whatever it deleted. */
   private resets = 0;
   private readonly deferred;
+  private readonly others: OthersCommits;
 
   constructor(db: Db) {
     this.commits = groupCommitOf(db);
+    this.others = othersCommitsOf(db);
     // Built once: a transaction wrapper per call cost a read measurably (npm run bench).
     this.deferred = db.transaction((fn: () => unknown) => fn()).deferred;
     this.stmts = {
@@ -132,8 +135,8 @@ export class RecordStore {
       idsAndTypes: rangeQuery(db, 'r.id, r.type', '1'),
       byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
-      // total_changes counts this connection's rows written, data_version others' commits.
-      generation: db.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw(),
+      // Rows this connection wrote, committed or not: no table, so no lock (unlike data_version).
+      changes: db.prepare('SELECT total_changes()').pluck(),
       countByType: db.prepare('SELECT type, count(*) FROM auth_records GROUP BY type').raw(),
     };
     for (const q of [this.stmts.ids.plain, this.stmts.ids.filtered]) for (const s of [q.one, q.many]) s.pluck();
@@ -154,15 +157,14 @@ export class RecordStore {
   }
 
   /**
-   * A name for the database's current contents (none while writes wait for their COMMIT), in one statement outside any transaction: it
-   * changes whenever this connection writes a row (committed or not), another connection commits,
-   * or the records are reset. Equal names, equal records.
+   * A name for the database's current contents (none while writes wait for their COMMIT): it
+   * changes whenever this connection writes a row (committed or not), another connection commits
+   * (read once per turn: `OthersCommits`), or the records are reset. Equal names, equal records.
    */
   generation(): string | undefined {
     // While writes wait for their COMMIT, what is read may yet roll back: nothing is named.
     if (this.commits.open) return undefined;
-    const [changes, version] = this.stmts.generation.get() as [number, number];
-    return `${changes}:${version}:${this.resets}`;
+    return `${this.stmts.changes.get() as number}:${this.others.version()}:${this.resets}`;
   }
 
   insert(record: NewRecord): number {

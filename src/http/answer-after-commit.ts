@@ -1,4 +1,5 @@
 import type { GroupCommit } from '../db/group-commit.js';
+import { turnEnd } from '../db/turns.js';
 import { answerJsonError } from './json-errors.js';
 import type { AppMiddleware } from './state.js';
 
@@ -7,7 +8,8 @@ import type { AppMiddleware } from './state.js';
  * made: a write is answered only once it is in the database, and nothing read from writes that
  * could still roll back leaves before they are kept. A failed COMMIT becomes this request's error
  * (a CODE 999 through the error envelope, or a JSON error where the request's errors are JSON),
- * as the writes it held were undone.
+ * as the writes it held were undone. With no writes waiting, an answer still leaves at the
+ * turn's end, with the turn's others (`turnEnd`).
  */
 export function answerAfterCommit(commits: GroupCommit): AppMiddleware {
   return async (ctx, next) => {
@@ -15,7 +17,7 @@ export function answerAfterCommit(commits: GroupCommit): AppMiddleware {
       await next();
     } finally {
       try {
-        await commits.settled();
+        await (commits.settled() ?? turnEnd());
       } catch (err) {
         if (!ctx.state.answersJson) throw err;
         answerJsonError(ctx, err);
