@@ -3,7 +3,7 @@ import type { AppContext, AppMiddleware } from '../http/state.js';
 import { JsonError } from '../http/json-errors.js';
 import { maskSecretAnyCase } from '../qualys/secrets.js';
 import { integerIn, objectOf } from './json-input.js';
-import { JOURNAL_LIMITS, type Journal, type JournalFilter } from './journal.js';
+import { heldBytes, JOURNAL_LIMITS, type Journal, type JournalFilter } from './journal.js';
 
 /** Reads the filters of `GET /_emulator/requests` from its query string. */
 export function parseJournalFilter(query: Record<string, string | string[] | undefined>): JournalFilter {
@@ -75,6 +75,9 @@ export function journalRequests(journal: Journal): AppMiddleware {
     } finally {
       const params = paramsOf(ctx);
       const dropped = ctx.state.dropped === true;
+      const answer: unknown = dropped ? null : ctx.body;
+      // XML as sent is read when the journal is; a JSON answer is taken now, as it stands.
+      const later = answer === null || answer === undefined || typeof answer === 'string' || Buffer.isBuffer(answer);
       journal.add({
         time,
         user: ctx.state.user ?? null,
@@ -88,7 +91,8 @@ export function journalRequests(journal: Journal): AppMiddleware {
         status: dropped ? null : ctx.status,
         code: ctx.state.errorCode ?? null,
         text: dropped ? null : errorText(ctx),
-        body: dropped ? null : answerText(ctx.body),
+        body: later ? () => answerText(answer) : answerText(answer),
+        held: later ? heldBytes(params.entries, (answer as Buffer | string | undefined) ?? null) : undefined,
         duration_ms: Math.round(performance.now() - started),
       });
     }

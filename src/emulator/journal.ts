@@ -1,3 +1,4 @@
+import { MASK } from '../qualys/secrets.js';
 import { clip } from './clip.js';
 
 /** One API request as the harness sees it in `GET /_emulator/requests`. */
@@ -28,9 +29,17 @@ export interface JournalEntry {
 }
 
 /** What the middleware hands over: everything but the ID, at full length; the store cuts it. */
-export type JournalRecord = Omit<JournalEntry, 'id' | 'params' | 'params_truncated' | 'body_truncated'> & {
+export type JournalRecord = Omit<JournalEntry, 'id' | 'params' | 'params_truncated' | 'body' | 'body_truncated'> & {
   /** Distinct names in order of first appearance, each with its last value, secrets already masked. */
   params: Iterable<readonly [string, string]>;
+  /** The answer's body as text, or a way to it, read only when the entry is (`held`). */
+  body: string | null | (() => string | null);
+  /**
+   * If given, at least the bytes the params and body count (`heldBytes`): they are then read only
+   * when someone reads the journal, unless the entry would hold over `LAZY_BYTES` until then.
+   * Cutting and masking every request's parameters and body was a twentieth of its time.
+   */
+  held?: number;
 };
 
 /**
@@ -50,12 +59,32 @@ export const JOURNAL_LIMITS = {
 
 const STRING_OVERHEAD = 32;
 const ENTRY_OVERHEAD = 256;
+/** Entries holding more than this until they are read are cut at once instead. */
+const LAZY_BYTES = 16 * 1024;
 
 const cost = (s: string | null) => (s === null ? 0 : STRING_OVERHEAD + 2 * s.length);
 
+/** What an entry counts besides its parameters and body. */
+const scalarsCost = (e: Omit<JournalRecord, 'params' | 'body'>) =>
+  ENTRY_OVERHEAD + cost(e.time) + cost(e.user) + cost(e.method) + cost(e.path) + cost(e.action) + cost(e.code) + cost(e.text);
+
 function costOf(e: JournalEntry): number {
-  let n = ENTRY_OVERHEAD + cost(e.time) + cost(e.user) + cost(e.method) + cost(e.path) + cost(e.action) + cost(e.code) + cost(e.text) + cost(e.body);
+  let n = scalarsCost(e) + cost(e.body);
   for (const [k, v] of Object.entries(e.params)) n += cost(k) + cost(v);
+  return n;
+}
+
+/**
+ * At least what parameters `entries` and a body count, as they are held until read and once
+ * kept: a mask may be longer than its secret, a UTF-8 body takes at most two bytes a byte as
+ * text, and a small Buffer keeps its whole shared slab alive. A lazy entry is counted at this.
+ */
+export function heldBytes(entries: readonly (readonly [string, string])[], body: Buffer | string | null): number {
+  let n = body === null ? 0 : typeof body === 'string' ? cost(body) : STRING_OVERHEAD + Math.max(2 * body.length, body.buffer.byteLength);
+  for (const [k, v] of entries) {
+    n += 2 * STRING_OVERHEAD + 2 * (k.length + Math.max(v.length, MASK.length));
+    if (n > LAZY_BYTES) break;
+  }
   return n;
 }
 
@@ -81,6 +110,29 @@ function keptParams(params: Iterable<readonly [string, string]>): { params: Reco
 
 const clipped = (s: string | null, max: number) => (s === null ? null : clip(s, max).text);
 
+/** The entry `record` is kept as, each part cut to its limit. */
+function entryOf(id: number, record: JournalRecord): JournalEntry {
+  const { params, truncated } = keptParams(record.params);
+  const text = typeof record.body === 'function' ? record.body() : record.body;
+  const body = text === null ? { text: null, cut: false } : clip(text, JOURNAL_LIMITS.bodyChars);
+  return {
+    id,
+    time: record.time,
+    user: clipped(record.user, JOURNAL_LIMITS.nameChars),
+    method: clipped(record.method, JOURNAL_LIMITS.nameChars)!,
+    path: clipped(record.path, JOURNAL_LIMITS.bodyChars)!,
+    action: clipped(record.action, JOURNAL_LIMITS.valueChars),
+    params,
+    params_truncated: truncated,
+    status: record.status,
+    code: clipped(record.code, JOURNAL_LIMITS.nameChars),
+    text: clipped(record.text, JOURNAL_LIMITS.bodyChars),
+    body: body.text,
+    body_truncated: body.cut,
+    duration_ms: record.duration_ms,
+  };
+}
+
 export interface JournalFilter {
   path?: string;
   action?: string;
@@ -98,7 +150,8 @@ export interface JournalFilter {
  * entry evicted first, each in constant time.
  */
 export class Journal {
-  private ring: (JournalEntry | undefined)[];
+  /** Each slot an entry, or a record not yet cut (lazy) with the ID it was given. */
+  private ring: (JournalEntry | { id: number; record: JournalRecord } | undefined)[];
   private readonly costs: number[];
   private head = 0;
   private count = 0;
@@ -125,34 +178,27 @@ export class Journal {
     return this.count;
   }
 
-  add(record: JournalRecord): JournalEntry {
-    const { params, truncated } = keptParams(record.params);
-    const body = record.body === null ? { text: null, cut: false } : clip(record.body, JOURNAL_LIMITS.bodyChars);
-    const entry: JournalEntry = {
-      id: this.nextId++,
-      time: record.time,
-      user: clipped(record.user, JOURNAL_LIMITS.nameChars),
-      method: clipped(record.method, JOURNAL_LIMITS.nameChars)!,
-      path: clipped(record.path, JOURNAL_LIMITS.bodyChars)!,
-      action: clipped(record.action, JOURNAL_LIMITS.valueChars),
-      params,
-      params_truncated: truncated,
-      status: record.status,
-      code: clipped(record.code, JOURNAL_LIMITS.nameChars),
-      text: clipped(record.text, JOURNAL_LIMITS.bodyChars),
-      body: body.text,
-      body_truncated: body.cut,
-      duration_ms: record.duration_ms,
-    };
-    const size = costOf(entry);
+  /** Keeps `record`; answers its ID. */
+  add(record: JournalRecord): number {
+    const id = this.nextId++;
+    let kept: JournalEntry | { id: number; record: JournalRecord };
+    let size: number;
+    const lazySize = record.held === undefined ? Infinity : scalarsCost(record) + record.held;
+    if (lazySize <= LAZY_BYTES) {
+      kept = { id, record };
+      size = lazySize;
+    } else {
+      kept = entryOf(id, record);
+      size = costOf(kept);
+    }
     while (this.count > 0 && (this.count === this.limits.entries || this.held + size > this.limits.bytes)) this.evictOldest();
     // An entry alone above the byte limit is still kept (the per-entry cuts make it small).
     const slot = (this.head + this.count) % this.limits.entries;
-    this.ring[slot] = entry;
+    this.ring[slot] = kept;
     this.costs[slot] = size;
     this.held += size;
     this.count++;
-    return entry;
+    return id;
   }
 
   private evictOldest(): void {
@@ -173,9 +219,13 @@ export class Journal {
     return count;
   }
 
-  /** The kept entries in the order they were added. */
+  /** The kept entries in the order they were added; a lazy one is cut now, still counted as before. */
   *entries(): Generator<JournalEntry> {
-    for (let i = 0; i < this.count; i++) yield this.ring[(this.head + i) % this.limits.entries]!;
+    for (let i = 0; i < this.count; i++) {
+      const slot = (this.head + i) % this.limits.entries;
+      const kept = this.ring[slot]!;
+      yield 'record' in kept ? (this.ring[slot] = entryOf(kept.id, kept.record)) : kept;
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { Journal, JOURNAL_LIMITS, type JournalRecord } from '../../src/emulator/journal.js';
+import { heldBytes, Journal, JOURNAL_LIMITS, type JournalEntry, type JournalRecord } from '../../src/emulator/journal.js';
 
 const record = (over: Partial<JournalRecord> = {}): JournalRecord => ({
   time: new Date().toISOString(),
@@ -18,6 +18,9 @@ const record = (over: Partial<JournalRecord> = {}): JournalRecord => ({
   ...over,
 });
 
+/** The entry `id` as the journal gives it out. */
+const entry = (store: Journal, id: number): JournalEntry => [...store.entries()].find((e) => e.id === id)!;
+
 /** 110,000 distinct names, as the 1 MiB body that once grew the heap by 17 MiB a request. */
 const manyParams = (): [string, string][] => Array.from({ length: 110_000 }, (_, i) => [`p${i}`, 'v']);
 
@@ -29,7 +32,7 @@ describe('Journal', () => {
     expect(store.clear()).toBe(3);
     expect([...store.entries()]).toEqual([]);
     expect(store.bytes).toBe(0);
-    expect(store.add(record()).id).toBe(6);
+    expect(store.add(record())).toBe(6);
   });
 
   it('lists by arrival time, a slow answer in its place, and polls with `after` by ID', () => {
@@ -45,13 +48,13 @@ describe('Journal', () => {
   it('cuts parameters, names, values and bodies to the limits, and says so', () => {
     const store = new Journal();
     const long = 'x'.repeat(JOURNAL_LIMITS.valueChars + 10);
-    const e = store.add(record({ params: [['a', long], ...manyParams()], body: 'b'.repeat(JOURNAL_LIMITS.bodyChars + 1) }));
+    const e = entry(store, store.add(record({ params: [['a', long], ...manyParams()], body: 'b'.repeat(JOURNAL_LIMITS.bodyChars + 1) })));
     expect(Object.keys(e.params)).toHaveLength(JOURNAL_LIMITS.params);
     expect(e.params.a).toHaveLength(JOURNAL_LIMITS.valueChars);
     expect(e.params_truncated).toBe(true);
     expect(e.body).toHaveLength(JOURNAL_LIMITS.bodyChars);
     expect(e.body_truncated).toBe(true);
-    const small = store.add(record({ params: [['__proto__', 'x'], ['constructor', 'y']] }));
+    const small = entry(store, store.add(record({ params: [['__proto__', 'x'], ['constructor', 'y']] })));
     expect([small.params_truncated, small.body_truncated]).toEqual([false, false]);
     expect(JSON.parse(JSON.stringify(small.params))).toEqual(JSON.parse('{"__proto__": "x", "constructor": "y"}'));
   });
@@ -81,5 +84,47 @@ describe('Journal', () => {
     const grown = process.memoryUsage().heapUsed - before;
     expect(store.size).toBe(100);
     expect(grown).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('reads a small entry\'s parameters and body only when the journal is read, and keeps them as it would have at once', () => {
+    const store = new Journal();
+    const reads: string[] = [];
+    const params = [['action', 'list'], ['password', 'secret']] as const;
+    const lazily = function* () {
+      reads.push('params');
+      yield* params;
+    };
+    const body = Buffer.from('<x/>');
+    const id = store.add(record({ params: lazily(), body: () => (reads.push('body'), body.toString()), held: heldBytes(params, body) }));
+    const now = store.add(record({ params: [...params], body: '<x/>' }));
+    expect(reads).toEqual([]);
+    const [a, b] = [entry(store, id), entry(store, now)];
+    expect(reads).toEqual(['params', 'body']);
+    expect({ ...a, id: 0 }).toEqual({ ...b, id: 0 });
+    // read once, then kept as read
+    entry(store, id);
+    expect(reads).toEqual(['params', 'body']);
+  });
+
+  it('cuts at once an entry that would hold more than a few KiB until read', () => {
+    const store = new Journal();
+    let read = false;
+    const params = manyParams();
+    const body = 'b'.repeat(100_000);
+    store.add(record({ params: (function* () { read = true; yield* params; })(), body: () => body, held: heldBytes(params, body) }));
+    expect(read).toBe(true);
+  });
+
+  it('never counts more than its byte limit with entries read later, each counted at what it holds', () => {
+    const store = new Journal();
+    const params = [['action', 'list'], ['ids', '1-10']] as const;
+    for (let i = 0; i < 3000; i++) {
+      // a small Buffer keeps its pool slab alive: counted, so the byte limit holds what is held
+      const body = Buffer.from(`<x>${i}</x>`);
+      store.add(record({ params: [...params], body: () => body.toString(), held: heldBytes(params, body) }));
+      expect(store.bytes).toBeLessThanOrEqual(JOURNAL_LIMITS.bytes);
+    }
+    expect(heldBytes(params, Buffer.from('<x/>'))).toBeGreaterThanOrEqual(Buffer.poolSize);
+    expect(store.size).toBe(JOURNAL_LIMITS.entries);
   });
 });
