@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { RequestParams } from '../qualys/params.js';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
 import { bodyFault } from './body-errors.js';
+import { formEntries } from './form-entries.js';
 import type { AppContext, AppMiddleware } from './state.js';
 
 type Entries = [string, string][];
@@ -40,8 +41,7 @@ async function readBodyParams(ctx: Context, maxBody: number): Promise<Entries> {
   if (ctx.method !== 'POST') return [];
   if (ctx.is('multipart/form-data')) return readMultipart(ctx, maxBody);
   if (!ctx.is('application/x-www-form-urlencoded')) return [];
-  const text = await coBody.text(ctx, { limit: maxBody, encoding: 'utf8' });
-  return [...new URLSearchParams(text)];
+  return formEntries(await coBody.text(ctx, { limit: maxBody, encoding: 'utf8' }));
 }
 
 async function readMultipart(ctx: Context, maxBody: number): Promise<Entries> {
@@ -67,7 +67,7 @@ function bodyError(err: unknown, maxBody: number): QualysError {
   return fault.status === 413 ? qualysErrors.bodyTooLarge(maxBody) : qualysErrors.badBody(fault.reason, fault.status);
 }
 
-const queryEntries = (ctx: Context): Entries => [...new URLSearchParams(ctx.querystring)];
+const queryEntries = (ctx: Context): Entries => formEntries(ctx.querystring);
 
 /**
  * [Q] The call's parameters, query string first, then the body, in received order: those the body

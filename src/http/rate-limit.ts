@@ -131,7 +131,8 @@ export class RateLimiter {
 export function rateLimit(limiter: RateLimiter): AppMiddleware {
   return async (ctx, next) => {
     const admission = limiter.admit(authenticatedUser(ctx), ctx.path);
-    for (const [name, value] of admission.headers) ctx.set(name, value);
+    // Straight to Node: Koa's own setter, six times a call, was a twentieth of a short list's time.
+    for (const [name, value] of admission.headers) ctx.res.setHeader(name, value);
     if (admission.refusal) throw admission.refusal;
     try {
       await next();

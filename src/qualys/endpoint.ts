@@ -101,5 +101,6 @@ export function dispatch(endpoint: Endpoint, call: Call): ActionResult {
   if (!spec) throw qualysErrors.invalidValue('action', action);
   if (!spec.methods.includes(call.method)) throw qualysErrors.methodIncompatible();
   const echo = checkParams(action, spec, params);
-  return spec.handle({ ...call, echo: echo ? echoOf(call) : undefined });
+  // The call is this request's own: completed in place, as a copy of it cost a list a fiftieth of its time.
+  return spec.handle(Object.assign(call, { echo: echo ? echoOf(call) : undefined }));
 }
