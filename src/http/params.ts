@@ -39,8 +39,10 @@ export function bodyParser(maxBody: number): AppMiddleware {
 /** [E] only POST bodies of the two form types carry parameters; any other body is ignored. */
 async function readBodyParams(ctx: Context, maxBody: number): Promise<Entries> {
   if (ctx.method !== 'POST') return [];
-  if (ctx.is('multipart/form-data')) return readMultipart(ctx, maxBody);
-  if (!ctx.is('application/x-www-form-urlencoded')) return [];
+  // one look at the Content-Type for both: each look costs a form post about 1%
+  const type = ctx.is('multipart/form-data', 'application/x-www-form-urlencoded');
+  if (type === 'multipart/form-data') return readMultipart(ctx, maxBody);
+  if (type !== 'application/x-www-form-urlencoded') return [];
   return formEntries(await coBody.text(ctx, { limit: maxBody, encoding: 'utf8' }));
 }
 
