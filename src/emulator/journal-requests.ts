@@ -1,4 +1,5 @@
 import { paramsOf } from '../http/params.js';
+import type { RequestParams } from '../qualys/params.js';
 import type { AppContext, AppMiddleware } from '../http/state.js';
 import { JsonError } from '../http/json-errors.js';
 import { maskSecretAnyCase } from '../qualys/secrets.js';
@@ -64,11 +65,16 @@ function errorText(ctx: AppContext): string | null {
   return ctx.status >= 400 && typeof error === 'string' ? error : null;
 }
 
+/** Lazily, so a request with 100,000 names costs the journal only the ones it keeps. */
+function* maskedParams(params: RequestParams): Generator<readonly [string, string]> {
+  for (const name of params.names()) yield [name, maskSecretAnyCase(name, params.get(name)!)];
+}
+
 /** Outermost middleware: records each API request once its answer is final, secrets masked whatever their case [E]. */
 export function journalRequests(journal: Journal): AppMiddleware {
   return async (ctx, next) => {
     if (!journaled(ctx.path)) return next();
-    const time = new Date().toISOString();
+    const time = Date.now();
     const started = performance.now();
     try {
       await next();
@@ -84,10 +90,7 @@ export function journalRequests(journal: Journal): AppMiddleware {
         method: ctx.method,
         path: ctx.path,
         action: params.get('action') ?? null,
-        // Lazily, so a request with 100,000 names costs the journal only the ones it keeps.
-        params: (function* () {
-          for (const name of params.names()) yield [name, maskSecretAnyCase(name, params.get(name)!)] as const;
-        })(),
+        params: maskedParams(params),
         status: dropped ? null : ctx.status,
         code: ctx.state.errorCode ?? null,
         text: dropped ? null : errorText(ctx),

@@ -29,7 +29,9 @@ export interface JournalEntry {
 }
 
 /** What the middleware hands over: everything but the ID, at full length; the store cuts it. */
-export type JournalRecord = Omit<JournalEntry, 'id' | 'params' | 'params_truncated' | 'body' | 'body_truncated'> & {
+export type JournalRecord = Omit<JournalEntry, 'id' | 'time' | 'params' | 'params_truncated' | 'body' | 'body_truncated'> & {
+  /** When it arrived, in milliseconds since the epoch (written out as ISO 8601 only when read). */
+  time: number;
   /** Distinct names in order of first appearance, each with its last value, secrets already masked. */
   params: Iterable<readonly [string, string]>;
   /** The answer's body as text, or a way to it, read only when the entry is (`held`). */
@@ -64,9 +66,12 @@ const LAZY_BYTES = 16 * 1024;
 
 const cost = (s: string | null) => (s === null ? 0 : STRING_OVERHEAD + 2 * s.length);
 
+/** An ISO 8601 time with milliseconds, as every entry's `time` is. */
+const TIME_COST = cost(new Date(0).toISOString());
+
 /** What an entry counts besides its parameters and body. */
-const scalarsCost = (e: Omit<JournalRecord, 'params' | 'body'>) =>
-  ENTRY_OVERHEAD + cost(e.time) + cost(e.user) + cost(e.method) + cost(e.path) + cost(e.action) + cost(e.code) + cost(e.text);
+const scalarsCost = (e: Omit<JournalRecord, 'params' | 'body' | 'time'>) =>
+  ENTRY_OVERHEAD + TIME_COST + cost(e.user) + cost(e.method) + cost(e.path) + cost(e.action) + cost(e.code) + cost(e.text);
 
 function costOf(e: JournalEntry): number {
   let n = scalarsCost(e) + cost(e.body);
@@ -117,7 +122,7 @@ function entryOf(id: number, record: JournalRecord): JournalEntry {
   const body = text === null ? { text: null, cut: false } : clip(text, JOURNAL_LIMITS.bodyChars);
   return {
     id,
-    time: record.time,
+    time: new Date(record.time).toISOString(),
     user: clipped(record.user, JOURNAL_LIMITS.nameChars),
     method: clipped(record.method, JOURNAL_LIMITS.nameChars)!,
     path: clipped(record.path, JOURNAL_LIMITS.bodyChars)!,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { heldBytes, Journal, JOURNAL_LIMITS, type JournalEntry, type JournalRecord } from '../../src/emulator/journal.js';
 
 const record = (over: Partial<JournalRecord> = {}): JournalRecord => ({
-  time: new Date().toISOString(),
+  time: Date.now(),
   user: 'u',
   method: 'POST',
   path: '/api/2.0/fo/session/',
@@ -37,9 +37,9 @@ describe('Journal', () => {
 
   it('lists by arrival time, a slow answer in its place, and polls with `after` by ID', () => {
     const store = new Journal();
-    store.add(record({ time: '2024-01-01T00:00:02.000Z', action: 'fast' }));
-    store.add(record({ time: '2024-01-01T00:00:01.000Z', action: 'slow' }));
-    store.add(record({ time: '2024-01-01T00:00:03.000Z', action: 'last' }));
+    store.add(record({ time: Date.parse('2024-01-01T00:00:02.000Z'), action: 'fast' }));
+    store.add(record({ time: Date.parse('2024-01-01T00:00:01.000Z'), action: 'slow' }));
+    store.add(record({ time: Date.parse('2024-01-01T00:00:03.000Z'), action: 'last' }));
     expect(store.query({}).map((e) => e.action)).toEqual(['slow', 'fast', 'last']);
     expect(store.query({ after: 1 }).map((e) => e.action)).toEqual(['slow', 'last']);
     expect(store.query({ limit: 2 }).map((e) => e.action)).toEqual(['fast', 'last']);
