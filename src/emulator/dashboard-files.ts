@@ -64,8 +64,9 @@ export function redirectToDashboard(ctx: Context): void {
 
 /** [E] The host root, a 404 in Qualys's own API, leads a browser to the dashboard. */
 export function rootRedirect(): Middleware {
-  return async (ctx, next) => {
+  return (ctx, next) => {
     if (ctx.path !== '/' || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
     redirectToDashboard(ctx);
+    return Promise.resolve();
   };
 }

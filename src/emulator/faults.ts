@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
 import { paramsOf } from '../http/params.js';
-import type { AppMiddleware } from '../http/state.js';
+import type { AppContext, AppMiddleware } from '../http/state.js';
 import { JsonError } from '../http/json-errors.js';
 import { arrayOf, boolean, integerIn, numberIn, objectOf, string } from './json-input.js';
 
@@ -135,17 +135,22 @@ export class Faults {
 
 /** Runs after the body is parsed, so rules can match the action wherever the client sent it. */
 export function injectFaults(faults: Faults): AppMiddleware {
-  return async (ctx, next) => {
+  // not async where it only passes on (docs/architecture.md, "Steps that pass on")
+  return (ctx, next) => {
     const rule = faults.take({ path: ctx.path, method: ctx.method, action: paramsOf(ctx).get('action') });
-    if (!rule) return next();
-    if (rule.delay_ms) await sleep(rule.delay_ms);
-    if (rule.drop) {
-      ctx.state.dropped = true;
-      ctx.respond = false;
-      ctx.req.socket.destroy();
-      return;
-    }
-    if (answers(rule)) throw faultError(rule);
-    return next();
+    return rule ? applyFault(rule, ctx, next) : next();
   };
+}
+
+/** A rule's delay, then its dropped connection, its error answer, or the call going on. */
+async function applyFault(rule: FaultRule, ctx: AppContext, next: () => Promise<unknown>): Promise<unknown> {
+  if (rule.delay_ms) await sleep(rule.delay_ms);
+  if (rule.drop) {
+    ctx.state.dropped = true;
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+    return;
+  }
+  if (answers(rule)) throw faultError(rule);
+  return next();
 }

@@ -45,7 +45,7 @@ export function sessionAuthenticator(sessions: SessionStore): Authenticator {
 
 /** The first authenticator that knows the caller wins; its login is kept in `ctx.state.user`. */
 export function authenticate(authenticators: readonly Authenticator[]): AppMiddleware {
-  return async (ctx, next) => {
+  return (ctx, next) => {
     for (const find of authenticators) {
       const user = find(ctx);
       if (user !== undefined) {
@@ -59,7 +59,7 @@ export function authenticate(authenticators: readonly Authenticator[]): AppMiddl
 
 /** [Q] every v2 call needs a non-empty X-Requested-With; the check can be switched off. */
 export function requireXRequestedWith(enabled: () => boolean): AppMiddleware {
-  return async (ctx, next) => {
+  return (ctx, next) => {
     if (enabled() && ctx.get('X-Requested-With').trim() === '') throw qualysErrors.missingHeader('X-Requested-With');
     return next();
   };

@@ -23,22 +23,31 @@ const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() 
  * out larger (chunked) is refused by the readers' limits; both are a 413.
  */
 export function bodyParser(maxBody: number): AppMiddleware {
-  return async (ctx, next) => {
+  // not async where it only passes on (docs/architecture.md, "Steps that pass on")
+  return (ctx, next) => {
     if ((ctx.request.length ?? 0) > maxBody) throw qualysErrors.bodyTooLarge(maxBody);
-    let body: Entries;
-    try {
-      body = await readBodyParams(ctx, maxBody);
-    } catch (err) {
-      throw bodyError(err, maxBody);
+    // [E] only POST bodies carry parameters: any other call's body is ignored
+    if (ctx.method !== 'POST') {
+      ctx.state.params = new RequestParams(queryEntries(ctx));
+      return next();
     }
-    ctx.state.params = new RequestParams([...queryEntries(ctx), ...body]);
-    return next();
+    return readBody(ctx, next, maxBody);
   };
 }
 
-/** [E] only POST bodies of the two form types carry parameters; any other body is ignored. */
+async function readBody(ctx: AppContext, next: () => Promise<unknown>, maxBody: number): Promise<unknown> {
+  let body: Entries;
+  try {
+    body = await readBodyParams(ctx, maxBody);
+  } catch (err) {
+    throw bodyError(err, maxBody);
+  }
+  ctx.state.params = new RequestParams([...queryEntries(ctx), ...body]);
+  return next();
+}
+
+/** [E] only bodies of the two form types carry parameters; any other body is ignored. */
 async function readBodyParams(ctx: Context, maxBody: number): Promise<Entries> {
-  if (ctx.method !== 'POST') return [];
   // one look at the Content-Type for both: each look costs a form post about 1%
   const type = ctx.is('multipart/form-data', 'application/x-www-form-urlencoded');
   if (type === 'multipart/form-data') return readMultipart(ctx, maxBody);

@@ -15,7 +15,7 @@ const isQualysPath = (path: string) => path.startsWith('/api/') && !path.startsW
  */
 export function ownSiteOnly(config: Pick<Config, 'host' | 'publicUrl' | 'allowedHosts'>): AppMiddleware {
   const hostAllowed = allowedHostCheck(config);
-  return async (ctx, next) => {
+  return (ctx, next) => {
     let refusal: string | undefined;
     if (hostAllowed !== undefined && !hostAllowed(ctx.get('Host'))) {
       refusal = `Host ${JSON.stringify(ctx.get('Host'))} is not served here: only loopback names, the --public-url host and --allowed-hosts are`;
@@ -27,5 +27,6 @@ export function ownSiteOnly(config: Pick<Config, 'host' | 'publicUrl' | 'allowed
     // the outer error envelope answers XML, so the JSON refusal is written here
     ctx.status = 403;
     ctx.body = { error: refusal };
+    return Promise.resolve();
   };
 }
