@@ -30,12 +30,48 @@ export interface RateState {
 }
 
 /**
+ * The times of one key's last admitted calls, oldest first, at most `limit` of them: a ring, so
+ * that counting a call never moves the others (a window full at 300 had copied them every call).
+ */
+class CallWindow {
+  private readonly times: Float64Array;
+  private start = 0;
+  count = 0;
+
+  constructor(readonly limit: number) {
+    this.times = new Float64Array(Math.max(1, limit));
+  }
+
+  /** Forgets the calls at or before `cutoff`. */
+  expire(cutoff: number): void {
+    while (this.count > 0 && this.times[this.start] <= cutoff) this.drop();
+  }
+
+  /** Counts a call at `now`, forgetting the oldest when `limit` are kept. */
+  add(now: number): void {
+    if (this.count === this.times.length) this.drop();
+    this.times[(this.start + this.count) % this.times.length] = now;
+    this.count++;
+  }
+
+  /** The oldest time kept; only when `count` > 0. */
+  oldest(): number {
+    return this.times[this.start];
+  }
+
+  private drop(): void {
+    this.start = (this.start + 1) % this.times.length;
+    this.count--;
+  }
+}
+
+/**
  * [Q] docs/fidelity.md §8: calls count per user per endpoint over a rolling window, whether or not the
  * limits are enforced. [E] A refused call is not counted, so a client that waits as told gets
  * through; the window keeps at most `limit` timestamps per key, all it needs to say how long to wait.
  */
 export class RateLimiter {
-  private readonly calls = new Map<string, number[]>();
+  private readonly calls = new Map<string, CallWindow>();
   private readonly running = new Map<string, number>();
 
   constructor(
@@ -59,14 +95,17 @@ export class RateLimiter {
     const keys = new Set([...this.calls.keys(), ...this.running.keys()]);
     return [...keys].sort().map((key) => {
       const [user, endpoint] = key.split('\n');
-      const times = (this.calls.get(key) ?? []).filter((t) => t > now - s.windowSec * 1000);
+      // expired calls are forgotten, as the next call would; none is added
+      const window = this.calls.get(key);
+      window?.expire(now - s.windowSec * 1000);
+      const count = window?.count ?? 0;
       return {
         user,
         endpoint,
-        calls_in_window: times.length,
+        calls_in_window: count,
         running: this.running.get(key) ?? 0,
-        remaining: Math.max(0, s.limit - times.length),
-        oldest_leaves_in_sec: times.length === 0 ? null : Math.max(0, Math.ceil((times[0] + s.windowSec * 1000 - now) / 1000)),
+        remaining: Math.max(0, s.limit - count),
+        oldest_leaves_in_sec: count === 0 ? null : Math.max(0, Math.ceil((window!.oldest() + s.windowSec * 1000 - now) / 1000)),
       };
     });
   }
@@ -75,30 +114,25 @@ export class RateLimiter {
     const s = this.settings();
     const key = `${user}\n${endpoint}`;
     const now = this.now();
-    let times = this.calls.get(key);
-    if (!times) this.calls.set(key, (times = []));
-    // Times are ascending: the expired ones are a prefix, dropped in place rather than copying the window per call.
-    let expired = 0;
-    while (expired < times.length && times[expired] <= now - s.windowSec * 1000) expired++;
-    if (expired > 0) times.splice(0, expired);
+    const window = this.windowOf(key, s);
+    window.expire(now - s.windowSec * 1000);
     let running = this.running.get(key) ?? 0;
     let refusal: QualysError | undefined;
     let toWait = 0;
     if (s.enforce && running >= s.concurrency) {
       refusal = qualysErrors.concurrencyLimit(running - s.concurrency + 1);
-    } else if (s.enforce && times.length >= s.limit) {
+    } else if (s.enforce && window.count >= s.limit) {
       // The call may run once the oldest of the last `limit` calls leaves the window.
-      toWait = Math.max(1, Math.ceil((times[times.length - s.limit] + s.windowSec * 1000 - now) / 1000));
+      toWait = Math.max(1, Math.ceil((window.oldest() + s.windowSec * 1000 - now) / 1000));
       refusal = qualysErrors.rateLimited(toWait);
     }
     let released = refusal !== undefined;
     if (!refusal) {
-      times.push(now);
-      if (times.length > s.limit) times.splice(0, times.length - s.limit);
+      window.add(now);
       this.running.set(key, ++running);
     }
     // [Q] without enforcement Remaining never drops below 1, so clients never decide to sleep.
-    const remaining = Math.max(s.limit - times.length, s.enforce ? 0 : 1);
+    const remaining = Math.max(s.limit - window.count, s.enforce ? 0 : 1);
     // [Q] the calls "running right now (including the one identified in the current HTTP
     // response)": an admitted call is already in `running`, a refused one is added.
     const runningNow = refusal ? running + 1 : running;
@@ -121,6 +155,13 @@ export class RateLimiter {
         else this.running.delete(key);
       },
     };
+  }
+
+  /** The key's window, new (empty) when there is none yet or the limit it was sized for changed. */
+  private windowOf(key: string, s: RateLimitSettings): CallWindow {
+    let window = this.calls.get(key);
+    if (window === undefined || window.limit !== s.limit) this.calls.set(key, (window = new CallWindow(s.limit)));
+    return window;
   }
 }
 

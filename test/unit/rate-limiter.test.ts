@@ -36,6 +36,21 @@ describe('RateLimiter', () => {
     expect(admit().code).toBeUndefined();
   });
 
+  it('keeps the last `limit` calls however many come, and waits for the oldest of them', () => {
+    const s: RateLimitSettings = { enforce: false, limit: 3, windowSec: 10, concurrency: 2 };
+    let now = 0;
+    const l = new RateLimiter(() => s, () => now);
+    // 20 calls a second apart without enforcement: the window has held the last three, at 17, 18 and 19 s
+    for (let i = 0; i < 20; i++, now += 1000) l.admit('u', '/e/').release();
+    now = 19_500;
+    s.enforce = true;
+    const refused = l.admit('u', '/e/');
+    expect(refused.refusal?.code).toBe('1965');
+    // the oldest kept (17 s) leaves the window at 27 s
+    expect(Object.fromEntries(refused.headers)['X-RateLimit-ToWait-Sec']).toBe('8');
+    expect(l.state()[0]).toMatchObject({ calls_in_window: 3, remaining: 0, oldest_leaves_in_sec: 8 });
+  });
+
   it('keeps separate counts per user and per endpoint, and restarts them on demand', () => {
     const { l, admit } = limiter({ limit: 1 });
     admit('a', '/x/');
