@@ -32,9 +32,9 @@ export function turnEnd(): Promise<void> {
  * returned, so a version read after the first of them arrived (`arrived()` empties the kept
  * version) sees every such commit; the turn's end makes the next arrival read afresh. A version
  * read between turns (a request delayed by a timer) is read after its own request arrived and is
- * dropped by the next arrival. The one exception is a request pipelined on a connection behind
- * one still unanswered, parsed when that answer leaves rather than when its bytes came: if its
- * client sent it only after another process committed, it may not see that commit.
+ * dropped by the next arrival. Two cases escape: a request pipelined behind one still unanswered
+ * (parsed when that answer leaves, not when its bytes came), and over 1,023 connections ready at
+ * once (libuv polls again within the turn): docs/architecture.md, "Once per turn".
  */
 export class OthersCommits {
   private readonly statement;
