@@ -32,15 +32,14 @@ export interface RateState {
 /**
  * The times of one key's last admitted calls, oldest first, at most `limit` of them: a ring, so
  * that counting a call never moves the others (a window full at 300 had copied them every call).
+ * It grows as calls come, doubling, so a limit of a million costs nothing until it is used.
  */
 class CallWindow {
-  private readonly times: Float64Array;
+  private times = new Float64Array(16);
   private start = 0;
   count = 0;
 
-  constructor(readonly limit: number) {
-    this.times = new Float64Array(Math.max(1, limit));
-  }
+  constructor(readonly limit: number) {}
 
   /** Forgets the calls at or before `cutoff`. */
   expire(cutoff: number): void {
@@ -49,7 +48,8 @@ class CallWindow {
 
   /** Counts a call at `now`, forgetting the oldest when `limit` are kept. */
   add(now: number): void {
-    if (this.count === this.times.length) this.drop();
+    if (this.count === this.limit) this.drop();
+    if (this.count === this.times.length) this.grow();
     this.times[(this.start + this.count) % this.times.length] = now;
     this.count++;
   }
@@ -62,6 +62,13 @@ class CallWindow {
   private drop(): void {
     this.start = (this.start + 1) % this.times.length;
     this.count--;
+  }
+
+  private grow(): void {
+    const next = new Float64Array(Math.min(this.limit, 2 * this.times.length));
+    for (let i = 0; i < this.count; i++) next[i] = this.times[(this.start + i) % this.times.length];
+    this.times = next;
+    this.start = 0;
   }
 }
 

@@ -51,6 +51,23 @@ describe('RateLimiter', () => {
     expect(l.state()[0]).toMatchObject({ calls_in_window: 3, remaining: 0, oldest_leaves_in_sec: 8 });
   });
 
+  it('grows its window as calls come, past its first size, still keeping the last `limit`', () => {
+    const s: RateLimitSettings = { enforce: false, limit: 40, windowSec: 1000, concurrency: 2 };
+    let now = 0;
+    const l = new RateLimiter(() => s, () => now);
+    const calls = (n: number) => {
+      for (let i = 0; i < n; i++, now += 1000) l.admit('u', '/e/').release();
+    };
+    calls(25);
+    expect(l.state()[0]).toMatchObject({ calls_in_window: 25, remaining: 15 });
+    calls(75);
+    // calls at 0..99 s: the window keeps the last 40, from 60 s; the oldest leaves at 1060 s
+    now = 100_000;
+    expect(l.state()[0]).toMatchObject({ calls_in_window: 40, remaining: 0, oldest_leaves_in_sec: 960 });
+    now = 1_060_000;
+    expect(l.state()[0]).toMatchObject({ calls_in_window: 39 });
+  });
+
   it('keeps separate counts per user and per endpoint, and restarts them on demand', () => {
     const { l, admit } = limiter({ limit: 1 });
     admit('a', '/x/');
