@@ -90,6 +90,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
 
   // The request pipeline, outermost first: five steps for every request, then route groups,
   // each listing its own steps in order. Route groups answer disjoint paths.
+  const commits = groupCommitOf(db);
   const app = new Koa<AppState>();
   // 0. the first request of a turn has another process's commits read afresh (docs/architecture.md, "Once per turn")
   const others = othersCommitsOf(db);
@@ -102,7 +103,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(output));
   // 3. no answer before the COMMIT holding what it wrote or read (group commit: docs/architecture.md)
-  app.use(answerAfterCommit(groupCommitOf(db)));
+  app.use(answerAfterCommit(commits));
   // 4. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
   app.use(ownSiteOnly(config));
   // 5. /_emulator/: the test-harness controls and the dashboard, JSON in and out; every path under it ends here
@@ -124,7 +125,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
     dtdRoutes(bundledDtds()),
     // b. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller
     // gets them; logout checks its own cookie), no rate limit
-    apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, guards: [
+    apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, commits, guards: [
       xrw, //    X-Requested-With [Q]
       bodyParser(Math.min(config.maxBody, SESSION_MAX_BODY)), // parameters from a short body [Q], [E] 16 KiB at most
       faults, // test-harness faults, matched on the action [E]
@@ -138,7 +139,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
       who, //         the API's credentials (401), before anything is told: these endpoints run programs
     ] })), //         then method (405), body, fields, busy (409), run
     // e. the Qualys record endpoints
-    apiRoutes({ endpoints, output, publicUrl, guards: [
+    apiRoutes({ endpoints, output, publicUrl, commits, guards: [
       who, //                          Basic or QualysSession [Q: 401, 2000]
       rateLimit(controls.limiter), //  counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
       xrw, //                          X-Requested-With [Q]

@@ -17,7 +17,9 @@ export function answerAfterCommit(commits: GroupCommit): AppMiddleware {
       await next();
     } finally {
       try {
-        await (commits.settled() ?? turnEnd());
+        // a Qualys call's own batch, else (the controls, the tool runners) the one open now
+        const batch = ctx.state.batch === undefined ? commits.settled() : ctx.state.batch;
+        await (batch ?? turnEnd());
       } catch (err) {
         if (!ctx.state.answersJson) throw err;
         answerJsonError(ctx, err);

@@ -6,6 +6,7 @@ import { baseUrlOf, type XmlOutput } from './send.js';
 import { paramsOf } from './params.js';
 import type { AppContext, AppMiddleware } from './state.js';
 import type { PathRoutes } from './exact-paths.js';
+import type { GroupCommit } from '../db/group-commit.js';
 import { sessionTokenOf } from '../session/session-cookie.js';
 
 export interface ApiRouteOptions {
@@ -14,6 +15,8 @@ export interface ApiRouteOptions {
   guards: readonly AppMiddleware[];
   output: XmlOutput;
   publicUrl?: string;
+  /** Whose batch a call's writes and reads joined, taken as its action returns. */
+  commits: GroupCommit;
 }
 
 /**
@@ -45,6 +48,9 @@ export function apiRoutes(options: ApiRouteOptions): PathRoutes {
         sessionToken: sessionTokenOf(ctx),
         render: (doc) => options.output.render(ctx, doc),
       });
+      // Now, before anything else runs: a reset could commit the batch, or fail to, before this
+      // answer reaches the step that waits for it (docs/architecture.md, Group commit).
+      ctx.state.batch = options.commits.settled() ?? null;
       options.output.write(ctx, result.status ?? 200, result.xml, result.headers);
     };
     routes.set(endpoint.path, compose<AppContext>([...options.guards, answer]));

@@ -20,6 +20,11 @@ export interface AppState {
   answersJson?: boolean;
   /** A fault rule cut the connection, so no status was ever sent (the fault step). */
   dropped?: boolean;
+  /**
+   * The COMMIT holding what a Qualys call wrote or read, taken the moment its action returned
+   * (`apiRoutes`); null when no writes were waiting then. `answerAfterCommit` waits for it.
+   */
+  batch?: Promise<void> | null;
 }
 
 export type AppContext = ParameterizedContext<AppState>;

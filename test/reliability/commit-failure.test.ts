@@ -80,4 +80,33 @@ describe('a failed COMMIT', () => {
       commits.settled = settled;
     }
   });
+
+  it('fails a write whose batch another request committed, and failed to, before its answer waited', async () => {
+    // A reset commits the waiting writes before its own transaction; were it handled between a
+    // create's write and its answer step, and that COMMIT failed, the create must still fail.
+    const commits = groupCommitOf(db);
+    const write = commits.write.bind(commits);
+    commits.write = <T>(fn: () => T): T => {
+      const result = write(fn);
+      queueMicrotask(() => {
+        failCommits = true;
+        try {
+          commits.flush();
+        } catch {
+          // the create's answer reports it
+        } finally {
+          failCommits = false;
+        }
+      });
+      return result;
+    };
+    try {
+      const res = await call(emulator, DOCKER, { form: { action: 'create', title: 'flushed-early', ips: '10.9.0.1' } });
+      expectError(res, 500, '999', /./);
+    } finally {
+      commits.write = write;
+    }
+    const list = await call(emulator, DOCKER, { query: { action: 'list' } });
+    expect(text(list.root, 'RESPONSE/AUTH_DOCKER_LIST')).toBeUndefined();
+  });
 });
