@@ -24,7 +24,7 @@ export interface XmlOutput {
 const PLAIN_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 /** The last Host header and scheme seen with a plain host, and the base they make. */
-let lastBase = { header: '', secure: false, base: '' };
+let lastBase: { header: string; secure: boolean; base: string } | undefined;
 
 /** The base of self-references: --public-url, else the request's scheme and Host. */
 export function baseUrlOf(ctx: Context, publicUrl: string | undefined): string {
@@ -33,7 +33,7 @@ export function baseUrlOf(ctx: Context, publicUrl: string | undefined): string {
   // same base. Working it out afresh was a twentieth of a short list's time.
   const header = ctx.req.headers.host;
   const secure = ctx.secure;
-  if (header === lastBase.header && secure === lastBase.secure) return lastBase.base;
+  if (lastBase !== undefined && header === lastBase.header && secure === lastBase.secure) return lastBase.base;
   if (!PLAIN_HOST.test(ctx.host)) return `${ctx.protocol}://${ctx.socket.localAddress}:${ctx.socket.localPort}`;
   const base = `${ctx.protocol}://${ctx.host}`;
   if (header !== undefined) lastBase = { header, secure, base };

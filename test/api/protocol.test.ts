@@ -1,5 +1,6 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { call, DOCKER, expectError, startTestEmulator, text, all, type Node } from '../helpers/emulator.js';
+import { AUTH, call, DOCKER, expectError, parseXml, startTestEmulator, text, all, type Node } from '../helpers/emulator.js';
 
 const emulator = await startTestEmulator();
 const lenient = await startTestEmulator({ requireXRequestedWith: false });
@@ -130,6 +131,24 @@ describe('the Qualys wire protocol', () => {
     const record = all(list.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER')[0];
     expect(text(record, 'TITLE')).toBe(title);
     expect(text(record, 'COMMENTS')).toBe(']]>');
+  });
+
+  it('names its DTDs at the Host each request came to, request after request', async () => {
+    const port = new URL(emulator.url).port;
+    const doctypeFor = (host: string) =>
+      new Promise<string>((resolve, reject) => {
+        const req = request(`${emulator.url}${DOCKER}?action=list`, { headers: { Host: host, Authorization: AUTH, 'X-Requested-With': 'vitest' } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (d) => (body += d)).on('end', () => {
+            parseXml(body);
+            resolve(/SYSTEM "([^"]+)"/.exec(body)![1]);
+          });
+        });
+        req.on('error', reject).end();
+      });
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, 'localhost']) {
+      expect(await doctypeFor(host)).toBe(`http://${host}/api/2.0/fo/auth/docker/auth_docker_list_output.dtd`);
+    }
   });
 
   it('serves the DTDs its DOCTYPEs name, without credentials', async () => {
