@@ -15,7 +15,7 @@ import { apiRoutes } from './http/api-routes.js';
 import { exactPaths, routerPaths } from './http/exact-paths.js';
 import { answerAfterCommit } from './http/answer-after-commit.js';
 import { groupCommitOf } from './db/group-commit.js';
-import { othersCommitsOf } from './db/turns.js';
+import { ONE_POLL_CONNECTIONS, othersCommitsOf } from './db/turns.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
 import { RecordStore } from './auth-records/store.js';
 import { RecordService } from './auth-records/record-service.js';
@@ -94,8 +94,10 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const app = new Koa<AppState>();
   // 0. the first request of a turn has another process's commits read afresh (docs/architecture.md, "Once per turn")
   const others = othersCommitsOf(db);
-  app.use((_ctx, next) => {
-    others.arrived();
+  const shared = config.maxConnections <= ONE_POLL_CONNECTIONS;
+  app.use((ctx, next) => {
+    if (shared) others.arrived(ctx.req.socket);
+    else others.arrivedAlone();
     return next();
   });
   // 1. [E] the request journal sees each /api/ request as it finally left

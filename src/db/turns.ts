@@ -23,34 +23,57 @@ export function turnEnd(): Promise<void> {
 }
 
 /**
+ * Connections a server may have open and still be sure one poll finds every request of a turn:
+ * libuv polls a second time within a turn when 1,024 descriptors were ready at once, which
+ * leaves room for the listening sockets and the process's other descriptors.
+ */
+export const ONE_POLL_CONNECTIONS = 512;
+
+/**
  * Other connections' commits, as `PRAGMA data_version` counts them, read once per batch of
  * requests rather than once per request: the read takes and drops a file lock, which was a sixth
  * of a kept list answer's time.
  *
  * Causality is what matters: a commit another process made before a client sent its request
  * must be seen by that request. Every request a poll finds was in the kernel before the poll
- * returned, so a version read after the first of them arrived (`arrived()` empties the kept
- * version) sees every such commit; the turn's end makes the next arrival read afresh. A version
- * read between turns (a request delayed by a timer) is read after its own request arrived and is
- * dropped by the next arrival. Two cases escape: a request pipelined behind one still unanswered
- * (parsed when that answer leaves, not when its bytes came), and over 1,023 connections ready at
- * once (libuv polls again within the turn): docs/architecture.md, "Once per turn".
+ * returned, so a version read after the first of them arrived sees every such commit; the turn's
+ * end makes the next arrival read afresh. A version read between turns (a request delayed by a
+ * timer) is read after its own request arrived and is dropped by the next arrival. A second
+ * request on one connection within a turn (pipelined) may have come after the poll, so it reads
+ * afresh too; and a server that may hold more than `ONE_POLL_CONNECTIONS` connections has every
+ * request read afresh (docs/architecture.md, "Once per turn").
  */
 export class OthersCommits {
   private readonly statement;
   private kept: number | undefined;
   private batchOpen = false;
+  /** The connections a request arrived on this turn. */
+  private connections = new WeakSet<object>();
 
   constructor(db: Db) {
     this.statement = db.prepare('PRAGMA data_version').pluck();
   }
 
-  /** A request has arrived: the first of a turn reads the version afresh. */
-  arrived(): void {
-    if (this.batchOpen) return;
-    this.batchOpen = true;
+  /**
+   * A request has arrived on `connection`: the first of a turn, or a second on one connection,
+   * reads the version afresh.
+   */
+  arrived(connection: object): void {
+    if (!this.batchOpen) {
+      this.batchOpen = true;
+      this.connections = new WeakSet();
+      setImmediate(() => (this.batchOpen = false));
+    } else if (!this.connections.has(connection)) {
+      this.connections.add(connection);
+      return;
+    }
+    this.connections.add(connection);
     this.kept = undefined;
-    setImmediate(() => (this.batchOpen = false));
+  }
+
+  /** A request has arrived that shares no version read before it. */
+  arrivedAlone(): void {
+    this.kept = undefined;
   }
 
   /** The version, changed whenever another connection has committed since it was last read. */

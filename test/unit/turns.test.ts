@@ -26,17 +26,19 @@ function databases(name: string) {
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('other connections\' commits, once per turn', () => {
+  const [a, b] = [{}, {}];
+
   it('are read once for the requests that arrived in one turn, and afresh by the next turn\'s first', async () => {
     const { others, commitElsewhere, close } = databases('batch.sqlite');
     try {
-      others.arrived();
+      others.arrived(a);
       const first = others.version();
       // a commit after the turn's requests arrived: they may or may not see it, the next turn must
       commitElsewhere();
-      others.arrived();
+      others.arrived(b);
       expect(others.version()).toBe(first);
       await nextTurn();
-      others.arrived();
+      others.arrived(a);
       expect(others.version()).not.toBe(first);
     } finally {
       close();
@@ -46,13 +48,39 @@ describe('other connections\' commits, once per turn', () => {
   it('are never taken from before a request arrived', async () => {
     const { others, commitElsewhere, close } = databases('between.sqlite');
     try {
-      others.arrived();
+      others.arrived(a);
       await nextTurn();
       // read between turns (as a request a timer delayed reads), before the next one arrives
       const before = others.version();
       commitElsewhere();
-      others.arrived();
+      others.arrived(a);
       expect(others.version()).not.toBe(before);
+    } finally {
+      close();
+    }
+  });
+
+  it('are read afresh for a second request on one connection in a turn (pipelined: it may have come after the poll)', () => {
+    const { others, commitElsewhere, close } = databases('pipelined.sqlite');
+    try {
+      others.arrived(a);
+      const first = others.version();
+      commitElsewhere();
+      others.arrived(a);
+      expect(others.version()).not.toBe(first);
+    } finally {
+      close();
+    }
+  });
+
+  it('are read afresh for every request arriving alone (a server with more connections than one poll surely finds)', () => {
+    const { others, commitElsewhere, close } = databases('alone.sqlite');
+    try {
+      others.arrivedAlone();
+      const first = others.version();
+      commitElsewhere();
+      others.arrivedAlone();
+      expect(others.version()).not.toBe(first);
     } finally {
       close();
     }
