@@ -60,26 +60,18 @@ describe('other connections\' commits, once per turn', () => {
     }
   });
 
-  it('are read afresh for a second request on one connection in a turn (pipelined: it may have come after the poll)', () => {
-    const { others, commitElsewhere, close } = databases('pipelined.sqlite');
+  it.each([
+    // pipelined: it may have come after the poll that found the first
+    ['a second request on one connection in a turn', (others: OthersCommits) => others.arrived(a)],
+    // a server with more connections than one poll surely finds
+    ['every request arriving alone', (others: OthersCommits) => others.arrivedAlone()],
+  ])('are read afresh for %s', (_name, arrive) => {
+    const { others, commitElsewhere, close } = databases(`afresh-${_name.length}.sqlite`);
     try {
-      others.arrived(a);
+      arrive(others);
       const first = others.version();
       commitElsewhere();
-      others.arrived(a);
-      expect(others.version()).not.toBe(first);
-    } finally {
-      close();
-    }
-  });
-
-  it('are read afresh for every request arriving alone (a server with more connections than one poll surely finds)', () => {
-    const { others, commitElsewhere, close } = databases('alone.sqlite');
-    try {
-      others.arrivedAlone();
-      const first = others.version();
-      commitElsewhere();
-      others.arrivedAlone();
+      arrive(others);
       expect(others.version()).not.toBe(first);
     } finally {
       close();
