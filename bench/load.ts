@@ -22,7 +22,7 @@ export interface LoadResult {
   wrong: number;
 }
 
-export const LOAD = { connections: 10, seconds: 5 };
+export const LOAD = { connections: 10, seconds: 3 };
 
 /** Drives `baseUrl` + the scenario's path (or `path`) with autocannon for LOAD.seconds. */
 export async function load(baseUrl: string, scenario: Scenario, path = scenario.path): Promise<LoadResult> {

@@ -5,6 +5,8 @@ export interface Row {
   name: string;
   baseline: LoadResult;
   emulator: LoadResult;
+  /** The ratio of every round run, when the row is the median of several. */
+  rounds?: number[];
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -16,11 +18,12 @@ export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 /** Req/s ratio: emulator over baseline (higher is better); latency ratios likewise (lower is better). */
 export function loadTable(rows: readonly Row[]): string {
   const lines = [
-    '| scenario | baseline req/s | emulator req/s | ratio | baseline p50 / p99 ms | emulator p50 / p99 ms | p50 ratio | p99 ratio |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | baseline req/s | emulator req/s | ratio | every round | baseline p50 / p99 ms | emulator p50 / p99 ms | p50 ratio | p99 ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const { name, baseline: b, emulator: e } of rows) {
-    lines.push(`| ${name} | ${fmt(b.rps)} | ${fmt(e.rps)} | ${ratio(e.rps, b.rps)} | ${ms(b.p50)} / ${ms(b.p99)} | ${ms(e.p50)} / ${ms(e.p99)} | ${ratio(e.p50, b.p50)} | ${ratio(e.p99, b.p99)} |`);
+  for (const { name, baseline: b, emulator: e, rounds } of rows) {
+    const every = rounds === undefined ? '' : rounds.map((r) => r.toFixed(2)).join(', ');
+    lines.push(`| ${name} | ${fmt(b.rps)} | ${fmt(e.rps)} | ${ratio(e.rps, b.rps)} | ${every} | ${ms(b.p50)} / ${ms(b.p99)} | ${ms(e.p50)} / ${ms(e.p99)} | ${ratio(e.p50, b.p50)} | ${ratio(e.p99, b.p99)} |`);
   }
   return lines.join('\n');
 }
