@@ -1,7 +1,7 @@
 import Koa from 'koa';
 import compose from 'koa-compose';
 import type { Config } from './config.js';
-import type { Db } from './db/open.js';
+import type { Db } from './db/connection.js';
 import { errorEnvelope } from './http/error-envelope.js';
 import { createXmlOutput, type XmlValidator } from './http/send.js';
 import { authenticate, basicAuthenticator, requireXRequestedWith, sessionAuthenticator } from './http/auth.js';

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open.js';
+import type { Db } from '../db/connection.js';
 import { groupCommitOf, type GroupCommit } from '../db/group-commit.js';
 import { othersCommitsOf, type OthersCommits } from '../db/turns.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';

@@ -1,4 +1,4 @@
-import type { Db } from './open.js';
+import type { Db } from './connection.js';
 import { groupCommitOf } from './group-commit.js';
 
 /** Every table holding data (all but SQLite's own and the migration log), as quoted identifiers. */

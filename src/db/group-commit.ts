@@ -1,4 +1,4 @@
-import type { Db } from './open.js';
+import type { Db } from './connection.js';
 
 /**
  * Group commit: the writes of every request handled in one turn of the event loop share one

@@ -4,8 +4,8 @@ import { startCheckpointer } from './checkpointer.js';
 import { groupCommitOf } from './group-commit.js';
 import { migrate } from './migrate.js';
 import { prepareDatabaseFile } from './private-files.js';
+import type { Db } from './connection.js';
 
-export type Db = Database.Database;
 
 /**
  * WAL keeps readers off the writer's back. In WAL mode a commit is in the operating system's

@@ -1,4 +1,4 @@
-import type { Db } from './open.js';
+import type { Db } from './connection.js';
 
 /**
  * Work done once per turn of the event loop instead of once per request. Under load one poll of

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open.js';
+import type { Db } from '../db/connection.js';
 import { emptyDatabase } from '../db/empty.js';
 import type { Endpoint } from '../qualys/endpoint.js';
 import { RateLimiter } from '../http/rate-limit.js';

@@ -3,7 +3,7 @@ import { ROUTER_OPTIONS } from '../http/router-options.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
-import type { Db } from '../db/open.js';
+import type { Db } from '../db/connection.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { findBinary } from '../tools/binaries.js';
 import { TOOLS } from '../tools/routes.js';

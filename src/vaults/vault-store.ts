@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open.js';
+import type { Db } from '../db/connection.js';
 import { groupCommitOf } from '../db/group-commit.js';
 import type { VAULT_LIST_ORDERS } from './vault-type.js';
 
