@@ -38,40 +38,29 @@ export const ONE_POLL_CONNECTIONS = 512;
  * must be seen by that request. Every request a poll finds was in the kernel before the poll
  * returned, so a version read after the first of them arrived sees every such commit; the turn's
  * end makes the next arrival read afresh. A version read between turns (a request delayed by a
- * timer) is read after its own request arrived and is dropped by the next arrival. A second
- * request on one connection within a turn (pipelined) may have come after the poll, so it reads
- * afresh too; and a server that may hold more than `ONE_POLL_CONNECTIONS` connections has every
- * request read afresh (docs/architecture.md, "Once per turn").
+ * timer) is read after its own request arrived and is dropped by the next arrival. A request
+ * that may have come after its turn's poll arrives alone (`arrivedAlone`): one pipelined behind
+ * an unanswered one, and any on a server with more than `ONE_POLL_CONNECTIONS` connections
+ * (docs/architecture.md, "Once per turn").
  */
 export class OthersCommits {
   private readonly statement;
   private kept: number | undefined;
   private batchOpen = false;
-  /** The connections a request arrived on this turn. */
-  private connections = new WeakSet<object>();
 
   constructor(db: Db) {
     this.statement = db.prepare('PRAGMA data_version').pluck();
   }
 
-  /**
-   * A request has arrived on `connection`: the first of a turn, or a second on one connection,
-   * reads the version afresh.
-   */
-  arrived(connection: object): void {
-    if (!this.batchOpen) {
-      this.batchOpen = true;
-      this.connections = new WeakSet();
-      setImmediate(() => (this.batchOpen = false));
-    } else if (!this.connections.has(connection)) {
-      this.connections.add(connection);
-      return;
-    }
-    this.connections.add(connection);
+  /** A request has arrived: the first of a turn reads the version afresh. */
+  arrived(): void {
+    if (this.batchOpen) return;
+    this.batchOpen = true;
     this.kept = undefined;
+    setImmediate(() => (this.batchOpen = false));
   }
 
-  /** A request has arrived that shares no version read before it. */
+  /** A request has arrived whose bytes may have come after the turn's poll: it reads afresh. */
   arrivedAlone(): void {
     this.kept = undefined;
   }
