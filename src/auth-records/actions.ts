@@ -9,7 +9,7 @@ import { exclusiveGroups, missingIps, needsIps, settleFields } from './record-ru
 import { LIST_FILTER_PARAMS, nextPageUrl, readListFilter } from './list-filter.js';
 import { listOutput, type Details } from './list-output.js';
 import type { RecordService } from './record-service.js';
-import { callKey, type ListAnswers } from './list-answers.js';
+import type { ListAnswers } from './list-answers.js';
 import type { RecordType } from './record-type.js';
 
 export interface RecordActionsOptions extends InputRules {
@@ -121,7 +121,8 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
     handle(ctx: ActionContext) {
       const { params } = ctx;
       const { pageSize } = options;
-      const call = ctx.echo ? undefined : callKey([ctx.path, ctx.baseUrl, ctx.user, pageSize], params.entries);
+      // JSON: one-to-one, and a string of its own (parameters may be views of a whole 1 MiB body)
+      const call = ctx.echo ? undefined : JSON.stringify([ctx.path, ctx.baseUrl, ctx.user, pageSize, params.entries]);
       const xml = options.answers.answer(call, service.generation(), ctx.datetime, () => {
         // [E] enum values are matched case-insensitively, as Qualys documents them capitalised but clients vary.
         const details: Details = params.oneOf('details', ['None', 'Basic', 'All'], true) ?? 'Basic';

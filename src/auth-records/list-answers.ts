@@ -7,17 +7,6 @@
  * (`RecordStore.generation`). Only the answer's DATETIME differs, spliced in. Answers that echo
  * the request are not kept (they carry a second DATETIME). Memory is bounded in entries and bytes.
  */
-/**
- * A key naming a call by its parts, and the parameters as received, one-to-one: each string is
- * preceded by its length, so no two different calls share a key. A fifth of what JSON.stringify cost.
- */
-export function callKey(parts: readonly (string | number)[], params: readonly (readonly [string, string])[]): string {
-  let key = '';
-  for (const part of parts) key += `${String(part).length}:${part}`;
-  for (const [name, value] of params) key += `${name.length}:${name}${value.length}:${value}`;
-  return key;
-}
-
 export class ListAnswers {
   private readonly answers = new Map<string, { generation: string; xml: Buffer; datetime: string; datetimeAt: number }>();
   private bytes = 0;

@@ -65,6 +65,12 @@ function errorText(ctx: AppContext): string | null {
   return ctx.status >= 400 && typeof error === 'string' ? error : null;
 }
 
+/**
+ * The characters of URL and body a request's parameters were read from, at most: a body's
+ * declared bytes (a form is read only from a POST), none known for a chunked one.
+ */
+const sourceChars = (ctx: AppContext) => ctx.url.length + (ctx.method === 'POST' ? (ctx.request.length ?? Infinity) : 0);
+
 /** Lazily, so a request with 100,000 names costs the journal only the ones it keeps. */
 function* maskedParams(params: RequestParams): Generator<readonly [string, string]> {
   for (const name of params.names()) yield [name, maskSecretAnyCase(name, params.get(name)!)];
@@ -95,7 +101,7 @@ export function journalRequests(journal: Journal): AppMiddleware {
         code: ctx.state.errorCode ?? null,
         text: dropped ? null : errorText(ctx),
         body: later ? () => answerText(answer) : answerText(answer),
-        held: later ? heldBytes(params.entries, (answer as Buffer | string | undefined) ?? null) : undefined,
+        held: later ? heldBytes(params.entries, (answer as Buffer | string | undefined) ?? null, sourceChars(ctx)) : undefined,
         duration_ms: Math.round(performance.now() - started),
       });
     }

@@ -1,5 +1,5 @@
 import { MASK } from '../qualys/secrets.js';
-import { clip } from './clip.js';
+import { clip, clipApart } from './clip.js';
 
 /** One API request as the harness sees it in `GET /_emulator/requests`. */
 export interface JournalEntry {
@@ -80,12 +80,15 @@ function costOf(e: JournalEntry): number {
 }
 
 /**
- * At least what parameters `entries` and a body count, as they are held until read and once
- * kept: a mask may be longer than its secret, a UTF-8 body takes at most two bytes a byte as
- * text, and a small Buffer keeps its whole shared slab alive. A lazy entry is counted at this.
+ * At least what parameters `entries` read from `sourceChars` characters of URL and body, and an
+ * answer's body, count as they are held until read and once kept: a mask may be longer than its
+ * secret, a UTF-8 body takes at most two bytes a byte as text, and a small Buffer keeps its whole
+ * shared slab alive. A lazy entry is counted at this.
  */
-export function heldBytes(entries: readonly (readonly [string, string])[], body: Buffer | string | null): number {
-  let n = body === null ? 0 : typeof body === 'string' ? cost(body) : STRING_OVERHEAD + Math.max(2 * body.length, body.buffer.byteLength);
+export function heldBytes(entries: readonly (readonly [string, string])[], body: Buffer | string | null, sourceChars: number): number {
+  // the parameters may be views of all of the request's URL and body, which they then keep alive
+  let n = 2 * sourceChars;
+  n += body === null ? 0 : typeof body === 'string' ? cost(body) : STRING_OVERHEAD + Math.max(2 * body.length, body.buffer.byteLength);
   for (const [k, v] of entries) {
     n += 2 * STRING_OVERHEAD + 2 * (k.length + Math.max(v.length, MASK.length));
     if (n > LAZY_BYTES) break;
@@ -104,8 +107,8 @@ function keptParams(params: Iterable<readonly [string, string]>): { params: Reco
       truncated = true;
       break;
     }
-    const n = clip(name, JOURNAL_LIMITS.nameChars);
-    const v = clip(value, JOURNAL_LIMITS.valueChars);
+    const n = clipApart(name, JOURNAL_LIMITS.nameChars);
+    const v = clipApart(value, JOURNAL_LIMITS.valueChars);
     truncated ||= n.cut || v.cut;
     kept[n.text] = v.text;
     count++;
@@ -113,7 +116,8 @@ function keptParams(params: Iterable<readonly [string, string]>): { params: Reco
   return { params: kept, truncated };
 }
 
-const clipped = (s: string | null, max: number) => (s === null ? null : clip(s, max).text);
+/** A request's own string cut to `max`, sharing no memory with what it was read from. */
+const clipped = (s: string | null, max: number) => (s === null ? null : clipApart(s, max).text);
 
 /** The entry `record` is kept as, each part cut to its limit. */
 function entryOf(id: number, record: JournalRecord): JournalEntry {

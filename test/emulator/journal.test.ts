@@ -142,4 +142,23 @@ describe("the journal's bound", () => {
       expect(Object.keys(e.params as object)).toHaveLength(JOURNAL_LIMITS.params);
     }
   });
+  it('keeps no parameter as a view of its 1 MiB body, in the journal or a kept list answer\'s key', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // few parameters, one value long enough for V8 to keep as a slice of the whole body; a
+    // different call each time, so each list answer is kept under a key of its own too
+    let serial = 0;
+    const body = () => `action=list&ids=100000-${200000 + serial++}&${'&'.repeat(1024 * 1024 - 40)}`;
+    const headers = { Authorization: 'Basic ' + Buffer.from(`${USER.login}:${USER.password}`).toString('base64'), 'X-Requested-With': 'vitest', 'Content-Type': 'application/x-www-form-urlencoded' };
+    const send = () => fetch(`${emulator.url}${DOCKER}`, { method: 'POST', headers, body: body() });
+    expect((await send()).status).toBe(200);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40; i++) expect((await send()).status).toBe(200);
+    gc();
+    // 40 bodies held would be over 80 MB (two bytes a character)
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(32 * 1024 * 1024);
+    const [last] = (await journal(`?path=${DOCKER}&limit=1`)) as { params: Record<string, string> }[];
+    expect(last.params).toEqual({ action: 'list', ids: `100000-${200000 + serial - 1}` });
+  });
 });

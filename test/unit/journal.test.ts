@@ -95,7 +95,7 @@ describe('Journal', () => {
       yield* params;
     };
     const body = Buffer.from('<x/>');
-    const id = store.add(record({ params: lazily(), body: () => (reads.push('body'), body.toString()), held: heldBytes(params, body) }));
+    const id = store.add(record({ params: lazily(), body: () => (reads.push('body'), body.toString()), held: heldBytes(params, body, 40) }));
     const now = store.add(record({ params: [...params], body: '<x/>' }));
     expect(reads).toEqual([]);
     const [a, b] = [entry(store, id), entry(store, now)];
@@ -111,7 +111,7 @@ describe('Journal', () => {
     let read = false;
     const params = manyParams();
     const body = 'b'.repeat(100_000);
-    store.add(record({ params: (function* () { read = true; yield* params; })(), body: () => body, held: heldBytes(params, body) }));
+    store.add(record({ params: (function* () { read = true; yield* params; })(), body: () => body, held: heldBytes(params, body, 40) }));
     expect(read).toBe(true);
   });
 
@@ -121,10 +121,10 @@ describe('Journal', () => {
     for (let i = 0; i < 3000; i++) {
       // a small Buffer keeps its pool slab alive: counted, so the byte limit holds what is held
       const body = Buffer.from(`<x>${i}</x>`);
-      store.add(record({ params: [...params], body: () => body.toString(), held: heldBytes(params, body) }));
+      store.add(record({ params: [...params], body: () => body.toString(), held: heldBytes(params, body, 40) }));
       expect(store.bytes).toBeLessThanOrEqual(JOURNAL_LIMITS.bytes);
     }
-    expect(heldBytes(params, Buffer.from('<x/>'))).toBeGreaterThanOrEqual(Buffer.poolSize);
+    expect(heldBytes(params, Buffer.from('<x/>'), 40)).toBeGreaterThanOrEqual(Buffer.poolSize);
     expect(store.size).toBe(JOURNAL_LIMITS.entries);
   });
 });
