@@ -6,7 +6,6 @@ import { migrate } from './migrate.js';
 import { prepareDatabaseFile } from './private-files.js';
 import type { Db } from './connection.js';
 
-
 /**
  * WAL keeps readers off the writer's back. In WAL mode a commit is in the operating system's
  * hands once written (NORMAL), so it survives the emulator's own death; FULL also fsyncs the WAL

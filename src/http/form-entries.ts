@@ -1,3 +1,6 @@
+/** In `u` mode a surrogate pair is one code point: only a lone surrogate is a `Surrogate`. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 /**
  * The name-value pairs of an `application/x-www-form-urlencoded` string (a query string or a form
  * body), in order, exactly as `URLSearchParams` reads them (the WHATWG rules). URLSearchParams
@@ -5,9 +8,6 @@
  * whole UTF-8 sequence) is read here with the engine's own `decodeURIComponent`, and anything
  * else by URLSearchParams. `test/unit/form-entries.test.ts` holds the two equal on any string.
  */
-/** In `u` mode a surrogate pair is one code point: only a lone surrogate is a `Surrogate`. */
-const LONE_SURROGATE = /\p{Surrogate}/u;
-
 export function formEntries(text: string): [string, string][] {
   if (LONE_SURROGATE.test(text)) return [...new URLSearchParams(text)];
   const entries: [string, string][] = [];
