@@ -142,7 +142,6 @@ export class RecordStore {
       rows: rangeQuery(db, 'r.*', 'r.type = @type'),
       idsAndTypes: rangeQuery(db, 'r.id, r.type', '1'),
       byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
-      dataVersion: db.prepare('PRAGMA data_version').pluck(),
       // Rows this connection wrote, committed or not: no table, so no lock (unlike data_version).
       changes: db.prepare('SELECT total_changes()').pluck(),
       countByType: db.prepare('SELECT type, count(*) FROM auth_records GROUP BY type').raw(),
@@ -275,7 +274,7 @@ export class RecordStore {
    */
   private reading<T>(fn: () => T): T {
     return this.deferred(() => {
-      this.cache.checkVersion(this.stmts.dataVersion.get() as number);
+      this.cache.checkVersion(this.others.readNow());
       return fn();
     }) as T;
   }

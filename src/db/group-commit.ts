@@ -1,4 +1,4 @@
-import type { Db } from './connection.js';
+import { onePerConnection, type Db } from './connection.js';
 
 /**
  * Group commit: the writes of every request handled in one turn of the event loop share one
@@ -89,11 +89,5 @@ export class GroupCommit {
   }
 }
 
-const commits = new WeakMap<Db, GroupCommit>();
-
 /** The one group commit of a connection. */
-export function groupCommitOf(db: Db): GroupCommit {
-  let found = commits.get(db);
-  if (found === undefined) commits.set(db, (found = new GroupCommit(db)));
-  return found;
-}
+export const groupCommitOf = onePerConnection((db) => new GroupCommit(db));

@@ -1,4 +1,4 @@
-import type { Db } from './connection.js';
+import { onePerConnection, type Db } from './connection.js';
 
 /**
  * Work done once per turn of the event loop instead of once per request. Under load one poll of
@@ -67,15 +67,14 @@ export class OthersCommits {
 
   /** The version, changed whenever another connection has committed since it was last read. */
   version(): number {
-    return (this.kept ??= this.statement.get() as number);
+    return (this.kept ??= this.readNow());
+  }
+
+  /** The version as it is now, whatever is kept: inside a read transaction, that of its snapshot. */
+  readNow(): number {
+    return this.statement.get() as number;
   }
 }
 
-const others = new WeakMap<Db, OthersCommits>();
-
 /** The one `OthersCommits` of a connection, shared by the requests' first step and the store. */
-export function othersCommitsOf(db: Db): OthersCommits {
-  let found = others.get(db);
-  if (found === undefined) others.set(db, (found = new OthersCommits(db)));
-  return found;
-}
+export const othersCommitsOf = onePerConnection((db) => new OthersCommits(db));
