@@ -95,8 +95,10 @@ describe('Journal', () => {
       yield* params;
     };
     const body = Buffer.from('<x/>');
-    const id = store.add(record({ params: lazily(), body: () => (reads.push('body'), body.toString()), held: heldBytes(params, body, 40) }));
-    const now = store.add(record({ params: [...params], body: '<x/>' }));
+    // one arrival time for both, so only how they were kept can tell them apart
+    const time = Date.now();
+    const id = store.add(record({ time, params: lazily(), body: () => (reads.push('body'), body.toString()), held: heldBytes(params, body, 40) }));
+    const now = store.add(record({ time, params: [...params], body: '<x/>' }));
     expect(reads).toEqual([]);
     const [a, b] = [entry(store, id), entry(store, now)];
     expect(reads).toEqual(['params', 'body']);
