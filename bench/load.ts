@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuTimeOf, type ServerProcess } from './processes.js';
 
 /** One load scenario: a request, or a generator of fresh ones, and the status it must get. */
 export interface Scenario {
@@ -20,12 +21,17 @@ export interface LoadResult {
   p99: number;
   /** Answers with another status than expected, and socket errors. */
   wrong: number;
+  /**
+   * CPU microseconds per answer: the server's (all its threads, user and system, the kernel's
+   * work for its sockets included) and the load generator's (this process).
+   */
+  cpu: { server: number; generator: number };
 }
 
 export const LOAD = { connections: 10, seconds: 3 };
 
-/** Drives `baseUrl` + the scenario's path (or `path`) with autocannon for LOAD.seconds. */
-export async function load(baseUrl: string, scenario: Scenario, path = scenario.path): Promise<LoadResult> {
+/** Drives the server at the scenario's path (or `path`) with autocannon for LOAD.seconds. */
+export async function load(server: ServerProcess, scenario: Scenario, path = scenario.path): Promise<LoadResult> {
   const { body } = scenario;
   // The baseline is driven at a path of its own, which stays fixed.
   const freshPath = path === scenario.path ? scenario.freshPath : undefined;
@@ -34,7 +40,7 @@ export async function load(baseUrl: string, scenario: Scenario, path = scenario.
   let instance: autocannon.Instance | undefined;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
     const options: autocannon.Options = {
-      url: baseUrl + path,
+      url: server.url + path,
       connections: LOAD.connections,
       duration: LOAD.seconds,
       requests: [{
@@ -49,7 +55,12 @@ export async function load(baseUrl: string, scenario: Scenario, path = scenario.
     instance = autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
   });
   instance!.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  const serverBefore = cpuTimeOf(server.pid);
+  const generatorBefore = process.cpuUsage();
   const result = await done;
+  const generatorUsed = process.cpuUsage(generatorBefore);
+  const serverUsed = cpuTimeOf(server.pid) - serverBefore;
+  const answers = Math.max(1, latencies.length);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   const stats = (result.statusCodeStats ?? {}) as Record<string, { count: number } | undefined>;
@@ -59,5 +70,6 @@ export async function load(baseUrl: string, scenario: Scenario, path = scenario.
     p50: at(0.5),
     p99: at(0.99),
     wrong: result.requests.total - expected + result.errors,
+    cpu: { server: serverUsed / answers, generator: (generatorUsed.user + generatorUsed.system) / answers },
   };
 }

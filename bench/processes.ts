@@ -31,6 +31,17 @@ export async function startServer(script: string, args: readonly string[]): Prom
   };
 }
 
+/**
+ * CPU time a process has used, every thread, user and system, in microseconds (Linux). The
+ * kernel counts it in USER_HZ ticks, 100 a second on Linux whatever the kernel's own HZ.
+ */
+export function cpuTimeOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which may itself hold spaces: utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 /** Resident memory of a process, in bytes (Linux). */
 export function rssOf(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

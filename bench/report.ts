@@ -28,6 +28,20 @@ export function loadTable(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
+/**
+ * What each answer cost in CPU, from the same rounds as `loadTable`: the server's, and the load
+ * generator's, which sets the baseline's rate when the server has time to spare.
+ */
+export function cpuTable(rows: readonly Row[]): string {
+  const us = (n: number) => n.toFixed(1);
+  return [
+    '| scenario | baseline server µs | emulator server µs | ratio | generator µs, baseline run / emulator run |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map(({ name, baseline: b, emulator: e }) =>
+      `| ${name} | ${us(b.cpu.server)} | ${us(e.cpu.server)} | ${ratio(e.cpu.server, b.cpu.server)} | ${us(b.cpu.generator)} / ${us(e.cpu.generator)} |`),
+  ].join('\n');
+}
+
 export function scaleTable(small: LoadResult, large: LoadResult, labels: [string, string]): string {
   return [
     '| 1000-record page | req/s | p50 ms | p99 ms |',

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { load, LOAD, type LoadResult, type Scenario } from './load.js';
 import { measure, startServer, type ServerProcess } from './processes.js';
-import { extremeTable, loadTable, machine, scaleTable, targets, type Extreme, type Row } from './report.js';
+import { cpuTable, extremeTable, loadTable, machine, scaleTable, targets, type Extreme, type Row } from './report.js';
 import { ipOf, seedDocker } from './seed.js';
+import { storeAlone } from './store-alone.js';
 import { GENERIC_WORST, WORST_CASES } from './worst-cases.js';
 
 /**
@@ -93,8 +94,8 @@ async function sideBySide(dir: string): Promise<Row[]> {
       console.error(`  ${s.name}: baseline, then emulator, ${ROUNDS} times (${LOAD.seconds} s each)`);
       const rounds: Row[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        const b = warnIfWrong(`baseline ${s.name}`, await load(baseline.url, { ...s, expectStatus: answers[slug(s)].status }, slug(s)));
-        const e = warnIfWrong(`emulator ${s.name}`, await load(emulator.url, s));
+        const b = warnIfWrong(`baseline ${s.name}`, await load(baseline, { ...s, expectStatus: answers[slug(s)].status }, slug(s)));
+        const e = warnIfWrong(`emulator ${s.name}`, await load(emulator, s));
         rounds.push({ name: s.name, baseline: b, emulator: e });
       }
       rows.push(medianRound(rounds));
@@ -118,7 +119,7 @@ async function variant(db: string, v: (typeof VARIANTS)[number], rows: readonly 
       console.error(`  ${name}, ${ROUNDS} times (${LOAD.seconds} s each)`);
       const baselineRow = rows.find((r) => r.name === s.name)!.baseline;
       const rounds: Row[] = [];
-      for (let round = 0; round < ROUNDS; round++) rounds.push({ name, baseline: baselineRow, emulator: warnIfWrong(`emulator ${name}`, await load(emulator.url, s)) });
+      for (let round = 0; round < ROUNDS; round++) rounds.push({ name, baseline: baselineRow, emulator: warnIfWrong(`emulator ${name}`, await load(emulator, s)) });
       out.push(medianRound(rounds));
     }
     return out;
@@ -163,7 +164,7 @@ async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResul
     console.error(`  seeded ${count.toLocaleString('en-US')} records in ${Date.now() - started} ms; 1000-record page (${LOAD.seconds} s)`);
     const emulator = await emulatorOn(db);
     try {
-      results.push(warnIfWrong(`page with ${count}`, await load(emulator.url, PAGE)));
+      results.push(warnIfWrong(`page with ${count}`, await load(emulator, PAGE)));
       if (count === LARGE) {
         extremes.push(await extreme(emulator, `list ids=1-4294967295 (${count.toLocaleString('en-US')} records)`, PAGE, `${DOCKER}?action=list&ids=1-4294967295`));
         extremes.push(await extreme(emulator, `create ips=0.0.0.0/0, refused: overlaps all ${count.toLocaleString('en-US')} records`, create, DOCKER,
@@ -190,12 +191,25 @@ async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResul
   return { small: results[0], large: results[1], extremes, worst };
 }
 
+/** `storeAlone` on three fresh databases of SMALL records: the median microseconds per create. */
+function storeAloneMedian(dir: string): number {
+  const runs = [0, 1, 2].map((i) => {
+    const db = join(dir, `store-alone-${i}.sqlite`);
+    seedDocker(db, SMALL);
+    return storeAlone(db, 20_000, LARGE);
+  });
+  return runs.sort((a, b) => a - b)[1];
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'qe-bench-'));
   try {
     console.error(`Benchmark: ${LOAD.connections} connections, ${LOAD.seconds} s per run, servers in their own processes, file databases.`);
     const rows = await sideBySide(dir);
+    console.error('  a create\'s store work alone, 3 times');
+    const alone = storeAloneMedian(dir);
+    const create = rows.find((r) => r.name === 'create')!;
     const { small, large, extremes, worst } = await scale(dir);
     const out = [
       `Machine: ${machine()}`,
@@ -203,6 +217,13 @@ async function main(): Promise<void> {
       `Side by side (${LOAD.connections} connections, ${LOAD.seconds} s each, the median of ${ROUNDS} alternating rounds; ratio = emulator / baseline):`,
       '',
       loadTable(rows),
+      '',
+      'CPU time per answer, in the same rounds (user and system, every thread of the process):',
+      '',
+      cpuTable(rows),
+      '',
+      `A create's durable work alone (the record service's checks and rows, and a share of the COMMIT, without HTTP; ` +
+        `the median of three loops of 20,000): ${alone.toFixed(1)} µs, against ${create.emulator.cpu.server.toFixed(1)} µs of server CPU per create under load.`,
       '',
       'Scale (the first 1000-record page, a new call each time):',
       '',

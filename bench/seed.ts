@@ -5,7 +5,8 @@ import { qualysDateTime } from '../src/qualys/envelopes.js';
 
 /** The IPv4 address with number `n` in 10.0.0.0/8, one per record. */
 export const ipOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-const TEN = 10 << 24;
+/** `ipOf(n)` as the number IP sets hold. */
+export const addressOf = (n: number) => (10 << 24) + n;
 
 /** Fills a database file with `count` Docker records in one transaction, through the store. */
 export function seedDocker(path: string, count: number): void {
@@ -20,7 +21,7 @@ export function seedDocker(path: string, count: number): void {
           title: `seed-${n}`,
           comments: 'seeded by npm run bench',
           fields: { docker_command: '/usr/bin/docker' },
-          ips: [[TEN + n, TEN + n]],
+          ips: [[addressOf(n), addressOf(n)]],
           createdAt: now,
           createdBy: 'bench',
           modifiedAt: now,
