@@ -31,7 +31,7 @@ async function attempt(what, act) {
 }
 
 /**
- * Fault rules (list, add, clear), the runtime settings of /_emulator/config, and each user's
+ * Fault rules (list, add, remove one, clear), the runtime settings of /_emulator/config, and each user's
  * rate-limit counts.
  * @param {HTMLElement} main
  */
@@ -76,7 +76,14 @@ export function render(main) {
     shown = now;
     rules.replaceChildren(
       faults.rules.length > 0
-        ? table(`${faults.rules.length} rule(s), first match wins; seed ${faults.seed}`, RULE_KEYS, faults.rules.map((r) => RULE_KEYS.map((k) => (r[k] === undefined ? '' : String(r[k])))))
+        ? table(
+            `${faults.rules.length} rule(s), first match wins; seed ${faults.seed}`,
+            ['id', ...RULE_KEYS, 'remove'],
+            faults.rules.map((r) => [
+              ...['id', ...RULE_KEYS].map((k) => (r[k] === undefined ? '' : String(r[k]))),
+              h('button', { type: 'button', 'aria-label': `Remove rule ${r.id}`, onclick: () => attempt(`Removing rule ${r.id}`, () => api.delete(`faults/${r.id}`)).then(refresh).catch(report) }, 'Remove'),
+            ]),
+          )
         : h('p', {}, 'No fault rule: every call is answered normally.'),
       ...(faults.rules.length === 0 ? [] : [h('button', { type: 'button', class: 'danger', onclick: () => attempt('Clearing the rules', () => api.delete('faults')).then(refresh).catch(report) }, 'Clear every rule')]),
     );
@@ -108,7 +115,7 @@ export function render(main) {
   ruleForm.addEventListener('submit', (e) => {
     e.preventDefault();
     const rule = ruleOf(new FormData(ruleForm));
-    attempt('Adding the rule', () => api.put('faults', { seed: faults.seed, rules: [...faults.rules, rule] }))
+    attempt('Adding the rule', () => api.post('faults', { rules: [rule] }))
       .then(() => {
         ruleForm.reset();
         return refresh();

@@ -68,8 +68,16 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
     controls.faults.replace(bodyOf(ctx));
     ctx.body = controls.faults.json();
   });
+  router.post('/faults', (ctx) => {
+    controls.faults.add(bodyOf(ctx));
+    ctx.body = controls.faults.json();
+  });
   router.delete('/faults', (ctx) => {
     controls.faults.clear();
+    ctx.body = controls.faults.json();
+  });
+  router.delete('/faults/:id', (ctx) => {
+    controls.faults.remove(ctx.params.id);
     ctx.body = controls.faults.json();
   });
   router.get('/config', (ctx) => {

@@ -75,7 +75,7 @@ export class EmulatorControls {
   reset(): void {
     emptyDatabase(this.db);
     this.journal.clear();
-    this.faults.clear();
+    this.faults.reset();
     this.limiter.restart();
     this.toolRuns.clear();
     for (const hook of this.resetHooks) hook();

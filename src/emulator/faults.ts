@@ -10,6 +10,12 @@ import { arrayOf, boolean, integerIn, numberIn, objectOf, string } from './json-
  * lose their connection, so a harness can test a client's error handling and retries.
  */
 export interface FaultRule {
+  /**
+   * The emulator's name for the rule, shown by every answer of /_emulator/faults, to remove it
+   * alone. [E] Never reused until a reset, which restarts it at 1; one sent in a rule is ignored,
+   * so what `GET` shows can be sent back as it is.
+   */
+  id?: number;
   path?: string;
   action?: string;
   method?: string;
@@ -25,7 +31,7 @@ export interface FaultRule {
   times?: number;
 }
 
-const RULE_KEYS = ['path', 'action', 'method', 'status', 'code', 'text', 'wait_sec', 'delay_ms', 'drop', 'probability', 'times'];
+const RULE_KEYS = ['id', 'path', 'action', 'method', 'status', 'code', 'text', 'wait_sec', 'delay_ms', 'drop', 'probability', 'times'];
 
 /** mulberry32: a small PRNG, so a given seed replays the same faults on the same calls. */
 function prng(seed: number): () => number {
@@ -40,6 +46,12 @@ function prng(seed: number): () => number {
 }
 
 const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
+
+/**
+ * [E] Rules in force at most: every API call looks through them, and adding rules one request
+ * at a time must not grow memory without bound.
+ */
+export const MAX_RULES = 1000;
 
 /** [E] 1xx never end a response, and 204, 205 and 304 must not carry a body. */
 const BODILESS_STATUSES = [204, 205, 304];
@@ -92,27 +104,63 @@ function faultError(rule: FaultRule): QualysError {
   return new QualysError(rule.status ?? base.status, rule.code ?? base.code, rule.text ?? base.text, sameCode ? base.items : [], base.headers);
 }
 
+type NumberedRule = FaultRule & { id: number };
+
 export class Faults {
   private seed = randomSeed();
   private random = prng(this.seed);
-  private rules: FaultRule[] = [];
+  private rules: NumberedRule[] = [];
+  private nextId = 1;
 
   /** `PUT /_emulator/faults`: replaces every rule; the seed (given, or drawn at random) restarts the PRNG. */
   replace(body: unknown): void {
     const doc = objectOf(body, 'the body', ['seed', 'rules']);
-    const rules = arrayOf(doc.rules ?? [], 'rules').map(parseRule);
+    const rules = this.rulesOf(doc.rules ?? [], 0);
     const seed = doc.seed === undefined ? randomSeed() : integerIn(doc.seed, 'seed', 0, 2 ** 32 - 1);
-    this.rules = rules;
+    this.rules = this.numbered(rules);
     this.seed = seed;
     this.random = prng(seed);
   }
 
+  /** `POST /_emulator/faults`: adds rules after those in force, which keep their place, the seed and the PRNG's state. */
+  add(body: unknown): void {
+    const doc = objectOf(body, 'the body', ['rules']);
+    this.rules = [...this.rules, ...this.numbered(this.rulesOf(doc.rules, this.rules.length))];
+  }
+
+  /** `DELETE /_emulator/faults/ID`: removes that rule; one not in force (expired, or never made) is a 404. */
+  remove(id: string): void {
+    const rule = this.rules.find((r) => String(r.id) === id);
+    if (!rule) throw new JsonError(404, `No fault rule ${id} is in force (a rule with times is gone once used up)`);
+    this.rules = this.rules.filter((r) => r !== rule);
+  }
+
+  /** `DELETE /_emulator/faults`: removes every rule; rule IDs go on counting. */
   clear(): void {
     this.replace({});
   }
 
+  /** No rule, a fresh seed, and rule IDs from 1 again. */
+  reset(): void {
+    this.clear();
+    this.nextId = 1;
+  }
+
+  /** The rules of a request, checked whole before any is kept; `inForce` count towards MAX_RULES. */
+  private rulesOf(value: unknown, inForce: number): FaultRule[] {
+    const list = arrayOf(value, 'rules');
+    if (inForce + list.length > MAX_RULES) {
+      throw new JsonError(400, `At most ${MAX_RULES} fault rules can be in force: ${inForce} are, and this adds ${list.length}`);
+    }
+    return list.map(parseRule);
+  }
+
+  private numbered(rules: readonly FaultRule[]): NumberedRule[] {
+    return rules.map((rule) => ({ id: this.nextId++, ...rule }));
+  }
+
   /** The rules still in force (`times` counting down) and the seed, to replay a run. */
-  json(): { seed: number; rules: FaultRule[] } {
+  json(): { seed: number; rules: NumberedRule[] } {
     return { seed: this.seed, rules: this.rules.map((r) => ({ ...r })) };
   }
 

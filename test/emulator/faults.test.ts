@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { all, AUTH, call, DOCKER, expectError, startTestEmulator, text } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
+import { MAX_RULES } from '../../src/emulator/faults.js';
 
 const emulator = await startTestEmulator();
 
@@ -15,7 +16,7 @@ describe('/_emulator/faults', () => {
       seed: 7,
       rules: [{ path: DOCKER, action: 'create', method: 'post', status: 503, code: '999', text: 'Service down for maintenance', times: 2 }],
     });
-    expect(put.json).toEqual({ seed: 7, rules: [{ path: DOCKER, action: 'create', method: 'POST', status: 503, code: '999', text: 'Service down for maintenance', times: 2 }] });
+    expect(put.json).toEqual({ seed: 7, rules: [{ id: 1, path: DOCKER, action: 'create', method: 'POST', status: 503, code: '999', text: 'Service down for maintenance', times: 2 }] });
     // Other actions are untouched.
     expect((await list()).status).toBe(200);
     expectError(await create('a', '10.0.0.1'), 503, '999', 'Service down for maintenance');
@@ -102,7 +103,7 @@ describe('/_emulator/faults', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error).toBeTypeOf('string');
     }
-    expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ status: 500, action: 'create' }]);
+    expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ id: 1, status: 500, action: 'create' }]);
   });
 
   it('refuses statuses that cannot carry a SIMPLE_RETURN, naming the field', async () => {
@@ -112,11 +113,101 @@ describe('/_emulator/faults', () => {
       expect(res.status, String(status)).toBe(400);
       expect(res.json.error).toMatch(/^rules\[1\]\.status must be /);
     }
-    expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ status: 500, action: 'create' }]);
+    expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ id: 1, status: 500, action: 'create' }]);
   });
 
   it.each([200, 302, 599])('answers a fault with status %i as a SIMPLE_RETURN', async (status) => {
     await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', status, text: 'Injected' }] });
     expectError(await list(), status, '999', 'Injected');
+  });
+
+  describe('one rule at a time', () => {
+    const ids = async () => (await admin(emulator, 'GET', 'faults')).json.rules.map((r) => r.id);
+
+    it('POST adds rules after those in force, numbered on; DELETE /faults/ID removes one', async () => {
+      await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', status: 500 }, { action: 'create', status: 501 }] });
+      const added = await admin(emulator, 'POST', 'faults', { rules: [{ action: 'list', status: 502 }] });
+      expect(added.status).toBe(200);
+      expect(added.json.rules.map((r) => [r.id, r.status])).toEqual([[1, 500], [2, 501], [3, 502]]);
+      // First match wins: the older list rule still answers.
+      expectError(await list(), 500, '999', /./);
+      const removed = await admin(emulator, 'DELETE', 'faults/1');
+      expect(removed.status).toBe(200);
+      expect(removed.json.rules.map((r) => r.id)).toEqual([2, 3]);
+      expectError(await list(), 502, '999', /./);
+      expectError(await create('a', '10.0.0.1'), 501, '999', /./);
+    });
+
+    it('answers 404 for a rule not in force, used up or never made, and changes nothing', async () => {
+      await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', status: 500, times: 1 }, { action: 'create', status: 501 }] });
+      expectError(await list(), 500, '999', /./);
+      for (const id of ['1', '3', '0', 'abc']) {
+        const res = await admin(emulator, 'DELETE', `faults/${id}`);
+        expect(res.status, id).toBe(404);
+        expect(res.json.error).toBe(`No fault rule ${id} is in force (a rule with times is gone once used up)`);
+      }
+      expect(await ids()).toEqual([2]);
+    });
+
+    it('never gives a removed rule\'s ID to another until a reset, which numbers from 1 again', async () => {
+      await admin(emulator, 'PUT', 'faults', { rules: [{ status: 500 }] });
+      await admin(emulator, 'DELETE', 'faults');
+      await admin(emulator, 'PUT', 'faults', { rules: [{ status: 500 }] });
+      await admin(emulator, 'DELETE', 'faults/2');
+      await admin(emulator, 'POST', 'faults', { rules: [{ status: 500 }] });
+      expect(await ids()).toEqual([3]);
+      await emulator.reset();
+      await admin(emulator, 'POST', 'faults', { rules: [{ status: 500 }] });
+      expect(await ids()).toEqual([1]);
+    });
+
+    it('takes back what GET shows, IDs and all, numbering the rules afresh', async () => {
+      await admin(emulator, 'PUT', 'faults', { seed: 5, rules: [{ action: 'list', status: 500 }] });
+      const shown = (await admin(emulator, 'GET', 'faults')).json;
+      const put = await admin(emulator, 'PUT', 'faults', shown);
+      expect(put.status).toBe(200);
+      expect(put.json).toEqual({ seed: 5, rules: [{ id: 2, action: 'list', status: 500 }] });
+    });
+
+    it('POST keeps the seed and where the PRNG is, so a run replays with or without it', async () => {
+      const rule = { action: 'list', status: 500, probability: 0.5 };
+      const statuses = async (n: number) => {
+        const out = [];
+        for (let i = 0; i < n; i++) out.push((await list()).status);
+        return out;
+      };
+      await admin(emulator, 'PUT', 'faults', { seed: 42, rules: [rule] });
+      const straight = await statuses(12);
+      await admin(emulator, 'PUT', 'faults', { seed: 42, rules: [rule] });
+      const before = await statuses(6);
+      const added = await admin(emulator, 'POST', 'faults', { rules: [{ action: 'create', delay_ms: 1 }] });
+      expect(added.json.seed).toBe(42);
+      expect([...before, ...(await statuses(6))]).toEqual(straight);
+      expect(straight).toContain(500);
+      expect(straight).toContain(200);
+    });
+
+    it('refuses a POST it cannot take whole with a JSON 400, adding nothing', async () => {
+      await admin(emulator, 'PUT', 'faults', { seed: 9, rules: [{ action: 'create', status: 500 }] });
+      for (const body of [{}, { rules: {} }, { rules: [{ status: 500 }, { status: 99 }] }, { seed: 1, rules: [] }, []]) {
+        const res = await admin(emulator, 'POST', 'faults', body);
+        expect(res.status, JSON.stringify(body)).toBe(400);
+        expect(res.json.error).toBeTypeOf('string');
+      }
+      expect((await admin(emulator, 'GET', 'faults')).json).toEqual({ seed: 9, rules: [{ id: 1, action: 'create', status: 500 }] });
+    });
+
+    it(`holds at most ${MAX_RULES} rules in force, however they come`, async () => {
+      const many = (n: number) => Array.from({ length: n }, () => ({ action: 'create', delay_ms: 1 }));
+      const tooMany = await admin(emulator, 'PUT', 'faults', { rules: many(MAX_RULES + 1) });
+      expect(tooMany.status).toBe(400);
+      expect(tooMany.json.error).toBe(`At most ${MAX_RULES} fault rules can be in force: 0 are, and this adds ${MAX_RULES + 1}`);
+      expect((await admin(emulator, 'PUT', 'faults', { rules: many(MAX_RULES - 1) })).status).toBe(200);
+      expect((await admin(emulator, 'POST', 'faults', { rules: many(1) })).status).toBe(200);
+      const full = await admin(emulator, 'POST', 'faults', { rules: many(1) });
+      expect(full.status).toBe(400);
+      expect(full.json.error).toBe(`At most ${MAX_RULES} fault rules can be in force: ${MAX_RULES} are, and this adds 1`);
+      expect(await ids()).toHaveLength(MAX_RULES);
+    });
   });
 });

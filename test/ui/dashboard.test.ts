@@ -208,7 +208,8 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await page.getByLabel('Times').fill('1');
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.locator('tbody tr', { hasText: '1965' }).waitFor();
-    expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ path: UNIX, action: 'list', code: '1965', times: 1 }]);
+    const [added] = (await admin(emulator, 'GET', 'faults')).json.rules;
+    expect(added).toEqual({ id: added.id, path: UNIX, action: 'list', code: '1965', times: 1 });
     await page.locator('tbody tr', { hasText: DOCKER }).waitFor();
     await screenshot('faults');
     expect(await accessibilityProblems()).toEqual([]);
@@ -222,6 +223,18 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expectError(await call(emulator, '/api/2.0/fo/auth/', { query: { action: 'list' } }), 503, '999', /./);
     await page.getByRole('button', { name: 'Clear every rule' }).click();
     await eventually(async () => (await admin(emulator, 'GET', 'faults')).json.rules).toEqual([]);
+  });
+
+  it('removes one fault rule and keeps the others, with the seed they draw from', async () => {
+    const { json } = await admin(emulator, 'PUT', 'faults', { seed: 11, rules: [{ action: 'list', status: 501 }, { action: 'create', status: 502 }] });
+    const [first, second] = json.rules;
+    await view('faults');
+    await page.locator('tbody tr', { hasText: '502' }).waitFor();
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.getByRole('button', { name: `Remove rule ${first.id}` }).click();
+    await eventually(() => page.locator('tbody tr', { hasText: '501' }).count()).toBe(0);
+    expect((await admin(emulator, 'GET', 'faults')).json).toEqual({ seed: 11, rules: [second] });
+    expect((await call(emulator, UNIX, { query: { action: 'list' } })).status).toBe(200);
   });
 
   it('switches runtime settings and shows the rate counts', async () => {
