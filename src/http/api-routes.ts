@@ -51,6 +51,8 @@ export function apiRoutes(options: ApiRouteOptions): PathRoutes {
       // Now, before anything else runs: a reset could commit the batch, or fail to, before this
       // answer reaches the step that waits for it (docs/architecture.md, Group commit).
       ctx.state.batch = options.commits.settled() ?? null;
+      // the journal records who logged in, as it records who made any other call
+      if (result.identified !== undefined) ctx.state.user = result.identified;
       options.output.write(ctx, result.status ?? 200, result.xml, result.headers);
     };
     routes.set(endpoint.path, compose<AppContext>([...options.guards, answer]));

@@ -40,6 +40,8 @@ export interface ActionResult {
   xml: Buffer;
   /** Extra response headers, e.g. a session login's Set-Cookie. */
   headers?: Readonly<Record<string, string>>;
+  /** Whom the call identified when nobody was known before it ran: a session login's user. */
+  identified?: string;
 }
 
 export interface ActionSpec {

@@ -31,6 +31,7 @@ export function sessionEndpoint(sessions: SessionStore, check: CredentialCheck):
       return {
         xml: ctx.render(simpleReturn({ datetime: ctx.datetime, text: 'Logged in' })),
         headers: { 'Set-Cookie': sessionCookieHeader(token, ctx.secure) },
+        identified: user,
       };
     },
   };

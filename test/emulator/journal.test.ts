@@ -49,6 +49,13 @@ describe('GET /_emulator/requests', () => {
     expect(entries[1]).toMatchObject({ user: null, status: 401, code: '2000', action: 'list' });
   });
 
+  it('records who a session login identified, and a refused login with a null user', async () => {
+    await call(emulator, '/api/2.0/fo/session/', { auth: null, form: { action: 'login', username: USER.login, password: USER.password } });
+    await call(emulator, '/api/2.0/fo/session/', { auth: null, form: { action: 'login', username: USER.login, password: 'wrong' } });
+    const entries = await journal();
+    expect(entries.map((e) => [e.action, e.status, e.user])).toEqual([['login', 200, USER.login], ['login', 401, null]]);
+  });
+
   it('masks a secret parameter whatever the case of its name, though the API refuses the misspelling', async () => {
     for (const name of ['Password', 'PASSWORD', 'passWord']) {
       await call(emulator, '/api/2.0/fo/auth/unix/', { form: { action: 'create', title: 't', ips: '10.0.0.9', username: 'u', [name]: 'hunter2' } });
