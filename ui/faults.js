@@ -20,13 +20,18 @@ function ruleOf(data) {
   return rule;
 }
 
-/** @param {string} what @param {() => Promise<unknown>} act */
+/**
+ * Runs `act` and says how it went; resolves to whether it succeeded.
+ * @param {string} what @param {() => Promise<unknown>} act
+ */
 async function attempt(what, act) {
   try {
     await act();
     say(`${what}: done.`);
+    return true;
   } catch (err) {
     say(`${what} failed: ${/** @type {Error} */ (err).message}`, true);
+    return false;
   }
 }
 
@@ -116,8 +121,9 @@ export function render(main) {
     e.preventDefault();
     const rule = ruleOf(new FormData(ruleForm));
     attempt('Adding the rule', () => api.post('faults', { rules: [rule] }))
-      .then(() => {
-        ruleForm.reset();
+      .then((added) => {
+        // a refused rule stays in the form, to be corrected
+        if (added) ruleForm.reset();
         return refresh();
       })
       .catch(report);

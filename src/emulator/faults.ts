@@ -53,6 +53,13 @@ const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
  */
 export const MAX_RULES = 1000;
 
+/**
+ * [E] Characters a rule's strings may hold: a path, action, method or CODE, and a TEXT (longer than
+ * any Qualys TEXT). With MAX_RULES they bound the rules' memory, a few MiB at most.
+ */
+const MAX_MATCH = 1024;
+const MAX_TEXT = 4096;
+
 /** [E] 1xx never end a response, and 204, 205 and 304 must not carry a body. */
 const BODILESS_STATUSES = [204, 205, 304];
 
@@ -68,12 +75,12 @@ function parseRule(value: unknown, i: number): FaultRule {
   const where = `rules[${i}]`;
   const r = objectOf(value, where, RULE_KEYS);
   const rule: FaultRule = {};
-  if (r.path !== undefined) rule.path = string(r.path, `${where}.path`);
-  if (r.action !== undefined) rule.action = string(r.action, `${where}.action`);
-  if (r.method !== undefined) rule.method = string(r.method, `${where}.method`).toUpperCase();
+  if (r.path !== undefined) rule.path = string(r.path, `${where}.path`, MAX_MATCH);
+  if (r.action !== undefined) rule.action = string(r.action, `${where}.action`, MAX_MATCH);
+  if (r.method !== undefined) rule.method = string(r.method, `${where}.method`, MAX_MATCH).toUpperCase();
   if (r.status !== undefined) rule.status = answerStatus(r.status, `${where}.status`);
-  if (r.code !== undefined) rule.code = string(r.code, `${where}.code`);
-  if (r.text !== undefined) rule.text = string(r.text, `${where}.text`);
+  if (r.code !== undefined) rule.code = string(r.code, `${where}.code`, MAX_MATCH);
+  if (r.text !== undefined) rule.text = string(r.text, `${where}.text`, MAX_TEXT);
   if (r.wait_sec !== undefined) rule.wait_sec = integerIn(r.wait_sec, `${where}.wait_sec`, 1, 86_400);
   if (r.delay_ms !== undefined) rule.delay_ms = integerIn(r.delay_ms, `${where}.delay_ms`, 0, 600_000);
   if (r.drop !== undefined) rule.drop = boolean(r.drop, `${where}.drop`);

@@ -36,7 +36,9 @@ export function boolean(value: unknown, where: string): boolean {
   return value;
 }
 
-export function string(value: unknown, where: string): string {
+/** A string of at most `maxLength` characters, when a bound is given. */
+export function string(value: unknown, where: string, maxLength = Infinity): string {
   if (typeof value !== 'string') throw invalid(`${where} must be a string`);
+  if (value.length > maxLength) throw invalid(`${where} must be at most ${maxLength} characters`);
   return value;
 }

@@ -2,11 +2,14 @@ import type { Middleware, ParameterizedContext } from 'koa';
 import type { RequestParams } from '../qualys/params.js';
 
 /**
- * What the pipeline learns about a request: each field is written by one step (named here) and
+ * What the pipeline learns about a request: each field is written by the step named here and
  * read by the steps after it, so nothing reads `ctx.state` back through a cast.
  */
 export interface AppState {
-  /** The login the caller authenticated as (`authenticate`); absent before it, or when it failed. */
+  /**
+   * The login the caller authenticated as (`authenticate`); absent before it, or when it failed.
+   * The session endpoint, which no step authenticates, sets it from its answer (`apiRoutes`).
+   */
   user?: string;
   /**
    * The call's parameters, query string then body, parsed once: by the body step, or from the

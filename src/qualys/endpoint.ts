@@ -40,7 +40,7 @@ export interface ActionResult {
   xml: Buffer;
   /** Extra response headers, e.g. a session login's Set-Cookie. */
   headers?: Readonly<Record<string, string>>;
-  /** Whom the call identified when nobody was known before it ran: a session login's user. */
+  /** Whom the call identified when nobody was known before it ran: the user a session login or logout is for. */
   identified?: string;
 }
 

@@ -41,9 +41,10 @@ export function sessionEndpoint(sessions: SessionStore, check: CredentialCheck):
     allowed: ['action'],
     handle(ctx) {
       // [E] logging out needs a live session; without one the answer is the usual 401.
-      if (ctx.sessionToken === undefined || sessions.use(ctx.sessionToken) === undefined) throw qualysErrors.badLogin();
-      sessions.close(ctx.sessionToken);
-      return { xml: ctx.render(simpleReturn({ datetime: ctx.datetime, text: 'Logged out' })) };
+      const user = ctx.sessionToken === undefined ? undefined : sessions.use(ctx.sessionToken);
+      if (user === undefined) throw qualysErrors.badLogin();
+      sessions.close(ctx.sessionToken!);
+      return { xml: ctx.render(simpleReturn({ datetime: ctx.datetime, text: 'Logged out' })), identified: user };
     },
   };
 

@@ -195,6 +195,19 @@ describe('/_emulator/faults', () => {
         expect(res.json.error).toBeTypeOf('string');
       }
       expect((await admin(emulator, 'GET', 'faults')).json).toEqual({ seed: 9, rules: [{ id: 1, action: 'create', status: 500 }] });
+      // nor did it use up an ID
+      expect((await admin(emulator, 'POST', 'faults', { rules: [{ status: 500 }] })).json.rules.map((r) => r.id)).toEqual([1, 2]);
+    });
+
+    it('bounds the strings a rule keeps: 4096 characters of text, 1024 of the others', async () => {
+      const long = (n: number) => 'x'.repeat(n);
+      expect((await admin(emulator, 'POST', 'faults', { rules: [{ path: long(1024), action: long(1024), method: long(1024), code: long(1024), text: long(4096) }] })).status).toBe(200);
+      for (const [field, n, max] of [['text', 4097, 4096], ['path', 1025, 1024], ['action', 1025, 1024], ['method', 1025, 1024], ['code', 1025, 1024]] as const) {
+        const res = await admin(emulator, 'POST', 'faults', { rules: [{ status: 500, [field]: long(n) }] });
+        expect(res.status, field).toBe(400);
+        expect(res.json.error).toBe(`rules[0].${field} must be at most ${max} characters`);
+      }
+      expect(await ids()).toEqual([1]);
     });
 
     it(`holds at most ${MAX_RULES} rules in force, however they come`, async () => {

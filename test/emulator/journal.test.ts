@@ -49,11 +49,20 @@ describe('GET /_emulator/requests', () => {
     expect(entries[1]).toMatchObject({ user: null, status: 401, code: '2000', action: 'list' });
   });
 
-  it('records who a session login identified, and a refused login with a null user', async () => {
-    await call(emulator, '/api/2.0/fo/session/', { auth: null, form: { action: 'login', username: USER.login, password: USER.password } });
-    await call(emulator, '/api/2.0/fo/session/', { auth: null, form: { action: 'login', username: USER.login, password: 'wrong' } });
+  it('records whom a session login or logout was for, and a refused login with a null user', async () => {
+    const session = '/api/2.0/fo/session/';
+    const login = await call(emulator, session, { auth: null, form: { action: 'login', username: USER.login, password: USER.password } });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    await call(emulator, session, { auth: null, form: { action: 'login', username: USER.login, password: 'wrong' } });
+    await call(emulator, session, { auth: null, headers: { Cookie: cookie }, form: { action: 'logout' } });
+    await call(emulator, session, { auth: null, headers: { Cookie: cookie }, form: { action: 'logout' } });
     const entries = await journal();
-    expect(entries.map((e) => [e.action, e.status, e.user])).toEqual([['login', 200, USER.login], ['login', 401, null]]);
+    expect(entries.map((e) => [e.action, e.status, e.user])).toEqual([
+      ['login', 200, USER.login],
+      ['login', 401, null],
+      ['logout', 200, USER.login],
+      ['logout', 401, null],
+    ]);
   });
 
   it('masks a secret parameter whatever the case of its name, though the API refuses the misspelling', async () => {

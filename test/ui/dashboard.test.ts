@@ -201,6 +201,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
 
   it('adds a fault rule that the next API call fails with, and clears it', async () => {
     await call(emulator, DOCKER, { query: { action: 'list' } });
+    const { json: before } = await admin(emulator, 'PUT', 'faults', { seed: 3, rules: [{ action: 'create', delay_ms: 1 }] });
     await view('faults');
     await page.getByLabel('Path', { exact: true }).fill(UNIX);
     await page.getByLabel('Action', { exact: true }).fill('list');
@@ -208,13 +209,17 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await page.getByLabel('Times').fill('1');
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.locator('tbody tr', { hasText: '1965' }).waitFor();
-    const [added] = (await admin(emulator, 'GET', 'faults')).json.rules;
-    expect(added).toEqual({ id: added.id, path: UNIX, action: 'list', code: '1965', times: 1 });
+    // Added after the rule in force, which keeps its ID and the seed.
+    expect((await admin(emulator, 'GET', 'faults')).json).toEqual({
+      seed: 3,
+      rules: [...before.rules, { id: before.rules[0].id + 1, path: UNIX, action: 'list', code: '1965', times: 1 }],
+    });
     await page.locator('tbody tr', { hasText: DOCKER }).waitFor();
     await screenshot('faults');
     expect(await accessibilityProblems()).toEqual([]);
     expectError(await call(emulator, UNIX, { query: { action: 'list' } }), 409, '1965', 'This API cannot be run again for another 1 seconds.');
     expect((await call(emulator, UNIX, { query: { action: 'list' } })).status).toBe(200);
+    await page.getByRole('button', { name: `Remove rule ${before.rules[0].id}` }).click();
     await eventually(() => page.locator('main').textContent()).toContain('No fault rule');
     await page.getByLabel('Path', { exact: true }).fill('/api/2.0/fo/auth/');
     await page.getByLabel('Status', { exact: true }).fill('503');
@@ -235,6 +240,12 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await eventually(() => page.locator('tbody tr', { hasText: '501' }).count()).toBe(0);
     expect((await admin(emulator, 'GET', 'faults')).json).toEqual({ seed: 11, rules: [second] });
     expect((await call(emulator, UNIX, { query: { action: 'list' } })).status).toBe(200);
+    // A rule the emulator refuses stays in the form, to be corrected.
+    await page.getByLabel('Path', { exact: true }).fill(UNIX);
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await eventually(() => page.locator('#status').textContent()).toContain('Adding the rule failed: 400: rules[0] does nothing');
+    expect(await page.getByLabel('Path', { exact: true }).inputValue()).toBe(UNIX);
+    expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([second]);
   });
 
   it('switches runtime settings and shows the rate counts', async () => {
