@@ -22,10 +22,11 @@ export interface LoadResult {
   /** Answers with another status than expected, and socket errors. */
   wrong: number;
   /**
-   * CPU microseconds per answer: the server's (all its threads, user and system, the kernel's
-   * work for its sockets included) and the load generator's (this process).
+   * CPU microseconds per answer, user and system, the kernel's work for the sockets included: the
+   * server's main thread (its event loop), all the server's threads, and the load generator's
+   * (this process).
    */
-  cpu: { server: number; generator: number };
+  cpu: { serverMain: number; server: number; generator: number };
 }
 
 export const LOAD = { connections: 10, seconds: 3 };
@@ -55,11 +56,11 @@ export async function load(server: ServerProcess, scenario: Scenario, path = sce
     instance = autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
   });
   instance!.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-  const serverBefore = cpuTimeOf(server.pid);
+  const serverBefore = { all: cpuTimeOf(server.pid), main: cpuTimeOf(server.pid, 'main') };
   const generatorBefore = process.cpuUsage();
   const result = await done;
   const generatorUsed = process.cpuUsage(generatorBefore);
-  const serverUsed = cpuTimeOf(server.pid) - serverBefore;
+  const serverUsed = { all: cpuTimeOf(server.pid) - serverBefore.all, main: cpuTimeOf(server.pid, 'main') - serverBefore.main };
   const answers = Math.max(1, latencies.length);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -70,6 +71,6 @@ export async function load(server: ServerProcess, scenario: Scenario, path = sce
     p50: at(0.5),
     p99: at(0.99),
     wrong: result.requests.total - expected + result.errors,
-    cpu: { server: serverUsed / answers, generator: (generatorUsed.user + generatorUsed.system) / answers },
+    cpu: { serverMain: serverUsed.main / answers, server: serverUsed.all / answers, generator: (generatorUsed.user + generatorUsed.system) / answers },
   };
 }

@@ -32,11 +32,12 @@ export async function startServer(script: string, args: readonly string[]): Prom
 }
 
 /**
- * CPU time a process has used, every thread, user and system, in microseconds (Linux). The
- * kernel counts it in USER_HZ ticks, 100 a second on Linux whatever the kernel's own HZ.
+ * CPU time a process has used, user and system, in microseconds (Linux): every thread's, or only
+ * the main thread's (whose thread ID is the process ID: Node's event loop). The kernel counts it
+ * in USER_HZ ticks, 100 a second on Linux whatever the kernel's own HZ.
  */
-export function cpuTimeOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+export function cpuTimeOf(pid: number, thread: 'all' | 'main' = 'all'): number {
+  const stat = readFileSync(thread === 'all' ? `/proc/${pid}/stat` : `/proc/${pid}/task/${pid}/stat`, 'utf8');
   // Fields after the command name, which may itself hold spaces: utime and stime are 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10_000;

@@ -35,10 +35,10 @@ export function loadTable(rows: readonly Row[]): string {
 export function cpuTable(rows: readonly Row[]): string {
   const us = (n: number) => n.toFixed(1);
   return [
-    '| scenario | baseline server µs | emulator server µs | ratio | generator µs, baseline run / emulator run |',
+    '| scenario | baseline server µs, main thread / all | emulator server µs, main thread / all | ratio (main thread) | generator µs, baseline run / emulator run |',
     '|---|---:|---:|---:|---:|',
     ...rows.map(({ name, baseline: b, emulator: e }) =>
-      `| ${name} | ${us(b.cpu.server)} | ${us(e.cpu.server)} | ${ratio(e.cpu.server, b.cpu.server)} | ${us(b.cpu.generator)} / ${us(e.cpu.generator)} |`),
+      `| ${name} | ${us(b.cpu.serverMain)} / ${us(b.cpu.server)} | ${us(e.cpu.serverMain)} / ${us(e.cpu.server)} | ${ratio(e.cpu.serverMain, b.cpu.serverMain)} | ${us(b.cpu.generator)} / ${us(e.cpu.generator)} |`),
   ].join('\n');
 }
 
