@@ -18,15 +18,22 @@ const PATHS = [
   '/api/2.0/batch_return.dtd', '/api/2.0/simple_return.dtd', `${DOCKER}auth_docker_list_output.dtd`, '/api/2.0/fo/auth/docker/%',
   '/api/2.0/fo/auth/docker/%zz', '//api/2.0/fo/auth/docker/', '/api/2.0/fo/auth/docker/../docker/', '/api/2.0/%00/', '*',
   '/health', '/api/tools/kube-bench', '/api/tools/docker-bench-security',
+  '/api/2.0/fo/vault/', '/api/2.0/fo/auth/oracle/', '/api/2.0/fo/auth/windows/', '/api/2.0/fo/auth/mongodb/', '/api/2.0/fo/auth/snmp/',
+  '/api/2.0/fo/auth/vmware/', '/api/2.0/fo/auth/kubernetes/', '/api/2.0/fo/auth/ms_sql/', '/api/2.0/fo/auth/network_ssh/', '/api/3.0/fo/auth/docker/',
 ];
 // The /_emulator/ controls are left out: they can switch on deliberate faults.
 const NAMES = [
   'action', 'title', 'ips', 'comments', 'docker_deamon_conf_file', 'docker_command', 'network_id', 'echo_request', 'ids',
   'id_min', 'id_max', 'details', 'Action', 'ACTION', '', 'ids[]', '__proto__', 'constructor', 'toString', 'password', 'username',
   'skip_password', 'port', 'add_ips', 'remove_ips',
+  'sid', 'servicename', 'is_cdb', 'pc_only', 'windows_ad_domain', 'windows_domain', 'ntlm', 'login_type', 'vault_type', 'vault_id', 'credential_type',
+  'cleartext', 'version', 'community_strings', 'auth_alg', 'priv_alg', 'encrypt_password', 'hosts', 'ssl_verify', 'database_name', 'unix_conf_file',
+  'domain', 'safe', 'folder', 'file', 'server_address', 'secret', 'role_id', 'auth_type', 'private_key', 'cert', 'id', 'vault_service_type',
+  'is_template', 'status', 'instance', 'db_name', 'minimum_smb_version', 'kerberos', 'ntlmv2', 'require_smb_signing',
 ];
 const VALUES = [
-  'create', 'list', 'update', 'delete', 'login', 'logout', 'LIST', 'toString', '__proto__', '', ' ', '0', '1', '-1', '1-4294967295', '4294967296',
+  'create', 'list', 'update', 'delete', 'login', 'logout', 'view', 'basic', 'vault', 'CyberArk AIM', 'Thycotic Secret Server', 'HashiCorp', 'v1', 'v2', 'v3',
+  'MD5', 'SHA1', 'AES', 'DES', 'SMBv2', 'MSSQL', 'ORACLE', 'yes', 'no', 'true', 'false', '2', '65535', '65536', 'LIST', 'toString', '__proto__', '', ' ', '0', '1', '-1', '1-4294967295', '4294967296',
   '99999999999999999999', '1-', '-', '5-3', '1,2,,3', 'All', 'None', 'basic', '0.0.0.0/0', '10.0.0.1-10.0.0.0', '::1', '1.2.3.4/33',
   '256.1.1.1', '10.0.0.1,10.0.0.1', 'a'.repeat(300), ']]>', '<![CDATA[', '&amp;', '\u0000', '\uD800', '\uFFFF', 'é', '%', '%zz',
 ];
