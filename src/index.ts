@@ -3,5 +3,6 @@ export { startEmulator, StartupError, type EmulatorHandle, type EmulatorOptions 
 export { DEFAULTS, DEFAULT_USER, type Config, type User } from './config.js';
 export { loadConfig } from './config-options.js';
 export { SeedError, type SeedDocument, type SeedRecord, type SeedVault } from './emulator/seed.js';
-export type { FaultRule } from './emulator/faults.js';
-export type { JournalEntry } from './emulator/journal.js';
+export type { FaultRule, FaultSet } from './emulator/faults.js';
+export type { JournalEntry, JournalFilter } from './emulator/journal.js';
+export { JsonError } from './http/json-errors.js';

@@ -11,6 +11,9 @@ import { isEmptyDatabase } from './db/empty.js';
 import { createApp } from './app.js';
 import type { XmlValidator } from './http/send.js';
 import { readSeedFile, type SeedDocument } from './emulator/seed.js';
+import type { FaultRule, FaultSet } from './emulator/faults.js';
+import type { JournalEntry, JournalFilter } from './emulator/journal.js';
+import { parseJournalFilter } from './emulator/journal-requests.js';
 
 /** Options of `startEmulator`: any part of Config. Programmatic use defaults to port 0 and `:memory:`. */
 export type EmulatorOptions = Partial<Config> & {
@@ -30,6 +33,23 @@ export interface EmulatorHandle {
   reset(): Promise<void>;
   /** Creates the document's records through the API's own validation, all or nothing (else a SeedError). */
   seed(doc: SeedDocument): Promise<{ ids: number[]; vault_ids?: number[] }>;
+  /**
+   * The fault rules, as `/_emulator/faults` keeps them: each call resolves to the seed and the
+   * rules in force, or rejects as the admin API refuses (a JsonError with its `status`, changing nothing).
+   */
+  faults: {
+    get(): Promise<FaultSet>;
+    /** `PUT`: replaces every rule, the PRNG restarting from the seed. */
+    set(doc: { seed?: number; rules: readonly FaultRule[] }): Promise<FaultSet>;
+    /** `POST`: adds rules after those in force. */
+    add(rules: readonly FaultRule[]): Promise<FaultSet>;
+    /** `DELETE /ID`: removes one rule; one not in force is a 404. */
+    remove(id: number): Promise<FaultSet>;
+    /** `DELETE`: removes every rule. */
+    clear(): Promise<FaultSet>;
+  };
+  /** The request journal, oldest first, filtered as `GET /_emulator/requests` filters it. */
+  requests(filter?: JournalFilter): Promise<JournalEntry[]>;
   /** Stops listening, ends the running tools (SIGTERM, SIGKILL after the grace), closes the database. */
   close(): Promise<void>;
 }
@@ -142,6 +162,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   let closing: Promise<void> | undefined;
+  /** Each fault call answers what the admin API would: the rules in force after it. */
+  const faultsAfter = (change: () => void) => {
+    change();
+    return controls.faults.json();
+  };
   return {
     url: `${config.tlsCert ? 'https' : 'http'}://${host}:${port}`,
     port,
@@ -154,6 +179,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // answered, like a request, once committed
       await groupCommitOf(db).settled();
       return created;
+    },
+    faults: {
+      get: async () => faultsAfter(() => {}),
+      set: async (doc) => faultsAfter(() => controls.faults.replace(doc)),
+      add: async (rules) => faultsAfter(() => controls.faults.add({ rules })),
+      remove: async (id) => faultsAfter(() => controls.faults.remove(String(id))),
+      clear: async () => faultsAfter(() => controls.faults.clear()),
+    },
+    async requests(filter = {}) {
+      // the admin API's checks, on the filter as its query would give it
+      const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+      return controls.journal.query(parseJournalFilter(query));
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

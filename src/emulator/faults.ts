@@ -113,6 +113,12 @@ function faultError(rule: FaultRule): QualysError {
 
 type NumberedRule = FaultRule & { id: number };
 
+/** What every answer of `/_emulator/faults` shows: the seed, and the rules in force in order. */
+export interface FaultSet {
+  seed: number;
+  rules: NumberedRule[];
+}
+
 export class Faults {
   private seed = randomSeed();
   private random = prng(this.seed);
@@ -167,7 +173,7 @@ export class Faults {
   }
 
   /** The rules still in force (`times` counting down) and the seed, to replay a run. */
-  json(): { seed: number; rules: NumberedRule[] } {
+  json(): FaultSet {
     return { seed: this.seed, rules: this.rules.map((r) => ({ ...r })) };
   }
 
