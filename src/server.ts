@@ -181,7 +181,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return created;
     },
     faults: {
-      get: async () => faultsAfter(() => {}),
+      get: async () => controls.faults.json(),
       set: async (doc) => faultsAfter(() => controls.faults.replace(doc)),
       add: async (rules) => faultsAfter(() => controls.faults.add({ rules })),
       remove: async (id) => faultsAfter(() => controls.faults.remove(String(id))),
