@@ -48,8 +48,8 @@ export interface EmulatorHandle {
     /** `DELETE`: removes every rule. */
     clear(): Promise<FaultSet>;
   };
-  /** The request journal, oldest first, filtered as `GET /_emulator/requests` filters it. */
-  requests(filter?: JournalFilter): Promise<JournalEntry[]>;
+  /** The request journal, oldest first, filtered as `GET /_emulator/requests` filters it (`since` may be a Date). */
+  requests(filter?: Omit<JournalFilter, 'since'> & { since?: string | Date }): Promise<JournalEntry[]>;
   /** Stops listening, ends the running tools (SIGTERM, SIGKILL after the grace), closes the database. */
   close(): Promise<void>;
 }
@@ -188,9 +188,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       clear: async () => faultsAfter(() => controls.faults.clear()),
     },
     async requests(filter = {}) {
-      // the admin API's checks, on the filter as its query would give it
-      const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-      return controls.journal.query(parseJournalFilter(query));
+      // the admin API's checks, on the filter as its query would give it (a Date as ISO time)
+      const asQuery = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+      const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, asQuery(v)]));
+      // copies, as the admin API's JSON is: a caller changing an entry must not change the journal
+      return structuredClone(controls.journal.query(parseJournalFilter(query)));
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -7,6 +7,7 @@ import { JsonError } from '../http/json-errors.js';
 import { authenticatedUser, type AppMiddleware, type AppState } from '../http/state.js';
 import type { EmulatorControls } from './controls.js';
 import { parseJournalFilter } from './journal-requests.js';
+import { objectOf } from './json-input.js';
 import { addDashboardRoutes } from './dashboard-routes.js';
 
 /** `/_emulator/`: the test-harness controls, kept off the /api/ paths. */
@@ -49,6 +50,8 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
   const router = new Router<AppState>({ ...ROUTER_OPTIONS, prefix: ADMIN_PREFIX.slice(0, -1) });
   const bodyOf = (ctx: Context) => ctx.request.body ?? {};
   router.post('/reset', (ctx) => {
+    // it takes nothing: a body, if any, is an empty object, as the other controls refuse what they do not know
+    objectOf(bodyOf(ctx), 'the body', []);
     controls.reset();
     ctx.body = { reset: true };
   });

@@ -25,7 +25,7 @@ describe('the programmatic handle: faults and the journal without HTTP', () => {
   it('rejects what the admin API refuses, with its status and message, and changes nothing', async () => {
     await emulator.faults.set({ seed: 4, rules: [{ action: 'list', status: 503 }] });
     const refusals: [Promise<unknown>, number, string][] = [
-      [emulator.faults.add([{ action: 'list' }]), 400, 'rules[0] does nothing: give status, code or text to answer, delay_ms to slow down, or drop'],
+      [emulator.faults.add([{ status: 500 }, { action: 'list' }]), 400, 'rules[1] does nothing: give status, code or text to answer, delay_ms to slow down, or drop'],
       [emulator.faults.set({ seed: -1, rules: [] }), 400, 'seed must be a whole number from 0 to 4294967295'],
       [emulator.faults.remove(7), 404, 'No fault rule 7 is in force (a rule with times is gone once used up)'],
     ];
@@ -46,6 +46,16 @@ describe('the programmatic handle: faults and the journal without HTTP', () => {
     expect(await emulator.requests()).toEqual((await admin(emulator, 'GET', 'requests')).json.requests);
     expect((await emulator.requests({ limit: 1 })).map((e) => e.action)).toEqual(['list']);
     expect(await emulator.requests({ status: 404 })).toEqual([]);
+    expect(await emulator.requests({ status: 200 })).toHaveLength(2);
+    // a Date counts to the millisecond, as the ISO time it stands for
+    const last = Date.parse((await emulator.requests()).at(-1)!.time);
+    expect(await emulator.requests({ since: new Date(last) })).toHaveLength(1);
+    expect(await emulator.requests({ since: new Date(last + 1) })).toEqual([]);
+    // copies: changing one changes nothing kept
+    const [copy] = await emulator.requests({ action: 'create' });
+    copy.status = 999;
+    (copy.params as Record<string, string>).title = 'changed';
+    expect((await emulator.requests({ action: 'create' }))[0]).toMatchObject({ status: 200, params: { title: 'one' } });
     const err = await emulator.requests({ limit: 0 }).then(() => undefined, (e: unknown) => e);
     expect(err).toMatchObject({ status: 400, message: 'limit must be a whole number from 1 to 1000' });
   });

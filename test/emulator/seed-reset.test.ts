@@ -80,6 +80,18 @@ describe('POST /_emulator/reset', () => {
     expect(text(created.root, 'RESPONSE/BATCH_LIST/BATCH/ID_SET/ID')).toBe('1');
   });
 
+  it('takes no fields: an empty object passes, anything else is a 400 that resets nothing', async () => {
+    await admin(emulator, 'POST', 'seed', { records });
+    for (const body of [{ records: [] }, { nonsense: 1 }, [], 1]) {
+      const res = await admin(emulator, 'POST', 'reset', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.json.error).toBeTypeOf('string');
+    }
+    expect(await listed()).toHaveLength(records.length);
+    expect((await admin(emulator, 'POST', 'reset', {})).json).toEqual({ reset: true });
+    expect(await listed()).toEqual([]);
+  });
+
   it('keeps the runtime settings', async () => {
     await admin(emulator, 'PATCH', 'config', { page_size: 5 });
     await admin(emulator, 'POST', 'reset');
