@@ -162,11 +162,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   let closing: Promise<void> | undefined;
-  /** Each fault call answers what the admin API would: the rules in force after it. */
-  const faultsAfter = (change: () => void) => {
-    change();
-    return controls.faults.json();
-  };
   return {
     url: `${config.tlsCert ? 'https' : 'http'}://${host}:${port}`,
     port,
@@ -182,10 +177,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     faults: {
       get: async () => controls.faults.json(),
-      set: async (doc) => faultsAfter(() => controls.faults.replace(doc)),
-      add: async (rules) => faultsAfter(() => controls.faults.add({ rules })),
-      remove: async (id) => faultsAfter(() => controls.faults.remove(String(id))),
-      clear: async () => faultsAfter(() => controls.faults.clear()),
+      set: async (doc) => controls.faults.replace(doc),
+      add: async (rules) => controls.faults.add({ rules }),
+      remove: async (id) => controls.faults.remove(String(id)),
+      clear: async () => controls.faults.clear(),
     },
     async requests(filter = {}) {
       // the admin API's checks, on the filter as its query would give it (a Date as ISO time)

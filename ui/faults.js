@@ -6,6 +6,8 @@ export const title = 'Faults and limits';
 
 const RULE_KEYS = ['path', 'action', 'method', 'status', 'code', 'text', 'wait_sec', 'delay_ms', 'drop', 'probability', 'times'];
 const NUMBERS = ['status', 'wait_sec', 'delay_ms', 'probability', 'times'];
+/** The table's columns: the emulator's ID for each rule, then its fields. */
+const COLUMNS = ['id', ...RULE_KEYS];
 
 /** A rule from the form: empty fields are left out, numbers sent as numbers. @param {FormData} data */
 function ruleOf(data) {
@@ -83,9 +85,9 @@ export function render(main) {
       faults.rules.length > 0
         ? table(
             `${faults.rules.length} rule(s), first match wins; seed ${faults.seed}`,
-            ['id', ...RULE_KEYS, 'remove'],
+            [...COLUMNS, 'remove'],
             faults.rules.map((r) => [
-              ...['id', ...RULE_KEYS].map((k) => (r[k] === undefined ? '' : String(r[k]))),
+              ...COLUMNS.map((k) => (r[k] === undefined ? '' : String(r[k]))),
               h('button', { type: 'button', 'aria-label': `Remove rule ${r.id}`, onclick: () => attempt(`Removing rule ${r.id}`, () => api.delete(`faults/${r.id}`)).then(refresh).catch(report) }, 'Remove'),
             ]),
           )

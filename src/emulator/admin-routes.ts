@@ -68,20 +68,16 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
     ctx.body = controls.faults.json();
   });
   router.put('/faults', (ctx) => {
-    controls.faults.replace(bodyOf(ctx));
-    ctx.body = controls.faults.json();
+    ctx.body = controls.faults.replace(bodyOf(ctx));
   });
   router.post('/faults', (ctx) => {
-    controls.faults.add(bodyOf(ctx));
-    ctx.body = controls.faults.json();
+    ctx.body = controls.faults.add(bodyOf(ctx));
   });
   router.delete('/faults', (ctx) => {
-    controls.faults.clear();
-    ctx.body = controls.faults.json();
+    ctx.body = controls.faults.clear();
   });
   router.delete('/faults/:id', (ctx) => {
-    controls.faults.remove(ctx.params.id);
-    ctx.body = controls.faults.json();
+    ctx.body = controls.faults.remove(ctx.params.id);
   });
   router.get('/config', (ctx) => {
     ctx.body = controls.config();

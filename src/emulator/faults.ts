@@ -119,6 +119,10 @@ export interface FaultSet {
   rules: NumberedRule[];
 }
 
+/**
+ * The rules in force and the PRNG they draw from. Each change answers the rules in force after
+ * it, which every answer of /_emulator/faults and of the programmatic handle shows.
+ */
 export class Faults {
   private seed = randomSeed();
   private random = prng(this.seed);
@@ -126,31 +130,34 @@ export class Faults {
   private nextId = 1;
 
   /** `PUT /_emulator/faults`: replaces every rule; the seed (given, or drawn at random) restarts the PRNG. */
-  replace(body: unknown): void {
+  replace(body: unknown): FaultSet {
     const doc = objectOf(body, 'the body', ['seed', 'rules']);
     const rules = this.rulesOf(doc.rules ?? [], 0);
     const seed = doc.seed === undefined ? randomSeed() : integerIn(doc.seed, 'seed', 0, 2 ** 32 - 1);
     this.rules = this.numbered(rules);
     this.seed = seed;
     this.random = prng(seed);
+    return this.json();
   }
 
   /** `POST /_emulator/faults`: adds rules after those in force, which keep their place, the seed and the PRNG's state. */
-  add(body: unknown): void {
+  add(body: unknown): FaultSet {
     const doc = objectOf(body, 'the body', ['rules']);
     this.rules = [...this.rules, ...this.numbered(this.rulesOf(doc.rules, this.rules.length))];
+    return this.json();
   }
 
   /** `DELETE /_emulator/faults/ID`: removes that rule; one not in force (expired, or never made) is a 404. */
-  remove(id: string): void {
+  remove(id: string): FaultSet {
     const rule = this.rules.find((r) => String(r.id) === id);
     if (!rule) throw new JsonError(404, `No fault rule ${id} is in force (a rule with times is gone once used up)`);
     this.rules = this.rules.filter((r) => r !== rule);
+    return this.json();
   }
 
   /** `DELETE /_emulator/faults`: removes every rule; rule IDs go on counting. */
-  clear(): void {
-    this.replace({});
+  clear(): FaultSet {
+    return this.replace({});
   }
 
   /** No rule, a fresh seed, and rule IDs from 1 again. */
