@@ -1,5 +1,5 @@
 import { openDatabase } from '../src/db/open.js';
-import { RecordStore } from '../src/auth-records/store.js';
+import { RecordStore } from '../src/auth-records/record-store.js';
 import { dockerType } from '../src/auth-records/types/docker.js';
 import { qualysDateTime } from '../src/qualys/envelopes.js';
 

@@ -1,5 +1,5 @@
 import { RecordService } from '../src/auth-records/record-service.js';
-import { RecordStore } from '../src/auth-records/store.js';
+import { RecordStore } from '../src/auth-records/record-store.js';
 import { dockerType } from '../src/auth-records/types/docker.js';
 import { groupCommitOf } from '../src/db/group-commit.js';
 import { openDatabase } from '../src/db/open.js';

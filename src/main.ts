@@ -1,5 +1,5 @@
-import { ConfigError, DEFAULT_USER, usesDefaultUser } from './config.js';
-import { loadConfig } from './config-options.js';
+import { ConfigError, DEFAULT_USER, usesDefaultUser } from './settings/config.js';
+import { loadConfig } from './settings/options.js';
 import { startEmulator, StartupError } from './server.js';
 
 /** The program: the only reader of argv and the environment. */

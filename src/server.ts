@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { configProblem, DEFAULTS, usesDefaultUser, type Config, type Durability } from './config.js';
+import { configProblem, DEFAULTS, usesDefaultUser, type Config, type Durability } from './settings/config.js';
 import { isLoopback } from './host-names.js';
 import { openDatabase } from './db/open.js';
 import type { Db } from './db/connection.js';
@@ -10,10 +10,10 @@ import { groupCommitOf } from './db/group-commit.js';
 import { isEmptyDatabase } from './db/empty.js';
 import { createApp } from './app.js';
 import type { XmlValidator } from './http/send.js';
-import { readSeedFile, type SeedDocument } from './emulator/seed.js';
-import type { FaultRule, FaultSet } from './emulator/faults.js';
-import type { JournalEntry, JournalFilter } from './emulator/journal.js';
-import { parseJournalFilter } from './emulator/journal-requests.js';
+import { readSeedFile, type SeedDocument } from './controls/seed.js';
+import type { FaultRule, FaultSet } from './controls/faults.js';
+import type { JournalEntry, JournalFilter } from './controls/journal.js';
+import { parseJournalFilter } from './controls/journal-requests.js';
 
 /** Options of `startEmulator`: any part of Config. Programmatic use defaults to port 0 and `:memory:`. */
 export type EmulatorOptions = Partial<Config> & {

@@ -4,7 +4,7 @@ import { intersect } from '../qualys/interval-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import { readField } from './record-input.js';
 import type { RecordType } from './record-type.js';
-import type { ListFilter } from './store.js';
+import type { ListFilter } from './record-store.js';
 
 /** The list filter parameters every list shares [Q]: `ids`, `id_min`, `id_max`, `title`, `comments`. */
 export const LIST_FILTER_PARAMS = ['ids', 'id_min', 'id_max', 'title', 'comments'] as const;

@@ -6,7 +6,7 @@ import { applyChange, sameValues } from './record-change.js';
 import { missingIps, needsIps, settleFields } from './record-rules.js';
 import type { RecordChange, RecordInput } from './record-input.js';
 import type { AuthRecord, PrerequisiteSwitch, RecordType } from './record-type.js';
-import type { ListFilter, RecordStore, RecordWrite } from './store.js';
+import type { ListFilter, RecordStore, RecordWrite } from './record-store.js';
 
 /**
  * The vaults records may name: `undefined` when vault `id` does not exist, else whether its

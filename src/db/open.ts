@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Durability } from '../config.js';
+import type { Durability } from '../settings/config.js';
 import { startCheckpointer } from './checkpointer.js';
 import { groupCommitOf } from './group-commit.js';
 import { migrate } from './migrate.js';

@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { Config } from '../settings/config.js';
 import { hostNameOf, isLoopback } from '../host-names.js';
 
 /** Addresses that mean "every interface": never a name a client should be reaching. */

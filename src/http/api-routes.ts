@@ -3,7 +3,7 @@ import { dispatch, type Endpoint, type Method } from '../qualys/endpoint.js';
 import { qualysErrors } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { baseUrlOf, type XmlOutput } from './send.js';
-import { paramsOf } from './params.js';
+import { paramsOf } from './body-parser.js';
 import type { AppContext, AppMiddleware } from './state.js';
 import type { PathRoutes } from './exact-paths.js';
 import type { GroupCommit } from '../db/group-commit.js';

@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { Config } from '../settings/config.js';
 import { qualysErrors } from '../qualys/errors.js';
 import { allowedHostCheck } from './allowed-hosts.js';
 import { fromOwnOrigin } from './cross-site.js';

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { User } from '../config.js';
+import type { User } from '../settings/config.js';
 
 /** Finds the login a login and password belong to, or undefined. */
 export type CredentialCheck = (login: string, password: string) => string | undefined;

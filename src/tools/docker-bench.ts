@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { Config } from '../settings/config.js';
 import { allowedArgs, commaList, optionalString, refuseUnknownFields, type AllowedOption } from './fields.js';
 import { confineOutputFile } from './output-location.js';
 import type { Summary, ToolDefinition } from './tool.js';

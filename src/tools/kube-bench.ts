@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../settings/config.js';
 import { allowedArgs, commaList, matchingString, optionalString, refuseUnknownFields, type AllowedOption, type Body } from './fields.js';
 import { toolErrors } from './errors.js';
 import type { Summary, ToolDefinition } from './tool.js';

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { ROUTER_OPTIONS } from '../http/router-options.js';
-import type { Config } from '../config.js';
+import type { Config } from '../settings/config.js';
 import { JsonError } from '../http/json-errors.js';
 import { authenticatedUser, type AppMiddleware, type AppState } from '../http/state.js';
 import { toolErrors } from './errors.js';

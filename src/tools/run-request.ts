@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../settings/config.js';
 import { findBinary } from './binaries.js';
 import { makeRunDirectory, runDirectoryTemplate } from './output-location.js';
 import { privateDirectory } from './private-directory.js';

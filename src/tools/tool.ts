@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { Config } from '../settings/config.js';
 import type { Body } from './fields.js';
 
 /** Counts of check results, read from a report. */

@@ -96,7 +96,7 @@ describe('the Qualys wire protocol', () => {
   it('answers unknown paths with a 404 SIMPLE_RETURN', async () => {
     expectError(await call(emulator, '/api/2.0/fo/nothing/'), 404, undefined, 'Not Found');
     expectError(await call(emulator, '/nothing'), 404, undefined, 'Not Found');
-    // GET / leads a browser to the dashboard (test/emulator/dashboard-api.test.ts); other methods are unknown
+    // GET / leads a browser to the dashboard (test/controls/dashboard-api.test.ts); other methods are unknown
     expectError(await call(emulator, '/', { method: 'POST' }), 404, undefined, 'Not Found');
   });
 

@@ -3,12 +3,12 @@ import { expect } from 'vitest';
 import type { EmulatorHandle } from '../../src/index.js';
 import { AUTH } from './emulator.js';
 import type { JsonResponse } from './json-response.js';
-import type { JournalEntry } from '../../src/emulator/journal.js';
-import type { Faults } from '../../src/emulator/faults.js';
-import type { runtimeSettingsJson } from '../../src/emulator/runtime.js';
-import type { RecordsView } from '../../src/emulator/records-view.js';
+import type { JournalEntry } from '../../src/controls/journal.js';
+import type { Faults } from '../../src/controls/faults.js';
+import type { runtimeSettingsJson } from '../../src/controls/runtime.js';
+import type { RecordsView } from '../../src/controls/records-view.js';
 import type { RateState } from '../../src/http/rate-limit.js';
-import type { ToolRun } from '../../src/emulator/tool-runs.js';
+import type { ToolRun } from '../../src/controls/tool-runs.js';
 
 /** Any control's answer: each answer has some of these fields, typed as the emulator writes them. */
 export type AdminAnswer = {

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { DEFAULTS } from '../../src/config.js';
+import { DEFAULTS } from '../../src/settings/config.js';
 import { openDatabase } from '../../src/db/open.js';
 import { othersCommitsOf } from '../../src/db/turns.js';
 import { AUTH, DOCKER, parseXml, USER } from '../helpers/emulator.js';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { DEFAULTS } from '../../src/config.js';
+import { DEFAULTS } from '../../src/settings/config.js';
 import { openDatabase } from '../../src/db/open.js';
 import { groupCommitOf } from '../../src/db/group-commit.js';
 import { admin } from '../helpers/admin.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULTS, DEFAULT_USER } from '../../src/config.js';
-import { OPTIONS, helpText, loadConfig } from '../../src/config-options.js';
+import { ConfigError, DEFAULTS, DEFAULT_USER } from '../../src/settings/config.js';
+import { OPTIONS, helpText, loadConfig } from '../../src/settings/options.js';
 import { startEmulator, StartupError } from '../../src/index.js';
 
 const configOf = (argv: string[], env: Record<string, string> = {}) => {

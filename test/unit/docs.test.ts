@@ -55,7 +55,7 @@ describe('docs/record-types.md', () => {
 });
 
 describe('docs/configuration.md', () => {
-  it('lists the options exactly as src/config-options.ts declares them', () => {
+  it('lists the options exactly as src/settings/options.ts declares them', () => {
     const doc = read('docs/configuration.md');
     expect(doc, 'docs/configuration.md is stale: run `npm run docs`').toBe(withOptionsTable(doc));
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
-import { RecordStore } from '../../src/auth-records/store.js';
+import { RecordStore } from '../../src/auth-records/record-store.js';
 import { RecordService } from '../../src/auth-records/record-service.js';
 import { declareRecordType, type RecordType } from '../../src/auth-records/record-type.js';
 import { parseIpSet } from '../../src/qualys/ip-set.js';

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { heldBytes, Journal, JOURNAL_LIMITS, type JournalEntry, type JournalRecord } from '../../src/emulator/journal.js';
+import { heldBytes, Journal, JOURNAL_LIMITS, type JournalEntry, type JournalRecord } from '../../src/controls/journal.js';
 
 const record = (over: Partial<JournalRecord> = {}): JournalRecord => ({
   time: Date.now(),

@@ -9,8 +9,8 @@ import { PACKAGE_ROOT } from '../../src/package-root.js';
  */
 const LAYERS = [
   'main.ts', 'index.ts', 'server.ts', 'xml-validation.ts', 'app.ts',
-  'emulator', 'tools', 'http', 'session', 'vaults', 'auth-records', 'qualys', 'db',
-  'config-options.ts', 'config.ts', 'host-names.ts', 'make-directories.ts', 'package-root.ts',
+  'controls', 'tools', 'http', 'session', 'vaults', 'auth-records', 'qualys', 'db', 'settings',
+  'host-names.ts', 'make-directories.ts', 'package-root.ts',
 ];
 
 const SRC = join(PACKAGE_ROOT, 'src');

@@ -5,7 +5,7 @@ import { formatIdSet, idSetOf, parseIdSet } from '../../src/qualys/id-set.js';
 import { formatAddress, formatIpSet, parseIpSet } from '../../src/qualys/ip-set.js';
 import { QualysError } from '../../src/qualys/errors.js';
 import { openDatabase } from '../../src/db/open.js';
-import { RecordStore } from '../../src/auth-records/store.js';
+import { RecordStore } from '../../src/auth-records/record-store.js';
 
 /**
  * The ID and IP set algebra checked against a naive model, a Set<number>, on a 64-member

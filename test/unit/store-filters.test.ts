@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
-import { RecordStore } from '../../src/auth-records/store.js';
+import { RecordStore } from '../../src/auth-records/record-store.js';
 import { MAX_ID } from '../../src/qualys/id-set.js';
 
 // A type's own list filters (e.g. Oracle's is_template) match stored field values in SQL.

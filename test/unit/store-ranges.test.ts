@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import type { Db } from '../../src/db/connection.js';
-import { RecordStore } from '../../src/auth-records/store.js';
+import { RecordStore } from '../../src/auth-records/record-store.js';
 import { normalise, type IntervalSet } from '../../src/qualys/interval-set.js';
 
 /**

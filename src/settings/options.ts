@@ -1,9 +1,9 @@
 /**
  * The options: each declared once below, read from the environment then argv by a pure function;
  * `--help` and the table of docs/configuration.md (`npm run docs`) are written from the same
- * declarations. What the resulting configuration holds is src/config.ts.
+ * declarations. What the resulting configuration holds is src/settings/config.ts.
  */
-import { isHostName } from './host-names.js';
+import { isHostName } from '../host-names.js';
 import {
   BOUNDS,
   ConfigError,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestEmulator } from '../helpers/emulator.js';
 import { FAKES } from '../tools/helpers.js';
-import { healthRoutes } from '../../src/emulator/health.js';
+import { healthRoutes } from '../../src/controls/health.js';
 import { openDatabase } from '../../src/db/open.js';
 
 const version = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version;

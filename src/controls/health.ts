@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { ROUTER_OPTIONS } from '../http/router-options.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../settings/config.js';
 import type { Db } from '../db/connection.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { findBinary } from '../tools/binaries.js';

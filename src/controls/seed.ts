@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { QualysError } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { RequestParams } from '../qualys/params.js';
-import type { RecordCreator } from '../auth-records/actions.js';
+import type { RecordCreator } from '../auth-records/record-endpoint.js';
 import type { VaultCreator } from '../vaults/vault-endpoint.js';
 import type { RecordType } from '../auth-records/record-type.js';
 import { JsonError } from '../http/json-errors.js';

@@ -1,11 +1,11 @@
 /**
  * The emulator's configuration: what it holds, its defaults, the bounds of its numbers and the
  * checks a whole configuration must pass. How flags and variables become one is
- * src/config-options.ts, where each option is declared once for `--help` and docs/configuration.md.
+ * src/settings/options.ts, where each option is declared once for `--help` and docs/configuration.md.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isHostName } from './host-names.js';
+import { isHostName } from '../host-names.js';
 
 /** What an answered write survives (docs/architecture.md, Durability). */
 export const DURABILITIES = ['process', 'full'] as const;

@@ -1,4 +1,4 @@
-import { BOUNDS, RATE_BOUNDS, type Bounds, type Config } from '../config.js';
+import { BOUNDS, RATE_BOUNDS, type Bounds, type Config } from '../settings/config.js';
 import type { RateLimitSettings } from '../http/rate-limit.js';
 import { boolean, integerIn, objectOf } from './json-input.js';
 

@@ -1,4 +1,4 @@
-import { paramsOf } from '../http/params.js';
+import { paramsOf } from '../http/body-parser.js';
 import type { RequestParams } from '../qualys/params.js';
 import type { AppContext, AppMiddleware } from '../http/state.js';
 import { JsonError } from '../http/json-errors.js';

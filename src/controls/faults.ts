@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
-import { paramsOf } from '../http/params.js';
+import { paramsOf } from '../http/body-parser.js';
 import type { AppContext, AppMiddleware } from '../http/state.js';
 import { JsonError } from '../http/json-errors.js';
 import { arrayOf, boolean, integerIn, numberIn, objectOf, string } from './json-input.js';

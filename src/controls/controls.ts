@@ -4,7 +4,7 @@ import type { Endpoint } from '../qualys/endpoint.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import type { RecordType } from '../auth-records/record-type.js';
 import type { RecordService } from '../auth-records/record-service.js';
-import { recordCreator } from '../auth-records/actions.js';
+import { recordCreator } from '../auth-records/record-endpoint.js';
 import type { InputRules } from '../auth-records/record-input.js';
 import type { VaultService } from '../vaults/vault-service.js';
 import { vaultCreator } from '../vaults/vault-endpoint.js';

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { JOURNAL_LIMITS } from '../../src/emulator/journal.js';
+import { JOURNAL_LIMITS } from '../../src/controls/journal.js';
 import { call, DOCKER, parseXml, startTestEmulator, USER } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { all, AUTH, call, DOCKER, expectError, startTestEmulator, text } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
-import { MAX_RULES } from '../../src/emulator/faults.js';
+import { MAX_RULES } from '../../src/controls/faults.js';
 
 const emulator = await startTestEmulator();
 
