@@ -25,6 +25,8 @@ import { genericListEndpoint } from './auth-records/generic-list.js';
 import { v3Endpoint } from './auth-records/api-v3.js';
 import { RECORD_TYPES } from './auth-records/types/index.js';
 import { VaultStore } from './vaults/vault-store.js';
+import { VAULT_SETTINGS } from './vaults/vault-type.js';
+import { SecretParams } from './qualys/secrets.js';
 import { VaultService } from './vaults/vault-service.js';
 import { vaultEndpoint } from './vaults/vault-endpoint.js';
 import { SessionStore } from './session/session-store.js';
@@ -64,6 +66,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const { publicUrl } = config;
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
+  const secrets = new SecretParams(['password', ...[...RECORD_TYPES.flatMap((t) => t.fields), ...VAULT_SETTINGS].filter((f) => f.kind === 'secret').map((f) => f.param)]);
   const vaults = new VaultService(new VaultStore(db));
   const store = new RecordStore(db);
   const service = new RecordService(store, runtime, vaults);
@@ -72,7 +75,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks, answers: new ListAnswers() };
   const recordEndpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
   const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
-  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, vaults, endpoints: recordEndpoints });
+  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, vaults, endpoints: recordEndpoints, secrets });
   controls.onReset(() => sessions.clear());
   // reset empties the tables on the store's own connection, which PRAGMA data_version does not report
   controls.onReset(() => store.forgetAll());
@@ -103,9 +106,9 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
     return next();
   });
   // 1. [E] the request journal sees each /api/ request as it finally left
-  app.use(journalRequests(controls.journal));
+  app.use(journalRequests(controls.journal, secrets));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
-  app.use(errorEnvelope(output));
+  app.use(errorEnvelope(output, secrets));
   // 3. no answer before the COMMIT holding what it wrote or read (group commit: docs/architecture.md)
   app.use(answerAfterCommit(commits));
   // 4. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
@@ -129,7 +132,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
     dtdRoutes(bundledDtds()),
     // b. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller
     // gets them; logout checks its own cookie), no rate limit
-    apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, commits, guards: [
+    apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, commits, secrets, guards: [
       xrw, //    X-Requested-With [Q]
       bodyParser(Math.min(config.maxBody, SESSION_MAX_BODY)), // parameters from a short body [Q], [E] 16 KiB at most
       faults, // test-harness faults, matched on the action [E]
@@ -143,7 +146,7 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
       who, //         the API's credentials (401), before anything is told: these endpoints run programs
     ] })), //         then method (405), body, fields, busy (409), run
     // e. the Qualys record endpoints
-    apiRoutes({ endpoints, output, publicUrl, commits, guards: [
+    apiRoutes({ endpoints, output, publicUrl, commits, secrets, guards: [
       who, //                          Basic or QualysSession [Q: 401, 2000]
       rateLimit(controls.limiter), //  counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
       xrw, //                          X-Requested-With [Q]

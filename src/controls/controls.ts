@@ -6,6 +6,7 @@ import type { RecordType } from '../auth-records/record-type.js';
 import type { RecordService } from '../auth-records/record-service.js';
 import { recordCreator } from '../auth-records/record-endpoint.js';
 import type { InputRules } from '../auth-records/record-input.js';
+import type { SecretParams } from '../qualys/secrets.js';
 import type { VaultService } from '../vaults/vault-service.js';
 import { vaultCreator } from '../vaults/vault-endpoint.js';
 import { Journal } from './journal.js';
@@ -26,6 +27,8 @@ export interface ControlDeps {
   vaults: VaultService;
   /** The record endpoints, whose list answers the dashboard shows. */
   endpoints: readonly Endpoint[];
+  /** Masked in a seed's refusals. */
+  secrets: SecretParams;
 }
 
 /**
@@ -55,10 +58,11 @@ export class EmulatorControls {
       create: recordCreator(service, deps.inputRules),
       vaults: { create: vaultCreator(deps.vaults), idByTitle: (title) => deps.vaults.idByTitle(title) },
       atomically: (fn) => service.atomically(fn),
+      secrets: deps.secrets,
     };
     const byPath = new Map(deps.endpoints.map((e) => [e.path, e]));
     const endpoints = new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!]));
-    this.records = new RecordsView({ types: deps.types, service, endpoints, pageSize: () => this.runtime.pageSize });
+    this.records = new RecordsView({ types: deps.types, service, endpoints, pageSize: () => this.runtime.pageSize, secrets: deps.secrets });
     this.vaults = new VaultsView({ service: deps.vaults, pageSize: () => this.runtime.pageSize });
   }
 

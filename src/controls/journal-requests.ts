@@ -2,7 +2,7 @@ import { paramsOf } from '../http/body-parser.js';
 import type { RequestParams } from '../qualys/params.js';
 import type { AppContext, AppMiddleware } from '../http/state.js';
 import { JsonError } from '../http/json-errors.js';
-import { maskSecretAnyCase } from '../qualys/secrets.js';
+import type { SecretParams } from '../qualys/secrets.js';
 import { integerIn, objectOf } from './json-input.js';
 import { heldBytes, JOURNAL_LIMITS, type Journal, type JournalFilter } from './journal.js';
 
@@ -72,12 +72,12 @@ function errorText(ctx: AppContext): string | null {
 const sourceChars = (ctx: AppContext) => ctx.url.length + (ctx.method === 'POST' ? (ctx.request.length ?? Infinity) : 0);
 
 /** Lazily, so a request with 100,000 names costs the journal only the ones it keeps. */
-function* maskedParams(params: RequestParams): Generator<readonly [string, string]> {
-  for (const name of params.names()) yield [name, maskSecretAnyCase(name, params.get(name)!)];
+function* maskedParams(params: RequestParams, secrets: SecretParams): Generator<readonly [string, string]> {
+  for (const name of params.names()) yield [name, secrets.maskAnyCase(name, params.get(name)!)];
 }
 
 /** Outermost middleware: records each API request once its answer is final, secrets masked whatever their case [E]. */
-export function journalRequests(journal: Journal): AppMiddleware {
+export function journalRequests(journal: Journal, secrets: SecretParams): AppMiddleware {
   return async (ctx, next) => {
     if (!journaled(ctx.path)) return next();
     const time = Date.now();
@@ -96,7 +96,7 @@ export function journalRequests(journal: Journal): AppMiddleware {
         method: ctx.method,
         path: ctx.path,
         action: params.get('action') ?? null,
-        params: maskedParams(params),
+        params: maskedParams(params, secrets),
         status: dropped ? null : ctx.status,
         code: ctx.state.errorCode ?? null,
         text: dropped ? null : errorText(ctx),

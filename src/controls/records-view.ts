@@ -2,7 +2,7 @@ import { dispatch, type Endpoint } from '../qualys/endpoint.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { formatIpSet } from '../qualys/ip-set.js';
 import { RequestParams } from '../qualys/params.js';
-import { MASK } from '../qualys/secrets.js';
+import { MASK, type SecretParams } from '../qualys/secrets.js';
 import { renderXml, type XmlDocumentSpec } from '../qualys/xml.js';
 import { genericListOrder } from '../auth-records/generic-list.js';
 import { readListFilter } from '../auth-records/list-filter.js';
@@ -18,6 +18,7 @@ export interface RecordsViewDeps {
   endpoints: ReadonlyMap<string, Endpoint>;
   /** Read at each call: the page size can change at run time. */
   pageSize(): number;
+  secrets: SecretParams;
 }
 
 /** The filters `GET /_emulator/records/<type>` takes: the list's own `title`, `id_min` and `id_max`. */
@@ -84,7 +85,7 @@ export class RecordsView {
     const request = `${type.path}?action=list&ids=${id}`;
     const params = new RequestParams([['action', 'list'], ['ids', id]]);
     const render = (doc: XmlDocumentSpec) => renderXml(doc, call.baseUrl);
-    const { xml } = dispatch(this.deps.endpoints.get(type.name)!, { ...call, method: 'GET', params, path: type.path, datetime: qualysDateTime(), render });
+    const { xml } = dispatch(this.deps.endpoints.get(type.name)!, { ...call, method: 'GET', params, path: type.path, datetime: qualysDateTime(), render }, this.deps.secrets);
     return { request, xml: xml.toString('utf8') };
   }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { QualysError } from '../qualys/errors.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { RequestParams } from '../qualys/params.js';
+import type { SecretParams } from '../qualys/secrets.js';
 import type { RecordCreator } from '../auth-records/record-endpoint.js';
 import type { VaultCreator } from '../vaults/vault-endpoint.js';
 import type { RecordType } from '../auth-records/record-type.js';
@@ -52,6 +53,8 @@ export interface SeedTarget {
   vaults: { create: VaultCreator; idByTitle(title: string): number | undefined };
   /** Runs the whole seed as one transaction. */
   atomically<T>(fn: () => T): T;
+  /** Masked in the Qualys TEXT of a refusal. */
+  secrets: SecretParams;
 }
 
 /** The create parameters of one seed entry; `skip` names the fields that are not parameters. */
@@ -73,12 +76,13 @@ function entryOf(value: unknown, where: string, index: number): Record<string, u
 }
 
 /** Runs one create; a Qualys refusal becomes a SeedError naming the entry. */
-function creating(where: string, index: number, create: () => number): number {
+function creating(secrets: SecretParams, where: string, index: number, create: () => number): number {
   try {
     return create();
   } catch (err) {
-    if (err instanceof QualysError) throw new SeedError(index, `${where}: ${err.text}`, err.code, err.text);
-    throw err;
+    if (!(err instanceof QualysError)) throw err;
+    const { code, text } = secrets.maskError(err);
+    throw new SeedError(index, `${where}: ${text}`, code, text);
   }
 }
 
@@ -104,7 +108,7 @@ export function seedRecords(target: SeedTarget, doc: unknown, user: string): { i
     const vaultIds = vaults?.map((value, index) => {
       const where = `vaults[${index}]`;
       const params = new RequestParams(paramsOf(entryOf(value, where, index), where, index, []));
-      return creating(where, index, () => target.vaults.create(params, user, qualysDateTime()));
+      return creating(target.secrets, where, index, () => target.vaults.create(params, user, qualysDateTime()));
     });
     const ids = records.map((value, index) => {
       const where = `records[${index}]`;
@@ -112,7 +116,7 @@ export function seedRecords(target: SeedTarget, doc: unknown, user: string): { i
       const type = typeof record.type === 'string' ? target.types.get(record.type) : undefined;
       if (!type) throw new SeedError(index, `${where}.type must be one of: ${[...target.types.keys()].join(', ')}`);
       const params = new RequestParams(recordParams(target, record, where, index));
-      return creating(where, index, () => target.create(type, params, user, qualysDateTime()));
+      return creating(target.secrets, where, index, () => target.create(type, params, user, qualysDateTime()));
     });
     return vaultIds === undefined ? { ids } : { ids, vault_ids: vaultIds };
   });

@@ -7,6 +7,7 @@ import { paramsOf } from './body-parser.js';
 import type { AppContext, AppMiddleware } from './state.js';
 import type { PathRoutes } from './exact-paths.js';
 import type { GroupCommit } from '../db/group-commit.js';
+import type { SecretParams } from '../qualys/secrets.js';
 import { sessionTokenOf } from '../session/session-cookie.js';
 
 export interface ApiRouteOptions {
@@ -17,6 +18,8 @@ export interface ApiRouteOptions {
   publicUrl?: string;
   /** Whose batch a call's writes and reads joined, taken as its action returns. */
   commits: GroupCommit;
+  /** Masked in the REQUEST block an echo_request=1 adds. */
+  secrets: SecretParams;
 }
 
 /**
@@ -47,7 +50,7 @@ export function apiRoutes(options: ApiRouteOptions): PathRoutes {
         secure: ctx.secure,
         sessionToken: sessionTokenOf(ctx),
         render: (doc) => options.output.render(ctx, doc),
-      });
+      }, options.secrets);
       // Now, before anything else runs: a reset could commit the batch, or fail to, before this
       // answer reaches the step that waits for it (docs/architecture.md, Group commit).
       ctx.state.batch = options.commits.settled() ?? null;

@@ -1,5 +1,6 @@
 import { QualysError, qualysErrors } from '../qualys/errors.js';
 import { simpleReturn, qualysDateTime } from '../qualys/envelopes.js';
+import type { SecretParams } from '../qualys/secrets.js';
 import type { XmlOutput } from './send.js';
 import type { AppMiddleware } from './state.js';
 
@@ -10,16 +11,17 @@ function toQualysError(err: unknown): QualysError {
 }
 
 /**
- * Outermost middleware: every error, and every path nothing answered, leaves as a SIMPLE_RETURN.
- * Koa's own handler would write text/plain, and a stack trace must never reach a client.
+ * Outermost middleware: every error, and every path nothing answered, leaves as a SIMPLE_RETURN,
+ * the value of a secret parameter masked in its TEXT. Koa's own handler would write text/plain,
+ * and a stack trace must never reach a client.
  */
-export function errorEnvelope(output: XmlOutput): AppMiddleware {
+export function errorEnvelope(output: XmlOutput, secrets: SecretParams): AppMiddleware {
   return async (ctx, next) => {
     try {
       await next();
       if (ctx.body === undefined && ctx.status === 404) throw qualysErrors.notFound();
     } catch (err) {
-      const q = toQualysError(err);
+      const q = secrets.maskError(toQualysError(err));
       // The CODE and TEXT the client was answered, for the emulator's request journal.
       ctx.state.errorCode = q.code;
       ctx.state.errorText = q.text;

@@ -1,6 +1,6 @@
 import { qualysErrors } from './errors.js';
 import { RequestParams } from './params.js';
-import { maskSecret } from './secrets.js';
+import type { SecretParams } from './secrets.js';
 import type { RequestEcho } from './envelopes.js';
 import type { XmlDocumentSpec } from './xml.js';
 
@@ -63,12 +63,12 @@ export interface Endpoint {
 }
 
 /** [Q] the REQUEST block: every parameter in received order; [E] secrets masked. */
-function echoOf(call: Call): RequestEcho {
+function echoOf(call: Call, secrets: SecretParams): RequestEcho {
   return {
     datetime: call.datetime,
     userLogin: call.user,
     resource: call.baseUrl + call.path,
-    params: call.params.entries.map(([k, v]) => [k, maskSecret(k, v)] as const),
+    params: call.params.entries.map(([k, v]) => [k, secrets.mask(k, v)] as const),
   };
 }
 
@@ -94,7 +94,8 @@ export function checkParams(action: string, spec: ParamRules, params: RequestPar
   return spec.allowed.includes('echo_request') && params.oneOf('echo_request', ['0', '1']) === '1';
 }
 
-export function dispatch(endpoint: Endpoint, call: Call): ActionResult {
+/** Runs the call's action once the protocol's checks pass; `secrets` are masked in the REQUEST block. */
+export function dispatch(endpoint: Endpoint, call: Call, secrets: SecretParams): ActionResult {
   const { params } = call;
   const action = params.get('action');
   // [Q recorded] an empty action counts as missing.
@@ -104,5 +105,5 @@ export function dispatch(endpoint: Endpoint, call: Call): ActionResult {
   if (!spec.methods.includes(call.method)) throw qualysErrors.methodIncompatible();
   const echo = checkParams(action, spec, params);
   // The call is this request's own: completed in place, as a copy of it cost a list a fiftieth of its time.
-  return spec.handle(Object.assign(call, { echo: echo ? echoOf(call) : undefined }));
+  return spec.handle(Object.assign(call, { echo: echo ? echoOf(call, secrets) : undefined }));
 }

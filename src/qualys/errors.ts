@@ -1,5 +1,3 @@
-import { maskSecret } from './secrets.js';
-
 /**
  * The one catalogue of Qualys errors. Everything that can go wrong on a /api/2.0/fo/ call is
  * a QualysError built here, thrown from wherever it is found, and written as SIMPLE_RETURN by
@@ -11,14 +9,29 @@ export interface QualysItem {
   values: string[];
 }
 
+/** A parameter value an error's TEXT shows, so a secret one can be masked where the error leaves. */
+export interface ShownValue {
+  param: string;
+  value: string;
+  reason?: string;
+}
+
 export class QualysError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly text: string;
   readonly items: QualysItem[];
   readonly headers: Readonly<Record<string, string>>;
+  readonly shownValue?: ShownValue;
 
-  constructor(status: number, code: string | undefined, text: string, items: QualysItem[] = [], headers: Readonly<Record<string, string>> = {}) {
+  constructor(
+    status: number,
+    code: string | undefined,
+    text: string,
+    items: QualysItem[] = [],
+    headers: Readonly<Record<string, string>> = {},
+    shownValue?: ShownValue,
+  ) {
     // An answer, not a fault: its stack is never shown, and capturing one cost an error answer
     // about a tenth of its time (npm run bench).
     const limit = Error.stackTraceLimit;
@@ -30,6 +43,7 @@ export class QualysError extends Error {
     this.text = text;
     this.items = items;
     this.headers = headers;
+    this.shownValue = shownValue;
   }
 }
 
@@ -54,9 +68,13 @@ export const qualysErrors = {
   /** [Q] template. */
   exclusiveParameters: (names: readonly string[]) =>
     new QualysError(400, '1904', `Please specify only one of these parameters: ${list(names)}`),
-  /** [Q] recorded, e.g. `parameter ids has invalid value: abc123 (neither a positive integer nor a range: abc123)`. */
+  /**
+   * [Q] recorded, e.g. `parameter ids has invalid value: abc123 (neither a positive integer nor a
+   * range: abc123)`. [E] The value of a secret parameter is masked where the answer is written
+   * (`SecretParams.maskError`).
+   */
   invalidValue: (name: string, value: string, reason?: string) =>
-    new QualysError(400, '1905', `parameter ${name} has invalid value: ${maskSecret(name, value)}${reason ? ` (${reason})` : ''}`),
+    new QualysError(400, '1905', `parameter ${name} has invalid value: ${value}${reason ? ` (${reason})` : ''}`, [], {}, { param: name, value, reason }),
   /** [Q] titles are unique per type; [E] the TEXT names the record holding it. */
   titleInUse: (title: string, holderId: number) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (already used by record ${holderId})`),

@@ -1,5 +1,4 @@
 import type { FieldSpec, RecordRule } from '../auth-records/record-type.js';
-import { declareSecrets } from '../qualys/secrets.js';
 
 /**
  * [Q] The vault types Qualys supports (the vault pages' support matrix), as `type=` takes them.
@@ -41,8 +40,6 @@ export const VAULT_SETTINGS: readonly FieldSpec[] = [
   { param: 'private_key', kind: 'secret', maxLength: 16384 },
   { param: 'private_key_pwd', kind: 'secret', maxLength: 255 },
 ];
-
-declareSecrets(VAULT_SETTINGS);
 
 /**
  * The settings a vault type needs, in the rules records use (src/auth-records/record-rules.ts),

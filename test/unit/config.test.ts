@@ -127,29 +127,3 @@ describe('--durability', () => {
     }
   });
 });
-
-describe('secrets', () => {
-  it('every field a record type or a vault declares secret is masked wherever parameters are shown', async () => {
-    const { RECORD_TYPES } = await import('../../src/auth-records/types/index.js');
-    const { VAULT_SETTINGS } = await import('../../src/vaults/vault-type.js');
-    const { maskSecret, maskSecretAnyCase, MASK } = await import('../../src/qualys/secrets.js');
-    const fields = [...RECORD_TYPES.flatMap((t) => t.fields), ...VAULT_SETTINGS];
-    const secrets = fields.filter((f) => f.kind === 'secret').map((f) => f.param);
-    expect(secrets.length).toBeGreaterThan(0);
-    for (const param of secrets) {
-      expect(maskSecret(param, 'hunter2')).toBe(MASK);
-      // the journal's masking, whatever the case a client wrote the name in
-      for (const name of [param, param.toUpperCase(), param[0].toUpperCase() + param.slice(1)]) expect(maskSecretAnyCase(name, 'hunter2')).toBe(MASK);
-    }
-    expect(maskSecret('title', 'hunter2')).toBe('hunter2');
-    expect(maskSecretAnyCase('Title', 'hunter2')).toBe('hunter2');
-  });
-
-  it('come from the declarations: a field declared secret is masked without any list to keep', async () => {
-    const { declareSecrets, maskSecret, MASK } = await import('../../src/qualys/secrets.js');
-    expect(maskSecret('future_type_token', 'hunter2')).toBe('hunter2');
-    declareSecrets([{ param: 'future_type_token', kind: 'secret' }, { param: 'future_type_path' }]);
-    expect(maskSecret('future_type_token', 'hunter2')).toBe(MASK);
-    expect(maskSecret('future_type_path', '/opt')).toBe('/opt');
-  });
-});

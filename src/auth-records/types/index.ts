@@ -33,7 +33,6 @@ import { vcenterType } from './vcenter.js';
 import { vmwareType } from './vmware.js';
 import { windowsType } from './windows.js';
 import type { RecordType } from '../record-type.js';
-import { declareSecrets } from '../../qualys/secrets.js';
 
 /**
  * Every record type the emulator serves, by name. Adding a type is adding its declaration here;
@@ -75,5 +74,3 @@ export const RECORD_TYPES: readonly RecordType[] = [
   vmwareType,
   windowsType,
 ];
-
-declareSecrets(RECORD_TYPES.flatMap((t) => t.fields));
