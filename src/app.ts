@@ -17,20 +17,10 @@ import { answerAfterCommit } from './http/answer-after-commit.js';
 import { groupCommitOf } from './db/group-commit.js';
 import { ONE_POLL_CONNECTIONS, othersCommitsOf } from './db/turns.js';
 import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
-import { RecordStore } from './auth-records/record-store.js';
-import { RecordService } from './auth-records/record-service.js';
-import { ListAnswers } from './auth-records/list-answers.js';
-import { recordEndpoint } from './auth-records/record-endpoint.js';
-import { genericListEndpoint } from './auth-records/generic-list.js';
-import { v3Endpoint } from './auth-records/api-v3.js';
-import { RECORD_TYPES } from './auth-records/types/index.js';
-import { VaultStore } from './vaults/vault-store.js';
-import { VAULT_SETTINGS } from './vaults/vault-type.js';
 import { SecretParams } from './qualys/secrets.js';
-import { VaultService } from './vaults/vault-service.js';
-import { vaultEndpoint } from './vaults/vault-endpoint.js';
+import type { ApiSettings, BuiltFamily } from './api-family.js';
+import { FAMILIES, type Families } from './families.js';
 import { SessionStore } from './session/session-store.js';
-import { SESSION_MAX_BODY, sessionEndpoint } from './session/session-endpoint.js';
 import { toolRoutes } from './tools/routes.js';
 import { ProcessGroups } from './tools/process-groups.js';
 import { healthRoutes } from './controls/health.js';
@@ -46,6 +36,8 @@ export interface AppDeps {
   config: Config;
   db: Db;
   validateXml?: XmlValidator;
+  /** The API families served: the registry's unless a test gives its own. */
+  families?: Families;
 }
 
 /**
@@ -61,24 +53,23 @@ function under(prefix: string, steps: AppMiddleware[]): AppMiddleware {
 }
 
 /** Builds the application without listening. The whole request pipeline is the list at its end. */
-export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
+export function createApp({ config, db, validateXml, families = FAMILIES }: AppDeps): EmulatorApp {
   const output = createXmlOutput(config.publicUrl, validateXml);
   const { publicUrl } = config;
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
-  const secrets = new SecretParams(['password', ...[...RECORD_TYPES.flatMap((t) => t.fields), ...VAULT_SETTINGS].filter((f) => f.kind === 'secret').map((f) => f.param)]);
-  const vaults = new VaultService(new VaultStore(db));
-  const store = new RecordStore(db);
-  const service = new RecordService(store, runtime, vaults);
+  const settings: ApiSettings = {
+    get pageSize() { return runtime.pageSize; },
+    get requireHostRecord() { return runtime.requireHostRecord; },
+    networks: config.networks,
+  };
+  // Masked wherever parameters are shown: what the families served declare, and nothing else.
+  const secrets = new SecretParams(families.families.flatMap((f) => f.secrets));
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
-  const lists = { get pageSize() { return runtime.pageSize; }, networks: config.networks, answers: new ListAnswers() };
-  const recordEndpoints = [...RECORD_TYPES.map((type) => recordEndpoint(type, service, lists)), genericListEndpoint(RECORD_TYPES, service, lists)];
-  const endpoints = [...recordEndpoints, ...recordEndpoints.map(v3Endpoint), vaultEndpoint(vaults, lists)];
-  const controls = new EmulatorControls({ db, runtime, types: RECORD_TYPES, service, inputRules: lists, vaults, endpoints: recordEndpoints, secrets });
-  controls.onReset(() => sessions.clear());
-  // reset empties the tables on the store's own connection, which PRAGMA data_version does not report
-  controls.onReset(() => store.forgetAll());
+  const commits = groupCommitOf(db);
+  const built = families.build({ db, settings, secrets }, { sessions, credentials: check });
+  const controls = new EmulatorControls({ db, runtime, families: built, atomically: (fn) => commits.write(fn), secrets });
   // per app, so closing one emulator never touches another's tools
   const groups = new ProcessGroups();
 
@@ -86,14 +77,31 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   // tool runners and the emulator controls alike; the first authenticator that knows the caller wins.
   const who = authenticate([basicAuthenticator(check), sessionAuthenticator(sessions)]);
   const xrw = requireXRequestedWith(() => runtime.requireXRequestedWith);
-  const form = bodyParser(config.maxBody);
   const faults = injectFaults(controls.faults);
   const json = jsonErrors();
   const preflighted = requirePreflightedRequest();
 
+  // The steps before dispatch, by who may call a family's endpoints (src/api-family.ts, Callers).
+  const guards = (family: BuiltFamily['family']): AppMiddleware[] => {
+    const form = bodyParser(Math.min(config.maxBody, family.maxBody ?? Infinity));
+    return {
+      authenticated: [
+        who, //                          Basic or QualysSession [Q: 401, 2000]
+        rateLimit(controls.limiter), //  counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
+        xrw, //                          X-Requested-With [Q]
+        form, //                         parameters from the body [Q]
+        faults, //                       test-harness faults, matched on the action [E]
+      ],
+      anyone: [
+        xrw, //    X-Requested-With [Q]
+        form, //   parameters from the body, [E] at most the family's own limit
+        faults, // test-harness faults, matched on the action [E]
+      ],
+    }[family.callers];
+  };
+
   // The request pipeline, outermost first: five steps for every request, then route groups,
   // each listing its own steps in order. Route groups answer disjoint paths.
-  const commits = groupCommitOf(db);
   const app = new Koa<AppState>();
   // 0. the first request of a turn has another process's commits read afresh (docs/architecture.md, "Once per turn")
   const others = othersCommitsOf(db);
@@ -130,29 +138,17 @@ export function createApp({ config, db, validateXml }: AppDeps): EmulatorApp {
   app.use(exactPaths([
     // a. public DTDs at the URLs the DOCTYPEs name, no credentials
     dtdRoutes(bundledDtds()),
-    // b. [Q: docs/fidelity.md §7] session login and logout: no credentials (login is how a caller
-    // gets them; logout checks its own cookie), no rate limit
-    apiRoutes({ endpoints: [sessionEndpoint(sessions, check)], output, publicUrl, commits, secrets, guards: [
-      xrw, //    X-Requested-With [Q]
-      bodyParser(Math.min(config.maxBody, SESSION_MAX_BODY)), // parameters from a short body [Q], [E] 16 KiB at most
-      faults, // test-harness faults, matched on the action [E]
-    ] }), //     then dispatch: action, method, parameters, values
-    // c. GET /health, JSON, no credentials; any failure, a COMMIT it waited for too, as JSON
+    // b. GET /health, JSON, no credentials; any failure, a COMMIT it waited for too, as JSON
     routerPaths(healthRoutes(config, db, [json])),
-    // d. the tool runners, JSON in and out
+    // c. the tool runners, JSON in and out
     routerPaths(toolRoutes({ config, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
       json, //        any failure as {"error": ...} JSON
       preflighted, // a request only as JSON or with X-Requested-With (403)
       who, //         the API's credentials (401), before anything is told: these endpoints run programs
     ] })), //         then method (405), body, fields, busy (409), run
-    // e. the Qualys record endpoints
-    apiRoutes({ endpoints, output, publicUrl, commits, secrets, guards: [
-      who, //                          Basic or QualysSession [Q: 401, 2000]
-      rateLimit(controls.limiter), //  counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
-      xrw, //                          X-Requested-With [Q]
-      form, //                         parameters from the body [Q]
-      faults, //                       test-harness faults, matched on the action [E]
-    ] }), //                           then dispatch: action, method, parameters, values
+    // d. the Qualys endpoints of every family, each behind the steps its callers need, then
+    // dispatch: action, method, parameters, values
+    ...built.map((b) => apiRoutes({ endpoints: b.endpoints, output, publicUrl, commits, secrets, guards: guards(b.family) })),
   ]));
   return Object.assign(app, { controls, stopTools: () => groups.stopAll(config.toolKillGrace) });
 }

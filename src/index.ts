@@ -2,7 +2,10 @@
 export { startEmulator, StartupError, type EmulatorHandle, type EmulatorOptions } from './server.js';
 export { DEFAULTS, DEFAULT_USER, type Config, type User } from './settings/config.js';
 export { loadConfig } from './settings/options.js';
-export { SeedError, type SeedDocument, type SeedRecord, type SeedVault } from './controls/seed.js';
+export { SeedError } from './controls/seed.js';
+export type { SeedAnswer, SeedDocument } from './families.js';
+export type { SeedRecord } from './auth-records/record-seed.js';
+export type { SeedVault } from './vaults/family.js';
 export type { FaultRule, FaultSet } from './controls/faults.js';
 export type { JournalEntry, JournalFilter } from './controls/journal.js';
 export { JsonError } from './http/json-errors.js';

@@ -10,7 +10,8 @@ import { groupCommitOf } from './db/group-commit.js';
 import { isEmptyDatabase } from './db/empty.js';
 import { createApp } from './app.js';
 import type { XmlValidator } from './http/send.js';
-import { readSeedFile, type SeedDocument } from './controls/seed.js';
+import { readSeedFile } from './controls/seed.js';
+import type { SeedAnswer, SeedDocument } from './families.js';
 import type { FaultRule, FaultSet } from './controls/faults.js';
 import type { JournalEntry, JournalFilter } from './controls/journal.js';
 import { parseJournalFilter } from './controls/journal-requests.js';
@@ -32,7 +33,7 @@ export interface EmulatorHandle {
    */
   reset(): Promise<void>;
   /** Creates the document's records through the API's own validation, all or nothing (else a SeedError). */
-  seed(doc: SeedDocument): Promise<{ ids: number[]; vault_ids?: number[] }>;
+  seed(doc: SeedDocument): Promise<SeedAnswer>;
   /**
    * The fault rules, as `/_emulator/faults` keeps them: each call resolves to the seed and the
    * rules in force, or rejects as the admin API refuses (a JsonError with its `status`, changing nothing).
@@ -170,7 +171,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       controls.reset();
     },
     async seed(doc) {
-      const created = seed(doc);
+      // the sections of the registry's families, which SeedAnswer names
+      const created = seed(doc) as unknown as SeedAnswer;
       // answered, like a request, once committed
       await groupCommitOf(db).settled();
       return created;

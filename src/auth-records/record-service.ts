@@ -8,12 +8,12 @@ import type { RecordChange, RecordInput } from './record-input.js';
 import type { AuthRecord, PrerequisiteSwitch, RecordType } from './record-type.js';
 import type { ListFilter, RecordStore, RecordWrite } from './record-store.js';
 
-/**
- * The vaults records may name: `undefined` when vault `id` does not exist, else whether its
- * type is `vaultType` (true when none is given).
- */
+/** The vaults records may name. */
 export interface VaultDirectory {
+  /** `undefined` when vault `id` does not exist, else whether its type is `vaultType` (true when none is given). */
   typeMatches(id: number, vaultType: string | undefined): boolean | undefined;
+  /** The ID of the vault titled so, if any: a seeded record names its vault by title. */
+  idByTitle(title: string): number | undefined;
 }
 
 /** What an update did to the requested IDs; each set is ID ranges, none overlapping. */
@@ -39,7 +39,7 @@ export class RecordService {
   constructor(
     private readonly store: RecordStore,
     private readonly switches: Readonly<Record<PrerequisiteSwitch, boolean>> = { requireHostRecord: false },
-    private readonly vaults: VaultDirectory = { typeMatches: () => undefined },
+    private readonly vaults: Pick<VaultDirectory, 'typeMatches'> = { typeMatches: () => undefined },
   ) {}
 
   /** Runs `fn` as one transaction, as every write here is: all of it lands, or none. */

@@ -25,8 +25,8 @@ import type { IntervalSet } from '../qualys/interval-set.js';
  *
  * From a declaration come its v2.0 and v3.0 endpoints, its list DTD (`list-dtd.ts`, kept in
  * `dtd/`), its place in the generic list, its section of docs/record-types.md and its cases in the
- * table-driven suite. Its `secret` fields are masked wherever parameters are shown
- * (`src/qualys/secrets.ts`, which types/index.ts tells of them).
+ * table-driven suite. Its `secret` fields are masked wherever parameters are shown: the
+ * authentication records' family declares them (`family.ts`).
  */
 
 /**
@@ -168,6 +168,11 @@ export interface RecordType {
     /** The DTD's URL path; the file is `dtd/` plus this path less `/api/2.0/`. */
     dtdPath: string;
   };
+}
+
+/** The parameters of the `secret` fields among `fields`. */
+export function secretParams(fields: readonly FieldSpec[]): string[] {
+  return fields.filter((f) => f.kind === 'secret').map((f) => f.param);
 }
 
 /** The fields a list shows, in order: those with an element, never a secret whatever it declares. */

@@ -1,32 +1,21 @@
+import type { BuiltFamily } from '../api-family.js';
 import type { Db } from '../db/connection.js';
 import { emptyDatabase } from '../db/empty.js';
-import type { Endpoint } from '../qualys/endpoint.js';
 import { RateLimiter } from '../http/rate-limit.js';
-import type { RecordType } from '../auth-records/record-type.js';
-import type { RecordService } from '../auth-records/record-service.js';
-import { recordCreator } from '../auth-records/record-endpoint.js';
-import type { InputRules } from '../auth-records/record-input.js';
 import type { SecretParams } from '../qualys/secrets.js';
-import type { VaultService } from '../vaults/vault-service.js';
-import { vaultCreator } from '../vaults/vault-endpoint.js';
 import { Journal } from './journal.js';
 import { Faults } from './faults.js';
 import { patchRuntimeSettings, runtimeSettingsJson, type RuntimeSettings } from './runtime.js';
-import { seedRecords, type SeedTarget } from './seed.js';
-import { RecordsView } from './records-view.js';
-import { VaultsView } from './vaults-view.js';
+import { seedFamilies, type SeedTarget } from './seed.js';
 import { ToolRuns } from './tool-runs.js';
 
 export interface ControlDeps {
   db: Db;
   runtime: RuntimeSettings;
-  types: readonly RecordType[];
-  /** Seeded records are created through the service, validated by the API's rules. */
-  service: RecordService;
-  inputRules: InputRules;
-  vaults: VaultService;
-  /** The record endpoints, whose list answers the dashboard shows. */
-  endpoints: readonly Endpoint[];
+  /** The API families served: their seed sections, what they keep in memory, their dashboard reads. */
+  families: readonly BuiltFamily[];
+  /** Runs a seed as one transaction. */
+  atomically<T>(fn: () => T): T;
   /** Masked in a seed's refusals. */
   secrets: SecretParams;
 }
@@ -42,39 +31,26 @@ export class EmulatorControls {
   readonly faults = new Faults();
   readonly limiter: RateLimiter;
   readonly toolRuns = new ToolRuns();
-  readonly records: RecordsView;
-  readonly vaults: VaultsView;
+  /** What the families show on the dashboard, in the registry's order. */
+  readonly dashboards;
   private readonly db: Db;
+  private readonly families: readonly BuiltFamily[];
   private readonly seedTarget: SeedTarget;
-  private readonly resetHooks: (() => void)[] = [];
 
   constructor(deps: ControlDeps) {
     this.db = deps.db;
     this.runtime = deps.runtime;
+    this.families = deps.families;
     this.limiter = new RateLimiter(() => this.runtime.rateLimit);
-    const { service } = deps;
-    this.seedTarget = {
-      types: new Map(deps.types.map((t) => [t.name, t])),
-      create: recordCreator(service, deps.inputRules),
-      vaults: { create: vaultCreator(deps.vaults), idByTitle: (title) => deps.vaults.idByTitle(title) },
-      atomically: (fn) => service.atomically(fn),
-      secrets: deps.secrets,
-    };
-    const byPath = new Map(deps.endpoints.map((e) => [e.path, e]));
-    const endpoints = new Map(deps.types.map((t) => [t.name, byPath.get(t.path)!]));
-    this.records = new RecordsView({ types: deps.types, service, endpoints, pageSize: () => this.runtime.pageSize, secrets: deps.secrets });
-    this.vaults = new VaultsView({ service: deps.vaults, pageSize: () => this.runtime.pageSize });
-  }
-
-  /** Registers state kept outside the database (e.g. in-memory sessions) to be emptied by `reset`. */
-  onReset(hook: () => void): void {
-    this.resetHooks.push(hook);
+    this.seedTarget = { sections: deps.families.flatMap((f) => f.seed ?? []), atomically: deps.atomically, secrets: deps.secrets };
+    this.dashboards = deps.families.flatMap((f) => f.dashboard ?? []);
   }
 
   /**
    * Back to an empty state: records and every other table (IDs restart at 1), the journal,
-   * the rate counters, the fault rules, the tool runs listed, and whatever registered a hook. [E] The runtime
-   * settings are kept: they are how the harness configured this emulator, not its state.
+   * the rate counters, the fault rules, the tool runs listed, and what each family keeps in
+   * memory (sessions, caches). [E] The runtime settings are kept: they are how the harness
+   * configured this emulator, not its state.
    */
   reset(): void {
     emptyDatabase(this.db);
@@ -82,11 +58,12 @@ export class EmulatorControls {
     this.faults.reset();
     this.limiter.restart();
     this.toolRuns.clear();
-    for (const hook of this.resetHooks) hook();
+    for (const family of this.families) family.reset?.();
   }
 
-  seed(doc: unknown, user: string): { ids: number[]; vault_ids?: number[] } {
-    return seedRecords(this.seedTarget, doc, user);
+  /** Creates a seed document's entries, section by section, all or nothing; answers each section's IDs. */
+  seed(doc: unknown, user: string): Record<string, number[]> {
+    return seedFamilies(this.seedTarget, doc, user);
   }
 
   config() {

@@ -1,28 +1,37 @@
 import type Router from '@koa/router';
-import { authenticatedUser, type AppState } from '../http/state.js';
+import type { DashboardRequest } from '../api-family.js';
+import { authenticatedUser, type AppContext, type AppState } from '../http/state.js';
 import { baseUrlOf } from '../http/send.js';
+import { JsonError } from '../http/json-errors.js';
 import type { EmulatorControls } from './controls.js';
 import { dashboardFiles, redirectToDashboard, sendDashboardFile } from './dashboard-files.js';
+import { objectOf } from './json-input.js';
+
+/** A dashboard read as the family answering it sees it. */
+function dashboardRequest(ctx: AppContext & { params: Record<string, string> }, publicUrl: string | undefined): DashboardRequest {
+  return {
+    params: ctx.params,
+    query: (allowed) => objectOf({ ...ctx.query }, 'the query', allowed) as Record<string, string | string[] | undefined>,
+    user: authenticatedUser(ctx),
+    baseUrl: baseUrlOf(ctx, publicUrl),
+    secure: ctx.secure,
+    refuse(status, message) {
+      throw new JsonError(status, message);
+    },
+  };
+}
 
 /**
- * What the dashboard reads besides the harness controls: its own files under `ui/`, the records
- * with their declared fields, the vaults, the rate counts and the tool runs. All behind the controls'
- * credentials, JSON out, never journaled.
+ * What the dashboard reads besides the harness controls: its own files under `ui/`, what each
+ * API family shows (records, vaults), the rate counts and the tool runs. All behind the
+ * controls' credentials, JSON out, never journaled.
  */
 export function addDashboardRoutes(router: Router<AppState>, controls: EmulatorControls, publicUrl: string | undefined): void {
-  router.get('/records', (ctx) => {
-    ctx.body = controls.records.types();
-  });
-  router.get('/records/:type', (ctx) => {
-    ctx.body = controls.records.list(ctx.params.type, ctx.query);
-  });
-  router.get('/records/:type/:id/xml', (ctx) => {
-    const call = { user: authenticatedUser(ctx), baseUrl: baseUrlOf(ctx, publicUrl), secure: ctx.secure };
-    ctx.body = controls.records.xml(ctx.params.type, ctx.params.id, call);
-  });
-  router.get('/vaults', (ctx) => {
-    ctx.body = controls.vaults.list();
-  });
+  for (const route of controls.dashboards.flatMap((d) => d.routes)) {
+    router.get(`/${route.path}`, (ctx) => {
+      ctx.body = route.answer(dashboardRequest(ctx, publicUrl));
+    });
+  }
   router.get('/rate-limits', (ctx) => {
     ctx.body = { rate_limit: controls.config().rate_limit, counts: controls.limiter.state() };
   });

@@ -8,8 +8,8 @@ import { PACKAGE_ROOT } from '../../src/package-root.js';
  * folder and anything below it, never above, so no folder imports in a cycle.
  */
 const LAYERS = [
-  'main.ts', 'index.ts', 'server.ts', 'xml-validation.ts', 'app.ts',
-  'controls', 'tools', 'http', 'session', 'vaults', 'auth-records', 'qualys', 'db', 'settings',
+  'main.ts', 'index.ts', 'server.ts', 'xml-validation.ts', 'app.ts', 'families.ts',
+  'controls', 'tools', 'http', 'session', 'vaults', 'auth-records', 'api-family.ts', 'qualys', 'db', 'settings',
   'host-names.ts', 'make-directories.ts', 'package-root.ts',
 ];
 

@@ -1,15 +1,14 @@
+import type { DashboardRequest, FamilyDashboard } from '../api-family.js';
 import { dispatch, type Endpoint } from '../qualys/endpoint.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
 import { formatIpSet } from '../qualys/ip-set.js';
 import { RequestParams } from '../qualys/params.js';
 import { MASK, type SecretParams } from '../qualys/secrets.js';
 import { renderXml, type XmlDocumentSpec } from '../qualys/xml.js';
-import { genericListOrder } from '../auth-records/generic-list.js';
-import { readListFilter } from '../auth-records/list-filter.js';
-import type { RecordService } from '../auth-records/record-service.js';
-import type { AuthRecord, RecordType } from '../auth-records/record-type.js';
-import { JsonError } from '../http/json-errors.js';
-import { objectOf } from './json-input.js';
+import { genericListOrder } from './generic-list.js';
+import { readListFilter } from './list-filter.js';
+import type { RecordService } from './record-service.js';
+import type { AuthRecord, RecordType } from './record-type.js';
 
 export interface RecordsViewDeps {
   types: readonly RecordType[];
@@ -63,11 +62,11 @@ export class RecordsView {
   }
 
   /** One page of a type's records, filtered as the API's list filters them; `next_id` starts the next page. */
-  list(typeName: string, query: Record<string, string | string[] | undefined>) {
-    const type = this.type(typeName);
-    const q = objectOf({ ...query }, 'the query', FILTERS);
+  list(request: DashboardRequest) {
+    const type = this.type(request);
+    const q = request.query(FILTERS);
     const entries = FILTERS.flatMap((name) => {
-      const v = q[name] as string | string[] | undefined;
+      const v = q[name];
       return v === undefined ? [] : [[name, Array.isArray(v) ? v[v.length - 1] : v] as [string, string]];
     });
     const pageSize = this.deps.pageSize();
@@ -79,19 +78,34 @@ export class RecordsView {
    * The exact XML `GET <path>?action=list&ids=<id>` answers, through the API's own dispatch and
    * serialiser; only DATETIME differs from one call to the next.
    */
-  xml(typeName: string, id: string, call: { user: string; baseUrl: string; secure: boolean }) {
-    const type = this.type(typeName);
-    if (!/^[1-9]\d{0,9}$/.test(id)) throw new JsonError(400, 'the record ID must be a whole number above 0');
-    const request = `${type.path}?action=list&ids=${id}`;
+  xml(request: DashboardRequest) {
+    const type = this.type(request);
+    const { id } = request.params;
+    if (!/^[1-9]\d{0,9}$/.test(id)) request.refuse(400, 'the record ID must be a whole number above 0');
+    const path = `${type.path}?action=list&ids=${id}`;
     const params = new RequestParams([['action', 'list'], ['ids', id]]);
-    const render = (doc: XmlDocumentSpec) => renderXml(doc, call.baseUrl);
-    const { xml } = dispatch(this.deps.endpoints.get(type.name)!, { ...call, method: 'GET', params, path: type.path, datetime: qualysDateTime(), render }, this.deps.secrets);
-    return { request, xml: xml.toString('utf8') };
+    const render = (doc: XmlDocumentSpec) => renderXml(doc, request.baseUrl);
+    const call = { user: request.user, baseUrl: request.baseUrl, secure: request.secure, method: 'GET' as const, params, path: type.path, datetime: qualysDateTime(), render };
+    const { xml } = dispatch(this.deps.endpoints.get(type.name)!, call, this.deps.secrets);
+    return { request: path, xml: xml.toString('utf8') };
   }
 
-  private type(name: string): RecordType {
+  /** `records`, `records/:type` and `records/:type/:id/xml`. */
+  dashboard(): FamilyDashboard {
+    return {
+      ui: 'records.js',
+      routes: [
+        { path: 'records', answer: () => this.types() },
+        { path: 'records/:type', answer: (request) => this.list(request) },
+        { path: 'records/:type/:id/xml', answer: (request) => this.xml(request) },
+      ],
+    };
+  }
+
+  private type(request: DashboardRequest): RecordType {
+    const name = request.params.type;
     const type = this.deps.types.find((t) => t.name === name);
-    if (!type) throw new JsonError(404, `No record type ${JSON.stringify(name)}; the types are: ${this.deps.types.map((t) => t.name).join(', ')}`);
+    if (!type) request.refuse(404, `No record type ${JSON.stringify(name)}; the types are: ${this.deps.types.map((t) => t.name).join(', ')}`);
     return type;
   }
 }

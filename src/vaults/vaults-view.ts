@@ -1,8 +1,10 @@
+import type { FamilyDashboard } from '../api-family.js';
 import { MASK } from '../qualys/secrets.js';
-import type { VaultService } from '../vaults/vault-service.js';
-import { VAULT_SETTINGS } from '../vaults/vault-type.js';
+import { secretParams } from '../auth-records/record-type.js';
+import type { VaultService } from './vault-service.js';
+import { VAULT_SETTINGS } from './vault-type.js';
 
-const SECRETS = new Set(VAULT_SETTINGS.filter((f) => f.kind === 'secret').map((f) => f.param));
+const SECRETS = new Set(secretParams(VAULT_SETTINGS));
 
 /**
  * The vaults as the dashboard reads them (`/_emulator/vaults`): JSON, secrets masked, each with
@@ -26,5 +28,10 @@ export class VaultsView {
         used_by: this.deps.service.usedBy(v.id),
       })),
     };
+  }
+
+  /** `vaults`, shown by the records view as a tab of its own. */
+  dashboard(): FamilyDashboard {
+    return { ui: 'vaults.js', routes: [{ path: 'vaults', answer: () => this.list() }] };
   }
 }

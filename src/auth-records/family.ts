@@ -1,0 +1,43 @@
+import type { ApiFamily } from '../api-family.js';
+import { RECORD_TYPES } from './types/index.js';
+import { secretParams } from './record-type.js';
+import { RecordStore } from './record-store.js';
+import { RecordService, type VaultDirectory } from './record-service.js';
+import { ListAnswers } from './list-answers.js';
+import { recordCreator, recordEndpoint } from './record-endpoint.js';
+import { genericListEndpoint } from './generic-list.js';
+import { v3Endpoint } from './api-v3.js';
+import { recordSeed } from './record-seed.js';
+import { RecordsView } from './records-view.js';
+
+/** What the records take from other families: the vaults their vault logins name. */
+export interface AuthRecordLinks {
+  vaults: VaultDirectory;
+}
+
+/**
+ * [Q] Authentication records (/api/2.0/fo/auth/ and /api/3.0/fo/auth/): an endpoint per declared
+ * record type (`types/`), and the generic list of every record's ID.
+ */
+export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
+  name: 'auth-records',
+  callers: 'authenticated',
+  secrets: secretParams(RECORD_TYPES.flatMap((t) => t.fields)),
+  build({ db, settings, secrets, links }) {
+    const store = new RecordStore(db);
+    const service = new RecordService(store, settings, links.vaults);
+    const lists = { get pageSize() { return settings.pageSize; }, networks: settings.networks, answers: new ListAnswers() };
+    const perType = RECORD_TYPES.map((type) => recordEndpoint(type, service, lists));
+    const v2 = [...perType, genericListEndpoint(RECORD_TYPES, service, lists)];
+    const endpoints = new Map(RECORD_TYPES.map((type, i) => [type.name, perType[i]]));
+    const view = new RecordsView({ types: RECORD_TYPES, service, endpoints, pageSize: () => settings.pageSize, secrets });
+    return {
+      endpoints: [...v2, ...v2.map(v3Endpoint)],
+      seed: recordSeed(RECORD_TYPES, recordCreator(service, lists), links.vaults),
+      // reset empties the tables on the store's own connection, which PRAGMA data_version does not report
+      reset: () => store.forgetAll(),
+      dashboard: view.dashboard(),
+      offers: {},
+    };
+  },
+};

@@ -1,0 +1,33 @@
+import { FamilyList } from './api-family.js';
+import { sessionFamily, type SessionLinks } from './session/family.js';
+import { vaultsFamily, type SeedVault } from './vaults/family.js';
+import { authRecordsFamily } from './auth-records/family.js';
+import type { SeedRecord } from './auth-records/record-seed.js';
+
+/** What the app shares with every family: the sessions and credentials its authentication step uses. */
+export type AppShares = SessionLinks;
+
+/**
+ * Every API family the emulator serves, one line each (docs/architecture.md, "API families").
+ * A family comes after those whose offers it needs (records name vaults), which the types
+ * check; it is also the order of the seed's sections.
+ */
+export const FAMILIES = FamilyList.sharing<AppShares>()
+  .with(sessionFamily)
+  .with(vaultsFamily)
+  .with(authRecordsFamily);
+
+/** A list of families an app may serve: the registry's, or a test's own. */
+export type Families = FamilyList<AppShares, object>;
+
+/** A seed document (docs/controls.md, "Seed"): the sections of the families that have one. */
+export interface SeedDocument {
+  vaults?: SeedVault[];
+  records: SeedRecord[];
+}
+
+/** What a seed answers: the IDs created, section by section. */
+export interface SeedAnswer {
+  vault_ids?: number[];
+  ids: number[];
+}
