@@ -1,4 +1,5 @@
 import type { Db } from './db/connection.js';
+import type { BundledDtd } from './qualys/bundled-dtd.js';
 import type { Endpoint } from './qualys/endpoint.js';
 import type { SecretParams } from './qualys/secrets.js';
 
@@ -115,6 +116,8 @@ export interface ApiFamily<Needs extends object = object, Offers extends object 
   readonly maxBody?: number;
   /** Parameters whose values never leave the emulator: masked in echoes, error TEXTs and the journal. */
   readonly secrets: readonly string[];
+  /** The DTDs its answers name, besides the envelopes' (SIMPLE_RETURN, BATCH_RETURN). */
+  readonly dtds: readonly BundledDtd[];
   /** A property, not a method, so that the registry's types check `Needs` strictly. */
   readonly build: (given: FamilyGiven<Needs>) => FamilyParts & { offers: Offers };
 }

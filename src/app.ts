@@ -16,10 +16,10 @@ import { exactPaths, routerPaths } from './http/exact-paths.js';
 import { answerAfterCommit } from './http/answer-after-commit.js';
 import { groupCommitOf } from './db/group-commit.js';
 import { ONE_POLL_CONNECTIONS, othersCommitsOf } from './db/turns.js';
-import { bundledDtds, dtdRoutes } from './http/dtd-routes.js';
+import { dtdRoutes, readDtds } from './http/dtd-routes.js';
 import { SecretParams } from './qualys/secrets.js';
 import type { ApiSettings, BuiltFamily } from './api-family.js';
-import { FAMILIES, type Families } from './families.js';
+import { FAMILIES, servedDtds, type Families } from './families.js';
 import { SessionStore } from './session/session-store.js';
 import { toolRoutes } from './tools/routes.js';
 import { ProcessGroups } from './tools/process-groups.js';
@@ -137,7 +137,7 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
   // 7. every fixed path below, found by one lookup; the groups answer disjoint paths
   app.use(exactPaths([
     // a. public DTDs at the URLs the DOCTYPEs name, no credentials
-    dtdRoutes(bundledDtds()),
+    dtdRoutes(readDtds(servedDtds(families))),
     // b. GET /health, JSON, no credentials; any failure, a COMMIT it waited for too, as JSON
     routerPaths(healthRoutes(config, db, [json])),
     // c. the tool runners, JSON in and out

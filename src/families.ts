@@ -1,4 +1,6 @@
 import { FamilyList } from './api-family.js';
+import type { BundledDtd } from './qualys/bundled-dtd.js';
+import { ENVELOPE_DTDS } from './qualys/envelopes.js';
 import { sessionFamily, type SessionLinks } from './session/family.js';
 import { vaultsFamily, type SeedVault } from './vaults/family.js';
 import { authRecordsFamily } from './auth-records/family.js';
@@ -19,6 +21,11 @@ export const FAMILIES = FamilyList.sharing<AppShares>()
 
 /** A list of families an app may serve: the registry's, or a test's own. */
 export type Families = FamilyList<AppShares, object>;
+
+/** Every DTD an app serving `families` bundles and serves: the envelopes', then each family's. */
+export function servedDtds(families: Families): BundledDtd[] {
+  return [...ENVELOPE_DTDS, ...families.families.flatMap((f) => f.dtds)];
+}
 
 /** A seed document (docs/controls.md, "Seed"): the sections of the families that have one. */
 export interface SeedDocument {

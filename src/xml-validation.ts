@@ -1,11 +1,13 @@
 import { DtdValidator, XmlDocument, XmlDtd } from 'libxml2-wasm';
-import { bundledDtds } from './http/dtd-routes.js';
+import { readDtds } from './http/dtd-routes.js';
+import { FAMILIES, servedDtds } from './families.js';
 
 /**
  * Validates an XML document against the bundled DTD its DOCTYPE names (by URL path, whatever the
- * host). Used by --validate-xml at run time and by every test.
+ * host): by default, those the registry's families serve. Used by --validate-xml at run time and
+ * by every test.
  */
-export function createDtdValidator(dtds: ReadonlyMap<string, string> = bundledDtds()): (xml: string) => string | undefined {
+export function createDtdValidator(dtds: ReadonlyMap<string, string> = readDtds(servedDtds(FAMILIES))): (xml: string) => string | undefined {
   const validators = new Map<string, DtdValidator>();
   const validatorFor = (path: string) => {
     let v = validators.get(path);

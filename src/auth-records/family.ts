@@ -5,8 +5,10 @@ import { RecordStore } from './record-store.js';
 import { RecordService, type VaultDirectory } from './record-service.js';
 import { ListAnswers } from './list-answers.js';
 import { recordCreator, recordEndpoint } from './record-endpoint.js';
-import { genericListEndpoint } from './generic-list.js';
+import { GENERIC_LIST_DTD, genericListDtd, genericListEndpoint } from './generic-list.js';
 import { v3Endpoint } from './api-v3.js';
+import { v2Dtd } from '../qualys/bundled-dtd.js';
+import { listDtd } from './list-dtd.js';
 import { recordSeed } from './record-seed.js';
 import { RecordsView } from './records-view.js';
 
@@ -23,6 +25,8 @@ export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
   name: 'auth-records',
   callers: 'authenticated',
   secrets: secretParams(RECORD_TYPES.flatMap((t) => t.fields)),
+  // [E] written from the declarations; v3.0 answers name the same (docs/fidelity.md, API v3.0)
+  dtds: [...RECORD_TYPES.map((t) => v2Dtd(t.list.dtdPath, () => listDtd(t))), v2Dtd(GENERIC_LIST_DTD, () => genericListDtd(RECORD_TYPES))],
   build({ db, settings, secrets, links }) {
     const store = new RecordStore(db);
     const service = new RecordService(store, settings, links.vaults);

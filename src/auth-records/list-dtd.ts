@@ -39,8 +39,3 @@ export function listDtd(type: RecordType): string {
     ...GLOSSARY_DTD,
   ]);
 }
-
-/** The dtd/ file holding a DTD served at `urlPath` (`/api/2.0/X` is `dtd/X`). */
-export function dtdFileOf(urlPath: string): string {
-  return urlPath.replace(/^\/api\/2\.0\//, '');
-}

@@ -1,23 +1,16 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
+import type { BundledDtd } from '../qualys/bundled-dtd.js';
 import type { PathRoutes } from './exact-paths.js';
 import type { AppMiddleware } from './state.js';
 
-const DTD_DIR = join(PACKAGE_ROOT, 'dtd');
+/** Where the bundled DTDs are. */
+export const DTD_DIR = join(PACKAGE_ROOT, 'dtd');
 
-/** Every bundled DTD by the URL path its DOCTYPEs name: `dtd/X` is served at `/api/2.0/X`. */
-export function bundledDtds(dir: string = DTD_DIR): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.dtd')) out.set('/api/2.0/' + relative(dir, path).split(sep).join('/'), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
+/** The text of each declared DTD, read from its file, by the URL path its DOCTYPEs name. */
+export function readDtds(dtds: readonly BundledDtd[]): Map<string, string> {
+  return new Map(dtds.map((d) => [d.url, readFileSync(join(DTD_DIR, d.file), 'utf8')]));
 }
 
 /** [E] DTDs are public, as validating parsers fetch them without credentials. */

@@ -2,6 +2,7 @@ import { el, elOf, leaf, type XmlElement, type XmlDocumentSpec } from './xml.js'
 import { formatIdSet } from './id-set.js';
 import type { IntervalSet } from './interval-set.js';
 import type { QualysItem } from './errors.js';
+import { v2Dtd } from './bundled-dtd.js';
 
 /** The REQUEST block that echo_request=1 adds [Q: seed sample]. */
 export interface RequestEcho {
@@ -16,6 +17,9 @@ const DTD_PATHS = {
   simpleReturn: '/api/2.0/simple_return.dtd',
   batchReturn: '/api/2.0/batch_return.dtd',
 } as const;
+
+/** The DTDs of the envelopes every family may answer with, bundled as Qualys publishes them. */
+export const ENVELOPE_DTDS = Object.values(DTD_PATHS).map((url) => v2Dtd(url));
 
 export function requestElement(echo: RequestEcho | undefined): XmlElement | undefined {
   if (!echo) return undefined;

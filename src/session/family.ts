@@ -19,6 +19,8 @@ export const sessionFamily: ApiFamily<SessionLinks> = {
   maxBody: SESSION_MAX_BODY,
   // the login's own parameter
   secrets: ['password'],
+  // login and logout answer SIMPLE_RETURN
+  dtds: [],
   build: ({ links }) => ({
     endpoints: [sessionEndpoint(links.sessions, links.credentials)],
     reset: () => links.sessions.clear(),

@@ -7,6 +7,8 @@ import { VaultStore } from './vault-store.js';
 import { VaultService } from './vault-service.js';
 import { vaultCreator, vaultEndpoint } from './vault-endpoint.js';
 import { VaultsView } from './vaults-view.js';
+import { VAULT_LIST_DTD, VAULT_VIEW_DTD, vaultListDtd, vaultViewDtd } from './vault-output.js';
+import { v2Dtd } from '../qualys/bundled-dtd.js';
 
 /** A vault of a seed document: the create action's parameters (`title`, `type`, settings). */
 export interface SeedVault {
@@ -23,6 +25,7 @@ export const vaultsFamily: ApiFamily<object, VaultOffers> = {
   name: 'vaults',
   callers: 'authenticated',
   secrets: secretParams(VAULT_SETTINGS),
+  dtds: [v2Dtd(VAULT_LIST_DTD, vaultListDtd), v2Dtd(VAULT_VIEW_DTD, vaultViewDtd)],
   build({ db, settings }) {
     const service = new VaultService(new VaultStore(db));
     const create = vaultCreator(service);
