@@ -93,6 +93,13 @@ export interface FamilyDashboard {
   routes: readonly DashboardRoute[];
 }
 
+/** A page of docs/ written from declarations. */
+export interface GeneratedDoc {
+  /** Its file name under docs/. */
+  file: string;
+  write(): string;
+}
+
 /** What serves a family, built from what it is given. */
 export interface FamilyParts {
   /** Every endpoint of every API version it serves, each at its own path. */
@@ -118,6 +125,8 @@ export interface ApiFamily<Needs extends object = object, Offers extends object 
   readonly secrets: readonly string[];
   /** The DTDs its answers name, besides the envelopes' (SIMPLE_RETURN, BATCH_RETURN). */
   readonly dtds: readonly BundledDtd[];
+  /** Pages of docs/ written from its declarations by `npm run docs` (a test holds them current). */
+  readonly docs: readonly GeneratedDoc[];
   /** A property, not a method, so that the registry's types check `Needs` strictly. */
   readonly build: (given: FamilyGiven<Needs>) => FamilyParts & { offers: Offers };
 }

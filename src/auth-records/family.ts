@@ -11,6 +11,7 @@ import { v2Dtd } from '../qualys/bundled-dtd.js';
 import { listDtd } from './list-dtd.js';
 import { recordSeed } from './record-seed.js';
 import { RecordsView } from './records-view.js';
+import { recordTypesDoc } from './record-types-doc.js';
 
 /** What the records take from other families: the vaults their vault logins name. */
 export interface AuthRecordLinks {
@@ -27,6 +28,7 @@ export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
   secrets: secretParams(RECORD_TYPES.flatMap((t) => t.fields)),
   // [E] written from the declarations; v3.0 answers name the same (docs/fidelity.md, API v3.0)
   dtds: [...RECORD_TYPES.map((t) => v2Dtd(t.list.dtdPath, () => listDtd(t))), v2Dtd(GENERIC_LIST_DTD, () => genericListDtd(RECORD_TYPES))],
+  docs: [{ file: 'record-types.md', write: () => recordTypesDoc(RECORD_TYPES) }],
   build({ db, settings, secrets, links }) {
     const store = new RecordStore(db);
     const service = new RecordService(store, settings, links.vaults);

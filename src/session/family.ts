@@ -21,6 +21,8 @@ export const sessionFamily: ApiFamily<SessionLinks> = {
   secrets: ['password'],
   // login and logout answer SIMPLE_RETURN
   dtds: [],
+  // documented by hand in docs/api.md, "Sessions"
+  docs: [],
   build: ({ links }) => ({
     endpoints: [sessionEndpoint(links.sessions, links.credentials)],
     reset: () => links.sessions.clear(),

@@ -9,6 +9,7 @@ import { vaultCreator, vaultEndpoint } from './vault-endpoint.js';
 import { VaultsView } from './vaults-view.js';
 import { VAULT_LIST_DTD, VAULT_VIEW_DTD, vaultListDtd, vaultViewDtd } from './vault-output.js';
 import { v2Dtd } from '../qualys/bundled-dtd.js';
+import { vaultsDoc } from './vaults-doc.js';
 
 /** A vault of a seed document: the create action's parameters (`title`, `type`, settings). */
 export interface SeedVault {
@@ -26,6 +27,7 @@ export const vaultsFamily: ApiFamily<object, VaultOffers> = {
   callers: 'authenticated',
   secrets: secretParams(VAULT_SETTINGS),
   dtds: [v2Dtd(VAULT_LIST_DTD, vaultListDtd), v2Dtd(VAULT_VIEW_DTD, vaultViewDtd)],
+  docs: [{ file: 'vaults.md', write: vaultsDoc }],
   build({ db, settings }) {
     const service = new VaultService(new VaultStore(db));
     const create = vaultCreator(service);

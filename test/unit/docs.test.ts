@@ -3,8 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { withOptionsTable } from '../../scripts/configuration-doc.js';
-import { recordTypesDoc } from '../../scripts/record-types-doc.js';
-import { RECORD_TYPES } from '../../src/auth-records/types/index.js';
+import { FAMILIES } from '../../src/families.js';
 
 const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');
 const docFiles = ['README.md', 'bench/README.md', ...readdirSync(join(PACKAGE_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
@@ -48,9 +47,15 @@ describe('docs/controls.md', () => {
   });
 });
 
-describe('docs/record-types.md', () => {
-  it('is the declarations as `npm run docs` writes them', () => {
-    expect(read('docs/record-types.md'), 'docs/record-types.md is stale: run `npm run docs`').toBe(recordTypesDoc(RECORD_TYPES));
+describe('the pages written from the families\' declarations', () => {
+  const pages = FAMILIES.families.flatMap((f) => f.docs.map((page) => [`docs/${page.file}`, page] as const));
+
+  it('include docs/record-types.md and docs/vaults.md', () => {
+    expect(pages.map(([file]) => file)).toEqual(expect.arrayContaining(['docs/record-types.md', 'docs/vaults.md']));
+  });
+
+  it.each(pages)('%s is the declarations as `npm run docs` writes it', (file, page) => {
+    expect(read(file), `${file} is stale: run \`npm run docs\``).toBe(page.write());
   });
 });
 

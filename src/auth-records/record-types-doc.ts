@@ -1,9 +1,8 @@
-import { listedFields, type FieldSpec, type RecordRule, type RecordType, type When } from '../src/auth-records/record-type.js';
-import { genericListOrder } from '../src/auth-records/generic-list.js';
-import { VAULT_SETTINGS, VAULT_TYPE_RULES, VAULT_TYPES } from '../src/vaults/vault-type.js';
+import { listedFields, type FieldSpec, type RecordRule, type RecordType, type When } from './record-type.js';
+import { genericListOrder } from './generic-list.js';
 
 /** docs/record-types.md, written whole from the declarations by `npm run docs`. */
-const code = (s: string) => `\`${s}\``;
+export const code = (s: string) => `\`${s}\``;
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
 function valueOf(f: FieldSpec): string {
@@ -37,7 +36,8 @@ function notes(f: FieldSpec): string {
 
 const when = (w: When) => `${code(w.param)} is ${w.is.map(code).join(' or ')}`;
 
-function ruleText(r: RecordRule): string {
+/** A rule between fields, in words, with the CODE that refuses it. */
+export function ruleText(r: RecordRule): string {
   switch (r.rule) {
     case 'requireOne':
       return `${r.params.length > 1 ? 'one of ' : ''}${r.params.map(code).join(', ')} is required${r.unless?.length ? ` unless ${r.unless.map(when).join(' or ')}` : ''} (1903)`;
@@ -54,7 +54,8 @@ function ruleText(r: RecordRule): string {
   }
 }
 
-function fieldTable(fields: readonly FieldSpec[]): string[] {
+/** A table of fields: parameter, value, notes and the list element it is shown as. */
+export function fieldTable(fields: readonly FieldSpec[]): string[] {
   const listed = new Set(listedFields(fields).map((f) => f.param));
   return [
     '| parameter | value | notes | listed as |',
@@ -82,7 +83,7 @@ export function recordTypesDoc(types: readonly RecordType[]): string {
   return [
     '# Record types',
     '',
-    '<!-- generated from src/auth-records/types/ and src/vaults/vault-type.ts by `npm run docs`; edit there, not here -->',
+    '<!-- generated from src/auth-records/types/ by `npm run docs`; edit there, not here -->',
     '',
     'Every record type below takes `create`, `update`, `delete` (POST) and `list` (GET or POST) at',
     'its endpoint, with the parameters every type shares (`title`, `comments`, `ips`, `add_ips`,',
@@ -95,16 +96,5 @@ export function recordTypesDoc(types: readonly RecordType[]): string {
     ...ordered.map((t) => `| [${t.name}](#${t.name}) | ${code(t.path)} | <${t.source}> |`),
     '',
     ...ordered.flatMap(typeSection),
-    '## Vaults',
-    '',
-    '`/api/2.0/fo/vault/`: `create` takes `title` and `type` (required), `comments` and these settings;',
-    '`update` takes `id` and the same, never `type`. Types: ' + VAULT_TYPES.map(code).join(', ') + '.',
-    '',
-    ...fieldTable(VAULT_SETTINGS),
-    '',
-    'What a vault type needs, on create and on the vault an update leaves (other types are not checked):',
-    '',
-    ...Object.entries(VAULT_TYPE_RULES).flatMap(([name, rules]) => [`- ${code(name)}: ${rules.map(ruleText).join('; ')}.`]),
-    '',
   ].join('\n');
 }
