@@ -18,7 +18,7 @@ import { groupCommitOf } from './db/group-commit.js';
 import { ONE_POLL_CONNECTIONS, othersCommitsOf } from './db/turns.js';
 import { dtdRoutes, readDtds } from './http/dtd-routes.js';
 import { SecretParams } from './qualys/secrets.js';
-import type { ApiSettings, BuiltFamily } from './api-family.js';
+import type { ApiSettings, SomeFamily } from './api-family.js';
 import { FAMILIES, servedDtds, type Families } from './families.js';
 import { SessionStore } from './session/session-store.js';
 import { toolRoutes } from './tools/routes.js';
@@ -81,23 +81,19 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
   const json = jsonErrors();
   const preflighted = requirePreflightedRequest();
 
-  // The steps before dispatch, by who may call a family's endpoints (src/api-family.ts, Callers).
-  const guards = (family: BuiltFamily['family']): AppMiddleware[] => {
+  // The steps before a family's dispatch, by who may call it (`callers` in src/api-family.ts).
+  const guards = (family: SomeFamily): AppMiddleware[] => {
     const form = bodyParser(Math.min(config.maxBody, family.maxBody ?? Infinity));
-    return {
-      authenticated: [
-        who, //                          Basic or QualysSession [Q: 401, 2000]
-        rateLimit(controls.limiter), //  counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
-        xrw, //                          X-Requested-With [Q]
-        form, //                         parameters from the body [Q]
-        faults, //                       test-harness faults, matched on the action [E]
-      ],
-      anyone: [
-        xrw, //    X-Requested-With [Q]
-        form, //   parameters from the body, [E] at most the family's own limit
-        faults, // test-harness faults, matched on the action [E]
-      ],
-    }[family.callers];
+    // [Q: docs/fidelity.md §7] the session endpoint: no credentials (login is how a caller gets
+    // them; logout checks its own cookie), no rate limit, [E] a short body
+    if (family.callers === 'anyone') return [xrw, form, faults];
+    return [
+      who, //                          Basic or QualysSession [Q: 401, 2000]
+      rateLimit(controls.limiter), //  counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
+      xrw, //                          X-Requested-With [Q]
+      form, //                         parameters from the body [Q]
+      faults, //                       test-harness faults, matched on the action [E]
+    ];
   };
 
   // The request pipeline, outermost first: five steps for every request, then route groups,

@@ -1,4 +1,4 @@
-import type { BuiltFamily } from '../api-family.js';
+import type { BuiltFamily, FamilyDashboard } from '../api-family.js';
 import type { Db } from '../db/connection.js';
 import { emptyDatabase } from '../db/empty.js';
 import { RateLimiter } from '../http/rate-limit.js';
@@ -32,7 +32,7 @@ export class EmulatorControls {
   readonly limiter: RateLimiter;
   readonly toolRuns = new ToolRuns();
   /** What the families show on the dashboard, in the registry's order. */
-  readonly dashboards;
+  readonly dashboards: readonly FamilyDashboard[];
   private readonly db: Db;
   private readonly families: readonly BuiltFamily[];
   private readonly seedTarget: SeedTarget;
