@@ -34,9 +34,9 @@ describe('README', () => {
 describe('docs/controls.md', () => {
   const controls = read('docs/controls.md');
 
-  it('shows the vitest example exactly as test/controls-example.test.ts runs it', () => {
+  it('shows the vitest example exactly as test/controls/controls-example.test.ts runs it', () => {
     const blocks = [...controls.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
-    expect(blocks).toContain(read('test/controls-example.test.ts'));
+    expect(blocks).toContain(read('test/controls/controls-example.test.ts'));
   });
 
   it('has every admin control in its table', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listening, runProgram } from './helpers/program.js';
+import { listening, runProgram } from '../helpers/program.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qe-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
