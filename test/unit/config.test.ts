@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULTS, DEFAULT_USER } from '../../src/settings/config.js';
 import { OPTIONS, helpText, loadConfig } from '../../src/settings/options.js';
-import { startEmulator, StartupError } from '../../src/index.js';
 
 const configOf = (argv: string[], env: Record<string, string> = {}) => {
   const r = loadConfig(argv, env);
@@ -45,15 +44,9 @@ describe('loadConfig', () => {
     for (const o of OPTIONS) expect(o.env).toMatch(/^QUALYS_EMULATOR_[A-Z_]+$/);
   });
 
-  it('keeps --require-unix-for-docker, its variable and its startEmulator option as names of --require-host-record', async () => {
+  it('keeps --require-unix-for-docker and its variable as names of --require-host-record', () => {
     expect(configOf(['--require-unix-for-docker']).requireHostRecord).toBe(true);
     expect(configOf([], { QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER: 'true' }).requireHostRecord).toBe(true);
-    const emulator = await startEmulator({ requireUnixForDocker: true });
-    try {
-      expect(emulator.config.requireHostRecord).toBe(true);
-    } finally {
-      await emulator.close();
-    }
   });
 
   it('refuses bad values and unknown flags', () => {
@@ -71,40 +64,6 @@ describe('loadConfig', () => {
       expect(helpText()).toContain(o.flag);
       expect(helpText()).toContain(o.env);
     }
-  });
-
-  it('refuses a non-loopback address with the default credential', async () => {
-    await expect(startEmulator({ host: '0.0.0.0', users: [DEFAULT_USER] })).rejects.toThrow(StartupError);
-  });
-});
-
-describe('startEmulator options', () => {
-  it('are held to the same rules as flags and variables, refused before anything opens', async () => {
-    const bad: [object, RegExp][] = [
-      [{ users: [] }, /^users must name at least one/],
-      [{ users: [{ login: 'a', password: '' }] }, /^users must be non-empty logins/],
-      [{ users: [{ login: 'a:b', password: 'c' }] }, /^users must be non-empty logins/],
-      [{ rateLimit: { calls: 0, windowSec: 0 } }, /^rateLimit\.calls must be a whole number from 1/],
-      [{ rateLimit: { calls: 3, windowSec: 0.5 } }, /^rateLimit\.windowSec must be a whole number from 1/],
-      [{ pageSize: 0 }, /^pageSize must be a whole number from 1 to 1000000, got 0$/],
-      [{ toolTimeout: -5 }, /^toolTimeout must be a number of seconds above 0/],
-      [{ port: 70000 }, /^port must be/],
-      [{ maxBody: Number.NaN }, /^maxBody must be/],
-      [{ networks: [0] }, /^networks must be network IDs/],
-      [{ allowedHosts: ['ci.example:80'] }, /^allowedHosts must be host names or addresses without a port/],
-      [{ allowedHosts: 'ci.example' }, /^allowedHosts must be/],
-      [{ tlsCert: 'cert.pem' }, /^--tls-cert and --tls-key must be given together$/],
-    ];
-    for (const [options, message] of bad) {
-      const attempt = startEmulator({ users: [{ login: 'u', password: 'p' }], ...options });
-      await expect(attempt, JSON.stringify(options)).rejects.toThrow(StartupError);
-      await expect(attempt).rejects.toThrow(message);
-    }
-  });
-
-  it('accept fractional tool seconds and the documented defaults', async () => {
-    const emulator = await startEmulator({ users: [{ login: 'u', password: 'p' }], toolTimeout: 0.5, toolKillGrace: 0.1 });
-    await emulator.close();
   });
 });
 
