@@ -1,10 +1,10 @@
 import { ConfigError, DEFAULT_USER, usesDefaultUser } from './settings/config.js';
-import { loadConfig } from './settings/options.js';
-import { startEmulator, StartupError } from './server.js';
+import { type LoadResult, loadConfig } from './settings/options.js';
+import { type EmulatorHandle, startEmulator, StartupError } from './server.js';
 
 /** The program: the only reader of argv and the environment. */
 async function main(): Promise<number | undefined> {
-  let loaded;
+  let loaded: LoadResult;
   try {
     loaded = loadConfig(process.argv.slice(2), process.env);
   } catch (err) {
@@ -22,7 +22,7 @@ async function main(): Promise<number | undefined> {
   if (usesDefaultUser(config)) {
     console.error(`qualys-emulator: using the default credential ${DEFAULT_USER.login}:${DEFAULT_USER.password} (set --user to change it)`);
   }
-  let emulator;
+  let emulator: EmulatorHandle;
   try {
     emulator = await startEmulator(config);
   } catch (err) {

@@ -54,7 +54,10 @@ const written = new WeakMap<AuthRecord, XmlElement>();
 
 function writtenRecord(type: RecordType, r: AuthRecord): XmlElement {
   let node = written.get(r);
-  if (!node) written.set(r, (node = prerender(recordElement(type, r), RECORD_DEPTH)));
+  if (!node) {
+    node = prerender(recordElement(type, r), RECORD_DEPTH);
+    written.set(r, node);
+  }
   return node;
 }
 

@@ -302,9 +302,9 @@ export class RecordStore {
     const out = new Map<number, Range[]>();
     if (ids.length === 0) return out;
     for (const [id, lo, hi] of this.stmts.ipsOfMany.all(JSON.stringify(ids)) as [number, number, number][]) {
-      let list = out.get(id);
-      if (!list) out.set(id, (list = []));
-      list.push([lo, hi]);
+      const list = out.get(id);
+      if (list) list.push([lo, hi]);
+      else out.set(id, [[lo, hi]]);
     }
     return out;
   }

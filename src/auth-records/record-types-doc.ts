@@ -5,7 +5,7 @@ import { genericListOrder } from './generic-list.js';
 export const code = (s: string) => `\`${s}\``;
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
-function valueOf(f: FieldSpec): string {
+function valueText(f: FieldSpec): string {
   switch (f.kind ?? 'text') {
     case 'text':
       return `text, at most ${f.maxLength ?? 1024} characters`;
@@ -60,7 +60,7 @@ export function fieldTable(fields: readonly FieldSpec[]): string[] {
   return [
     '| parameter | value | notes | listed as |',
     '|---|---|---|---|',
-    ...fields.map((f) => `| ${code(f.param)} | ${cell(valueOf(f))} | ${cell(notes(f))} | ${listed.has(f.param) ? code(f.element!) : ''} |`),
+    ...fields.map((f) => `| ${code(f.param)} | ${cell(valueText(f))} | ${cell(notes(f))} | ${listed.has(f.param) ? code(f.element!) : ''} |`),
   ];
 }
 

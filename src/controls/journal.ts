@@ -232,8 +232,12 @@ export class Journal {
   *entries(): Generator<JournalEntry> {
     for (let i = 0; i < this.count; i++) {
       const slot = (this.head + i) % this.limits.entries;
-      const kept = this.ring[slot]!;
-      yield 'record' in kept ? (this.ring[slot] = entryOf(kept.id, kept.record)) : kept;
+      let kept = this.ring[slot]!;
+      if ('record' in kept) {
+        kept = entryOf(kept.id, kept.record);
+        this.ring[slot] = kept;
+      }
+      yield kept;
     }
   }
 

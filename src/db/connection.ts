@@ -12,7 +12,10 @@ export function onePerConnection<T>(make: (db: Db) => T): (db: Db) => T {
   const made = new WeakMap<Db, T>();
   return (db) => {
     let found = made.get(db);
-    if (found === undefined) made.set(db, (found = make(db)));
+    if (found === undefined) {
+      found = make(db);
+      made.set(db, found);
+    }
     return found;
   };
 }

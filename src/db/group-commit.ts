@@ -75,7 +75,10 @@ export class GroupCommit {
     this.statements.begin.run();
     let resolve!: () => void;
     let reject!: (err: unknown) => void;
-    const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+    const done = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
     // Nobody may be waiting when a COMMIT fails; the failure is then only the waiters' business.
     done.catch(() => {});
     this.batch = { done, resolve, reject };

@@ -14,12 +14,13 @@ let ending: Promise<void> | undefined;
  * about half as costly as a write alone (npm run bench).
  */
 export function turnEnd(): Promise<void> {
-  return (ending ??= new Promise((resolve) =>
+  ending ??= new Promise((resolve) =>
     setImmediate(() => {
       ending = undefined;
       resolve();
     }),
-  ));
+  );
+  return ending;
 }
 
 /**
@@ -67,7 +68,8 @@ export class OthersCommits {
 
   /** The version, changed whenever another connection has committed since it was last read. */
   version(): number {
-    return (this.kept ??= this.readNow());
+    this.kept ??= this.readNow();
+    return this.kept;
   }
 
   /** The version as it is now, whatever is kept: inside a read transaction, that of its snapshot. */

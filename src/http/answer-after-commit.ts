@@ -21,6 +21,7 @@ export function answerAfterCommit(commits: GroupCommit): AppMiddleware {
         const batch = ctx.state.batch === undefined ? commits.settled() : ctx.state.batch;
         await (batch ?? turnEnd());
       } catch (err) {
+        // biome-ignore lint/correctness/noUnsafeFinally: a failed COMMIT undid the writes, so its error replaces whatever the request threw or answered
         if (!ctx.state.answersJson) throw err;
         answerJsonError(ctx, err);
       }

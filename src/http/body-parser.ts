@@ -3,7 +3,7 @@ import formidable from 'formidable';
 import type { Context } from 'koa';
 import { Writable } from 'node:stream';
 import { RequestParams } from '../qualys/params.js';
-import { QualysError, qualysErrors } from '../qualys/errors.js';
+import { type QualysError, qualysErrors } from '../qualys/errors.js';
 import { bodyFault } from './body-errors.js';
 import { formEntries } from './form-entries.js';
 import type { AppContext, AppMiddleware } from './state.js';
@@ -85,5 +85,6 @@ const queryEntries = (ctx: Context): Entries => formEntries(ctx.querystring);
  * step parsed, or, for a request answered before it, the query string alone, parsed on first read.
  */
 export function paramsOf(ctx: AppContext): RequestParams {
-  return (ctx.state.params ??= new RequestParams(queryEntries(ctx)));
+  ctx.state.params ??= new RequestParams(queryEntries(ctx));
+  return ctx.state.params;
 }

@@ -167,7 +167,10 @@ export class RateLimiter {
   /** The key's window, new (empty) when there is none yet or the limit it was sized for changed. */
   private windowOf(key: string, s: RateLimitSettings): CallWindow {
     let window = this.calls.get(key);
-    if (window === undefined || window.limit !== s.limit) this.calls.set(key, (window = new CallWindow(s.limit)));
+    if (window === undefined || window.limit !== s.limit) {
+      window = new CallWindow(s.limit);
+      this.calls.set(key, window);
+    }
     return window;
   }
 }

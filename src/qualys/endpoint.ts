@@ -1,5 +1,5 @@
 import { qualysErrors } from './errors.js';
-import { RequestParams } from './params.js';
+import type { RequestParams } from './params.js';
 import type { SecretParams } from './secrets.js';
 import type { RequestEcho } from './envelopes.js';
 import type { XmlDocumentSpec } from './xml.js';

@@ -46,7 +46,9 @@ export class ProcessGroups {
     this.stopping = true;
     const runs = [...this.running];
     for (const [pgid] of runs) this.signal(pgid, 'SIGTERM');
-    const kill = setTimeout(() => runs.forEach(([pgid]) => this.signal(pgid, 'SIGKILL')), graceSeconds * 1000);
+    const kill = setTimeout(() => {
+      for (const [pgid] of runs) this.signal(pgid, 'SIGKILL');
+    }, graceSeconds * 1000);
     try {
       await Promise.all(runs.map(async ([pgid, settled]) => {
         await settled;

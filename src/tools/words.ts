@@ -12,6 +12,7 @@ export class WordSplitError extends Error {}
  * separates commands, so no reading of one as a blank would be honest.
  */
 export function splitWords(text: string): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(text)) throw new WordSplitError('control characters (such as newlines) are not allowed');
   const words: string[] = [];
   let word: string | undefined;

@@ -17,8 +17,14 @@ async function arrivals(maxConnections: number, requests: number): Promise<strin
   const seen: string[] = [];
   const others = othersCommitsOf(db);
   const [arrived, alone] = [others.arrived.bind(others), others.arrivedAlone.bind(others)];
-  others.arrived = () => (seen.push('shared'), arrived());
-  others.arrivedAlone = () => (seen.push('alone'), alone());
+  others.arrived = () => {
+    seen.push('shared');
+    return arrived();
+  };
+  others.arrivedAlone = () => {
+    seen.push('alone');
+    return alone();
+  };
   const server = createServer(createApp({ config: { ...DEFAULTS, users: [USER], maxConnections }, db }).callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {

@@ -27,7 +27,9 @@ function answered(socket: Socket): Promise<boolean> {
 describe('--max-connections', async () => {
   const emulator = await startTestEmulator({ maxConnections: 3 });
   const sockets: Socket[] = [];
-  afterAll(() => sockets.forEach((s) => s.destroy()));
+  afterAll(() => {
+    for (const s of sockets) s.destroy();
+  });
 
   it('closes one connection more than the cap as it arrives, and takes new ones once others end', async () => {
     for (let i = 0; i < 3; i++) sockets.push(await open(emulator.port));

@@ -19,7 +19,11 @@ function databases(name: string) {
   db.exec('CREATE TABLE t (x INTEGER PRIMARY KEY)');
   const other = new Database(file, { readonly: true });
   const seen = () => other.prepare('SELECT x FROM t ORDER BY x').pluck().all();
-  return { db, commits: groupCommitOf(db), seen, close: () => (other.close(), db.close()) };
+  const close = () => {
+    other.close();
+    db.close();
+  };
+  return { db, commits: groupCommitOf(db), seen, close };
 }
 
 describe('group commit', () => {

@@ -4,7 +4,7 @@ import { RecordStore } from '../../src/auth-records/record-store.js';
 import { RecordService } from '../../src/auth-records/record-service.js';
 import { declareRecordType, type RecordType } from '../../src/auth-records/record-type.js';
 import { parseIpSet } from '../../src/qualys/ip-set.js';
-import { QualysError } from '../../src/qualys/errors.js';
+import type { QualysError } from '../../src/qualys/errors.js';
 
 // An application type whose hosts may be Unix or Windows: its IPs must be covered by the union.
 const typeOf = (name: string, hostRecord?: RecordType['hostRecord']): RecordType =>

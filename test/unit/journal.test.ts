@@ -97,7 +97,11 @@ describe('Journal', () => {
     const body = Buffer.from('<x/>');
     // one arrival time for both, so only how they were kept can tell them apart
     const time = Date.now();
-    const id = store.add(record({ time, params: lazily(), body: () => (reads.push('body'), body.toString()), held: heldBytes(params, body, 40) }));
+    const readBody = () => {
+      reads.push('body');
+      return body.toString();
+    };
+    const id = store.add(record({ time, params: lazily(), body: readBody, held: heldBytes(params, body, 40) }));
     const now = store.add(record({ time, params: [...params], body: '<x/>' }));
     expect(reads).toEqual([]);
     const [a, b] = [entry(store, id), entry(store, now)];

@@ -17,6 +17,7 @@ const type: RecordType = {
     { rule: 'onlyWhen', params: ['vault_id'], when: { param: 'login_type', is: ['vault'] } },
     { rule: 'requiredWhen', params: ['vault_id'], when: { param: 'login_type', is: ['vault'] } },
     { rule: 'together', params: ['auth_alg', 'auth_password'] },
+    // biome-ignore lint/suspicious/noThenProperty: a rule's consequence, data that is never awaited
     { rule: 'requiredValue', when: { param: 'credential_type', is: ['external'] }, then: { param: 'cleartext', is: ['1'] } },
   ],
   list: { root: 'R', listElement: 'L', recordElement: 'E', dtdPath: '/x.dtd' },

@@ -93,7 +93,7 @@ describe('ID sets', () => {
     fc.assert(
       fc.property(rawRanges(1, SIZE).filter((r) => r.length > 0).map(normalise), (set) => {
         const formatted = formatIdSet(set);
-        formatted.forEach((e, i) => expect(e.kind).toBe(set[i][0] === set[i][1] ? 'ID' : 'ID_RANGE'));
+        expect(formatted.map((e) => e.kind)).toEqual(set.map(([lo, hi]) => (lo === hi ? 'ID' : 'ID_RANGE')));
         expect(parseIdSet('ids', formatted.map((e) => e.value).join(','))).toEqual(set);
         expect(idSetOf(members(set))).toEqual(set);
       }),
@@ -139,7 +139,7 @@ describe('IP sets', () => {
           expectCanonical(set);
           expect(sorted(members(relative(set, base)))).toEqual(sorted(members(entries.map((e) => e.range))));
           const formatted = formatIpSet(set);
-          formatted.forEach((e, i) => expect(e.kind).toBe(set[i][0] === set[i][1] ? 'IP' : 'IP_RANGE'));
+          expect(formatted.map((e) => e.kind)).toEqual(set.map(([lo, hi]) => (lo === hi ? 'IP' : 'IP_RANGE')));
           expect(parseIpSet('ips', formatted.map((e) => e.value).join(','))).toEqual(set);
         },
       ),

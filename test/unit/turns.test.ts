@@ -20,7 +20,11 @@ function databases(name: string) {
   const other = new Database(file);
   let next = 1;
   const commitElsewhere = () => other.prepare('INSERT INTO t VALUES (?)').run(next++);
-  return { others: new OthersCommits(db), commitElsewhere, close: () => (other.close(), db.close()) };
+  const close = () => {
+    other.close();
+    db.close();
+  };
+  return { others: new OthersCommits(db), commitElsewhere, close };
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));

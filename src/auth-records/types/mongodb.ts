@@ -29,6 +29,7 @@ export const mongodbType = declareRecordType({
     ...VAULT_LOGIN_RULES,
     HOSTS_WITH_SSL_VERIFY,
     // [Q from the VM/PC API User Guide as a public client transcribes it] LDAP needs cleartext.
+    // biome-ignore lint/suspicious/noThenProperty: a rule's consequence, data that is never awaited
     { rule: 'requiredValue', when: { param: 'credential_type', is: ['external'] }, then: { param: 'cleartext', is: ['1'] } },
   ],
   listFilters: TEMPLATE_LIST_FILTERS,
