@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { OPTIONS } from '../src/settings/options.js';
 
 /** The generated part of docs/configuration.md lies between these two lines. */
-export const BEGIN = '<!-- options:begin: generated from OPTIONS in src/settings/options.ts by `npm run docs`; edit there, not here -->';
+export const BEGIN = '<!-- options:begin: generated from the settings declared in src/settings/settings.ts by `npm run docs`; edit there, not here -->';
 export const END = '<!-- options:end -->';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');

@@ -26,7 +26,7 @@ import { ProcessGroups } from './tools/process-groups.js';
 import { healthRoutes } from './controls/health.js';
 import { rateLimit } from './http/rate-limit.js';
 import { EmulatorControls } from './controls/controls.js';
-import { initialRuntimeSettings } from './controls/runtime.js';
+import { initialRuntimeSettings } from './settings/runtime.js';
 import { journalRequests } from './controls/journal-requests.js';
 import { injectFaults } from './controls/faults.js';
 import { ADMIN_PREFIX, adminRouter, jsonBody, unknownControls } from './controls/admin-routes.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { configProblem, DEFAULTS, usesDefaultUser, type Config, type Durability } from './settings/config.js';
+import { ConfigError, configFromOptions, usesDefaultUser, type Config, type Durability, type EmulatorOptions } from './settings/config.js';
 import { isLoopback } from './host-names.js';
 import { openDatabase } from './db/open.js';
 import type { Db } from './db/connection.js';
@@ -16,11 +16,7 @@ import type { FaultRule, FaultSet } from './controls/faults.js';
 import type { JournalEntry, JournalFilter } from './controls/journal.js';
 import { parseJournalFilter } from './controls/journal-requests.js';
 
-/** Options of `startEmulator`: any part of Config. Programmatic use defaults to port 0 and `:memory:`. */
-export type EmulatorOptions = Partial<Config> & {
-  /** @deprecated the first name of `requireHostRecord`, still accepted. */
-  requireUnixForDocker?: boolean;
-};
+export type { EmulatorOptions };
 
 export interface EmulatorHandle {
   /** Base URL, e.g. `http://127.0.0.1:41234` (`https://` with TLS). */
@@ -123,12 +119,18 @@ function createPlainOrTlsServer(config: Config, handler: RequestListener): Serve
   }
 }
 
+/** The configuration of `options`, or a StartupError saying what is wrong with them. */
+function startupConfig(options: EmulatorOptions): Config {
+  try {
+    return configFromOptions(options);
+  } catch (err) {
+    throw err instanceof ConfigError ? new StartupError(err.message) : err;
+  }
+}
+
 /** Opens the database, builds the app and listens; resolves once connections are accepted. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
-  const { requireUnixForDocker, ...rest } = options;
-  const config: Config = { ...DEFAULTS, port: 0, db: ':memory:', requireHostRecord: requireUnixForDocker ?? DEFAULTS.requireHostRecord, ...rest };
-  const problem = configProblem(config);
-  if (problem) throw new StartupError(problem);
+  const config = startupConfig(options);
   if (!isLoopback(config.host) && usesDefaultUser(config)) {
     throw new StartupError(`refusing to listen on ${config.host} with the default credential; give --user LOGIN:PASSWORD`);
   }

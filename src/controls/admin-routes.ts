@@ -8,6 +8,7 @@ import { authenticatedUser, type AppMiddleware, type AppState } from '../http/st
 import type { EmulatorControls } from './controls.js';
 import { parseJournalFilter } from './journal-requests.js';
 import { objectOf } from './json-input.js';
+import { parseConfigPatch } from './config-patch.js';
 import { addDashboardRoutes } from './dashboard-routes.js';
 
 /** `/_emulator/`: the test-harness controls, kept off the /api/ paths. */
@@ -83,7 +84,7 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
     ctx.body = controls.config();
   });
   router.patch('/config', (ctx) => {
-    ctx.body = controls.patchConfig(bodyOf(ctx));
+    ctx.body = controls.patchConfig(parseConfigPatch(bodyOf(ctx)));
   });
   addDashboardRoutes(router, controls, publicUrl);
   return router;

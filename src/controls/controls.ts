@@ -1,11 +1,11 @@
 import type { BuiltFamily, FamilyDashboard } from '../api-family.js';
 import type { Db } from '../db/connection.js';
 import { emptyDatabase } from '../db/empty.js';
-import { RateLimiter } from '../http/rate-limit.js';
+import { RateLimiter, type RateLimitSettings } from '../http/rate-limit.js';
 import type { SecretParams } from '../qualys/secrets.js';
 import { Journal } from './journal.js';
 import { Faults } from './faults.js';
-import { patchRuntimeSettings, runtimeSettingsJson, type RuntimeSettings } from './runtime.js';
+import { applyRuntimePatch, changesSlice, runtimeSettingsJson, type RuntimePatch, type RuntimeSettings } from '../settings/runtime.js';
 import { seedFamilies, type SeedTarget } from './seed.js';
 import { ToolRuns } from './tool-runs.js';
 
@@ -41,7 +41,15 @@ export class EmulatorControls {
     this.db = deps.db;
     this.runtime = deps.runtime;
     this.families = deps.families;
-    this.limiter = new RateLimiter(() => this.runtime.rateLimit);
+    const { runtime } = deps;
+    // the limiter's names for the rate-limit settings, read live
+    const rateLimits: RateLimitSettings = {
+      get enforce() { return runtime.enforceRateLimits; },
+      get limit() { return runtime.rateLimit.calls; },
+      get windowSec() { return runtime.rateLimit.windowSec; },
+      get concurrency() { return runtime.concurrencyLimit; },
+    };
+    this.limiter = new RateLimiter(() => rateLimits);
     this.seedTarget = { sections: deps.families.flatMap((f) => f.seed ?? []), atomically: deps.atomically, secrets: deps.secrets };
     this.dashboards = deps.families.flatMap((f) => f.dashboard ?? []);
   }
@@ -70,9 +78,10 @@ export class EmulatorControls {
     return runtimeSettingsJson(this.runtime);
   }
 
-  /** Applies a config PATCH; touching `rate_limit` starts the counts afresh. */
-  patchConfig(body: unknown) {
-    if (patchRuntimeSettings(this.runtime, body).rateLimitTouched) this.limiter.restart();
+  /** Applies a checked config PATCH; a change of the rate limits starts the counts afresh. */
+  patchConfig(patch: RuntimePatch) {
+    applyRuntimePatch(this.runtime, patch);
+    if (changesSlice(patch, 'rateLimits')) this.limiter.restart();
     return this.config();
   }
 }

@@ -5,7 +5,7 @@ import { AUTH } from './emulator.js';
 import type { JsonResponse } from './json-response.js';
 import type { JournalEntry } from '../../src/controls/journal.js';
 import type { Faults } from '../../src/controls/faults.js';
-import type { runtimeSettingsJson } from '../../src/controls/runtime.js';
+import type { runtimeSettingsJson } from '../../src/settings/runtime.js';
 import type { RecordsView } from '../../src/auth-records/records-view.js';
 import type { RateState } from '../../src/http/rate-limit.js';
 import type { ToolRun } from '../../src/controls/tool-runs.js';
