@@ -1,6 +1,6 @@
 import Koa from 'koa';
 import compose from 'koa-compose';
-import type { Config } from './settings/config.js';
+import { sliceOf, type Config } from './settings/config.js';
 import type { Db } from './db/connection.js';
 import { errorEnvelope } from './http/error-envelope.js';
 import { createXmlOutput, type XmlValidator } from './http/send.js';
@@ -135,9 +135,9 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
     // a. public DTDs at the URLs the DOCTYPEs name, no credentials
     dtdRoutes(readDtds(servedDtds(families))),
     // b. GET /health, JSON, no credentials; any failure, a COMMIT it waited for too, as JSON
-    routerPaths(healthRoutes(config, db, [json])),
+    routerPaths(healthRoutes(sliceOf(config, 'tools'), db, [json])),
     // c. the tool runners, JSON in and out
-    routerPaths(toolRoutes({ config, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
+    routerPaths(toolRoutes({ settings: sliceOf(config, 'tools'), maxBody: config.maxBody, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
       json, //        any failure as {"error": ...} JSON
       preflighted, // a request only as JSON or with X-Requested-With (403)
       who, //         the API's credentials (401), before anything is told: these endpoints run programs

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, configFromOptions, usesDefaultUser, type Config, type Durability, type EmulatorOptions } from './settings/config.js';
+import { ConfigError, configFromOptions, usesDefaultUser, type Config, type Durability, type EmulatorOptions, type ListenerSettings } from './settings/config.js';
 import { isLoopback } from './host-names.js';
 import { openDatabase } from './db/open.js';
 import type { Db } from './db/connection.js';
@@ -65,7 +65,7 @@ const KEEP_ALIVE_TIMEOUT_MS = 5_000;
  * Limits that keep a slow or stalled client from holding a connection forever. Node checks the
  * header and request deadlines on a timer, so it ticks at least as often as the shorter one.
  */
-function serverOptions(config: Config): ServerOptions {
+function serverOptions(config: ListenerSettings): ServerOptions {
   const headersTimeout = Math.min(config.headersTimeout, config.requestTimeout);
   return {
     headersTimeout,
@@ -102,13 +102,13 @@ function openPreparedDatabase(file: string, durability: Durability): Db {
 }
 
 /** HTTPS when a certificate and key are configured, else HTTP; at most `--max-connections` open at once. */
-function createListener(config: Config, handler: RequestListener): Server {
+function createListener(config: ListenerSettings, handler: RequestListener): Server {
   const server = createPlainOrTlsServer(config, handler);
   server.maxConnections = config.maxConnections;
   return server;
 }
 
-function createPlainOrTlsServer(config: Config, handler: RequestListener): Server {
+function createPlainOrTlsServer(config: ListenerSettings, handler: RequestListener): Server {
   const options = serverOptions(config);
   if (config.tlsCert === undefined || config.tlsKey === undefined) return createServer(options, handler);
   const tls = { cert: readPem('certificate', config.tlsCert), key: readPem('key', config.tlsKey) };

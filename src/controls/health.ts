@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { ROUTER_OPTIONS } from '../http/router-options.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../settings/config.js';
+import type { ToolSettings } from '../settings/config.js';
 import type { Db } from '../db/connection.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { findBinary } from '../tools/binaries.js';
@@ -23,7 +23,7 @@ function databaseReachable(db: Db): boolean {
  * [E] `GET /health`, without credentials: 200 `status: "ok"` while the database answers, else
  * 503 `status: "error"`. A missing tool is reported, not unhealthy: the Qualys API works without it.
  */
-export function healthRoutes(config: Config, db: Db, guards: readonly AppMiddleware[]): Router<AppState> {
+export function healthRoutes(toolSettings: ToolSettings, db: Db, guards: readonly AppMiddleware[]): Router<AppState> {
   const started = Date.now();
   const router = new Router<AppState>(ROUTER_OPTIONS);
   router.get('/health', ...guards, (ctx) => {
@@ -32,7 +32,7 @@ export function healthRoutes(config: Config, db: Db, guards: readonly AppMiddlew
     // credentials, so it names no path on the host.
     const tools = Object.fromEntries(
       TOOLS.map((tool) => {
-        const binary = findBinary(tool.configuredBin(config), tool.commands);
+        const binary = findBinary(tool.configuredBin(toolSettings), tool.commands);
         const status = { found: binary !== undefined };
         return [tool.name, tool.defaultConfigFound ? { ...status, config: binary !== undefined && tool.defaultConfigFound(binary) } : status];
       }),

@@ -1,4 +1,4 @@
-import type { Config } from '../settings/config.js';
+import type { ToolSettings } from '../settings/config.js';
 import { allowedArgs, commaList, optionalString, refuseUnknownFields, type AllowedOption } from './fields.js';
 import { confineOutputFile } from './output-location.js';
 import type { Summary, ToolDefinition } from './tool.js';
@@ -81,14 +81,14 @@ const checkList = (field: string, body: Parameters<ToolDefinition['prepare']>[0]
 export const dockerBench: ToolDefinition = {
   name: 'docker-bench-security',
   commands: ['docker-bench-security', 'docker-bench-security.sh'],
-  configuredBin: (config: Config) => config.dockerBenchBin,
+  configuredBin: (settings: ToolSettings) => settings.dockerBenchBin,
   runsInOwnDirectory: true,
-  prepare(body, config) {
+  prepare(body, settings) {
     refuseUnknownFields(body, FIELDS);
     const checks = checkList('checks', body);
     const exclude = checkList('exclude', body);
     const requested = optionalString(body, 'output_file');
-    const chosenOutputFile = requested === undefined ? undefined : confineOutputFile(config.toolOutputDir, requested, 'output_file');
+    const chosenOutputFile = requested === undefined ? undefined : confineOutputFile(settings.toolOutputDir, requested, 'output_file');
     const extra = allowedArgs(body, 'additional_args', 'docker-bench-security', ALLOWED);
     return {
       chosenOutputFile,

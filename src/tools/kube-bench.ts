@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Config } from '../settings/config.js';
+import type { ToolSettings } from '../settings/config.js';
 import { allowedArgs, commaList, matchingString, optionalString, refuseUnknownFields, type AllowedOption, type Body } from './fields.js';
 import { toolErrors } from './errors.js';
 import type { Summary, ToolDefinition } from './tool.js';
@@ -67,13 +67,13 @@ const ALLOWED: AllowedOption[] = [
   { names: ['-v'], value: /^\d{1,2}$/ },
 ];
 
-function configDir(body: Body, config: Config): string | undefined {
+function configDir(body: Body, settings: ToolSettings): string | undefined {
   const requested = optionalString(body, 'config_dir');
   if (requested === undefined) return undefined;
   // [E] its YAML `audit:` lines run as shell commands, so only the operator's directories are accepted.
-  const allowed = config.kubeBenchConfigDirs.find((dir) => resolve(dir) === resolve(requested));
+  const allowed = settings.kubeBenchConfigDirs.find((dir) => resolve(dir) === resolve(requested));
   if (allowed === undefined) {
-    const hint = config.kubeBenchConfigDirs.length ? `one of: ${config.kubeBenchConfigDirs.join(', ')}` : 'none are allowed (see --kube-bench-config-dirs)';
+    const hint = settings.kubeBenchConfigDirs.length ? `one of: ${settings.kubeBenchConfigDirs.join(', ')}` : 'none are allowed (see --kube-bench-config-dirs)';
     throw toolErrors.badField('config_dir', `${JSON.stringify(requested)} is not an allowed configuration directory; ${hint}`);
   }
   return allowed;
@@ -110,17 +110,17 @@ function summarizeReport(report: unknown): Summary | null {
 export const kubeBench: ToolDefinition = {
   name: 'kube-bench',
   commands: ['kube-bench'],
-  configuredBin: (config) => config.kubeBenchBin,
+  configuredBin: (settings) => settings.kubeBenchBin,
   // [E] so a source build finds its `./cfg` wherever the emulator was started (docs/tools.md).
   runsInOwnDirectory: true,
-  prepare(body, config) {
+  prepare(body, settings) {
     refuseUnknownFields(body, FIELDS);
     const targets = commaList(body, 'targets', isTarget, `a kube-bench target: one of ${KUBE_BENCH_TARGETS.join(', ')} (kube-bench has no worker target; use node)`);
     const version = matchingString(body, 'version', KUBE_VERSION, 'a Kubernetes version as kube-bench takes it: MAJOR.MINOR like 1.27, without a patch number');
     const benchmark = matchingString(body, 'benchmark', /^[a-z0-9]{1,32}([.-][a-z0-9]{1,32}){0,8}$/, 'a benchmark name like cis-1.9');
     // [from kube-bench] giving both is an error of the tool; refuse it before anything runs.
     if (version !== undefined && benchmark !== undefined) throw toolErrors.badField('benchmark', 'cannot be given together with version');
-    const dir = configDir(body, config);
+    const dir = configDir(body, settings);
     const format = optionalString(body, 'output_format') ?? 'json';
     if (format !== 'json' && format !== 'junit') throw toolErrors.badField('output_format', `${JSON.stringify(format)} is not json or junit`);
     const extra = allowedArgs(body, 'additional_args', 'kube-bench', ALLOWED);

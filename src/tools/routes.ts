@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { ROUTER_OPTIONS } from '../http/router-options.js';
-import type { Config } from '../settings/config.js';
+import type { ToolSettings } from '../settings/config.js';
 import { JsonError } from '../http/json-errors.js';
 import { authenticatedUser, type AppMiddleware, type AppState } from '../http/state.js';
 import { toolErrors } from './errors.js';
@@ -14,7 +14,9 @@ import { dockerBench } from './docker-bench.js';
 export const TOOLS: readonly ToolDefinition[] = [kubeBench, dockerBench];
 
 export interface ToolRouteOptions {
-  config: Config;
+  settings: ToolSettings;
+  /** Largest request body, in bytes. */
+  maxBody: number;
   /** Run before each tool endpoint: JSON errors and authentication (these endpoints run programs). */
   guards: readonly AppMiddleware[];
   /** Where the running tools' process groups are kept, so stopping the emulator can end them. */
@@ -27,7 +29,7 @@ export interface ToolRouteOptions {
  * `POST /api/tools/<tool>`, after the guards: method (405), body (400, 413, 415), fields (400),
  * busy (409), run. Every answer, errors included, is JSON.
  */
-export function toolRoutes({ config, guards, groups, onRun }: ToolRouteOptions): Router<AppState> {
+export function toolRoutes({ settings, maxBody, guards, groups, onRun }: ToolRouteOptions): Router<AppState> {
   const router = new Router<AppState>(ROUTER_OPTIONS);
   const running = new Set<string>();
   for (const tool of TOOLS) {
@@ -35,12 +37,12 @@ export function toolRoutes({ config, guards, groups, onRun }: ToolRouteOptions):
       if (ctx.method !== 'POST') throw toolErrors.methodNotAllowed(ctx.method);
       let claimed = false;
       try {
-        const prepared = tool.prepare(await readJsonObject(ctx, config.maxBody), config);
+        const prepared = tool.prepare(await readJsonObject(ctx, maxBody), settings);
         // No await between the check and the claim, so two requests cannot both pass.
         if (running.has(tool.name)) throw toolErrors.busy(tool.name);
         running.add(tool.name);
         claimed = true;
-        const response = await runRequest(tool, prepared, config, groups);
+        const response = await runRequest(tool, prepared, settings, groups);
         onRun?.(tool.name, authenticatedUser(ctx), response);
         ctx.body = response;
       } catch (err) {

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Config } from '../settings/config.js';
+import type { ToolSettings } from '../settings/config.js';
 import { findBinary } from './binaries.js';
 import { makeRunDirectory, runDirectoryTemplate } from './output-location.js';
 import { privateDirectory } from './private-directory.js';
@@ -39,20 +39,20 @@ const notFound = (tool: string): RunOutcome => ({
 });
 
 /** The output file; a run that cannot start (`create` false) gets its name but creates nothing. */
-function placeOutput(tool: ToolDefinition, prepared: PreparedRun, config: Config, create: boolean): string {
+function placeOutput(tool: ToolDefinition, prepared: PreparedRun, settings: ToolSettings, create: boolean): string {
   if (prepared.chosenOutputFile !== undefined) {
-    if (create) privateDirectory(config.toolOutputDir);
+    if (create) privateDirectory(settings.toolOutputDir);
     return prepared.chosenOutputFile;
   }
-  const runDirectory = create ? makeRunDirectory(config.toolOutputDir, tool.name) : runDirectoryTemplate(config.toolOutputDir, tool.name);
+  const runDirectory = create ? makeRunDirectory(settings.toolOutputDir, tool.name) : runDirectoryTemplate(settings.toolOutputDir, tool.name);
   return join(runDirectory, prepared.defaultFileName);
 }
 
 /** Runs one validated request: finds the binary, places the output, spawns, reads the report. */
-export async function runRequest(tool: ToolDefinition, prepared: PreparedRun, config: Config, groups: ProcessGroups): Promise<ToolResponse> {
+export async function runRequest(tool: ToolDefinition, prepared: PreparedRun, settings: ToolSettings, groups: ProcessGroups): Promise<ToolResponse> {
   const timestamp = new Date().toISOString();
-  const binary = findBinary(tool.configuredBin(config), tool.commands);
-  const outputFile = placeOutput(tool, prepared, config, binary !== undefined);
+  const binary = findBinary(tool.configuredBin(settings), tool.commands);
+  const outputFile = placeOutput(tool, prepared, settings, binary !== undefined);
   const argv = prepared.args(outputFile);
   const location = prepared.report(outputFile);
   let outcome: RunOutcome;
@@ -62,9 +62,9 @@ export async function runRequest(tool: ToolDefinition, prepared: PreparedRun, co
     // A report left by an earlier run into the same chosen file must not pass for this run's.
     if ('path' in location) rmSync(location.path, { force: true });
     outcome = await runTool(binary, argv, tool.runsInOwnDirectory ? dirname(binary) : undefined, {
-      timeoutSeconds: config.toolTimeout,
-      graceSeconds: config.toolKillGrace,
-      outputCap: config.toolOutputCap,
+      timeoutSeconds: settings.toolTimeout,
+      graceSeconds: settings.toolKillGrace,
+      outputCap: settings.toolOutputCap,
     }, groups);
   }
   const reading = binary === undefined

@@ -1,4 +1,4 @@
-import type { Config } from '../settings/config.js';
+import type { ToolSettings } from '../settings/config.js';
 import type { Body } from './fields.js';
 
 /** Counts of check results, read from a report. */
@@ -32,11 +32,11 @@ export interface ToolDefinition {
   name: 'kube-bench' | 'docker-bench-security';
   /** Names looked up on PATH, in order. */
   commands: readonly string[];
-  configuredBin(config: Config): string | undefined;
+  configuredBin(settings: ToolSettings): string | undefined;
   /** Whether it starts in its executable's directory (docker-bench-security sources its own files there). */
   runsInOwnDirectory: boolean;
   /** Validates the body; throws a 400 naming the field. Touches nothing. */
-  prepare(body: Body, config: Config): PreparedRun;
+  prepare(body: Body, settings: ToolSettings): PreparedRun;
   summarize(report: unknown): Summary | null;
   /** For a tool that needs a configuration: whether one is where it looks without being told. */
   defaultConfigFound?(binary: string): boolean;
