@@ -13,6 +13,7 @@ import type { XmlValidator } from './http/send.js';
 import { readSeedFile } from './controls/seed.js';
 import type { SeedAnswer, SeedDocument } from './families.js';
 import type { FaultRule, FaultSet } from './controls/faults.js';
+import { parseAddedRules, parseFaultSet, removeFaultRule } from './controls/fault-input.js';
 import type { JournalEntry, JournalFilter } from './controls/journal.js';
 import { parseJournalFilter } from './controls/journal-requests.js';
 
@@ -181,9 +182,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     faults: {
       get: async () => controls.faults.json(),
-      set: async (doc) => controls.faults.replace(doc),
-      add: async (rules) => controls.faults.add({ rules }),
-      remove: async (id) => controls.faults.remove(String(id)),
+      // read as the admin API reads its JSON, so a refusal is the same JsonError
+      set: async (doc) => controls.faults.replace(parseFaultSet(doc)),
+      add: async (rules) => controls.faults.add(parseAddedRules({ rules }, controls.faults.inForce)),
+      remove: async (id) => removeFaultRule(controls.faults, String(id)),
       clear: async () => controls.faults.clear(),
     },
     async requests(filter = {}) {

@@ -8,6 +8,7 @@ import { authenticatedUser, type AppMiddleware, type AppState } from '../http/st
 import type { EmulatorControls } from './controls.js';
 import { parseJournalFilter } from './journal-requests.js';
 import { objectOf } from './json-input.js';
+import { parseAddedRules, parseFaultSet, removeFaultRule } from './fault-input.js';
 import { parseConfigPatch } from './config-patch.js';
 import { addDashboardRoutes } from './dashboard-routes.js';
 
@@ -69,16 +70,16 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
     ctx.body = controls.faults.json();
   });
   router.put('/faults', (ctx) => {
-    ctx.body = controls.faults.replace(bodyOf(ctx));
+    ctx.body = controls.faults.replace(parseFaultSet(bodyOf(ctx)));
   });
   router.post('/faults', (ctx) => {
-    ctx.body = controls.faults.add(bodyOf(ctx));
+    ctx.body = controls.faults.add(parseAddedRules(bodyOf(ctx), controls.faults.inForce));
   });
   router.delete('/faults', (ctx) => {
     ctx.body = controls.faults.clear();
   });
   router.delete('/faults/:id', (ctx) => {
-    ctx.body = controls.faults.remove(ctx.params.id);
+    ctx.body = removeFaultRule(controls.faults, ctx.params.id);
   });
   router.get('/config', (ctx) => {
     ctx.body = controls.config();

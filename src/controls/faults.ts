@@ -2,12 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
 import { paramsOf } from '../http/body-parser.js';
 import type { AppContext, AppMiddleware } from '../http/state.js';
-import { JsonError } from '../http/json-errors.js';
-import { arrayOf, boolean, integerIn, numberIn, objectOf, string } from './json-input.js';
 
 /**
  * Fault injection for `/_emulator/faults`: rules that make chosen API calls fail, slow down or
- * lose their connection, so a harness can test a client's error handling and retries.
+ * lose their connection, so a harness can test a client's error handling and retries. The rules
+ * arrive checked (fault-input.ts reads them from JSON).
  */
 export interface FaultRule {
   /**
@@ -31,8 +30,6 @@ export interface FaultRule {
   times?: number;
 }
 
-const RULE_KEYS = ['id', 'path', 'action', 'method', 'status', 'code', 'text', 'wait_sec', 'delay_ms', 'drop', 'probability', 'times'];
-
 /** mulberry32: a small PRNG, so a given seed replays the same faults on the same calls. */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -53,47 +50,8 @@ const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
  */
 export const MAX_RULES = 1000;
 
-/**
- * [E] Characters a rule's strings may hold: a path, action, method or CODE, and a TEXT (longer than
- * any Qualys TEXT). With MAX_RULES they bound the rules' memory, a few MiB at most.
- */
-const MAX_MATCH = 1024;
-const MAX_TEXT = 4096;
-
-/** [E] 1xx never end a response, and 204, 205 and 304 must not carry a body. */
-const BODILESS_STATUSES = [204, 205, 304];
-
-/** A status that can carry the promised SIMPLE_RETURN: 200 to 599, less the bodiless ones. */
-function answerStatus(value: unknown, where: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 200 || value > 599 || BODILESS_STATUSES.includes(value)) {
-    throw new JsonError(400, `${where} must be a whole number from 200 to 599 other than 204, 205 and 304: a status that carries a body`);
-  }
-  return value;
-}
-
-function parseRule(value: unknown, i: number): FaultRule {
-  const where = `rules[${i}]`;
-  const r = objectOf(value, where, RULE_KEYS);
-  const rule: FaultRule = {};
-  if (r.path !== undefined) rule.path = string(r.path, `${where}.path`, MAX_MATCH);
-  if (r.action !== undefined) rule.action = string(r.action, `${where}.action`, MAX_MATCH);
-  if (r.method !== undefined) rule.method = string(r.method, `${where}.method`, MAX_MATCH).toUpperCase();
-  if (r.status !== undefined) rule.status = answerStatus(r.status, `${where}.status`);
-  if (r.code !== undefined) rule.code = string(r.code, `${where}.code`, MAX_MATCH);
-  if (r.text !== undefined) rule.text = string(r.text, `${where}.text`, MAX_TEXT);
-  if (r.wait_sec !== undefined) rule.wait_sec = integerIn(r.wait_sec, `${where}.wait_sec`, 1, 86_400);
-  if (r.delay_ms !== undefined) rule.delay_ms = integerIn(r.delay_ms, `${where}.delay_ms`, 0, 600_000);
-  if (r.drop !== undefined) rule.drop = boolean(r.drop, `${where}.drop`);
-  if (r.probability !== undefined) rule.probability = numberIn(r.probability, `${where}.probability`, 0, 1);
-  if (r.times !== undefined) rule.times = integerIn(r.times, `${where}.times`, 1, Number.MAX_SAFE_INTEGER);
-  if (rule.drop && answers(rule)) throw new JsonError(400, `${where}: drop cannot be combined with status, code or text`);
-  if (!rule.drop && !answers(rule) && !rule.delay_ms) {
-    throw new JsonError(400, `${where} does nothing: give status, code or text to answer, delay_ms to slow down, or drop`);
-  }
-  return rule;
-}
-
-const answers = (r: FaultRule) => r.status !== undefined || r.code !== undefined || r.text !== undefined;
+/** Whether a rule answers the call itself (an error), rather than only slowing it down or dropping it. */
+export const answers = (r: FaultRule) => r.status !== undefined || r.code !== undefined || r.text !== undefined;
 
 /** The path matches with or without its trailing slash. */
 const samePath = (rulePath: string, path: string) => rulePath === path || `${rulePath}/` === path;
@@ -110,6 +68,9 @@ function faultError(rule: FaultRule): QualysError {
   const sameCode = rule.code === undefined || rule.code === base.code;
   return new QualysError(rule.status ?? base.status, rule.code ?? base.code, rule.text ?? base.text, sameCode ? base.items : [], base.headers);
 }
+
+/** A rule as a change gives it: the emulator numbers it. */
+export type NewFaultRule = Omit<FaultRule, 'id'>;
 
 type NumberedRule = FaultRule & { id: number };
 
@@ -130,34 +91,30 @@ export class Faults {
   private nextId = 1;
 
   /** `PUT /_emulator/faults`: replaces every rule; the seed (given, or drawn at random) restarts the PRNG. */
-  replace(body: unknown): FaultSet {
-    const doc = objectOf(body, 'the body', ['seed', 'rules']);
-    const rules = this.rulesOf(doc.rules ?? [], 0);
-    const seed = doc.seed === undefined ? randomSeed() : integerIn(doc.seed, 'seed', 0, 2 ** 32 - 1);
-    this.rules = this.numbered(rules);
+  replace({ seed = randomSeed(), rules }: { seed?: number; rules: readonly NewFaultRule[] }): FaultSet {
+    this.rules = this.numbered(rules, 0);
     this.seed = seed;
     this.random = prng(seed);
     return this.json();
   }
 
   /** `POST /_emulator/faults`: adds rules after those in force, which keep their place, the seed and the PRNG's state. */
-  add(body: unknown): FaultSet {
-    const doc = objectOf(body, 'the body', ['rules']);
-    this.rules = [...this.rules, ...this.numbered(this.rulesOf(doc.rules, this.rules.length))];
+  add(rules: readonly NewFaultRule[]): FaultSet {
+    this.rules = [...this.rules, ...this.numbered(rules, this.rules.length)];
     return this.json();
   }
 
-  /** `DELETE /_emulator/faults/ID`: removes that rule; one not in force (expired, or never made) is a 404. */
-  remove(id: string): FaultSet {
-    const rule = this.rules.find((r) => String(r.id) === id);
-    if (!rule) throw new JsonError(404, `No fault rule ${id} is in force (a rule with times is gone once used up)`);
+  /** `DELETE /_emulator/faults/ID`: removes that rule; undefined when none is in force (expired, or never made). */
+  remove(id: number): FaultSet | undefined {
+    const rule = this.rules.find((r) => r.id === id);
+    if (!rule) return undefined;
     this.rules = this.rules.filter((r) => r !== rule);
     return this.json();
   }
 
   /** `DELETE /_emulator/faults`: removes every rule; rule IDs go on counting. */
   clear(): FaultSet {
-    return this.replace({});
+    return this.replace({ rules: [] });
   }
 
   /** No rule, a fresh seed, and rule IDs from 1 again. */
@@ -166,16 +123,14 @@ export class Faults {
     this.nextId = 1;
   }
 
-  /** The rules of a request, checked whole before any is kept; `inForce` count towards MAX_RULES. */
-  private rulesOf(value: unknown, inForce: number): FaultRule[] {
-    const list = arrayOf(value, 'rules');
-    if (inForce + list.length > MAX_RULES) {
-      throw new JsonError(400, `At most ${MAX_RULES} fault rules can be in force: ${inForce} are, and this adds ${list.length}`);
-    }
-    return list.map(parseRule);
+  /** How many rules are in force; a change may bring them to MAX_RULES. */
+  get inForce(): number {
+    return this.rules.length;
   }
 
-  private numbered(rules: readonly FaultRule[]): NumberedRule[] {
+  /** Numbers new rules, which the change refuses (before any is kept) if they do not fit beside `inForce` others. */
+  private numbered(rules: readonly NewFaultRule[], inForce: number): NumberedRule[] {
+    if (inForce + rules.length > MAX_RULES) throw new RangeError(`At most ${MAX_RULES} fault rules can be in force`);
     return rules.map((rule) => ({ id: this.nextId++, ...rule }));
   }
 
