@@ -1,36 +1,25 @@
 import { ConfigError, DEFAULT_USER, usesDefaultUser } from './settings/config.js';
-import { type LoadResult, loadConfig } from './settings/options.js';
-import { type EmulatorHandle, startEmulator, StartupError } from './server.js';
+import { loadConfig } from './settings/options.js';
+import { startEmulator, StartupError } from './server.js';
+
+/**
+ * [E] The exit status of every start that fails, whatever failed: an option, a combination of
+ * them, a file, the port, the database or the seed (docs/configuration.md, "The program").
+ */
+const START_FAILED = 1;
 
 /** The program: the only reader of argv and the environment. */
-async function main(): Promise<number | undefined> {
-  let loaded: LoadResult;
-  try {
-    loaded = loadConfig(process.argv.slice(2), process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`qualys-emulator: ${err.message}`);
-      return 2;
-    }
-    throw err;
-  }
+async function main(): Promise<void> {
+  const loaded = loadConfig(process.argv.slice(2), process.env);
   if (loaded.kind === 'help') {
     process.stdout.write(loaded.text);
-    return 0;
+    return;
   }
   const { config } = loaded;
+  const emulator = await startEmulator(config);
+  // once started, so that a start that fails says one thing only
   if (usesDefaultUser(config)) {
     console.error(`qualys-emulator: using the default credential ${DEFAULT_USER.login}:${DEFAULT_USER.password} (set --user to change it)`);
-  }
-  let emulator: EmulatorHandle;
-  try {
-    emulator = await startEmulator(config);
-  } catch (err) {
-    if (err instanceof StartupError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`qualys-emulator: ${(err as Error).message}`);
-      return 1;
-    }
-    throw err;
   }
   console.log(`Qualys emulator listening on ${emulator.url}`);
   const stop = () => {
@@ -38,16 +27,16 @@ async function main(): Promise<number | undefined> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return undefined;
 }
 
-main().then(
-  (code) => {
-    if (code !== undefined) process.exitCode = code;
-  },
-  (err) => {
-    // one line that says what is wrong, never a stack trace
-    console.error(`qualys-emulator: failed to start: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+/** The one line a failed start prints: what is wrong, never a stack trace. */
+function failure(err: unknown): string {
+  const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
+  const worded = err instanceof ConfigError || err instanceof StartupError || (err as NodeJS.ErrnoException)?.code === 'EADDRINUSE';
+  return `qualys-emulator: ${worded ? '' : 'failed to start: '}${message}`;
+}
+
+main().catch((err: unknown) => {
+  console.error(failure(err));
+  process.exitCode = START_FAILED;
+});

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,12 +47,34 @@ describe('the qualys-emulator program', () => {
     expect(p.out()).toContain('QUALYS_EMULATOR_DB');
   });
 
-  it('refuses bad options with exit 2, and a public address with the default credential with exit 1', async () => {
-    const bad = run(['--port', 'many']);
-    expect(await bad.exited).toBe(2);
-    expect(bad.err()).toContain('--port must be a whole number');
-    const open = run(['--host', '0.0.0.0', '--port', '0', '--db', ':memory:']);
-    expect(await open.exited).toBe(1);
-    expect(open.err()).toContain('refusing to listen on 0.0.0.0 with the default credential');
+  it('fails every start with exit 1 and one line on stderr, whatever failed', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    const refusedSeed = join(dir, 'refused-seed.json');
+    writeFileSync(refusedSeed, JSON.stringify({ records: [{ type: 'no-such-type', title: 't' }] }));
+    const db = ['--db', ':memory:'];
+    const failures: [string[], string][] = [
+      [['--port', 'many'], '--port must be a whole number'],
+      [['--nope'], 'unknown option "--nope"'],
+      [['--tls-cert', 'c.pem', ...db], '--tls-cert and --tls-key must be given together'],
+      [['--host', '0.0.0.0', '--port', '0', ...db], 'refusing to listen on 0.0.0.0 with the default credential'],
+      [['--tls-cert', join(dir, 'none.pem'), '--tls-key', join(dir, 'none.pem'), '--port', '0', ...db], 'cannot read the TLS certificate'],
+      [['--port', String(port), ...db], 'EADDRINUSE'],
+      [['--db', dir, '--port', '0'], `cannot open the database ${dir}`],
+      [['--seed', refusedSeed, '--port', '0', ...db], `--seed ${refusedSeed}`],
+    ];
+    try {
+      const runs = failures.map(([argv]) => run(argv));
+      for (const [i, p] of runs.entries()) {
+        const [argv, says] = failures[i];
+        expect(await p.exited, argv.join(' ')).toBe(1);
+        expect(p.out()).toBe('');
+        expect(p.err(), argv.join(' ')).toMatch(/^qualys-emulator: [^\n]+\n$/);
+        expect(p.err()).toContain(says);
+      }
+    } finally {
+      busy.close();
+    }
   });
 });
