@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AUTH, call, DOCKER, expectError, startTestEmulator } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
+import { RUNTIME_FIELDS } from '../../src/settings/runtime.js';
 
 const emulator = await startTestEmulator();
 
@@ -106,6 +107,26 @@ describe('/_emulator/config', () => {
     expect((await call(emulator, DOCKER, { query: { action: 'list' }, xrw: null })).status).toBe(200);
     await admin(emulator, 'PATCH', 'config', { require_x_requested_with: true });
     expectError(await call(emulator, DOCKER, { query: { action: 'list' }, xrw: null }), 400, '1903', 'Missing required header(s): X-Requested-With');
+  });
+
+  it('takes each runtime setting under each of its JSON names, from its least to its greatest value, and refuses one past', async () => {
+    const before = (await admin(emulator, 'GET', 'config')).json;
+    const shownAt = (json: unknown, path: readonly string[]) => path.reduce<unknown>((object, name) => (object as Record<string, unknown>)[name], json);
+    for (const { path, olderPaths, takes } of RUNTIME_FIELDS) {
+      for (const names of [path, ...olderPaths]) {
+        const patchOf = (value: unknown) => names.reduceRight<unknown>((inner, name) => ({ [name]: inner }), value);
+        for (const value of takes === 'boolean' ? [true, false] : [takes.min, takes.max]) {
+          const res = await admin(emulator, 'PATCH', 'config', patchOf(value));
+          expect(res.status, JSON.stringify(patchOf(value))).toBe(200);
+          expect(shownAt(res.json, path)).toBe(value);
+          expect(shownAt((await admin(emulator, 'GET', 'config')).json, path)).toBe(value);
+        }
+        if (takes === 'boolean') continue;
+        const past = await admin(emulator, 'PATCH', 'config', patchOf(takes.max + 1));
+        expect(past).toMatchObject({ status: 400, json: { error: `${names.join('.')} must be a whole number from ${takes.min} to ${takes.max}` } });
+      }
+    }
+    expect((await admin(emulator, 'PATCH', 'config', before)).json).toEqual(before);
   });
 
   it('refuses invalid patches whole, changing nothing', async () => {
