@@ -34,9 +34,9 @@ export type Slice<S extends SliceName> = ValuesOf<Slices[S]>;
 export type ListenerSettings = Slice<'listener'>;
 export type ToolSettings = Slice<'tools'>;
 
-/** Each declaration with its name and slice, in the order of settings.ts. */
-export const DECLARED: readonly { key: Key; slice: SliceName; setting: Setting<unknown> }[] = Object.entries(SETTINGS).flatMap(([slice, settings]) =>
-  Object.entries(settings).map(([key, setting]: [string, Setting<unknown>]) => ({ key: key as Key, slice: slice as SliceName, setting })),
+/** Each declaration with its name, in the order of settings.ts. */
+export const DECLARED: readonly { key: Key; setting: Setting<unknown> }[] = Object.values(SETTINGS).flatMap((settings) =>
+  Object.entries(settings).map(([key, setting]: [string, Setting<unknown>]) => ({ key: key as Key, setting })),
 );
 
 export const DEFAULTS = Object.fromEntries(DECLARED.filter(({ setting }) => 'default' in setting).map(({ key, setting }) => [key, setting.default])) as Config;
