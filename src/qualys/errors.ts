@@ -62,9 +62,12 @@ export const qualysErrors = {
     new QualysError(400, '1903', `Missing required parameter(s): ${list(names)}`),
   /** [E] the same template when any one of several parameters would do, e.g. `sid or servicename`. */
   missingOneOf: (names: readonly string[]) => new QualysError(400, '1903', `Missing required parameter(s): ${names.join(' or ')}`),
-  /** [Q] recorded form. */
+  /**
+   * [Q] recorded form (docs/fidelity.md §2): the allowed names never include `action` itself,
+   * which the call has already given.
+   */
   unrecognizedParameters: (names: readonly string[], action: string, allowed: readonly string[]) =>
-    new QualysError(400, '1901', `Unrecognized parameter(s): ${list(names)} (action=${action} allows: ${list(allowed)})`),
+    new QualysError(400, '1901', `Unrecognized parameter(s): ${list(names)} (action=${action} allows: ${list(allowed.filter((n) => n !== 'action'))})`),
   /** [Q] template. */
   exclusiveParameters: (names: readonly string[]) =>
     new QualysError(400, '1904', `Please specify only one of these parameters: ${list(names)}`),

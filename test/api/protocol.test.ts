@@ -62,8 +62,28 @@ describe('the Qualys wire protocol', () => {
       res,
       400,
       '1901',
-      'Unrecognized parameter(s): ids, Title (action=create allows: action, echo_request, title, comments, docker_deamon_conf_file, docker_command, ips, network_id)',
+      'Unrecognized parameter(s): ids, Title (action=create allows: echo_request, title, comments, docker_deamon_conf_file, docker_command, ips, network_id)',
     );
+  });
+
+  it("lists in a 1901 every allowed name but action itself, on every endpoint and action, as recorded", async () => {
+    // Recorded (2024, a live host-list call): `Unrecognized parameter(s): show_asset_ids (action=list
+    // allows: echo_request, ips, ...)`: the allowed names start after `action`, which the call gave.
+    const paths = ['/api/2.0/fo/auth/unix/', '/api/2.0/fo/auth/windows/', '/api/3.0/fo/auth/oracle/', '/api/2.0/fo/auth/', '/api/2.0/fo/vault/', '/api/2.0/fo/session/'];
+    const actions: Record<string, string[]> = {
+      '/api/2.0/fo/auth/': ['list'],
+      '/api/2.0/fo/vault/': ['list', 'view', 'create', 'update', 'delete'],
+      '/api/2.0/fo/session/': ['login', 'logout'],
+    };
+    for (const path of paths) {
+      for (const action of actions[path] ?? ['create', 'update', 'delete', 'list']) {
+        const res = await call(emulator, path, { form: { action, no_such_name: '1' } });
+        expectError(res, 400, '1901', new RegExp(`^Unrecognized parameter\\(s\\): no_such_name \\(action=${action} allows: ([a-z_]+(, [a-z_0-9]+)*)?\\)$`));
+        // [E] logout takes nothing else: the list is empty
+        const allowed = /allows: (.*)\)$/.exec(text(res.root, 'RESPONSE/TEXT')!)![1].split(', ');
+        expect(allowed, `${path} ${action}`).not.toContain('action');
+      }
+    }
   });
 
   it('refuses missing required parameters with 1903', async () => {
@@ -172,7 +192,7 @@ describe('parameters in a body follow the query-string rules', () => {
   it('refuses names a form parser would read as nesting, as unknown parameters (1901)', async () => {
     for (const name of ['foo[bar]', 'foo.bar', '__proto__', 'constructor', 'title[]']) {
       const res = await raw(`action=list&${encodeURIComponent(name)}=1`);
-      expectError(res, 400, '1901', `Unrecognized parameter(s): ${name} (action=list allows: action, echo_request, ids, id_min, id_max, title, comments, details)`);
+      expectError(res, 400, '1901', `Unrecognized parameter(s): ${name} (action=list allows: echo_request, ids, id_min, id_max, title, comments, details)`);
     }
     expectError(await raw('action=create&title[]=arr&ips[]=6.6.6.6'), 400, '1901', /^Unrecognized parameter\(s\): title\[\], ips\[\] /);
     expect(await dockerIdOf('arr')).toBeUndefined();
