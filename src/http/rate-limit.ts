@@ -140,14 +140,14 @@ export class RateLimiter {
     }
     // [Q] without enforcement Remaining never drops below 1, so clients never decide to sleep.
     const remaining = Math.max(s.limit - window.count, s.enforce ? 0 : 1);
-    // [Q] the calls "running right now (including the one identified in the current HTTP
-    // response)": an admitted call is already in `running`, a refused one is added.
-    const runningNow = refusal ? running + 1 : running;
+    // [Q recorded: 0 in every answer captured, 2017 to 2022, docs/fidelity.md §8] the other calls
+    // running: an admitted call, already in `running`, is not counted; a refused one never was.
+    const othersRunning = refusal ? running : running - 1;
     const headers: [string, string][] = [
       ['X-RateLimit-Limit', String(s.limit)],
       ['X-RateLimit-Window-Sec', String(s.windowSec)],
       ['X-Concurrency-Limit-Limit', String(s.concurrency)],
-      ['X-Concurrency-Limit-Running', String(runningNow)],
+      ['X-Concurrency-Limit-Running', String(othersRunning)],
       ['X-RateLimit-ToWait-Sec', String(toWait)],
       ['X-RateLimit-Remaining', String(remaining)],
     ];

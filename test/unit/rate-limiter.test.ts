@@ -83,7 +83,8 @@ describe('RateLimiter', () => {
     const first = l.admit('u', '/e/');
     const second = l.admit('u', '/e/');
     expect(second.refusal?.code).toBe('1960');
-    expect(Object.fromEntries(second.headers)['X-Concurrency-Limit-Running']).toBe('2');
+    expect(Object.fromEntries(first.headers)['X-Concurrency-Limit-Running']).toBe('0');
+    expect(Object.fromEntries(second.headers)['X-Concurrency-Limit-Running']).toBe('1');
     first.release();
     first.release();
     expect(l.admit('u', '/e/').refusal?.code).toBe('1965');
