@@ -24,11 +24,14 @@ function readVaultInput(params: RequestParams): VaultInput {
   return { title, comments: params.text('comments', COMMENTS_MAX), settings };
 }
 
-/** [Q] create, update and delete answer a SIMPLE_RETURN `Success` with a Status item (delete_vault.htm); [E] with the ID. */
-function success(ctx: ActionContext, status: string, id: number): ActionResult {
-  return {
-    xml: ctx.render(simpleReturn({ request: ctx.echo, datetime: ctx.datetime, text: 'Success', items: [{ key: 'Status', values: [status] }, { key: 'ID', values: [String(id)] }] })),
-  };
+/**
+ * [Q] a write answers a SIMPLE_RETURN `Success` with a Status item; a delete with that one item
+ * only, as Qualys's sample (delete_vault.htm). [E] create and update add an ID item: the sample
+ * pages show none, and a client needs the new vault's ID.
+ */
+function success(ctx: ActionContext, status: string, id?: number): ActionResult {
+  const items = [{ key: 'Status', values: [status] }, ...(id === undefined ? [] : [{ key: 'ID', values: [String(id)] }])];
+  return { xml: ctx.render(simpleReturn({ request: ctx.echo, datetime: ctx.datetime, text: 'Success', items })) };
 }
 
 const idOf = (ctx: ActionContext) => parseId('id', ctx.params.require('id'));
@@ -118,7 +121,7 @@ export function vaultEndpoint(service: VaultService, options: { readonly pageSiz
       const id = idOf(ctx);
       return service.atomically(() => {
         service.delete(id);
-        return success(ctx, 'Deleted', id);
+        return success(ctx, 'Deleted');
       });
     },
   };

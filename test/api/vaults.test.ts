@@ -141,7 +141,9 @@ describe('/api/2.0/fo/vault/', () => {
     expect((await post(UNIX, { action: 'update', ids: id1, login_type: 'basic', password: 'p' })).status).toBe(200);
     await post(UNIX, { action: 'delete', ids: id2 });
     const res = await post(VAULT, { action: 'delete', id });
-    expect(item(res, 'Status')).toBe('Deleted');
+    // [Q] delete_vault.htm's sample: SIMPLE_RETURN, TEXT Success, one ITEM, Status = Deleted
+    expect(text(res.root, 'RESPONSE/TEXT')).toBe('Success');
+    expect(all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').map((i) => i.children.map((c) => `${c.name}=${c.text}`))).toEqual([['KEY=Status', 'VALUE=Deleted']]);
     expect(await vaults({ title: 'in use' })).toEqual([]);
   });
 });
