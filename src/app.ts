@@ -75,7 +75,8 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
 
   // The steps the route groups below share. [Q] Basic or QualysSession, for the Qualys API, the
   // tool runners and the emulator controls alike; the first authenticator that knows the caller wins.
-  const who = authenticate([basicAuthenticator(check), sessionAuthenticator(sessions)]);
+  const callers = [basicAuthenticator(check), sessionAuthenticator(sessions)];
+  const who = authenticate(callers);
   const xrw = requireXRequestedWith(() => runtime.requireXRequestedWith);
   const faults = injectFaults(controls.faults);
   const json = jsonErrors();
@@ -123,7 +124,7 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
     json, //                     a. any failure as {"error": ...} JSON
     preflighted, //              b. a change only as JSON or with X-Requested-With (403)
     unknownControls(), //        c. no such control 404, wrong method 405
-    who, //                      d. the API's credentials (401)
+    authenticate(callers, { challenge: true }), // d. the API's credentials (401, with the browser's Basic challenge)
     jsonBody(config.maxBody), // e. a JSON body, if any (400, 413, 415)
     admin.routes() as AppMiddleware, // f. the control
     admin.allowedMethods() as AppMiddleware,

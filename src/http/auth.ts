@@ -43,8 +43,21 @@ export function sessionAuthenticator(sessions: SessionStore): Authenticator {
   };
 }
 
+/** [E] The Basic challenge a browser needs to show its login prompt (the dashboard). */
+export const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="Qualys API Emulator"' } as const;
+
+export interface AuthenticateOptions {
+  /**
+   * Whether a refusal carries the Basic challenge: only where a browser calls (the dashboard and
+   * its controls), never on /api/, where Qualys sends none and a client that waits for one before
+   * sending credentials must fail as it would against Qualys.
+   */
+  challenge?: boolean;
+}
+
 /** The first authenticator that knows the caller wins; its login is kept in `ctx.state.user`. */
-export function authenticate(authenticators: readonly Authenticator[]): AppMiddleware {
+export function authenticate(authenticators: readonly Authenticator[], options: AuthenticateOptions = {}): AppMiddleware {
+  const refusal = () => qualysErrors.badLogin(options.challenge ? BASIC_CHALLENGE : {});
   return (ctx, next) => {
     for (const find of authenticators) {
       const user = find(ctx);
@@ -53,7 +66,7 @@ export function authenticate(authenticators: readonly Authenticator[]): AppMiddl
         return next();
       }
     }
-    throw qualysErrors.badLogin();
+    throw refusal();
   };
 }
 

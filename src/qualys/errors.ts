@@ -49,12 +49,12 @@ export class QualysError extends Error {
 
 const list = (names: readonly string[]) => names.join(', ');
 
-/** The Basic challenge of every 401, XML or JSON, so clients see one realm. */
-export const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="Qualys API Emulator"' } as const;
-
 export const qualysErrors = {
-  /** [Q] 401, 2000, with a Basic challenge. */
-  badLogin: () => new QualysError(401, '2000', 'Bad Login/Password', [], BASIC_CHALLENGE),
+  /**
+   * [Q] 401, 2000, without a WWW-Authenticate challenge (docs/fidelity.md §2: none in the answers
+   * recorded in 2017 and 2020); `headers` add one where a browser needs it.
+   */
+  badLogin: (headers: Readonly<Record<string, string>> = {}) => new QualysError(401, '2000', 'Bad Login/Password', [], headers),
   /** [Q] header required on every v2 call; [E] code and text. */
   missingHeader: (name: string) => new QualysError(400, '1903', `Missing required header(s): ${name}`),
   /** [Q] recorded for action; the same template for every required parameter. */

@@ -26,12 +26,22 @@ describe('the Qualys wire protocol', () => {
     expect(res.headers.get('content-type')).toBeNull();
   });
 
-  it('refuses missing and wrong credentials with 401, 2000 and a Basic challenge', async () => {
+  it('refuses missing and wrong credentials with 401, 2000 and no challenge, as recorded', async () => {
+    // Recorded 401s (2017 without credentials, 2020 with a wrong password) carry neither
+    // WWW-Authenticate nor rate-limit headers: a client waiting for a challenge never sends its
+    // credentials to Qualys, and must not get them through here either.
+    const paths = [DOCKER, '/api/3.0/fo/auth/unix/', '/api/2.0/fo/auth/', '/api/2.0/fo/vault/'];
     for (const auth of [null, 'Basic ' + Buffer.from('tester:wrong').toString('base64'), 'Bearer abc', 'Basic !!!']) {
-      const res = await call(emulator, DOCKER, { form: create(), auth });
-      expectError(res, 401, '2000', 'Bad Login/Password');
-      expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+      for (const path of paths) {
+        const res = await call(emulator, path, path === DOCKER ? { form: create(), auth } : { query: { action: 'list' }, auth });
+        expectError(res, 401, '2000', 'Bad Login/Password');
+        expect(res.headers.get('www-authenticate'), path).toBeNull();
+        expect(res.headers.get('x-ratelimit-limit'), path).toBeNull();
+      }
     }
+    const login = await call(emulator, '/api/2.0/fo/session/', { form: { action: 'login', username: 'tester', password: 'wrong' }, auth: null });
+    expectError(login, 401, '2000', 'Bad Login/Password');
+    expect(login.headers.get('www-authenticate')).toBeNull();
     expect(await dockerIds()).toEqual([]);
   });
 

@@ -102,11 +102,11 @@ describe('the tool runner', () => {
     ['no credentials', null],
     ['wrong password', 'Basic ' + Buffer.from('tester:wrong').toString('base64')],
     ['not Basic', 'Bearer abc'],
-  ])('answers 401 with a Basic challenge for %s, before reading the body', async (_, auth) => {
+  ])('answers 401 without a challenge for %s, before reading the body (no /api/ path sends one)', async (_, auth) => {
     for (const tool of ['kube-bench', 'docker-bench-security']) {
       const res = await postTool(bed.emulator, tool, { targets: '$(id)' }, { auth });
       expect(res.status).toBe(401);
-      expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+      expect(res.headers.get('www-authenticate')).toBeNull();
       expect(res.json).toEqual({ error: 'Bad Login/Password' });
     }
     expect(bed.runs()).toEqual([]);
@@ -139,7 +139,7 @@ describe('the tool runner', () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const res = await postTool(bed.emulator, 'kube-bench', {}, { method, auth: null });
       expect(res.status, method).toBe(401);
-      expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+      expect(res.headers.get('www-authenticate')).toBeNull();
       expect(res.headers.get('allow')).toBeNull();
     }
     expect(bed.runs()).toEqual([]);
