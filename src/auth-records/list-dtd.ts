@@ -14,7 +14,8 @@ export function listDtd(type: RecordType): string {
     'TITLE',
     ...listed.map((f) => (f.required ? f.element : `${f.element}?`)),
     'IP_SET?',
-    ...(type.networkId === false ? [] : ['NETWORK_ID?']),
+    // every record of a type with networks lists one, 0 when it was given none
+    ...(type.networkId === false ? [] : ['NETWORK_ID']),
     'CREATED',
     'LAST_MODIFIED',
     'COMMENTS?',

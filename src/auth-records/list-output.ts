@@ -36,7 +36,8 @@ function recordElement(type: RecordType, r: AuthRecord): XmlElement {
     cdataLeaf('TITLE', r.title),
     ...fieldElements(type.fields, r.fields),
     r.ips.length > 0 && elOf('IP_SET', formatIpSet(r.ips).map((e) => leaf(e.kind, e.value))),
-    r.networkId !== undefined && leaf('NETWORK_ID', String(r.networkId)),
+    // [Q] the Unix and MS Exchange list samples show NETWORK_ID 0 for a record created without a network
+    type.networkId !== false && leaf('NETWORK_ID', String(r.networkId ?? 0)),
     el('CREATED', leaf('DATETIME', r.createdAt), cdataLeaf('BY', r.createdBy)),
     el('LAST_MODIFIED', leaf('DATETIME', r.modifiedAt), r.modifiedBy !== undefined && cdataLeaf('BY', r.modifiedBy)),
     r.comments !== undefined && cdataLeaf('COMMENTS', r.comments),

@@ -32,7 +32,8 @@ function recordJson(type: RecordType, r: AuthRecord) {
     id: r.id,
     title: r.title,
     ips: formatIpSet(r.ips).map((e) => e.value),
-    network_id: r.networkId ?? null,
+    // as the list shows it: 0 for a record given no network; null for a type that takes none
+    network_id: type.networkId === false ? null : (r.networkId ?? 0),
     comments: r.comments ?? null,
     created: { datetime: r.createdAt, by: r.createdBy },
     last_modified: { datetime: r.modifiedAt, by: r.modifiedBy ?? null },

@@ -40,7 +40,7 @@ describe('Docker record list', () => {
   it('writes every field in the DTD order, IPs as merged ranges, unset fields left out', async () => {
     const res = await list({ ids: '1-3' });
     const [alpha, beta, gamma] = records(res.root);
-    expect(alpha.children.map((c) => c.name)).toEqual(['ID', 'TITLE', 'IP_SET', 'CREATED', 'LAST_MODIFIED', 'COMMENTS']);
+    expect(alpha.children.map((c) => c.name)).toEqual(['ID', 'TITLE', 'IP_SET', 'NETWORK_ID', 'CREATED', 'LAST_MODIFIED', 'COMMENTS']);
     expect(find(alpha, 'IP_SET')!.children.map((c) => [c.name, c.text])).toEqual([['IP_RANGE', '10.0.0.1-10.0.0.2']]);
     expect(text(alpha, 'CREATED/BY')).toBe(USER.login);
     expect(text(alpha, 'CREATED/DATETIME')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);

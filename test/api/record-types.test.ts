@@ -58,6 +58,19 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
     }
   });
 
+  it('lists NETWORK_ID 0 for a record given no network, between IP_SET and CREATED, as the samples do', async () => {
+    // [Q] Qualys's Unix and MS Exchange list samples: <NETWORK_ID>0</NETWORK_ID> for a record made without one.
+    const [record] = await records(type, { ids: idOf(await create(base())) });
+    const names = record.children.map((c) => c.name);
+    if (type.networkId === false) {
+      expect(names).not.toContain('NETWORK_ID');
+      return;
+    }
+    expect(text(record, 'NETWORK_ID')).toBe('0');
+    expect(names.indexOf('NETWORK_ID')).toBe(names.indexOf('CREATED') - 1);
+    if (names.includes('IP_SET')) expect(names.indexOf('NETWORK_ID')).toBe(names.indexOf('IP_SET') + 1);
+  });
+
   it('deletes records', async () => {
     const id = idOf(await create(base()));
     const res = await call(emulator, type.path, { form: { action: 'delete', ids: id } });

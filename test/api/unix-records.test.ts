@@ -19,7 +19,7 @@ describe('Unix records', () => {
     expect(res.body).not.toContain('hunter2');
 
     const [record] = await unixRecords({ ids: createdId(res.root) });
-    expect(record.children.map((c) => c.name)).toEqual(['ID', 'TITLE', 'USERNAME', 'PORT', 'IP_SET', 'CREATED', 'LAST_MODIFIED', 'COMMENTS']);
+    expect(record.children.map((c) => c.name)).toEqual(['ID', 'TITLE', 'USERNAME', 'PORT', 'IP_SET', 'NETWORK_ID', 'CREATED', 'LAST_MODIFIED', 'COMMENTS']);
     expect(text(record, 'USERNAME')).toBe('scanner');
     expect(text(record, 'PORT')).toBe('2222');
     expect(text(record, 'IP_SET/IP_RANGE')).toBe('10.1.0.1-10.1.0.9');

@@ -99,7 +99,7 @@ describe('GET /_emulator/records', () => {
           id: 1,
           title: 'web',
           ips: ['10.0.0.1-10.0.0.3', '10.0.0.7'],
-          network_id: null,
+          network_id: 0,
           comments: 'c',
           created: { datetime: expect.stringMatching(/Z$/), by: USER.login },
           last_modified: { datetime: expect.stringMatching(/Z$/), by: null },
