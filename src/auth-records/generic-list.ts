@@ -8,7 +8,8 @@ import { warning } from './list-output.js';
 import type { RecordService } from './record-service.js';
 import type { RecordType } from './record-type.js';
 
-export const GENERIC_LIST_DTD = '/api/2.0/fo/auth/auth_list_output.dtd';
+/** [Q] the DTD Qualys's XML reference names for the generic list (docs/fidelity.md §6). */
+export const GENERIC_LIST_DTD = '/api/2.0/fo/auth/auth_records.dtd';
 
 /**
  * The generic list's order of types. [Q] the documentation's sample lists Unix, Windows, Oracle
@@ -33,14 +34,17 @@ export function genericListOrder(types: readonly RecordType[]): RecordType[] {
   return [...types].sort((a, b) => rank(a) - rank(b));
 }
 
-/** [Q] the element grouping one type's IDs: `AUTH_<TYPE>_RECORDS` (docs/fidelity.md, the generic list). */
-const groupElement = (type: RecordType) => `${type.list.recordElement}_RECORDS`;
+/**
+ * [Q] the element grouping one type's IDs: `AUTH_<TYPE>_IDS` (docs/fidelity.md §6), the name a
+ * client written against the live service cuts `_IDS` off to find the type's endpoint.
+ */
+const groupElement = (type: RecordType) => `${type.list.recordElement}_IDS`;
 
 /** [E] the generic list's DTD, written from the types, in the list's order. */
 export function genericListDtd(types: readonly RecordType[]): string {
   const ordered = genericListOrder(types);
-  return dtdText('AUTH_LIST_OUTPUT: /api/2.0/fo/auth/?action=list (Qualys API v2): record IDs grouped by type. [E] written from the record types.', [
-    '<!ELEMENT AUTH_LIST_OUTPUT (REQUEST?, RESPONSE)>',
+  return dtdText('AUTH_RECORDS_OUTPUT: /api/2.0/fo/auth/?action=list (Qualys API v2): record IDs grouped by type. [Q] its layout, [E] written from the record types.', [
+    '<!ELEMENT AUTH_RECORDS_OUTPUT (REQUEST?, RESPONSE)>',
     ...REQUEST_DTD,
     '<!ELEMENT RESPONSE (DATETIME, AUTH_RECORDS?, WARNING?)>',
     `<!ELEMENT AUTH_RECORDS (${ordered.map((t) => `${groupElement(t)}?`).join(', ')})>`,
@@ -51,9 +55,10 @@ export function genericListDtd(types: readonly RecordType[]): string {
 }
 
 /**
- * [Q] /api/2.0/fo/auth/?action=list (docs/fidelity.md §6): the IDs of every record, one AUTH_<TYPE>_RECORDS ID_SET per
- * type that has matching records, in the fixed order above. [E] paged like the per-type lists:
- * at most `pageSize` IDs, then a 1980 WARNING with the next page's URL.
+ * [Q] /api/2.0/fo/auth/?action=list (docs/fidelity.md §6): AUTH_RECORDS_OUTPUT, the IDs of every
+ * record, one AUTH_<TYPE>_IDS ID_SET per type that has matching records (consecutive IDs as one
+ * ID_RANGE), in the fixed order above. [E] paged like the per-type lists: at most `pageSize` IDs,
+ * then a 1980 WARNING with the next page's URL.
  */
 export function genericListEndpoint(types: readonly RecordType[], service: RecordService, options: { readonly pageSize: number }): Endpoint {
   const ordered = genericListOrder(types);
@@ -69,7 +74,7 @@ export function genericListEndpoint(types: readonly RecordType[], service: Recor
       xml: ctx.render({
         dtdPath: GENERIC_LIST_DTD,
         root: el(
-          'AUTH_LIST_OUTPUT',
+          'AUTH_RECORDS_OUTPUT',
           requestElement(ctx.echo),
           el('RESPONSE', leaf('DATETIME', ctx.datetime), body, warning({ nextUrl: nextPageUrl(ctx, nextId), pageSize })),
         ),

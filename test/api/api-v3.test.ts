@@ -29,7 +29,7 @@ describe('/api/3.0/fo/auth/', () => {
     }
     for (const ips of ['10.51.0.1', '10.51.0.2']) await call(emulator, V3, { form: { action: 'create', title: ips, username: 'u', password: 'p', ips } });
     const generic = await call(emulator, '/api/3.0/fo/auth/', { query: { action: 'list' } });
-    expect(generic.root.name).toBe('AUTH_LIST_OUTPUT');
+    expect(generic.root.name).toBe('AUTH_RECORDS_OUTPUT');
     expect(text(generic.root, 'RESPONSE/WARNING/URL')).toMatch(new RegExp(`^${emulator.url}/api/3\\.0/fo/auth/\\?`));
   });
 

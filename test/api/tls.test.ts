@@ -56,7 +56,7 @@ describe('TLS (--tls-cert, --tls-key)', () => {
 
     const list = await send('/api/2.0/fo/auth/?action=list&echo_request=1', { cookie });
     expect(list.status, list.body).toBe(200);
-    expect(list.body).toContain(`<!DOCTYPE AUTH_LIST_OUTPUT SYSTEM "${emulator.url}/api/2.0/fo/auth/auth_list_output.dtd">`);
+    expect(list.body).toContain(`<!DOCTYPE AUTH_RECORDS_OUTPUT SYSTEM "${emulator.url}/api/2.0/fo/auth/auth_records.dtd">`);
     expect(text(parseXml(list.body), 'REQUEST/RESOURCE')).toBe(`${emulator.url}/api/2.0/fo/auth/`);
   });
 

@@ -38,8 +38,8 @@ describe('emulator controls with sessions, Unix records and the generic list', (
     });
     expect(json).toEqual({ ids: [1, 2] });
     const res = await call(emulator, GENERIC, { query: { action: 'list' } });
-    expect(text(res.root, 'RESPONSE/AUTH_RECORDS/AUTH_UNIX_RECORDS/ID_SET/ID')).toBe('1');
-    expect(text(res.root, 'RESPONSE/AUTH_RECORDS/AUTH_DOCKER_RECORDS/ID_SET/ID')).toBe('2');
+    expect(text(res.root, 'RESPONSE/AUTH_RECORDS/AUTH_UNIX_IDS/ID_SET/ID')).toBe('1');
+    expect(text(res.root, 'RESPONSE/AUTH_RECORDS/AUTH_DOCKER_IDS/ID_SET/ID')).toBe('2');
   });
 
   it('switches the Unix prerequisite of Docker records at run time', async () => {
@@ -57,7 +57,7 @@ describe('emulator controls with sessions, Unix records and the generic list', (
       const perType = await call(emulator, DOCKER, { query: { action: 'list' } });
       const generic = await call(emulator, GENERIC, { query: { action: 'list' } });
       return {
-        shown: [all(perType.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER').length, find(generic.root, 'RESPONSE/AUTH_RECORDS/AUTH_DOCKER_RECORDS/ID_SET')!.children.map((c) => c.text).join()],
+        shown: [all(perType.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER').length, find(generic.root, 'RESPONSE/AUTH_RECORDS/AUTH_DOCKER_IDS/ID_SET')!.children.map((c) => c.text).join()],
         warnings: [text(perType.root, 'RESPONSE/WARNING/CODE'), text(generic.root, 'RESPONSE/WARNING/CODE')],
       };
     };

@@ -57,7 +57,7 @@ describe('GET /_emulator/records', () => {
     await call(emulator, '/api/2.0/fo/auth/windows/', { form: { action: 'create', title: 'w1', ips: '10.0.0.1', username: 'a', password: 'p' } });
     const generic = await call(emulator, '/api/2.0/fo/auth/', { query: { action: 'list' } });
     const listed = generic.root.children.find((c) => c.name === 'RESPONSE')!.children.find((c) => c.name === 'AUTH_RECORDS')!.children.map((c) => c.name);
-    expect(listed).toEqual(['AUTH_UNIX_RECORDS', 'AUTH_WINDOWS_RECORDS', 'AUTH_DOCKER_RECORDS']);
+    expect(listed).toEqual(['AUTH_UNIX_IDS', 'AUTH_WINDOWS_IDS', 'AUTH_DOCKER_IDS']);
     const types = (await admin(emulator, 'GET', 'records')).json.types as { name: string; count: number }[];
     expect(types.filter((t) => t.count > 0).map((t) => t.name)).toEqual(['unix', 'windows', 'docker']);
     expect(types[0].name).toBe('unix');

@@ -73,7 +73,7 @@ describe('requests with 150,000 ID ranges', () => {
     expect(await listedIds({ ids: evenIds, title: 'list-' })).toEqual(even);
     const generic = await post(GENERIC, { action: 'list', ids: evenIds, title: 'list-' });
     expect(generic.status).toBe(200);
-    expect(all(generic.root, 'RESPONSE/AUTH_RECORDS/AUTH_DOCKER_RECORDS/ID_SET', 'ID').map((n) => Number(n.text))).toEqual(even);
+    expect(all(generic.root, 'RESPONSE/AUTH_RECORDS/AUTH_DOCKER_IDS/ID_SET', 'ID').map((n) => Number(n.text))).toEqual(even);
   });
 });
 
