@@ -4,7 +4,7 @@ import { sliceOf, type Config } from './settings/config.js';
 import type { Db } from './db/connection.js';
 import { errorEnvelope } from './http/error-envelope.js';
 import { createXmlOutput, type XmlValidator } from './http/send.js';
-import { authenticate, basicAuthenticator, requireXRequestedWith, sessionAuthenticator } from './http/auth.js';
+import { authenticate, basicAuthenticator, gatedCheck, requireXRequestedWith, sessionAuthenticator } from './http/auth.js';
 import { credentialCheck } from './session/credentials.js';
 import { bodyParser } from './http/body-parser.js';
 import { jsonErrors } from './http/json-errors.js';
@@ -26,6 +26,7 @@ import { ProcessGroups } from './tools/process-groups.js';
 import { healthRoutes } from './controls/health.js';
 import { rateLimit } from './http/rate-limit.js';
 import { EmulatorControls } from './controls/controls.js';
+import { AccountStates } from './controls/account-states.js';
 import { initialRuntimeSettings } from './settings/runtime.js';
 import { journalRequests } from './controls/journal-requests.js';
 import { injectFaults } from './controls/faults.js';
@@ -68,15 +69,17 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
   const commits = groupCommitOf(db);
-  const built = families.build({ db, settings, secrets }, { sessions, credentials: check });
-  const controls = new EmulatorControls({ db, runtime, families: built, atomically: (fn) => commits.write(fn), secrets });
+  // each user's account state, which a session login (below) and every authenticated call obey
+  const accounts = new AccountStates(config.users.map((u) => u.login));
+  const built = families.build({ db, settings, secrets }, { sessions, credentials: gatedCheck(check, accounts) });
+  const controls = new EmulatorControls({ db, runtime, families: built, atomically: (fn) => commits.write(fn), secrets, accounts });
   // per app, so closing one emulator never touches another's tools
   const groups = new ProcessGroups();
 
   // The steps the route groups below share. [Q] Basic or QualysSession, for the Qualys API, the
   // tool runners and the emulator controls alike; the first authenticator that knows the caller wins.
-  const callers = [basicAuthenticator(check), sessionAuthenticator(sessions)];
-  const who = authenticate(callers);
+  const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
+  const who = authenticate(authenticators);
   const xrw = requireXRequestedWith(() => runtime.requireXRequestedWith);
   const faults = injectFaults(controls.faults);
   const json = jsonErrors();
@@ -89,7 +92,7 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
     // them; logout checks its own cookie), no rate limit, [E] a short body
     if (family.callers === 'anyone') return [xrw, form, faults];
     return [
-      who, //                          Basic or QualysSession [Q: 401, 2000]
+      authenticate(authenticators, { accounts }), // Basic or QualysSession [Q: 401, 2000], then the account's state [Q: 2001]
       rateLimit(controls.limiter), //  counted, headers, 1960/1965 [Q: docs/fidelity.md §8]
       xrw, //                          X-Requested-With [Q]
       form, //                         parameters from the body [Q]
@@ -124,7 +127,7 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
     json, //                     a. any failure as {"error": ...} JSON
     preflighted, //              b. a change only as JSON or with X-Requested-With (403)
     unknownControls(), //        c. no such control 404, wrong method 405
-    authenticate(callers, { challenge: true }), // d. the API's credentials (401, with the browser's Basic challenge)
+    authenticate(authenticators, { challenge: true }), // d. the API's credentials (401, with the browser's Basic challenge)
     jsonBody(config.maxBody), // e. a JSON body, if any (400, 413, 415)
     admin.routes() as AppMiddleware, // f. the control
     admin.allowedMethods() as AppMiddleware,

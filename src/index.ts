@@ -8,4 +8,5 @@ export type { SeedRecord } from './auth-records/record-seed.js';
 export type { SeedVault } from './vaults/family.js';
 export type { FaultRule, FaultSet } from './controls/faults.js';
 export type { JournalEntry, JournalFilter } from './controls/journal.js';
+export { ACCOUNT_STATES, type AccountJson, type AccountState } from './controls/account-states.js';
 export { JsonError } from './http/json-errors.js';

@@ -16,6 +16,7 @@ import type { FaultRule, FaultSet } from './controls/faults.js';
 import { parseAddedRules, parseFaultSet, removeFaultRule } from './controls/fault-input.js';
 import type { JournalEntry, JournalFilter } from './controls/journal.js';
 import { parseJournalFilter } from './controls/journal-requests.js';
+import type { AccountJson, AccountState } from './controls/account-states.js';
 
 export type { EmulatorOptions };
 
@@ -25,8 +26,8 @@ export interface EmulatorHandle {
   port: number;
   config: Config;
   /**
-   * Back to an empty state: records, sessions, request journal, rate counters and fault rules;
-   * IDs restart at 1. Runtime settings changed through `/_emulator/config` are kept.
+   * Back to an empty state: records, sessions, request journal, rate counters, fault rules and
+   * account states; IDs restart at 1. Runtime settings changed through `/_emulator/config` are kept.
    */
   reset(): Promise<void>;
   /** Creates the document's records through the API's own validation, all or nothing (else a SeedError). */
@@ -45,6 +46,15 @@ export interface EmulatorHandle {
     remove(id: number): Promise<FaultSet>;
     /** `DELETE`: removes every rule. */
     clear(): Promise<FaultSet>;
+  };
+  /**
+   * Each configured user's account state, as `/_emulator/accounts` keeps it: a Qualys call from an
+   * account that is not `active` gets what Qualys answers it (docs/controls.md, "Account states").
+   * `set` rejects as the admin API refuses (a JsonError), changing nothing.
+   */
+  accounts: {
+    get(): Promise<{ accounts: AccountJson[] }>;
+    set(login: string, state: AccountState): Promise<{ accounts: AccountJson[] }>;
   };
   /** The request journal, oldest first, filtered as `GET /_emulator/requests` filters it (`since` may be a Date). */
   requests(filter?: Omit<JournalFilter, 'since'> & { since?: string | Date }): Promise<JournalEntry[]>;
@@ -187,6 +197,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       add: async (rules) => controls.faults.add(parseAddedRules({ rules }, controls.faults.inForce)),
       remove: async (id) => removeFaultRule(controls.faults, String(id)),
       clear: async () => controls.faults.clear(),
+    },
+    accounts: {
+      get: async () => controls.accounts.json(),
+      set: async (login, state) => controls.accounts.set(login, { state }),
     },
     async requests(filter = {}) {
       // the admin API's checks, on the filter as its query would give it (a Date as ISO time)

@@ -1,6 +1,7 @@
 // @ts-check
 import { api } from './api.js';
 import { every, field, h, report, say, table } from './dom.js';
+import { accountStates } from './accounts.js';
 
 export const title = 'Faults and limits';
 
@@ -38,8 +39,8 @@ async function attempt(what, act) {
 }
 
 /**
- * Fault rules (list, add, remove one, clear), the runtime settings of /_emulator/config, and each user's
- * rate-limit counts.
+ * Fault rules (list, add, remove one, clear), the runtime settings of /_emulator/config, each user's
+ * account state, and each user's rate-limit counts.
  * @param {HTMLElement} main
  */
 export function render(main) {
@@ -65,10 +66,12 @@ export function render(main) {
     )
   );
   const settingsForm = /** @type {HTMLFormElement} */ (h('form', { class: 'filters', 'aria-labelledby': 'settings' }));
+  const accounts = h('div', { class: 'results' });
   main.append(
     h('h2', {}, 'Faults and limits'),
     h('section', { 'aria-labelledby': 'rules-heading' }, h('h3', { id: 'rules-heading' }, 'Fault rules'), rules, ruleForm),
     h('section', { 'aria-labelledby': 'settings' }, h('h3', { id: 'settings' }, 'Runtime settings'), settingsForm),
+    h('section', { 'aria-labelledby': 'accounts-heading' }, h('h3', { id: 'accounts-heading' }, 'Account states'), accounts),
     h('section', { 'aria-labelledby': 'counts-heading' }, h('h3', { id: 'counts-heading' }, 'Rate-limit counts'), counts),
   );
 
@@ -142,5 +145,6 @@ export function render(main) {
     attempt('Applying the settings', () => api.patch('config', body)).then(drawSettings).catch(report);
   });
   drawSettings().catch(report);
+  accountStates(accounts)().catch(report);
   return every(refresh, 2000);
 }

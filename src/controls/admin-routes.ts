@@ -81,6 +81,12 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
   router.delete('/faults/:id', (ctx) => {
     ctx.body = removeFaultRule(controls.faults, ctx.params.id);
   });
+  router.get('/accounts', (ctx) => {
+    ctx.body = controls.accounts.json();
+  });
+  router.put('/accounts/:login', (ctx) => {
+    ctx.body = controls.accounts.set(ctx.params.login, bodyOf(ctx));
+  });
   router.get('/config', (ctx) => {
     ctx.body = controls.config();
   });

@@ -8,6 +8,7 @@ import { Faults } from './faults.js';
 import { applyRuntimePatch, changesSlice, runtimeSettingsJson, type RuntimePatch, type RuntimeSettings } from '../settings/runtime.js';
 import { seedFamilies, type SeedTarget } from './seed.js';
 import { ToolRuns } from './tool-runs.js';
+import type { AccountStates } from './account-states.js';
 
 export interface ControlDeps {
   db: Db;
@@ -18,6 +19,8 @@ export interface ControlDeps {
   atomically<T>(fn: () => T): T;
   /** Masked in a seed's refusals. */
   secrets: SecretParams;
+  /** The configured users' account states, which the app's authentication applies. */
+  accounts: AccountStates;
 }
 
 /**
@@ -31,6 +34,7 @@ export class EmulatorControls {
   readonly faults = new Faults();
   readonly limiter: RateLimiter;
   readonly toolRuns = new ToolRuns();
+  readonly accounts: AccountStates;
   /** What the families show on the dashboard, in the registry's order. */
   readonly dashboards: readonly FamilyDashboard[];
   private readonly db: Db;
@@ -41,6 +45,7 @@ export class EmulatorControls {
     this.db = deps.db;
     this.runtime = deps.runtime;
     this.families = deps.families;
+    this.accounts = deps.accounts;
     const { runtime } = deps;
     // the limiter's names for the rate-limit settings, read live
     const rateLimits: RateLimitSettings = {
@@ -56,7 +61,7 @@ export class EmulatorControls {
 
   /**
    * Back to an empty state: records and every other table (IDs restart at 1), the journal,
-   * the rate counters, the fault rules, the tool runs listed, and what each family keeps in
+   * the rate counters, the fault rules, the account states (all active), the tool runs listed, and what each family keeps in
    * memory (sessions, caches). [E] The runtime settings are kept: they are how the harness
    * configured this emulator, not its state.
    */
@@ -64,6 +69,7 @@ export class EmulatorControls {
     emptyDatabase(this.db);
     this.journal.clear();
     this.faults.reset();
+    this.accounts.reset();
     this.limiter.restart();
     this.toolRuns.clear();
     for (const family of this.families) family.reset?.();

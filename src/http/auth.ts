@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { qualysErrors } from '../qualys/errors.js';
+import { qualysErrors, type QualysError } from '../qualys/errors.js';
 import type { CredentialCheck } from '../session/credentials.js';
 import type { SessionStore } from '../session/session-store.js';
 import { sessionTokenOf } from '../session/session-cookie.js';
@@ -46,6 +46,11 @@ export function sessionAuthenticator(sessions: SessionStore): Authenticator {
 /** [E] The Basic challenge a browser needs to show its login prompt (the dashboard). */
 export const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="Qualys API Emulator"' } as const;
 
+/** What Qualys answers a caller it knows whose account it refuses (expired, inactive, ...); undefined when it serves it. */
+export interface AccountGate {
+  refusal(login: string): QualysError | undefined;
+}
+
 export interface AuthenticateOptions {
   /**
    * Whether a refusal carries the Basic challenge: only where a browser calls (the dashboard and
@@ -53,6 +58,11 @@ export interface AuthenticateOptions {
    * sending credentials must fail as it would against Qualys.
    */
   challenge?: boolean;
+  /**
+   * The account states: a caller whose credentials are good but whose account Qualys would refuse
+   * gets that refusal, before the rate limiter counts it (the recorded 2001 carries no rate headers).
+   */
+  accounts?: AccountGate;
 }
 
 /** The first authenticator that knows the caller wins; its login is kept in `ctx.state.user`. */
@@ -63,6 +73,8 @@ export function authenticate(authenticators: readonly Authenticator[], options: 
       const user = find(ctx);
       if (user !== undefined) {
         ctx.state.user = user;
+        const refused = options.accounts?.refusal(user);
+        if (refused) throw refused;
         return next();
       }
     }
@@ -75,5 +87,15 @@ export function requireXRequestedWith(enabled: () => boolean): AppMiddleware {
   return (ctx, next) => {
     if (enabled() && ctx.get('X-Requested-With').trim() === '') throw qualysErrors.missingHeader('X-Requested-With');
     return next();
+  };
+}
+
+/** A credential check that answers the account's refusal, when Qualys would refuse it, for a session login. */
+export function gatedCheck(check: CredentialCheck, accounts: AccountGate): CredentialCheck {
+  return (login, password) => {
+    const user = check(login, password);
+    const refused = user === undefined ? undefined : accounts.refusal(user);
+    if (refused) throw refused;
+    return user;
   };
 }

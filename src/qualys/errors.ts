@@ -55,6 +55,18 @@ export const qualysErrors = {
    * recorded in 2017 and 2020); `headers` add one where a browser needs it.
    */
   badLogin: (headers: Readonly<Record<string, string>> = {}) => new QualysError(401, '2000', 'Bad Login/Password', [], headers),
+  /**
+   * [Q recorded, docs/fidelity.md §2: an expired account's call, US platform 3, 2020] HTTP 200,
+   * 2001, no rate-limit headers.
+   */
+  accountExpired: () => new QualysError(200, '2001', 'This account has expired.'),
+  /** [Q] code and TEXT of Qualys's error list (appendix D); [E] HTTP 200, as the recorded 2001. */
+  accountInactive: () => new QualysError(200, '2002', 'User account is inactive'),
+  /**
+   * [Q] code and TEXT of Qualys's error list (appendix D): an account whose first login (EULA,
+   * password) is not done; HTTP 409, as public clients handle it (none recorded).
+   */
+  registrationIncomplete: () => new QualysError(409, '2003', 'Registration must be completed before API requests will be served for this account'),
   /** [Q] header required on every v2 call; [E] code and text. */
   missingHeader: (name: string) => new QualysError(400, '1903', `Missing required header(s): ${name}`),
   /** [Q] recorded for action; the same template for every required parameter. */

@@ -268,6 +268,17 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     }
   });
 
+  it("sets a user's account state, which the next API call is answered with", async () => {
+    await view('faults');
+    const state = page.getByLabel(`Account state of ${USER.login}`);
+    await state.selectOption('expired');
+    await eventually(async () => (await admin(emulator, 'GET', 'accounts')).json.accounts[0].state).toBe('expired');
+    expectError(await call(emulator, UNIX, { query: { action: 'list' } }), 200, '2001', 'This account has expired.');
+    expect(await accessibilityProblems()).toEqual([]);
+    await state.selectOption('active');
+    await eventually(async () => (await call(emulator, UNIX, { query: { action: 'list' } })).root.name).toBe('AUTH_UNIX_LIST_OUTPUT');
+  });
+
   it('lists the tool runs', async () => {
     await view('tools');
     await eventually(() => page.locator('main').textContent()).toContain('No tool has run yet');

@@ -9,6 +9,7 @@ import type { runtimeSettingsJson } from '../../src/settings/runtime.js';
 import type { RecordsView } from '../../src/auth-records/records-view.js';
 import type { RateState } from '../../src/http/rate-limit.js';
 import type { ToolRun } from '../../src/controls/tool-runs.js';
+import type { AccountStates } from '../../src/controls/account-states.js';
 
 /** Any control's answer: each answer has some of these fields, typed as the emulator writes them. */
 export type AdminAnswer = {
@@ -29,7 +30,8 @@ export type AdminAnswer = {
   ReturnType<typeof runtimeSettingsJson> &
   ReturnType<RecordsView['types']> &
   ReturnType<RecordsView['list']> &
-  ReturnType<RecordsView['xml']>;
+  ReturnType<RecordsView['xml']> &
+  ReturnType<AccountStates['json']>;
 
 /**
  * Calls a `/_emulator/` control with JSON, as a harness would; every answer must be JSON. A

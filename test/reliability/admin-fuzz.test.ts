@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AUTH, call, DOCKER, startTestEmulator } from '../helpers/emulator.js';
+import { AUTH, call, DOCKER, startTestEmulator, USER } from '../helpers/emulator.js';
 import { sendWire, type WireRequest, type WireResponse } from '../helpers/http-request.js';
 
 /**
@@ -15,7 +15,7 @@ const emulator = await startTestEmulator({ maxBody: 64 * 1024 });
 const KEYS = [
   'rules', 'seed', 'records', 'vaults', 'type', 'title', 'ips', 'fields', 'id', 'path', 'action', 'method', 'status', 'code', 'text',
   'wait_sec', 'delay_ms', 'drop', 'probability', 'times', 'rate_limit', 'enforce', 'limit', 'window_sec', 'concurrency',
-  'require_x_requested_with', 'require_host_record', 'page_size', 'vault_type', 'vault_id', '__proto__', 'constructor', '',
+  'require_x_requested_with', 'require_host_record', 'page_size', 'vault_type', 'vault_id', 'state', '__proto__', 'constructor', '',
 ];
 const SCALARS = [
   null, true, false, 0, -1, 1, 1.5, 2 ** 32, 2 ** 53, -(2 ** 53), 1e308, '', ' ', '1', 'docker', 'unix', 'list', 'create', '1965', '1960',
@@ -81,6 +81,8 @@ const configPatch = fc.record(
   { requiredKeys: [] },
 );
 
+const accountBody = fc.record({ state: fc.oneof(fc.constantFrom('active', 'expired', 'locked', 'not_activated', 'password_change'), fc.constantFrom(...SCALARS)) }, { requiredKeys: [] });
+
 const query = fc
   .array(fc.tuple(fc.constantFrom('path', 'action', 'status', 'since', 'after', 'limit', 'ids', 'title', 'page', 'x', ''), fc.oneof(fc.constantFrom(...SCALARS.map(String)), fc.string({ maxLength: 12 }))), { maxLength: 4 })
   .map((pairs) => new URLSearchParams(pairs).toString());
@@ -93,7 +95,7 @@ const TARGETS: [method: string, path: string, body: fc.Arbitrary<string | undefi
   ['GET', 'faults', someBody], ['POST', 'seed', bodyFor(seedDocument)], ['PATCH', 'config', bodyFor(configPatch)], ['PUT', 'config', someBody],
   ['GET', 'config', someBody], ['GET', 'requests', someBody], ['GET', 'records', someBody], ['GET', 'records/TYPE', someBody],
   ['GET', 'records/TYPE/ID/xml', someBody], ['GET', 'vaults', someBody], ['GET', 'rate-limits', someBody], ['GET', 'tool-runs', someBody],
-  ['POST', 'reset', bodyFor(fc.constant({}))],
+  ['POST', 'reset', bodyFor(fc.constant({}))], ['GET', 'accounts', someBody], ['PUT', 'accounts/LOGIN', bodyFor(accountBody)],
 ];
 
 const controlRequest: fc.Arbitrary<WireRequest> = fc.oneof(
@@ -103,13 +105,14 @@ const controlRequest: fc.Arbitrary<WireRequest> = fc.oneof(
         body,
         id: idSegment,
         type: fc.constantFrom('docker', 'unix', 'nope', '%', '__proto__'),
+        login: fc.constantFrom(USER.login, USER.login, 'nobody', '%zz', '__proto__', 'constructor'),
         query,
         contentType: fc.constantFrom('application/json', 'application/json', 'application/json', 'text/plain', 'application/json; charset=utf-16'),
       })
-      .map(({ body: b, id, type, query: q, contentType }): WireRequest => {
+      .map(({ body: b, id, type, login, query: q, contentType }): WireRequest => {
         const headers: Record<string, string> = { Authorization: AUTH, 'X-Requested-With': 'fuzz' };
         if (b !== undefined) headers['Content-Type'] = contentType;
-        const where = path.replace('ID', id).replace('TYPE', type);
+        const where = path.replace('ID', id).replace('TYPE', type).replace('LOGIN', login);
         return { method, path: `/_emulator/${where}${q ? `?${q}` : ''}`, headers, body: b === undefined ? undefined : Buffer.from(b) };
       }),
   ),
@@ -128,7 +131,8 @@ const STATE_OF: Record<string, string[]> = {
   faults: ['faults'],
   config: ['config'],
   seed: ['records', 'vaults'],
-  reset: ['records', 'vaults', 'faults', 'requests'],
+  reset: ['records', 'vaults', 'faults', 'requests', 'accounts'],
+  accounts: ['accounts'],
 };
 const stateOf = async (req: WireRequest) => {
   const controls = req.method === 'GET' ? undefined : STATE_OF[req.path.split(/[/?]/)[2]];
