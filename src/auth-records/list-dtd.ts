@@ -1,5 +1,5 @@
 import { dtdText, GLOSSARY_DTD, ID_SET_DTD, IP_SET_DTD, REQUEST_DTD, sequence, WARNING_DTD } from '../qualys/dtd-text.js';
-import { listedFields, type RecordType } from './record-type.js';
+import { fieldsListed, listedFields, type RecordType } from './record-type.js';
 
 /**
  * [E] A type's list-output DTD, written from its declaration: the elements `listOutput` writes,
@@ -9,16 +9,18 @@ import { listedFields, type RecordType } from './record-type.js';
 export function listDtd(type: RecordType): string {
   const { root, listElement, recordElement } = type.list;
   const listed = listedFields(type.fields);
+  const part = (f: (typeof listed)[number]) => (f.required ? f.element : `${f.element}?`);
   const parts = [
     'ID',
     'TITLE',
-    ...listed.map((f) => (f.required ? f.element : `${f.element}?`)),
+    ...fieldsListed(type.fields, 'body').map(part),
     'IP_SET?',
     // every record of a type with networks lists one, 0 when it was given none
     ...(type.networkId === false ? [] : ['NETWORK_ID']),
     'CREATED',
     'LAST_MODIFIED',
     'COMMENTS?',
+    ...fieldsListed(type.fields, 'last').map(part),
   ];
   return dtdText(`${root}: ${type.path}?action=list (Qualys API v2). [E] written from the record type's declaration.`, [
     `<!ELEMENT ${root} (REQUEST?, RESPONSE)>`,

@@ -78,6 +78,11 @@ export interface FieldSpec {
   references?: 'vault' | 'vault-type';
   /** Stored at create when the request does not give the field, e.g. SNMP `version=v1`. */
   default?: string;
+  /**
+   * `last`: listed after COMMENTS, at the end of the record, instead of before IP_SET ([Q] the
+   * Unix list sample ends with USE_AGENTLESS_TRACKING and AGENTLESS_TRACKING_PATH).
+   */
+  listed?: 'last';
 }
 
 /**
@@ -178,6 +183,11 @@ export function secretParams(fields: readonly FieldSpec[]): string[] {
 /** The fields a list shows, in order: those with an element, never a secret whatever it declares. */
 export function listedFields(fields: readonly FieldSpec[]): (FieldSpec & { element: string })[] {
   return fields.filter((f): f is FieldSpec & { element: string } => f.element !== undefined && f.kind !== 'secret');
+}
+
+/** The listed fields of one place in a record: between TITLE and IP_SET (`body`), or after COMMENTS (`last`). */
+export function fieldsListed(fields: readonly FieldSpec[], where: 'body' | 'last'): (FieldSpec & { element: string })[] {
+  return listedFields(fields).filter((f) => (f.listed === 'last') === (where === 'last'));
 }
 
 /**

@@ -60,7 +60,7 @@ export function fieldTable(fields: readonly FieldSpec[]): string[] {
   return [
     '| parameter | value | notes | listed as |',
     '|---|---|---|---|',
-    ...fields.map((f) => `| ${code(f.param)} | ${cell(valueText(f))} | ${cell(notes(f))} | ${listed.has(f.param) ? code(f.element!) : ''} |`),
+    ...fields.map((f) => `| ${code(f.param)} | ${cell(valueText(f))} | ${cell(notes(f))} | ${listed.has(f.param) ? `${code(f.element!)}${f.listed === 'last' ? ', after COMMENTS' : ''}` : ''} |`),
   ];
 }
 
@@ -88,7 +88,8 @@ export function recordTypesDoc(types: readonly RecordType[]): string {
     'Every record type below takes `create`, `update`, `delete` (POST) and `list` (GET or POST) at',
     'its endpoint, with the parameters every type shares (`title`, `comments`, `ips`, `add_ips`,',
     '`remove_ips`, `network_id`, `ids` and the list filters: see [api.md](api.md)), plus its own',
-    'listed here. Listed fields appear in the list output in table order, between TITLE and IP_SET.',
+    'listed here. Listed fields appear in the list output in table order, between TITLE and IP_SET,',
+    'unless the table says after COMMENTS.',
     'Types are in the generic list\'s order ([fidelity.md §6](fidelity.md#6-generic-list)).',
     '',
     '| type | endpoint | source |',

@@ -27,6 +27,18 @@ describe('Unix records', () => {
     expect(list.body).not.toContain('hunter2');
   });
 
+  it('takes agentless tracking and lists it after COMMENTS, as the list sample ends a record', async () => {
+    // S1's Unix list sample: ... COMMENTS, USE_AGENTLESS_TRACKING, AGENTLESS_TRACKING_PATH (CDATA)
+    const res = await create({ title: 'tracked', username: 'root', skip_password: '1', ips: '10.1.1.1', comments: 'c', use_agentless_tracking: '1', agentless_tracking_path: '/usr/local' });
+    expect(res.status, res.body).toBe(200);
+    const [record] = await unixRecords({ ids: createdId(res.root) });
+    expect(record.children.map((c) => c.name).slice(-4)).toEqual(['LAST_MODIFIED', 'COMMENTS', 'USE_AGENTLESS_TRACKING', 'AGENTLESS_TRACKING_PATH']);
+    expect([text(record, 'USE_AGENTLESS_TRACKING'), text(record, 'AGENTLESS_TRACKING_PATH')]).toEqual(['1', '/usr/local']);
+    const listed = await call(emulator, UNIX, { query: { action: 'list', ids: createdId(res.root) } });
+    expect(listed.body).toContain('<AGENTLESS_TRACKING_PATH><![CDATA[/usr/local]]></AGENTLESS_TRACKING_PATH>');
+    expectError(await create({ title: 'bad flag', username: 'root', skip_password: '1', ips: '10.1.1.2', use_agentless_tracking: 'yes' }), 400, '1905', 'parameter use_agentless_tracking has invalid value: yes (must be one of: 0, 1)');
+  });
+
   it('needs a username, and a password unless skip_password=1', async () => {
     expectError(await create({ title: 'u1', password: 'p', ips: '10.2.0.1' }), 400, '1903', 'Missing required parameter(s): username');
     expectError(await create({ title: 'u1', username: 'root', ips: '10.2.0.1' }), 400, '1903', 'Missing required parameter(s): password');

@@ -21,6 +21,10 @@ export const unixType = declareRecordType({
     { param: 'enable_password', kind: 'secret' },
     { param: 'expert_password', kind: 'secret' },
     { param: 'port', element: 'PORT', kind: 'port' },
+    // [Q] agentless tracking: the list sample ends the record with these two, after COMMENTS.
+    // [E] the path is free text of at most 1024 characters, taken with or without the switch.
+    { param: 'use_agentless_tracking', element: 'USE_AGENTLESS_TRACKING', kind: 'flag', listed: 'last' },
+    { param: 'agentless_tracking_path', element: 'AGENTLESS_TRACKING_PATH', listed: 'last' },
   ],
   rules: [
     // [Q] "To create record password or login_type=vault is required"; skip_password=1 waives it.
