@@ -1,5 +1,5 @@
 import { dtdText, GLOSSARY_DTD, ID_SET_DTD, IP_SET_DTD, REQUEST_DTD, sequence, WARNING_DTD } from '../qualys/dtd-text.js';
-import { fieldsListed, listedFields, type RecordType } from './record-type.js';
+import { fieldsAroundBody, fieldsListed, listedFields, type RecordType } from './record-type.js';
 
 /**
  * [E] A type's list-output DTD, written from its declaration: the elements `listOutput` writes,
@@ -10,10 +10,13 @@ export function listDtd(type: RecordType): string {
   const { root, listElement, recordElement } = type.list;
   const listed = listedFields(type.fields);
   const part = (f: (typeof listed)[number]) => (f.required ? f.element : `${f.element}?`);
+  const [before, after] = fieldsAroundBody(type);
   const parts = [
     'ID',
     'TITLE',
-    ...fieldsListed(type.fields, 'body').map(part),
+    ...before.map(part),
+    ...(type.body?.dtd.parts ?? []),
+    ...after.map(part),
     'IP_SET?',
     // every record of a type with networks lists one, 0 when it was given none
     ...(type.networkId === false ? [] : ['NETWORK_ID']),
@@ -31,6 +34,7 @@ export function listDtd(type: RecordType): string {
     '<!ELEMENT ID (#PCDATA)>',
     '<!ELEMENT TITLE (#PCDATA)>',
     ...listed.map((f) => `<!ELEMENT ${f.element} (#PCDATA)>`),
+    ...(type.body?.dtd.declarations ?? []),
     ...IP_SET_DTD,
     '<!ELEMENT NETWORK_ID (#PCDATA)>',
     '<!ELEMENT CREATED (DATETIME, BY)>',

@@ -2,7 +2,7 @@ import { el, elOf, leaf, cdataLeaf, prerender, type XmlDocumentSpec, type XmlEle
 import { idSetElement, requestElement, type RequestEcho } from '../qualys/envelopes.js';
 import { formatIpSet } from '../qualys/ip-set.js';
 import { idSetOf } from '../qualys/id-set.js';
-import { fieldsListed, listedFields, type AuthRecord, type FieldSpec, type RecordType } from './record-type.js';
+import { fieldsAroundBody, fieldsListed, listedFields, type AuthRecord, type FieldSpec, type RecordType } from './record-type.js';
 
 /** [Q] details=None: IDs only; Basic: the records; All: Basic plus the owners' GLOSSARY. */
 export type Details = 'None' | 'Basic' | 'All';
@@ -30,11 +30,14 @@ export function fieldElements(fields: readonly FieldSpec[], values: Readonly<Rec
 }
 
 function recordElement(type: RecordType, r: AuthRecord): XmlElement {
+  const [before, after] = fieldsAroundBody(type);
   return el(
     type.list.recordElement,
     leaf('ID', String(r.id)),
     cdataLeaf('TITLE', r.title),
-    ...fieldElements(fieldsListed(type.fields, 'body'), r.fields),
+    ...fieldElements(before, r.fields),
+    ...(type.body?.list(r.fields) ?? []),
+    ...fieldElements(after, r.fields),
     r.ips.length > 0 && elOf('IP_SET', formatIpSet(r.ips).map((e) => leaf(e.kind, e.value))),
     // [Q] the Unix and MS Exchange list samples show NETWORK_ID 0 for a record created without a network
     type.networkId !== false && leaf('NETWORK_ID', String(r.networkId ?? 0)),

@@ -4,7 +4,7 @@ import { qualysErrors } from '../qualys/errors.js';
 import { parseIdSet } from '../qualys/id-set.js';
 import { isSingleton, type IntervalSet } from '../qualys/interval-set.js';
 import type { RequestParams } from '../qualys/params.js';
-import { fieldsFor, readRecordChange, readRecordInput, type InputRules } from './record-input.js';
+import { fieldsFor, readRecordBody, readRecordChange, readRecordInput, type InputRules } from './record-input.js';
 import { exclusiveGroups, missingIps, needsIps, settleFields } from './record-rules.js';
 import { LIST_FILTER_PARAMS, nextPageUrl, readListFilter } from './list-filter.js';
 import { listOutput, type Details } from './list-output.js';
@@ -46,10 +46,12 @@ function createRules(type: RecordType): ParamRules {
  * declared defaults and the rules between fields, then creates; `answer` runs inside the
  * create's transaction.
  */
-function createRecord<T>(type: RecordType, service: RecordService, rules: InputRules, params: RequestParams, user: string, now: string, answer: (id: number) => T): T {
+function createRecord<T>(type: RecordType, service: RecordService, rules: InputRules, params: RequestParams, user: string, now: string, answer: (id: number) => T, xmlBody?: string): T {
   const input = readRecordInput(type, 'create', params, rules);
+  const body = readRecordBody(type, 'create', xmlBody);
   const defaults = Object.fromEntries(type.fields.flatMap((f) => (f.default === undefined ? [] : [[f.param, f.default]])));
-  const fields = settleFields(type, { ...defaults, ...input.fields }, new Set(Object.keys(input.fields)));
+  const given = { ...defaults, ...input.fields };
+  const fields = settleFields(type, body === undefined ? given : type.body!.apply(given, body), new Set(Object.keys(input.fields)));
   if (input.ips === undefined && needsIps(type, fields)) throw missingIps(type);
   return service.create(type, { ...input, fields, title: input.title!, ips: input.ips ?? [] }, user, now, answer);
 }
@@ -74,8 +76,15 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
     methods: ['POST'],
     ...createRules(type),
     handle(ctx: ActionContext) {
-      return createRecord(type, service, options, ctx.params, ctx.user, ctx.datetime, (id) =>
-        batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]),
+      return createRecord(
+        type,
+        service,
+        options,
+        ctx.params,
+        ctx.user,
+        ctx.datetime,
+        (id) => batchResult(ctx, [{ text: 'Successfully Created', ids: [[id, id]] }]),
+        ctx.xmlBody,
       );
     },
   };
@@ -88,7 +97,7 @@ export function recordEndpoint(type: RecordType, service: RecordService, options
     exclusive: [['ips', ['add_ips', 'remove_ips']], ...exclusiveGroups(type)],
     handle(ctx: ActionContext) {
       const ids = parseIdSet('ids', ctx.params.require('ids'));
-      const change = readRecordChange(type, ctx.params, options);
+      const change = { ...readRecordChange(type, ctx.params, options), body: readRecordBody(type, 'update', ctx.xmlBody) };
       if (change.title !== undefined && !isSingleton(ids)) throw qualysErrors.titleNeedsOneId(change.title);
       return service.update(type, ids, change, ctx.user, ctx.datetime, (outcome) =>
         batchResult(

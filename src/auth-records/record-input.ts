@@ -1,4 +1,5 @@
 import { qualysErrors } from '../qualys/errors.js';
+import { readXml, XmlReadError, type XmlNode } from '../qualys/xml-reader.js';
 import { parseIpSet } from '../qualys/ip-set.js';
 import type { IntervalSet } from '../qualys/interval-set.js';
 import type { RequestParams } from '../qualys/params.js';
@@ -12,6 +13,8 @@ export interface RecordInput {
   /** The type's fields the request gave, read as their kinds say. */
   fields: Record<string, string>;
   ips?: IntervalSet;
+  /** What the XML document POSTed with the parameters gives, read by the type's body. */
+  body?: unknown;
 }
 
 /** An update's values: a record's values, plus edits of its IP set instead of `ips`. */
@@ -94,4 +97,26 @@ function readIps(params: RequestParams, name: string): IntervalSet | undefined {
 /** An update's values; the dispatcher has already refused `ips` together with an edit (1904). */
 export function readRecordChange(type: RecordType, params: RequestParams, rules: InputRules): RecordChange {
   return { ...readRecordInput(type, 'update', params, rules), addIps: readIps(params, 'add_ips'), removeIps: readIps(params, 'remove_ips') };
+}
+
+/** [E] bounds of a POSTed document: depth and elements (a Unix body of 100 entries in each list needs about 3,000). */
+const BODY_LIMITS = { maxDepth: 16, maxElements: 5000 };
+
+/**
+ * The XML document a create or update POSTed, read by the type's body; undefined when none was
+ * sent (an empty body is none). A document that is not well-formed, not the type's, or sent to a
+ * type that takes none, is a 1905 [E: Qualys's code for it is not known], before anything changes.
+ */
+export function readRecordBody(type: RecordType, action: 'create' | 'update', xmlBody: string | undefined): unknown {
+  if (xmlBody === undefined || xmlBody.trim() === '') return undefined;
+  if (type.body === undefined) throw qualysErrors.badBody(`a ${type.name} record takes no XML document`);
+  let doc: XmlNode;
+  try {
+    doc = readXml(xmlBody, BODY_LIMITS);
+  } catch (err) {
+    if (err instanceof XmlReadError) throw qualysErrors.badBody(err.message);
+    throw err;
+  }
+  if (doc.name !== type.body.root) throw qualysErrors.badBody(`the document is ${doc.name}, not ${type.body.root}`);
+  return type.body.read(doc, action);
 }

@@ -1,7 +1,5 @@
 import { qualysErrors } from '../qualys/errors.js';
-import type { RecordType, When } from './record-type.js';
-
-type Fields = Record<string, string>;
+import type { Fields, RecordType, When } from './record-type.js';
 
 const holds = (when: When, fields: Fields) => fields[when.param] !== undefined && when.is.includes(fields[when.param]);
 const has = (fields: Fields, param: string) => (fields[param] ?? '') !== '';
@@ -36,7 +34,7 @@ export function settleFields(type: Pick<RecordType, 'rules'>, fields: Readonly<F
         break;
       }
       case 'requireOne': {
-        if ((r.unless ?? []).some((w) => holds(w, out))) break;
+        if ((r.unless ?? []).some((w) => holds(w, out)) || (r.unlessGiven ?? []).some((p) => has(out, p))) break;
         if (!r.params.some((p) => has(out, p))) throw qualysErrors.missingOneOf(r.params);
         break;
       }

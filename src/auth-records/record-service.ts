@@ -5,7 +5,7 @@ import { equals, normalise, subtract, type IntervalSet } from '../qualys/interva
 import { applyChange, sameValues } from './record-change.js';
 import { missingIps, needsIps, settleFields } from './record-rules.js';
 import type { RecordChange, RecordInput } from './record-input.js';
-import type { AuthRecord, PrerequisiteSwitch, RecordType } from './record-type.js';
+import type { AuthRecord, BodyContext, Fields, PrerequisiteSwitch, RecordType } from './record-type.js';
 import type { ListFilter, RecordStore, RecordWrite } from './record-store.js';
 
 /** The vaults records may name. */
@@ -14,6 +14,8 @@ export interface VaultDirectory {
   typeMatches(id: number, vaultType: string | undefined): boolean | undefined;
   /** The ID of the vault titled so, if any: a seeded record names its vault by title. */
   idByTitle(title: string): number | undefined;
+  /** Vault `id`'s title and type, as a record's body lists them; undefined when there is none. */
+  vaultOf(id: number): { title: string; vaultType: string } | undefined;
 }
 
 /** What an update did to the requested IDs; each set is ID ranges, none overlapping. */
@@ -39,8 +41,20 @@ export class RecordService {
   constructor(
     private readonly store: RecordStore,
     private readonly switches: Readonly<Record<PrerequisiteSwitch, boolean>> = { requireHostRecord: false },
-    private readonly vaults: Pick<VaultDirectory, 'typeMatches'> = { typeMatches: () => undefined },
+    private readonly vaults: Pick<VaultDirectory, 'typeMatches' | 'vaultOf'> = { typeMatches: () => undefined, vaultOf: () => undefined },
   ) {}
+
+  /** What a type's body completes its fields with, inside the write's transaction. */
+  private readonly bodyContext: BodyContext = {
+    nextEntryId: () => this.store.nextEntryId(),
+    vault: (id) => this.vaults.vaultOf(id),
+    vaultTypeMatches: (id, vaultType) => this.vaults.typeMatches(id, vaultType) === true,
+  };
+
+  /** `fields` as the type's body completes them (IDs for new entries, vaults checked), when it has one. */
+  private completed(type: RecordType, fields: Readonly<Fields>): Fields {
+    return type.body === undefined ? { ...fields } : type.body.complete(fields, this.bodyContext);
+  }
 
   /** Runs `fn` as one transaction, as every write here is: all of it lands, or none. */
   atomically<T>(fn: () => T): T {
@@ -51,6 +65,7 @@ export class RecordService {
     return this.store.transaction(() => {
       this.checkTitleFree(type, input.title);
       this.checkVault(type, input.fields);
+      const fields = this.completed(type, input.fields);
       this.checkIpsFree(type, input.ips);
       this.checkPrerequisite(type, input.ips);
       const id = this.store.insert({
@@ -58,7 +73,7 @@ export class RecordService {
         title: input.title,
         comments: input.comments,
         networkId: input.networkId,
-        fields: input.fields,
+        fields,
         ips: input.ips,
         createdAt: now,
         createdBy: user,
@@ -87,8 +102,11 @@ export class RecordService {
       const given = new Set(Object.keys(change.fields));
       for (const old of records) {
         const changed = applyChange(old, change);
+        // A body edits the record's own entries, named by IDs of this record only.
+        const withBody = change.body === undefined ? changed.fields : type.body!.apply(changed.fields, change.body, old.id);
         // The type's rules hold for the record as the update leaves it, or nothing changes.
-        const next = { ...changed, fields: settleFields(type, changed.fields, given) };
+        const settled = settleFields(type, withBody, given);
+        const next = { ...changed, fields: change.body === undefined ? settled : this.completed(type, settled) };
         if (sameValues(old, next)) {
           unchanged.push(old.id);
           continue;

@@ -145,6 +145,12 @@ export class RecordStore {
       // Rows this connection wrote, committed or not: no table, so no lock (unlike data_version).
       changes: db.prepare('SELECT total_changes()').pluck(),
       countByType: db.prepare('SELECT type, count(*) FROM auth_records GROUP BY type').raw(),
+      // Entries draw from the records' own AUTOINCREMENT sequence (which a first create has not
+      // started yet): no ID names both a record and an entry, and none is given twice until a reset.
+      startSequence: db.prepare(
+        "INSERT INTO sqlite_sequence (name, seq) SELECT 'auth_records', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'auth_records')",
+      ),
+      takeId: db.prepare("UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'auth_records' RETURNING seq").pluck(),
     };
     for (const q of [this.stmts.ids.plain, this.stmts.ids.filtered]) for (const s of [q.one, q.many]) s.pluck();
   }
@@ -200,6 +206,12 @@ export class RecordStore {
     if (newIps.length === 0) return;
     this.stmts.deleteIps.run(JSON.stringify(newIps.map((r) => r.id)));
     this.insertIps(newIps);
+  }
+
+  /** An ID for an entry a record holds (a root tool, a private key), never given before until a reset; inside a write. */
+  nextEntryId(): number {
+    this.stmts.startSequence.run();
+    return this.stmts.takeId.get() as number;
   }
 
   /** Deletes the records of `type` in the ID ranges; returns the deleted IDs, ascending. */

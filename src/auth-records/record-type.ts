@@ -1,4 +1,6 @@
 import type { IntervalSet } from '../qualys/interval-set.js';
+import type { XmlElement } from '../qualys/xml.js';
+import type { XmlNode } from '../qualys/xml-reader.js';
 
 /**
  * A record type is data: its endpoint, its own fields, the rules tying them together, and its
@@ -93,9 +95,10 @@ export interface FieldSpec {
 export type RecordRule =
   /**
    * At least one of `params` has a non-empty value (1903 naming them all), unless one of
-   * `unless` holds: Oracle `sid` or `servicename`; Unix `password` unless `login_type=vault`.
+   * `unless` holds or a field of `unlessGiven` has a value: Oracle `sid` or `servicename`; Unix
+   * `password` unless `login_type=vault`, or unless the record has private keys (its body's field).
    */
-  | { rule: 'requireOne'; params: readonly string[]; unless?: readonly When[] }
+  | { rule: 'requireOne'; params: readonly string[]; unless?: readonly When[]; unlessGiven?: readonly string[] }
   /**
    * At most one of `params` in one request (1904); a param may be `ips`, checked in the request
    * only. [E] On update, giving one clears the others the record held, as they are alternatives
@@ -140,6 +143,40 @@ export interface IpPrerequisite {
   label: string;
 }
 
+/** Stored values of a record's type-specific fields: by parameter, and by a body's own keys. */
+export type Fields = Record<string, string>;
+
+/** What a body's completion needs from inside the write's transaction. */
+export interface BodyContext {
+  /** An entry ID never given before (until a reset). */
+  nextEntryId(): number;
+  /** Vault `id`'s title and type (Qualys's spelling), or undefined when there is none. */
+  vault(id: number): { title: string; vaultType: string } | undefined;
+  /** Whether vault `id` is of the type a record names, compared as `vault_type` is. */
+  vaultTypeMatches(id: number, vaultType: string): boolean;
+}
+
+/**
+ * An XML document a create or update may POST besides its parameters (a Unix record's
+ * UNIX_AUTH_PARAMS). What it gives is stored in fields of its own, which no parameter names.
+ */
+export interface RecordBody<Input = unknown> {
+  /** The document's root element. */
+  root: string;
+  /** Reads a parsed document, 1905 for one this body is not; on create, entries have no IDs. */
+  read(doc: XmlNode, action: 'create' | 'update'): Input;
+  /** The fields `stored` becomes with the document (new entries without IDs yet); 1905 for an entry `stored` lacks. */
+  apply(stored: Readonly<Fields>, input: Input, recordId?: number): Fields;
+  /** Inside the write: IDs for new entries; vaults checked (1905) and named. */
+  complete(fields: Readonly<Fields>, ctx: BodyContext): Fields;
+  /** The listed field whose element the body's elements follow in a list. */
+  listAfter: string;
+  /** Its elements in a record's list output: never a secret. */
+  list(fields: Readonly<Fields>): XmlElement[];
+  /** Its parts of the record element's DTD sequence, and the declarations they need. */
+  dtd: { parts: readonly string[]; declarations: readonly string[] };
+}
+
 export interface RecordType {
   /** The type name as stored, and as in the endpoint path and the generic list. */
   name: string;
@@ -151,6 +188,8 @@ export interface RecordType {
   fields: readonly FieldSpec[];
   /** Cross-field rules, checked in order; the first broken one answers. */
   rules?: readonly RecordRule[];
+  /** The XML document its create and update may POST (Unix: UNIX_AUTH_PARAMS); none takes one otherwise. */
+  body?: RecordBody;
   /** `false` when the type takes no `network_id` (1901), e.g. http. */
   networkId?: false;
   /**
@@ -188,6 +227,20 @@ export function listedFields(fields: readonly FieldSpec[]): (FieldSpec & { eleme
 /** The listed fields of one place in a record: between TITLE and IP_SET (`body`), or after COMMENTS (`last`). */
 export function fieldsListed(fields: readonly FieldSpec[], where: 'body' | 'last'): (FieldSpec & { element: string })[] {
   return listedFields(fields).filter((f) => (f.listed === 'last') === (where === 'last'));
+}
+
+/**
+ * A record's listed fields between TITLE and IP_SET, split where its body's elements go: after
+ * the field `listAfter` names, or at the end when the type has no body.
+ */
+export function fieldsAroundBody(
+  type: Pick<RecordType, 'fields' | 'body'>,
+): [before: (FieldSpec & { element: string })[], after: (FieldSpec & { element: string })[]] {
+  const listed = fieldsListed(type.fields, 'body');
+  if (type.body === undefined) return [listed, []];
+  const at = listed.findIndex((f) => f.param === type.body!.listAfter) + 1;
+  if (at === 0) throw new Error(`the body's listAfter names no listed field: ${type.body.listAfter}`);
+  return [listed.slice(0, at), listed.slice(at)];
 }
 
 /**

@@ -40,7 +40,7 @@ const when = (w: When) => `${code(w.param)} is ${w.is.map(code).join(' or ')}`;
 export function ruleText(r: RecordRule): string {
   switch (r.rule) {
     case 'requireOne':
-      return `${r.params.length > 1 ? 'one of ' : ''}${r.params.map(code).join(', ')} is required${r.unless?.length ? ` unless ${r.unless.map(when).join(' or ')}` : ''} (1903)`;
+      return `${r.params.length > 1 ? 'one of ' : ''}${r.params.map(code).join(', ')} is required${r.unless?.length || r.unlessGiven?.length ? ` unless ${[...(r.unless ?? []).map(when), ...(r.unlessGiven ?? []).map((f) => `the record holds ${code(f)}`)].join(' or ')}` : ''} (1903)`;
     case 'exclusive':
       return `${r.params.map(code).join(', ')} exclude each other (1904); on update, giving one drops the others`;
     case 'onlyWhen':
@@ -71,6 +71,7 @@ function typeSection(t: RecordType): string[] {
     ...(t.networkId === false ? ['- No `network_id` (1901).'] : []),
     ...(t.ips === 'optional' ? ['- `ips` is optional: a record may hold none.'] : []),
     ...(typeof t.ips === 'object' ? [`- ${['ips', ...t.ips.orOneOf].map(code).join(' or ')} is required (1903): a record may hold no IPs while it names ${t.ips.orOneOf.map(code).join(' or ')}.`] : []),
+    ...(t.body ? [`- Create and update take a ${code(t.body.root)} XML document as their body ([api.md](api.md#unix-records)); its lists come after ${code(t.fields.find((f) => f.param === t.body!.listAfter)!.element!)} in the list output.`] : []),
     ...(t.hostRecord ? [`- With \`--require-host-record\`, every IP must be held by ${t.hostRecord.label} records (1905).`] : []),
     ...(t.listFilters?.length ? [`- List filters of its own: ${t.listFilters.map((f) => code(f.param)).join(', ')}.`] : []),
     ...(t.rules ?? []).map((r) => `- ${ruleText(r)}`),

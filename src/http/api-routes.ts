@@ -49,6 +49,7 @@ export function apiRoutes(options: ApiRouteOptions): PathRoutes {
         datetime: qualysDateTime(),
         secure: ctx.secure,
         sessionToken: sessionTokenOf(ctx),
+        xmlBody: ctx.state.xmlBody,
         render: (doc) => options.output.render(ctx, doc),
       }, options.secrets);
       // Now, before anything else runs: a reset could commit the batch, or fail to, before this

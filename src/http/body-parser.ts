@@ -46,13 +46,18 @@ async function readBody(ctx: AppContext, next: () => Promise<unknown>, maxBody: 
   return next();
 }
 
-/** [E] only bodies of the two form types carry parameters; any other body is ignored. */
-async function readBodyParams(ctx: Context, maxBody: number): Promise<Entries> {
-  // one look at the Content-Type for both: each look costs a form post about 1%
-  const type = ctx.is('multipart/form-data', 'application/x-www-form-urlencoded');
+/**
+ * [E] only bodies of the two form types carry parameters. [Q] An XML body (a Unix record's
+ * UNIX_AUTH_PARAMS, sent as text/xml by Qualys's samples) is kept as text for the action to read;
+ * any other body is ignored.
+ */
+async function readBodyParams(ctx: AppContext, maxBody: number): Promise<Entries> {
+  // one look at the Content-Type for all: each look costs a form post about 1%
+  const type = ctx.is('multipart/form-data', 'application/x-www-form-urlencoded', 'text/xml', 'application/xml', '+xml');
   if (type === 'multipart/form-data') return readMultipart(ctx, maxBody);
-  if (type !== 'application/x-www-form-urlencoded') return [];
-  return formEntries(await coBody.text(ctx, { limit: maxBody, encoding: 'utf8' }));
+  if (type === 'application/x-www-form-urlencoded') return formEntries(await coBody.text(ctx, { limit: maxBody, encoding: 'utf8' }));
+  if (type !== false && type !== null) ctx.state.xmlBody = await coBody.text(ctx, { limit: maxBody, encoding: 'utf8' });
+  return [];
 }
 
 async function readMultipart(ctx: Context, maxBody: number): Promise<Entries> {

@@ -16,6 +16,8 @@ export interface AppState {
    * query alone by the first reader of a request that never reached it (`paramsOf`).
    */
   params?: RequestParams;
+  /** An XML document POSTed as the body (text/xml or application/xml), as text (the body step). */
+  xmlBody?: string;
   /** The Qualys CODE and TEXT of an error answer (the error envelope), for the request journal. */
   errorCode?: string;
   errorText?: string;

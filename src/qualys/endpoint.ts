@@ -25,6 +25,8 @@ export interface Call {
   secure: boolean;
   /** The `QualysSession` cookie the call carried, if any [Q: session login]. */
   sessionToken?: string;
+  /** An XML document POSTed as the body, as text: a Unix record's UNIX_AUTH_PARAMS [Q]. */
+  xmlBody?: string;
   /** Renders the answer (UTF-8); a write action calls it inside its transaction, so the answer is ready before the commit. */
   render(doc: XmlDocumentSpec): Buffer;
 }

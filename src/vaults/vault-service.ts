@@ -75,6 +75,11 @@ export class VaultService implements VaultDirectory {
     return this.store.idByTitle(title);
   }
 
+  vaultOf(id: number): { title: string; vaultType: string } | undefined {
+    const vault = this.store.get(id);
+    return vault && { title: vault.title, vaultType: vault.vaultType };
+  }
+
   /** What records check `vault_id` and `vault_type` against. */
   typeMatches(id: number, vaultType: string | undefined): boolean | undefined {
     const vault = this.store.get(id);

@@ -73,8 +73,13 @@ export class VaultStore {
       byId: db.prepare('SELECT * FROM vaults WHERE id = ?'),
       byTitle: db.prepare('SELECT id FROM vaults WHERE title = ?').pluck(),
       delete: db.prepare('DELETE FROM vaults WHERE id = ?'),
+      // A record names a vault by its `vault_id` field, or by a `vault_id` inside a field holding a
+      // JSON list (a Unix record's root tools and private keys, src/auth-records/unix-credentials.ts).
       usedBy: db.prepare(
-        "SELECT id, type FROM auth_records WHERE json_extract(fields, '$.vault_id') IS NOT NULL AND json_extract(fields, '$.vault_id') = ? ORDER BY id",
+        `SELECT id, type FROM auth_records r WHERE json_extract(r.fields, '$.vault_id') = @text
+           OR EXISTS (SELECT 1 FROM json_each(r.fields) f, json_tree(CASE WHEN f.value LIKE '[%' AND json_valid(f.value) THEN f.value ELSE '[]' END) t
+                      WHERE t.key = 'vault_id' AND t.atom = @id)
+         ORDER BY id`,
       ),
     };
   }
@@ -132,6 +137,6 @@ export class VaultStore {
 
   /** The records naming vault `id` as theirs, ascending by ID. */
   usedBy(id: number): { id: number; type: string }[] {
-    return this.stmts.usedBy.all(String(id)) as { id: number; type: string }[];
+    return this.stmts.usedBy.all({ text: String(id), id }) as { id: number; type: string }[];
   }
 }
