@@ -60,6 +60,9 @@ const plausible = fc.oneof(
       ...(comments === undefined ? [] : [['comments', comments] as [string, string]]),
       ...(command === undefined ? [] : [['docker_command', command] as [string, string]]),
     ]),
+  // a Unix create or update that reads its UNIX_AUTH_PARAMS body
+  fc.tuple(text, fc.ipV4(), fc.constantFrom('create', 'update'))
+    .map(([title, ip, action]): [string, string][] => [['action', action], ...(action === 'update' ? [['ids', '1-50'] as [string, string]] : []), ['title', title], ['ips', ip], ['username', 'root'], ['skip_password', '1']]),
   fc.tuple(fc.constantFrom('None', 'Basic', 'All', 'all'), fc.constantFrom('0', '1'), fc.option(text, { nil: undefined }))
     .map(([details, echo, title]): [string, string][] => [['action', 'list'], ['details', details], ['echo_request', echo], ...(title === undefined ? [] : [['title', title] as [string, string]])]),
 );
@@ -67,7 +70,20 @@ const params = fc.oneof({ arbitrary: mixed, weight: 3 }, { arbitrary: plausible,
 /** Header values Node will send: no CR, LF or other control characters. */
 const headerText = fc.string({ unit: 'grapheme-ascii', maxLength: 30 }).map((s) => s.replace(/[^\t\x20-\x7e]/g, '?'));
 
+/** UNIX_AUTH_PARAMS documents from the samples' pieces, in any order and nesting: mostly near-valid, often not. */
+const XML_PIECES = [
+  '<ROOT_TOOLS>', '</ROOT_TOOLS>', '<ROOT_TOOL>', '</ROOT_TOOL>', '<STANDARD_TYPE type="sudo"/>', '<STANDARD_TYPE type="nope"/>', '<ID>1</ID>', '<ID>x</ID>',
+  '<PASSWORD_INFO type="basic"><PASSWORD>p</PASSWORD></PASSWORD_INFO>', '<PASSWORD_INFO type="vault"><DIGITAL_VAULT><VAULT_TYPE>CyberArk AIM</VAULT_TYPE><VAULT_ID>1</VAULT_ID></DIGITAL_VAULT></PASSWORD_INFO>',
+  '<PRIVATE_KEY_CERTIFICATES>', '</PRIVATE_KEY_CERTIFICATES>', '<PRIVATE_KEY_CERTIFICATE>', '</PRIVATE_KEY_CERTIFICATE>',
+  '<PRIVATE_KEY_INFO type="basic"><PRIVATE_KEY type="rsa"><![CDATA[-----BEGIN]]></PRIVATE_KEY></PRIVATE_KEY_INFO>', '<PASSPHRASE_INFO type="basic"/>',
+  '<CERTIFICATE type="openssh">c</CERTIFICATE>', '<!-- c -->', '&amp;', '&x;', '<![CDATA[', ']]>', '<!DOCTYPE x>', ' ', '<', '"',
+];
+const unixDocument = fc
+  .tuple(fc.array(fc.constantFrom(...XML_PIECES), { maxLength: 24 }), fc.boolean())
+  .map(([pieces, wrapped]) => ({ type: 'text/xml', bytes: Buffer.from(wrapped ? `<?xml version="1.0"?><UNIX_AUTH_PARAMS>${pieces.join('')}</UNIX_AUTH_PARAMS>` : pieces.join('')) }));
+
 const body = fc.oneof(
+  unixDocument,
   params.map((p) => ({ type: 'application/x-www-form-urlencoded', bytes: Buffer.from(new URLSearchParams(p).toString()) })),
   // Malformed percent-escapes and raw bytes in an urlencoded body.
   fc.uint8Array({ maxLength: 200 }).map((b) => ({ type: 'application/x-www-form-urlencoded', bytes: Buffer.concat([Buffer.from('action=list&x=%E0%A4%'), Buffer.from(b)]) })),
