@@ -116,6 +116,15 @@ export const qualysErrors = {
    */
   ipsNotCovered: (uncovered: readonly string[], coveringType: string) =>
     new QualysError(400, '1905', `parameter ips has invalid value: ${list(uncovered)} (not covered by ${coveringType} records)`),
+  /**
+   * [Q recorded, XSOAR's Qualys integration test data] IPs that are not in the subscription, on
+   * /api/2.0/fo/asset/ip/?action=update; [E] the same for every family checking IPs against it.
+   */
+  ipsNotInSubscription: () => new QualysError(400, '1905', 'IP(s) do not exist.'),
+  /** [Q sample: Qualys's network API samples] a network_id naming no network. */
+  noSuchNetwork: (value: string) => new QualysError(400, '1905', `parameter network_id has invalid value: ${value} (No such network ID)`),
+  /** [E] network_id other than 0, or a network write, while the networks feature is off. */
+  networksDisabled: (name: string, value: string) => qualysErrors.invalidValue(name, value, 'the networks feature is not enabled'),
   /** [Q] template, [E] used for write actions sent by GET. */
   methodIncompatible: () =>
     new QualysError(400, '1908', 'Request method (GET or POST) is incompatible with specified parameter(s): action'),

@@ -1,0 +1,17 @@
+/**
+ * The networks as other families see them: whatever takes a `network_id` (authentication records,
+ * the subscription's IPs, asset groups, excluded IPs) reads it through `networkId`, so every
+ * family refuses an unknown network with the same CODE and TEXT.
+ */
+export interface NetworkDirectory {
+  /**
+   * A `network_id` value as Qualys reads it: [Q] 0, the Global Default Network, always; another
+   * ID only when the networks feature is enabled and that network exists; 1905 otherwise.
+   */
+  networkId(value: string): number;
+}
+
+/** What the networks share with the families after them. */
+export interface NetworkOffers {
+  networks: NetworkDirectory;
+}
