@@ -3,6 +3,7 @@ import type { BundledDtd } from './qualys/bundled-dtd.js';
 import { ENVELOPE_DTDS } from './qualys/envelopes.js';
 import { sessionFamily, type SessionLinks } from './session/family.js';
 import { vaultsFamily, type SeedVault } from './vaults/family.js';
+import { networksFamily, type SeedNetwork } from './networks/family.js';
 import { authRecordsFamily } from './auth-records/family.js';
 import type { SeedRecord } from './auth-records/record-seed.js';
 
@@ -17,6 +18,7 @@ export type AppShares = SessionLinks;
 export const FAMILIES = FamilyList.sharing<AppShares>()
   .with(sessionFamily)
   .with(vaultsFamily)
+  .with(networksFamily)
   .with(authRecordsFamily);
 
 /** A list of families an app may serve: the registry's, or a test's own. */
@@ -30,11 +32,13 @@ export function servedDtds(families: Families): BundledDtd[] {
 /** A seed document (docs/controls.md, "Seed"): the sections of the families that have one. */
 export interface SeedDocument {
   vaults?: SeedVault[];
+  networks?: SeedNetwork[];
   records: SeedRecord[];
 }
 
 /** What a seed answers: the IDs created, section by section. */
 export interface SeedAnswer {
   vault_ids?: number[];
+  network_ids?: number[];
   ids: number[];
 }

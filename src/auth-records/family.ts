@@ -12,10 +12,12 @@ import { listDtd } from './list-dtd.js';
 import { recordSeed } from './record-seed.js';
 import { RecordsView } from './records-view.js';
 import { recordTypesDoc } from './record-types-doc.js';
+import type { NetworkDirectory } from '../networks/network-directory.js';
 
-/** What the records take from other families: the vaults their vault logins name. */
+/** What the records take from other families: the vaults their vault logins name, the networks their network_id names. */
 export interface AuthRecordLinks {
   vaults: VaultDirectory;
+  networks: NetworkDirectory;
 }
 
 /**
@@ -32,7 +34,7 @@ export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
   build({ db, settings, secrets, links }) {
     const store = new RecordStore(db);
     const service = new RecordService(store, settings, links.vaults);
-    const lists = { get pageSize() { return settings.pageSize; }, networks: settings.networks, answers: new ListAnswers() };
+    const lists = { get pageSize() { return settings.pageSize; }, networks: links.networks, answers: new ListAnswers() };
     const perType = RECORD_TYPES.map((type) => recordEndpoint(type, service, lists));
     const v2 = [...perType, genericListEndpoint(RECORD_TYPES, service, lists)];
     const endpoints = new Map(RECORD_TYPES.map((type, i) => [type.name, perType[i]]));

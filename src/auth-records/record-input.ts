@@ -3,6 +3,7 @@ import { readXml, XmlReadError, type XmlNode } from '../qualys/xml-reader.js';
 import { parseIpSet } from '../qualys/ip-set.js';
 import type { IntervalSet } from '../qualys/interval-set.js';
 import type { RequestParams } from '../qualys/params.js';
+import type { NetworkDirectory } from '../networks/network-directory.js';
 import { COMMENTS_MAX, TITLE_MAX, type FieldSpec, type RecordType } from './record-type.js';
 
 /** The validated values of a create or update request; absent means not given. */
@@ -24,18 +25,8 @@ export interface RecordChange extends RecordInput {
 }
 
 export interface InputRules {
-  /** Network IDs configured besides 0 (the networks feature); empty when it is off. */
-  networks: readonly number[];
-}
-
-/** [Q] 0 is always valid; others only when the networks feature has that ID. */
-function parseNetworkId(value: string, rules: InputRules): number {
-  if (!/^\d+$/.test(value)) throw qualysErrors.invalidValue('network_id', value, 'not a non-negative integer');
-  const id = Number(value);
-  if (id !== 0 && !rules.networks.includes(id)) {
-    throw qualysErrors.invalidValue('network_id', value, rules.networks.length === 0 ? 'the networks feature is not enabled' : 'no such network');
-  }
-  return id;
+  /** The networks a `network_id` may name (the networks family). */
+  networks: NetworkDirectory;
 }
 
 /** [E] free-text fields without a declared limit. */
@@ -85,7 +76,7 @@ export function readRecordInput(type: RecordType, action: 'create' | 'update', p
     comments: params.text('comments', COMMENTS_MAX),
     fields,
     ips: readIps(params, 'ips'),
-    networkId: networkId === undefined ? undefined : parseNetworkId(networkId, rules),
+    networkId: networkId === undefined ? undefined : rules.networks.networkId(networkId),
   };
 }
 

@@ -123,8 +123,8 @@ export const qualysErrors = {
   ipsNotInSubscription: () => new QualysError(400, '1905', 'IP(s) do not exist.'),
   /** [Q sample: Qualys's network API samples] a network_id naming no network. */
   noSuchNetwork: (value: string) => new QualysError(400, '1905', `parameter network_id has invalid value: ${value} (No such network ID)`),
-  /** [E] network_id other than 0, or a network write, while the networks feature is off. */
-  networksDisabled: (name: string, value: string) => qualysErrors.invalidValue(name, value, 'the networks feature is not enabled'),
+  /** [E] a network_id other than 0 while the networks feature is off. */
+  networksDisabled: (value: string) => qualysErrors.invalidValue('network_id', value, 'the networks feature is not enabled'),
   /** [Q] template, [E] used for write actions sent by GET. */
   methodIncompatible: () =>
     new QualysError(400, '1908', 'Request method (GET or POST) is incompatible with specified parameter(s): action'),

@@ -212,7 +212,7 @@ describe('network_id with the networks feature', () => {
     expect(batches(await post(em, { action: 'update', ids: id, network_id: '7' }))[0][1]).toBe('Successfully Updated');
     expect(text((await records(em, id))[0], 'NETWORK_ID')).toBe('7');
     expect(batches(await post(em, { action: 'update', ids: id, network_id: '0' }))[0][1]).toBe('Successfully Updated');
-    expectError(await post(em, { action: 'create', title: 'n2', ips: '10.30.0.2', network_id: '6' }), 400, '1905', 'parameter network_id has invalid value: 6 (no such network)');
+    expectError(await post(em, { action: 'create', title: 'n2', ips: '10.30.0.2', network_id: '6' }), 400, '1905', 'parameter network_id has invalid value: 6 (No such network ID)');
     expectError(await post(em, { action: 'update', ids: id, network_id: '-1' }), 400, '1905', 'parameter network_id has invalid value: -1 (not a non-negative integer)');
     expect(text((await records(em, id))[0], 'NETWORK_ID')).toBe('0');
   });

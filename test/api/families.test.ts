@@ -30,6 +30,7 @@ const families = built.map((b) => [b.family.name, b] as const);
  * example here fails the seed test.
  */
 const SEED_EXAMPLES: Record<string, unknown[]> = {
+  networks: [{ name: 'Lab' }],
   vaults: [{ title: 'aim', type: 'CyberArk AIM', appid: 'qualys', password: 'hunter2' }],
   records: [{ type: 'unix', title: 'linux', username: 'svc', password: 'hunter2', ips: '10.0.0.1-10.0.0.9' }],
 };
@@ -50,7 +51,7 @@ describe('the registry of API families', () => {
       expect(found.map((f) => f.name), `src/${folder}/family.ts`).toEqual([folder]);
       declared.push(...found);
     }
-    expect(declared).toHaveLength(3);
+    expect(declared).toHaveLength(4);
     expect(new Set(FAMILIES.families)).toEqual(new Set(declared));
   });
 

@@ -1,0 +1,43 @@
+import { requestElement, type RequestEcho } from '../qualys/envelopes.js';
+import { dtdText, REQUEST_DTD } from '../qualys/dtd-text.js';
+import { cdataLeaf, el, elOf, leaf, type XmlDocumentSpec } from '../qualys/xml.js';
+import type { Network } from './network-store.js';
+
+/** [E] Qualys's sample names `network_list_output.dtd`; the emulator serves it beside the endpoint. */
+export const NETWORK_LIST_DTD = '/api/2.0/fo/network/network_list_output.dtd';
+
+/**
+ * [Q: Qualys's List Networks sample, clients reading NETWORK_LIST_OUTPUT/RESPONSE/NETWORK_LIST/NETWORK]
+ * each network's ID and NAME (CDATA); [E] the root and its REQUEST echo, as the other lists. A
+ * network's scanner appliances (SCANNER_APPLIANCE_LIST) are left out: the emulator has no appliances.
+ */
+export function networkListOutput(page: { echo?: RequestEcho; datetime: string; networks: readonly Network[] }): XmlDocumentSpec {
+  return {
+    dtdPath: NETWORK_LIST_DTD,
+    root: el(
+      'NETWORK_LIST_OUTPUT',
+      requestElement(page.echo),
+      el(
+        'RESPONSE',
+        leaf('DATETIME', page.datetime),
+        page.networks.length > 0 && elOf('NETWORK_LIST', page.networks.map((n) => el('NETWORK', leaf('ID', String(n.id)), cdataLeaf('NAME', n.name)))),
+      ),
+    ),
+  };
+}
+
+/** [E] reconstructed from the sample (whose own text is not well-formed), with the appliances it shows. */
+export function networkListDtd(): string {
+  return dtdText('NETWORK_LIST_OUTPUT: /api/2.0/fo/network/?action=list (Qualys API v2). [E] reconstructed from Qualys\'s sample.', [
+    '<!ELEMENT NETWORK_LIST_OUTPUT (REQUEST?, RESPONSE)>',
+    ...REQUEST_DTD,
+    '<!ELEMENT RESPONSE (DATETIME, NETWORK_LIST?)>',
+    '<!ELEMENT NETWORK_LIST (NETWORK+)>',
+    '<!ELEMENT NETWORK (ID, NAME, SCANNER_APPLIANCE_LIST?)>',
+    '<!ELEMENT ID (#PCDATA)>',
+    '<!ELEMENT NAME (#PCDATA)>',
+    '<!ELEMENT SCANNER_APPLIANCE_LIST (SCANNER_APPLIANCE+)>',
+    '<!ELEMENT SCANNER_APPLIANCE (ID, FRIENDLY_NAME)>',
+    '<!ELEMENT FRIENDLY_NAME (#PCDATA)>',
+  ]);
+}

@@ -1,0 +1,24 @@
+// @ts-check
+import { api } from './api.js';
+import { every, h } from './dom.js';
+import { networkTable } from './networks.js';
+
+export const title = 'Assets';
+
+/**
+ * The subscription's assets: its networks, its IPs and its excluded IPs, each as its family's
+ * dashboard read answers it.
+ * @param {HTMLElement} main
+ */
+export function render(main) {
+  const results = h('div', { class: 'results' });
+  main.append(h('h2', {}, 'Assets'), results);
+  let shown = '';
+  return every(async () => {
+    const networks = await api.get('networks');
+    const now = JSON.stringify([networks]);
+    if (now === shown) return;
+    shown = now;
+    results.replaceChildren(networkTable(networks));
+  }, 3000);
+}
