@@ -4,6 +4,7 @@ import { ENVELOPE_DTDS } from './qualys/envelopes.js';
 import { sessionFamily, type SessionLinks } from './session/family.js';
 import { vaultsFamily, type SeedVault } from './vaults/family.js';
 import { networksFamily, type SeedNetwork } from './networks/family.js';
+import { assetIpsFamily, type SeedIps } from './asset-ips/family.js';
 import { authRecordsFamily } from './auth-records/family.js';
 import type { SeedRecord } from './auth-records/record-seed.js';
 
@@ -19,6 +20,7 @@ export const FAMILIES = FamilyList.sharing<AppShares>()
   .with(sessionFamily)
   .with(vaultsFamily)
   .with(networksFamily)
+  .with(assetIpsFamily)
   .with(authRecordsFamily);
 
 /** A list of families an app may serve: the registry's, or a test's own. */
@@ -33,6 +35,7 @@ export function servedDtds(families: Families): BundledDtd[] {
 export interface SeedDocument {
   vaults?: SeedVault[];
   networks?: SeedNetwork[];
+  ips?: SeedIps[];
   records: SeedRecord[];
 }
 
@@ -40,5 +43,6 @@ export interface SeedDocument {
 export interface SeedAnswer {
   vault_ids?: number[];
   network_ids?: number[];
+  ip_counts?: number[];
   ids: number[];
 }

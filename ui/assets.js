@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { every, h } from './dom.js';
 import { networkTable } from './networks.js';
+import { ipTable } from './asset-ips.js';
 
 export const title = 'Assets';
 
@@ -16,9 +17,10 @@ export function render(main) {
   let shown = '';
   return every(async () => {
     const networks = await api.get('networks');
-    const now = JSON.stringify([networks]);
+    const ips = await api.get('asset-ips');
+    const now = JSON.stringify([networks, ips]);
     if (now === shown) return;
     shown = now;
-    results.replaceChildren(networkTable(networks));
+    results.replaceChildren(networkTable(networks), ipTable(ips));
   }, 3000);
 }

@@ -32,6 +32,7 @@ const families = built.map((b) => [b.family.name, b] as const);
 const SEED_EXAMPLES: Record<string, unknown[]> = {
   networks: [{ name: 'Lab' }],
   vaults: [{ title: 'aim', type: 'CyberArk AIM', appid: 'qualys', password: 'hunter2' }],
+  ips: [{ ips: '10.0.0.0/8', enable_vm: 1 }],
   records: [{ type: 'unix', title: 'linux', username: 'svc', password: 'hunter2', ips: '10.0.0.1-10.0.0.9' }],
 };
 
@@ -51,7 +52,7 @@ describe('the registry of API families', () => {
       expect(found.map((f) => f.name), `src/${folder}/family.ts`).toEqual([folder]);
       declared.push(...found);
     }
-    expect(declared).toHaveLength(4);
+    expect(declared).toHaveLength(5);
     expect(new Set(FAMILIES.families)).toEqual(new Set(declared));
   });
 

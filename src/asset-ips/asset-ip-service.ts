@@ -1,0 +1,131 @@
+import { qualysErrors } from '../qualys/errors.js';
+import { normalise, subtract, type IntervalSet, type Range } from '../qualys/interval-set.js';
+import type { SubscriptionIps } from './subscription-ips.js';
+import { INITIAL_ATTRIBUTES, sameAttributes, type IpAttributes } from './ip-attributes.js';
+import type { AssetIpStore, IpRun, IpRunFilter } from './asset-ip-store.js';
+
+/** What a write gives: the attributes it sets (absent ones are kept), per parameter. */
+export type IpChange = Readonly<Record<string, string | null>>;
+
+/** A list's filters: the addresses, the network, and the attributes to match. */
+export interface IpListFilter extends IpRunFilter {
+  ips?: IntervalSet;
+  networkId?: number;
+}
+
+const EVERY_ADDRESS: IntervalSet = [[0, 2 ** 32 - 1]];
+
+/**
+ * [E] What `change` makes of an IP's attributes: the text and the tracking method it gives
+ * replace those held; a module it enables is added, one it leaves at 0 kept (adding IPs to
+ * Policy Compliance does not take them out of Vulnerability Management).
+ */
+function changed(held: IpAttributes, change: IpChange): IpAttributes {
+  const out: Record<string, string | null> = { ...held };
+  for (const [param, value] of Object.entries(change)) out[param] = param.startsWith('enable_') ? (value === '1' || held[param] === '1' ? '1' : '0') : value;
+  return out;
+}
+
+/** Runs in address order, neighbours holding the same attributes joined: a table keeps as few rows as its attributes allow. */
+function joined(runs: readonly IpRun[]): IpRun[] {
+  const out: IpRun[] = [];
+  for (const run of runs) {
+    const last = out.at(-1);
+    if (last && last.hi + 1 === run.lo && sameAttributes(last.attributes, run.attributes)) out[out.length - 1] = { ...last, hi: run.hi };
+    else out.push(run);
+  }
+  return out;
+}
+
+/**
+ * The subscription's IPs: adding and updating them as runs of addresses, never one address at a
+ * time, so that a write costs the runs it touches whatever the number of addresses.
+ */
+export class AssetIpService implements SubscriptionIps {
+  constructor(private readonly store: AssetIpStore) {}
+
+  atomically<T>(fn: () => T): T {
+    return this.store.transaction(fn);
+  }
+
+  missing(ips: IntervalSet, networkId = 0): IntervalSet {
+    const covered = ips.flatMap(([lo, hi]) => this.store.meeting(networkId, lo, hi).map((r): Range => [r.lo, r.hi]));
+    return subtract(ips, normalise(covered));
+  }
+
+  /** Adds `ips` to network `networkId`; those already there take the change as an update would, their modules added to. */
+  add(ips: IntervalSet, networkId: number, change: IpChange): void {
+    for (const range of ips) this.write(networkId, range, change, changed(INITIAL_ATTRIBUTES, change));
+  }
+
+  /** [Q] Changes the attributes of `ips`, every one of which must be in network `networkId` (1905 `IP(s) do not exist.`). */
+  update(ips: IntervalSet, networkId: number, change: IpChange): void {
+    if (this.missing(ips, networkId).length > 0) throw qualysErrors.ipsNotInSubscription();
+    for (const range of ips) this.write(networkId, range, change);
+  }
+
+  /**
+   * Rewrites the runs meeting `lo..hi` and its two neighbours: parts outside it keep their
+   * attributes, parts inside take `change`, and addresses inside held by no run become a run of
+   * `added` (when adding). Neighbours holding the same attributes are then joined.
+   */
+  private write(networkId: number, [lo, hi]: Range, change: IpChange, added?: IpAttributes): void {
+    const old = this.store.meeting(networkId, lo - 1, hi + 1);
+    const runs: IpRun[] = [];
+    let next = lo; // the first address of lo..hi not yet placed
+    const fillTo = (end: number) => {
+      if (added && next <= end) runs.push({ networkId, lo: next, hi: end, attributes: added });
+      next = Math.max(next, end + 1);
+    };
+    for (const run of old) {
+      if (run.lo < lo) runs.push({ ...run, hi: Math.min(run.hi, lo - 1) });
+      const from = Math.max(run.lo, lo);
+      const to = Math.min(run.hi, hi);
+      if (from <= to) {
+        fillTo(from - 1);
+        runs.push({ ...run, lo: from, hi: to, attributes: changed(run.attributes, change) });
+        next = to + 1;
+      }
+      if (run.hi > hi) {
+        fillTo(hi);
+        runs.push({ ...run, lo: Math.max(run.lo, hi + 1) });
+      }
+    }
+    fillTo(hi);
+    this.store.replace(old, joined(runs));
+  }
+
+  /**
+   * The addresses matching `filter`, by network then address, as runs joined where they meet
+   * whatever their attributes (the list shows addresses, not what the subscription keeps of them).
+   */
+  list(filter: IpListFilter): { networkId: number; ranges: Range[] }[] {
+    const networks = filter.networkId === undefined ? this.store.networks() : [filter.networkId];
+    const attributes: IpRunFilter = { tracking_method: filter.tracking_method, enable_pc: filter.enable_pc, enable_certview: filter.enable_certview };
+    const wanted = filter.ips ?? EVERY_ADDRESS;
+    return networks
+      .map((networkId) => {
+        const ranges: [number, number][] = [];
+        for (const [lo, hi] of wanted) {
+          for (const run of this.store.matching(networkId, lo, hi, attributes)) {
+            const from = Math.max(run[0], lo);
+            const to = Math.min(run[1], hi);
+            const last = ranges.at(-1);
+            if (last && last[1] + 1 === from) last[1] = to;
+            else ranges.push([from, to]);
+          }
+        }
+        return { networkId, ranges };
+      })
+      .filter((n) => n.ranges.length > 0);
+  }
+
+  /** The runs as stored, for the dashboard: at most `limit` after `after`. */
+  runs(after: { networkId: number; lo: number }, limit: number): IpRun[] {
+    return this.store.page(after, limit);
+  }
+
+  count(): number {
+    return this.store.count();
+  }
+}
