@@ -1,5 +1,6 @@
 import { qualysErrors } from '../qualys/errors.js';
 import { normalise, subtract, type IntervalSet, type Range } from '../qualys/interval-set.js';
+import { rewriteRuns } from '../qualys/runs.js';
 import type { SubscriptionIps } from './subscription-ips.js';
 import { INITIAL_ATTRIBUTES, sameAttributes, type IpAttributes } from './ip-attributes.js';
 import type { AssetIpStore, IpRun, IpRunFilter } from './asset-ip-store.js';
@@ -23,17 +24,6 @@ const EVERY_ADDRESS: IntervalSet = [[0, 2 ** 32 - 1]];
 function changed(held: IpAttributes, change: IpChange): IpAttributes {
   const out: Record<string, string | null> = { ...held };
   for (const [param, value] of Object.entries(change)) out[param] = param.startsWith('enable_') ? (value === '1' || held[param] === '1' ? '1' : '0') : value;
-  return out;
-}
-
-/** Runs in address order, neighbours holding the same attributes joined: a table keeps as few rows as its attributes allow. */
-function joined(runs: readonly IpRun[]): IpRun[] {
-  const out: IpRun[] = [];
-  for (const run of runs) {
-    const last = out.at(-1);
-    if (last && last.hi + 1 === run.lo && sameAttributes(last.attributes, run.attributes)) out[out.length - 1] = { ...last, hi: run.hi };
-    else out.push(run);
-  }
   return out;
 }
 
@@ -64,35 +54,15 @@ export class AssetIpService implements SubscriptionIps {
     for (const range of ips) this.write(networkId, range, change);
   }
 
-  /**
-   * Rewrites the runs meeting `lo..hi` and its two neighbours: parts outside it keep their
-   * attributes, parts inside take `change`, and addresses inside held by no run become a run of
-   * `added` (when adding). Neighbours holding the same attributes are then joined.
-   */
-  private write(networkId: number, [lo, hi]: Range, change: IpChange, added?: IpAttributes): void {
-    const old = this.store.meeting(networkId, lo - 1, hi + 1);
-    const runs: IpRun[] = [];
-    let next = lo; // the first address of lo..hi not yet placed
-    const fillTo = (end: number) => {
-      if (added && next <= end) runs.push({ networkId, lo: next, hi: end, attributes: added });
-      next = Math.max(next, end + 1);
-    };
-    for (const run of old) {
-      if (run.lo < lo) runs.push({ ...run, hi: Math.min(run.hi, lo - 1) });
-      const from = Math.max(run.lo, lo);
-      const to = Math.min(run.hi, hi);
-      if (from <= to) {
-        fillTo(from - 1);
-        runs.push({ ...run, lo: from, hi: to, attributes: changed(run.attributes, change) });
-        next = to + 1;
-      }
-      if (run.hi > hi) {
-        fillTo(hi);
-        runs.push({ ...run, lo: Math.max(run.lo, hi + 1) });
-      }
-    }
-    fillTo(hi);
-    this.store.replace(old, joined(runs));
+  /** Rewrites the runs of `lo..hi` and its neighbours: inside, IPs take `change`; with `added`, IPs held by none become a run of it. */
+  private write(networkId: number, range: Range, change: IpChange, added?: IpAttributes): void {
+    const old = this.store.meeting(networkId, range[0] - 1, range[1] + 1);
+    const runs = rewriteRuns(old.map((r) => ({ lo: r.lo, hi: r.hi, value: r.attributes })), range, {
+      change: (held) => changed(held, change),
+      added,
+      same: sameAttributes,
+    });
+    this.store.replace(old, runs.map((r) => ({ networkId, lo: r.lo, hi: r.hi, attributes: r.value })));
   }
 
   /**
