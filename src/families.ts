@@ -5,6 +5,7 @@ import { sessionFamily, type SessionLinks } from './session/family.js';
 import { vaultsFamily, type SeedVault } from './vaults/family.js';
 import { networksFamily, type SeedNetwork } from './networks/family.js';
 import { assetIpsFamily, type SeedIps } from './asset-ips/family.js';
+import { excludedIpsFamily, type SeedExcludedIps } from './excluded-ips/family.js';
 import { authRecordsFamily } from './auth-records/family.js';
 import type { SeedRecord } from './auth-records/record-seed.js';
 
@@ -21,6 +22,7 @@ export const FAMILIES = FamilyList.sharing<AppShares>()
   .with(vaultsFamily)
   .with(networksFamily)
   .with(assetIpsFamily)
+  .with(excludedIpsFamily)
   .with(authRecordsFamily);
 
 /** A list of families an app may serve: the registry's, or a test's own. */
@@ -36,6 +38,7 @@ export interface SeedDocument {
   vaults?: SeedVault[];
   networks?: SeedNetwork[];
   ips?: SeedIps[];
+  excluded_ips?: SeedExcludedIps[];
   records: SeedRecord[];
 }
 
@@ -44,5 +47,6 @@ export interface SeedAnswer {
   vault_ids?: number[];
   network_ids?: number[];
   ip_counts?: number[];
+  excluded_ip_counts?: number[];
   ids: number[];
 }

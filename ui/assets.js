@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { every, h } from './dom.js';
 import { networkTable } from './networks.js';
 import { ipTable } from './asset-ips.js';
+import { excludedTables } from './excluded-ips.js';
 
 export const title = 'Assets';
 
@@ -18,9 +19,10 @@ export function render(main) {
   return every(async () => {
     const networks = await api.get('networks');
     const ips = await api.get('asset-ips');
-    const now = JSON.stringify([networks, ips]);
+    const excluded = await api.get('excluded-ips');
+    const now = JSON.stringify([networks, ips, excluded]);
     if (now === shown) return;
     shown = now;
-    results.replaceChildren(networkTable(networks), ipTable(ips));
+    results.replaceChildren(networkTable(networks), ipTable(ips), excludedTables(excluded));
   }, 3000);
 }

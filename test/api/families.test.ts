@@ -33,6 +33,7 @@ const SEED_EXAMPLES: Record<string, unknown[]> = {
   networks: [{ name: 'Lab' }],
   vaults: [{ title: 'aim', type: 'CyberArk AIM', appid: 'qualys', password: 'hunter2' }],
   ips: [{ ips: '10.0.0.0/8', enable_vm: 1 }],
+  excluded_ips: [{ ips: '10.9.0.0/16', comment: 'lab', expiry_days: 30 }],
   records: [{ type: 'unix', title: 'linux', username: 'svc', password: 'hunter2', ips: '10.0.0.1-10.0.0.9' }],
 };
 
@@ -52,7 +53,7 @@ describe('the registry of API families', () => {
       expect(found.map((f) => f.name), `src/${folder}/family.ts`).toEqual([folder]);
       declared.push(...found);
     }
-    expect(declared).toHaveLength(5);
+    expect(declared).toHaveLength(6);
     expect(new Set(FAMILIES.families)).toEqual(new Set(declared));
   });
 

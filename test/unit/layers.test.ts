@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../../src/package-root.js';
  */
 const LAYERS = [
   'main.ts', 'index.ts', 'server.ts', 'xml-validation.ts', 'app.ts', 'families.ts',
-  'controls', 'tools', 'http', 'session', 'vaults', 'auth-records', 'asset-ips', 'networks', 'api-family.ts', 'qualys', 'db', 'settings',
+  'controls', 'tools', 'http', 'session', 'vaults', 'auth-records', 'excluded-ips', 'asset-ips', 'networks', 'api-family.ts', 'qualys', 'db', 'settings',
   'host-names.ts', 'make-directories.ts', 'package-root.ts',
 ];
 
