@@ -295,6 +295,23 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(await accessibilityProblems()).toEqual([]);
   });
 
+  it('shows the networks, the subscription\'s IPs as kept and the excluded IPs with their changes', async () => {
+    await emulator.seed({
+      records: [],
+      networks: [{ name: 'Lab' }],
+      ips: [{ ips: '10.0.0.0/8', enable_vm: 1, owner: 'alice', network_id: 1 }],
+      excluded_ips: [{ ips: '10.9.9.0/24', comment: 'printers', expiry_days: 3 }],
+    });
+    await view('assets');
+    await page.locator('td', { hasText: 'Lab' }).waitFor();
+    const ipRow = page.locator('tbody tr', { hasText: '10.0.0.0-10.255.255.255' });
+    expect(await ipRow.locator('td').allTextContents()).toEqual(['1', '10.0.0.0-10.255.255.255', 'IP', 'VM', 'alice', '', '', '', '']);
+    await page.locator('tbody tr', { hasText: 'printers' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('The networks feature is on');
+    await screenshot('assets');
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
   it('resets after a confirmation, and seeds from a file', async () => {
     await call(emulator, UNIX, { form: { action: 'create', title: 'doomed', ips: '10.0.0.1', username: 'u', skip_password: '1' } });
     await view('records');
@@ -326,7 +343,7 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Records');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await eventually(() => page.locator('main h2').textContent()).toBe('Requests');
+    await eventually(() => page.locator('main h2').textContent()).toBe('Assets');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await page.locator('tbody tr').waitFor();
