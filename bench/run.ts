@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../src/package-root.js';
 import { load, LOAD, type LoadResult, type Scenario } from './load.js';
 import { measure, startServer, type ServerProcess } from './processes.js';
 import { cpuTable, extremeTable, loadTable, machine, scaleTable, targets, type Extreme, type Row } from './report.js';
-import { ipOf, seedDocker } from './seed.js';
+import { ipOf, seedDocker, seedSubscriptionIps } from './seed.js';
 import { storeAlone } from './store-alone.js';
 import { GENERIC_WORST, WORST_CASES } from './worst-cases.js';
 
@@ -19,6 +19,7 @@ const BIN = join(PACKAGE_ROOT, 'bin', 'qualys-emulator.js');
 const BASELINE = join(dirname(fileURLToPath(import.meta.url)), 'baseline-server.js');
 const DOCKER = '/api/2.0/fo/auth/docker/';
 const GENERIC = '/api/2.0/fo/auth/';
+const IPS = '/api/2.0/fo/asset/ip/';
 const CREDENTIAL = 'bench:bench';
 const basic = (credential: string) => 'Basic ' + Buffer.from(credential).toString('base64');
 const HEADERS = { Authorization: basic(CREDENTIAL), 'X-Requested-With': 'npm run bench' };
@@ -161,6 +162,7 @@ async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResul
     const db = join(dir, `scale-${count}.sqlite`);
     const started = Date.now();
     seedDocker(db, count);
+    seedSubscriptionIps(db, count);
     console.error(`  seeded ${count.toLocaleString('en-US')} records in ${Date.now() - started} ms; 1000-record page (${LOAD.seconds} s)`);
     const emulator = await emulatorOn(db);
     try {
@@ -171,6 +173,12 @@ async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResul
           () => `action=create&title=everything-${serial++}&ips=0.0.0.0/0`));
         worst.push(...(await worstCases(emulator, `${count.toLocaleString('en-US')} records`, false)));
       }
+      // The subscription's IPs, each a run of its own: the list is not paged (as Qualys's), so the
+      // whole list is timed, and one address found by an index seek.
+      const ips = `${count.toLocaleString('en-US')} separate IPs`;
+      extremes.push(await extreme(emulator, `IP list, all ${ips}`, PAGE, `${IPS}?action=list`));
+      extremes.push(await extreme(emulator, `IP list ips=<one address> (${ips})`, PAGE, `${IPS}?action=list&ips=${ipOf(count)}`));
+      extremes.push(await extreme(emulator, `IP update of one address (${ips})`, create, IPS, () => `action=update&ips=${ipOf(count)}&comment=c-${serial++}`));
     } finally {
       await emulator.stop();
     }

@@ -2,6 +2,8 @@ import { openDatabase } from '../src/db/open.js';
 import { RecordStore } from '../src/auth-records/record-store.js';
 import { dockerType } from '../src/auth-records/types/docker.js';
 import { qualysDateTime } from '../src/qualys/envelopes.js';
+import { AssetIpStore } from '../src/asset-ips/asset-ip-store.js';
+import { INITIAL_ATTRIBUTES } from '../src/asset-ips/ip-attributes.js';
 
 /** The IPv4 address with number `n` in 10.0.0.0/8, one per record. */
 export const ipOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
@@ -28,6 +30,18 @@ export function seedDocker(path: string, count: number): void {
         });
       }
     });
+  } finally {
+    db.close();
+  }
+}
+
+/** Puts `count` subscription IPs in a database file, two apart so that each is a run of its own. */
+export function seedSubscriptionIps(path: string, count: number): void {
+  const db = openDatabase(path);
+  try {
+    const store = new AssetIpStore(db);
+    const runs = Array.from({ length: count }, (_, i) => ({ networkId: 0, lo: addressOf(2 * i), hi: addressOf(2 * i), attributes: { ...INITIAL_ATTRIBUTES, enable_vm: '1' } }));
+    store.transaction(() => store.replace([], runs));
   } finally {
     db.close();
   }

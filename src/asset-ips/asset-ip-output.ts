@@ -11,19 +11,17 @@ export const IP_LIST_DTD = '/api/2.0/fo/asset/ip/ip_list_output.dtd';
 export interface ListedIps {
   networkId: number;
   ranges: readonly Range[];
-  /** Extra attributes of every entry, e.g. an excluded IP's `expiration_date`. */
-  attrs?: (range: Range) => Readonly<Record<string, string>> | undefined;
 }
 
 /** [Q] an IP_SET: single addresses as IP, runs as IP_RANGE, by network then address. */
 export function ipSetElement(sets: readonly ListedIps[]): XmlElement | undefined {
   const entries: XmlElement[] = [];
-  for (const { networkId, ranges, attrs } of sets) {
+  for (const { networkId, ranges } of sets) {
+    // one attributes object per network, not per entry: a list may hold 100,000 entries
+    const attrs = networkId === 0 ? undefined : { network_id: String(networkId) };
     for (const range of ranges) {
       const { kind, value } = formatIpRange(range);
-      const extra = attrs?.(range);
-      const all = { ...(networkId === 0 ? {} : { network_id: String(networkId) }), ...extra };
-      entries.push(Object.keys(all).length > 0 ? { name: kind, text: value, attrs: all } : { name: kind, text: value });
+      entries.push(attrs ? { name: kind, text: value, attrs } : { name: kind, text: value });
     }
   }
   return entries.length > 0 ? elOf('IP_SET', entries) : undefined;
