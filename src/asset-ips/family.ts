@@ -1,7 +1,7 @@
 import type { ApiFamily } from '../api-family.js';
 import { v2Dtd } from '../qualys/bundled-dtd.js';
-import { RequestParams } from '../qualys/params.js';
 import type { NetworkDirectory } from '../networks/network-directory.js';
+import { ipAddSeed } from './add-seed.js';
 import { AssetIpStore } from './asset-ip-store.js';
 import { AssetIpService } from './asset-ip-service.js';
 import { assetIpEndpoint, ipAdder } from './asset-ip-endpoint.js';
@@ -35,15 +35,7 @@ export const assetIpsFamily: ApiFamily<AssetIpLinks, AssetIpOffers> = {
     const add = ipAdder(deps);
     return {
       endpoints: [assetIpEndpoint(deps)],
-      seed: {
-        field: 'ips',
-        // [E] an entry has no ID: the seed answers how many addresses each names
-        answer: 'ip_counts',
-        create(entry) {
-          const params = new RequestParams(entry.params().map(([k, v]) => (k === 'action' ? ['action', 'add'] : [k, v])));
-          return add(params).reduce((n, [lo, hi]) => n + hi - lo + 1, 0);
-        },
-      },
+      seed: ipAddSeed('ips', 'ip_counts', add),
       dashboard: assetIpsDashboard(service, () => settings.pageSize),
       offers: { subscriptionIps: service },
     };

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
 import { groupCommitOf } from '../db/group-commit.js';
+import { RunTable, type RunRow } from '../db/run-table.js';
 import type { Range } from '../qualys/interval-set.js';
 
 /** A run of a network's excluded addresses sharing an expiry (null: none). */
@@ -28,15 +29,8 @@ export interface HistoryFilter {
   idMax?: number;
 }
 
-const LAST_ADDRESS = 2 ** 32 - 1;
-
-interface RunRow {
-  network_id: number;
-  lo: number;
-  hi: number;
-  expires_at: string | null;
-}
-const toRun = (r: RunRow): ExcludedRun => ({ networkId: r.network_id, lo: r.lo, hi: r.hi, expiresAt: r.expires_at });
+const toRun = (r: RunRow): ExcludedRun => ({ networkId: r.network_id, lo: r.lo, hi: r.hi, expiresAt: r.expires_at as string | null });
+const toRow = (r: ExcludedRun): RunRow => ({ network_id: r.networkId, lo: r.lo, hi: r.hi, expires_at: r.expiresAt });
 
 interface HistoryRow {
   id: number;
@@ -48,22 +42,17 @@ interface HistoryRow {
   comment: string;
 }
 
-/** SQL for the excluded IPs and their history; every read of runs is an index seek on (network_id, lo). */
+/** SQL for the excluded IPs, as runs (src/db/run-table.ts), and their history. */
 export class ExcludedIpStore {
-  private readonly stmts: Record<string, Statement>;
+  private readonly runs: RunTable;
+  private readonly stmts: Record<'deleteNetwork' | 'record' | 'history', Statement>;
 
   constructor(private readonly db: Db) {
-    const from = '(SELECT coalesce((SELECT lo FROM excluded_ips WHERE network_id = @network_id AND lo <= @lo ORDER BY lo DESC LIMIT 1), @lo))';
+    this.runs = new RunTable(db, 'excluded_ips', ['expires_at']);
     this.stmts = {
-      meeting: db.prepare(`SELECT * FROM excluded_ips WHERE network_id = @network_id AND lo >= ${from} AND lo <= @hi AND hi >= @lo ORDER BY lo`),
-      nextNetwork: db.prepare('SELECT min(network_id) FROM excluded_ips WHERE network_id > ?').pluck(),
-      delete: db.prepare('DELETE FROM excluded_ips WHERE network_id = ? AND lo = ?'),
       deleteNetwork: db.prepare('DELETE FROM excluded_ips WHERE network_id = ?'),
-      insert: db.prepare('INSERT INTO excluded_ips (network_id, lo, hi, expires_at) VALUES (@network_id, @lo, @hi, @expires_at)'),
       record: db.prepare('INSERT INTO excluded_ip_history (network_id, action, ips, datetime, user_login, comment) VALUES (@network_id, @action, @ips, @datetime, @user, @comment)'),
-      history: db.prepare(`SELECT * FROM excluded_ip_history WHERE id BETWEEN @id_min AND @id_max AND (@network_id IS NULL OR network_id = @network_id) ORDER BY id DESC`),
-      page: db.prepare('SELECT * FROM excluded_ips WHERE (network_id, lo) > (@network_id, @lo) ORDER BY network_id, lo LIMIT @limit'),
-      count: db.prepare('SELECT count(*) FROM excluded_ips').pluck(),
+      history: db.prepare('SELECT * FROM excluded_ip_history WHERE id BETWEEN @id_min AND @id_max AND (@network_id IS NULL OR network_id = @network_id) ORDER BY id DESC'),
     };
   }
 
@@ -73,19 +62,15 @@ export class ExcludedIpStore {
 
   /** The runs of network `networkId` holding any address of `lo..hi`, expired ones too, by address. */
   meeting(networkId: number, lo: number, hi: number): ExcludedRun[] {
-    return (this.stmts.meeting.all({ network_id: networkId, lo: Math.max(lo, 0), hi: Math.min(hi, LAST_ADDRESS) }) as RunRow[]).map(toRun);
+    return this.runs.meeting(networkId, lo, hi).map(toRun);
   }
 
-  /** The networks holding any excluded IP, by ID: one seek each. */
   networks(): number[] {
-    const out: number[] = [];
-    for (let id = this.stmts.nextNetwork.get(-1) as number | null; id !== null; id = this.stmts.nextNetwork.get(id) as number | null) out.push(id);
-    return out;
+    return this.runs.networks();
   }
 
   replace(old: readonly ExcludedRun[], runs: readonly ExcludedRun[]): void {
-    for (const r of old) this.stmts.delete.run(r.networkId, r.lo);
-    for (const r of runs) this.stmts.insert.run({ network_id: r.networkId, lo: r.lo, hi: r.hi, expires_at: r.expiresAt });
+    this.runs.replace(old.map(toRow), runs.map(toRow));
   }
 
   removeNetwork(networkId: number): void {
@@ -103,10 +88,10 @@ export class ExcludedIpStore {
   }
 
   page(after: { networkId: number; lo: number }, limit: number): ExcludedRun[] {
-    return (this.stmts.page.all({ network_id: after.networkId, lo: after.lo, limit }) as RunRow[]).map(toRun);
+    return this.runs.page(after, limit).map(toRun);
   }
 
   count(): number {
-    return this.stmts.count.get() as number;
+    return this.runs.count();
   }
 }

@@ -1,8 +1,8 @@
 import type { ApiFamily } from '../api-family.js';
 import { v2Dtd } from '../qualys/bundled-dtd.js';
 import { qualysDateTime } from '../qualys/envelopes.js';
-import { RequestParams } from '../qualys/params.js';
 import type { NetworkDirectory } from '../networks/network-directory.js';
+import { ipAddSeed } from '../asset-ips/add-seed.js';
 import { ExcludedIpStore } from './excluded-ip-store.js';
 import { ExcludedIpService } from './excluded-ip-service.js';
 import { excludedHistoryEndpoint, excludedIpEndpoint, exclusionAdder } from './excluded-ip-endpoint.js';
@@ -32,15 +32,7 @@ export const excludedIpsFamily: ApiFamily<ExcludedIpLinks> = {
     const add = exclusionAdder(deps);
     return {
       endpoints: [excludedIpEndpoint(deps), excludedHistoryEndpoint(deps)],
-      seed: {
-        field: 'excluded_ips',
-        // [E] an entry has no ID: the seed answers how many addresses each names
-        answer: 'excluded_ip_counts',
-        create(entry, user, now) {
-          const params = new RequestParams(entry.params().map(([k, v]) => (k === 'action' ? ['action', 'add'] : [k, v])));
-          return add(params, user, now).reduce((n, [lo, hi]) => n + hi - lo + 1, 0);
-        },
-      },
+      seed: ipAddSeed('excluded_ips', 'excluded_ip_counts', add),
       dashboard: excludedIpsDashboard(service, () => settings.pageSize, () => qualysDateTime()),
       offers: {},
     };
