@@ -17,6 +17,10 @@ export function networkTable({ enabled, networks }) {
     'section',
     {},
     h('p', {}, enabled ? 'The networks feature is on: network_id may name these networks.' : 'The networks feature is off: network_id may only be 0.'),
-    table('Networks (/api/2.0/fo/network/)', ['ID', 'Name', 'Created', 'Last modified'], networks.map((n) => [String(n.id), h('span', { class: 'prose' }, n.name), stamp(n.created), stamp(n.last_modified)])),
+    table(
+      'Networks (/api/2.0/fo/network/)',
+      ['ID', 'Name', 'Created', 'Last modified'],
+      networks.map((n) => [String(n.id), h('span', { class: 'prose' }, n.name), stamp(n.created), stamp(n.last_modified)]),
+    ),
   );
 }

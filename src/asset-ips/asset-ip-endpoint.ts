@@ -62,7 +62,8 @@ function readAdd(deps: Deps, params: RequestParams) {
   const change = readChange(params, ADD_PARAMS);
   if (change.enable_vm !== '1' && change.enable_pc !== '1') {
     // [E] CODE and TEXT: Qualys's own refusal is not recorded
-    if (params.has('enable_vm') || params.has('enable_pc')) throw qualysErrors.invalidValue('enable_vm', params.get('enable_vm') ?? '', 'enable_vm or enable_pc must be 1');
+    if (params.has('enable_vm') || params.has('enable_pc'))
+      throw qualysErrors.invalidValue('enable_vm', params.get('enable_vm') ?? '', 'enable_vm or enable_pc must be 1');
     throw qualysErrors.missingOneOf(['enable_vm', 'enable_pc']);
   }
   return { ips, networkId, change };

@@ -57,12 +57,19 @@ export class AssetIpService implements SubscriptionIps {
   /** Rewrites the runs of `lo..hi` and its neighbours: inside, IPs take `change`; with `added`, IPs held by none become a run of it. */
   private write(networkId: number, range: Range, change: IpChange, added?: IpAttributes): void {
     const old = this.store.meeting(networkId, range[0] - 1, range[1] + 1);
-    const runs = rewriteRuns(old.map((r) => ({ lo: r.lo, hi: r.hi, value: r.attributes })), range, {
-      change: (held) => changed(held, change),
-      added,
-      same: sameAttributes,
-    });
-    this.store.replace(old, runs.map((r) => ({ networkId, lo: r.lo, hi: r.hi, attributes: r.value })));
+    const runs = rewriteRuns(
+      old.map((r) => ({ lo: r.lo, hi: r.hi, value: r.attributes })),
+      range,
+      {
+        change: (held) => changed(held, change),
+        added,
+        same: sameAttributes,
+      },
+    );
+    this.store.replace(
+      old,
+      runs.map((r) => ({ networkId, lo: r.lo, hi: r.hi, attributes: r.value })),
+    );
   }
 
   /**

@@ -52,7 +52,10 @@ export class AssetIpStore {
 
   /** The first and last addresses of the runs `meeting` answers that match `filter`. */
   matching(networkId: number, lo: number, hi: number, filter: IpRunFilter): [number, number][] {
-    return this.matchingRuns.all({ ...this.runs.bounds(networkId, lo, hi), ...Object.fromEntries(FILTERS.map((f) => [f, filter[f] ?? null])) }) as [number, number][];
+    return this.matchingRuns.all({ ...this.runs.bounds(networkId, lo, hi), ...Object.fromEntries(FILTERS.map((f) => [f, filter[f] ?? null])) }) as [
+      number,
+      number,
+    ][];
   }
 
   networks(): number[] {

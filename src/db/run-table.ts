@@ -30,7 +30,9 @@ export class RunTable {
       meeting: db.prepare(this.seek('*')),
       nextNetwork: db.prepare(`SELECT min(network_id) FROM ${table} WHERE network_id > ?`).pluck(),
       delete: db.prepare(`DELETE FROM ${table} WHERE network_id = ? AND lo = ?`),
-      insert: db.prepare(`INSERT INTO ${table} (network_id, lo, hi, ${columns.join(', ')}) VALUES (@network_id, @lo, @hi, ${columns.map((c) => `@${c}`).join(', ')})`),
+      insert: db.prepare(
+        `INSERT INTO ${table} (network_id, lo, hi, ${columns.join(', ')}) VALUES (@network_id, @lo, @hi, ${columns.map((c) => `@${c}`).join(', ')})`,
+      ),
       page: db.prepare(`SELECT * FROM ${table} WHERE (network_id, lo) > (@network_id, @lo) ORDER BY network_id, lo LIMIT @limit`),
       count: db.prepare(`SELECT count(*) FROM ${table}`).pluck(),
     };

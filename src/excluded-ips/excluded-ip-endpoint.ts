@@ -23,7 +23,10 @@ interface Deps {
 }
 
 /** [Q recorded] an ITEM's VALUE lists IPs and ranges comma-separated, without spaces. */
-const ipsText = (set: IntervalSet) => formatIpSet(set).map((e) => e.value).join(',');
+const ipsText = (set: IntervalSet) =>
+  formatIpSet(set)
+    .map((e) => e.value)
+    .join(',');
 
 function changeOf(deps: Deps, params: RequestParams, user: string, now: string): ExclusionChange {
   const network = params.get('network_id');

@@ -24,7 +24,11 @@ function entry(run: Pick<ExcludedRun, 'lo' | 'hi'> & { networkId?: number; expir
 export function excludedListOutput(page: { echo?: RequestEcho; datetime: string; runs: readonly ExcludedRun[] }): XmlDocumentSpec {
   return {
     dtdPath: EXCLUDED_LIST_DTD,
-    root: el('IP_LIST_OUTPUT', requestElement(page.echo), el('RESPONSE', leaf('DATETIME', page.datetime), page.runs.length > 0 && elOf('IP_SET', page.runs.map(entry)))),
+    root: el(
+      'IP_LIST_OUTPUT',
+      requestElement(page.echo),
+      el('RESPONSE', leaf('DATETIME', page.datetime), page.runs.length > 0 && elOf('IP_SET', page.runs.map(entry))),
+    ),
   };
 }
 
@@ -37,7 +41,10 @@ export function excludedHistoryOutput(page: { echo?: RequestEcho; datetime: stri
     el(
       'HISTORY',
       leaf('ID', String(e.id)),
-      elOf('IP_SET', e.ips.map(([lo, hi]) => entry({ lo, hi }))),
+      elOf(
+        'IP_SET',
+        e.ips.map(([lo, hi]) => entry({ lo, hi })),
+      ),
       leaf('ACTION', e.action),
       e.networkId !== 0 && leaf('NETWORK_ID', String(e.networkId)),
       leaf('DATETIME', e.datetime),
@@ -46,7 +53,11 @@ export function excludedHistoryOutput(page: { echo?: RequestEcho; datetime: stri
     );
   return {
     dtdPath: EXCLUDED_HISTORY_DTD,
-    root: el('HISTORY_LIST_OUTPUT', requestElement(page.echo), el('RESPONSE', leaf('DATETIME', page.datetime), page.entries.length > 0 && elOf('HISTORY_LIST', page.entries.map(history)))),
+    root: el(
+      'HISTORY_LIST_OUTPUT',
+      requestElement(page.echo),
+      el('RESPONSE', leaf('DATETIME', page.datetime), page.entries.length > 0 && elOf('HISTORY_LIST', page.entries.map(history))),
+    ),
   };
 }
 

@@ -31,14 +31,26 @@ export class ExcludedIpService {
 
   /** The members of `ips` excluded in network `networkId` at `now`. */
   private excluded(ips: IntervalSet, networkId: number, now: string): IntervalSet {
-    const held = ips.flatMap(([lo, hi]) => this.store.meeting(networkId, lo, hi).filter((r) => !expired(r.expiresAt, now)).map((r): Range => [r.lo, r.hi]));
+    const held = ips.flatMap(([lo, hi]) =>
+      this.store
+        .meeting(networkId, lo, hi)
+        .filter((r) => !expired(r.expiresAt, now))
+        .map((r): Range => [r.lo, r.hi]),
+    );
     return intersect(ips, normalise(held));
   }
 
   private rewrite(networkId: number, range: Range, change: (held: string | null) => string | null | undefined, added?: string | null): void {
     const old = this.store.meeting(networkId, range[0] - 1, range[1] + 1);
-    const runs = rewriteRuns<string | null>(old.map((r) => ({ lo: r.lo, hi: r.hi, value: r.expiresAt })), range, { change, added, same: (a, b) => a === b });
-    this.store.replace(old, runs.map((r) => ({ networkId, lo: r.lo, hi: r.hi, expiresAt: r.value })));
+    const runs = rewriteRuns<string | null>(
+      old.map((r) => ({ lo: r.lo, hi: r.hi, value: r.expiresAt })),
+      range,
+      { change, added, same: (a, b) => a === b },
+    );
+    this.store.replace(
+      old,
+      runs.map((r) => ({ networkId, lo: r.lo, hi: r.hi, expiresAt: r.value })),
+    );
   }
 
   /** Excludes the members of `ips` not excluded yet, until `expiresAt` (null: until removed); answers which were added and which were there already. */
@@ -47,7 +59,8 @@ export class ExcludedIpService {
     const added = subtract(ips, already);
     // [E] an exclusion in force keeps its expiry; an expired one is replaced
     for (const range of added) this.rewrite(c.networkId, range, () => expiresAt, expiresAt);
-    if (added.length > 0) this.store.record({ networkId: c.networkId, action: HISTORY_ACTIONS.add, ips: [...added], datetime: c.now, user: c.user, comment: c.comment });
+    if (added.length > 0)
+      this.store.record({ networkId: c.networkId, action: HISTORY_ACTIONS.add, ips: [...added], datetime: c.now, user: c.user, comment: c.comment });
     return { added, already };
   }
 
@@ -56,7 +69,8 @@ export class ExcludedIpService {
     const removed = this.excluded(ips ?? EVERY_ADDRESS, c.networkId, c.now);
     if (ips === undefined) this.store.removeNetwork(c.networkId);
     else for (const range of ips) this.rewrite(c.networkId, range, () => undefined);
-    if (removed.length > 0) this.store.record({ networkId: c.networkId, action: HISTORY_ACTIONS.remove, ips: [...removed], datetime: c.now, user: c.user, comment: c.comment });
+    if (removed.length > 0)
+      this.store.record({ networkId: c.networkId, action: HISTORY_ACTIONS.remove, ips: [...removed], datetime: c.now, user: c.user, comment: c.comment });
     return removed;
   }
 
@@ -77,9 +91,7 @@ export class ExcludedIpService {
   /** The history, newest first; with `ips`, the entries meeting them; with `ids`, those entries. */
   history(filter: HistoryFilter & { ips?: IntervalSet; ids?: IntervalSet }): HistoryEntry[] {
     const { ips, ids } = filter;
-    return this.store
-      .history(filter)
-      .filter((e) => (!ips || intersect(e.ips, ips).length > 0) && (!ids || intersect(ids, [[e.id, e.id]]).length > 0));
+    return this.store.history(filter).filter((e) => (!ips || intersect(e.ips, ips).length > 0) && (!ids || intersect(ids, [[e.id, e.id]]).length > 0));
   }
 
   runs(after: { networkId: number; lo: number }, limit: number): ExcludedRun[] {

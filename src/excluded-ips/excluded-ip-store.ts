@@ -51,8 +51,12 @@ export class ExcludedIpStore {
     this.runs = new RunTable(db, 'excluded_ips', ['expires_at']);
     this.stmts = {
       deleteNetwork: db.prepare('DELETE FROM excluded_ips WHERE network_id = ?'),
-      record: db.prepare('INSERT INTO excluded_ip_history (network_id, action, ips, datetime, user_login, comment) VALUES (@network_id, @action, @ips, @datetime, @user, @comment)'),
-      history: db.prepare('SELECT * FROM excluded_ip_history WHERE id BETWEEN @id_min AND @id_max AND (@network_id IS NULL OR network_id = @network_id) ORDER BY id DESC'),
+      record: db.prepare(
+        'INSERT INTO excluded_ip_history (network_id, action, ips, datetime, user_login, comment) VALUES (@network_id, @action, @ips, @datetime, @user, @comment)',
+      ),
+      history: db.prepare(
+        'SELECT * FROM excluded_ip_history WHERE id BETWEEN @id_min AND @id_max AND (@network_id IS NULL OR network_id = @network_id) ORDER BY id DESC',
+      ),
     };
   }
 
@@ -78,13 +82,28 @@ export class ExcludedIpStore {
   }
 
   record(e: Omit<HistoryEntry, 'id'>): number {
-    return Number(this.stmts.record.run({ network_id: e.networkId, action: e.action, ips: JSON.stringify(e.ips), datetime: e.datetime, user: e.user, comment: e.comment }).lastInsertRowid);
+    return Number(
+      this.stmts.record.run({ network_id: e.networkId, action: e.action, ips: JSON.stringify(e.ips), datetime: e.datetime, user: e.user, comment: e.comment })
+        .lastInsertRowid,
+    );
   }
 
   /** History entries matching `filter`, newest first. */
   history(filter: HistoryFilter): HistoryEntry[] {
-    const rows = this.stmts.history.all({ id_min: filter.idMin ?? 0, id_max: filter.idMax ?? Number.MAX_SAFE_INTEGER, network_id: filter.networkId ?? null }) as HistoryRow[];
-    return rows.map((r) => ({ id: r.id, networkId: r.network_id, action: r.action, ips: JSON.parse(r.ips) as Range[], datetime: r.datetime, user: r.user_login, comment: r.comment }));
+    const rows = this.stmts.history.all({
+      id_min: filter.idMin ?? 0,
+      id_max: filter.idMax ?? Number.MAX_SAFE_INTEGER,
+      network_id: filter.networkId ?? null,
+    }) as HistoryRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      networkId: r.network_id,
+      action: r.action,
+      ips: JSON.parse(r.ips) as Range[],
+      datetime: r.datetime,
+      user: r.user_login,
+      comment: r.comment,
+    }));
   }
 
   page(after: { networkId: number; lo: number }, limit: number): ExcludedRun[] {

@@ -18,15 +18,20 @@ export function excludedIpsDashboard(service: ExcludedIpService, pageSize: () =>
         expires: r.expiresAt,
         expired: r.expiresAt !== null && r.expiresAt <= at,
       })),
-      history: service.history({}).slice(0, pageSize()).map((e) => ({
-        id: e.id,
-        network_id: e.networkId,
-        action: e.action,
-        ips: formatIpSet(e.ips).map((x) => x.value).join(','),
-        datetime: e.datetime,
-        user: e.user,
-        comment: e.comment,
-      })),
+      history: service
+        .history({})
+        .slice(0, pageSize())
+        .map((e) => ({
+          id: e.id,
+          network_id: e.networkId,
+          action: e.action,
+          ips: formatIpSet(e.ips)
+            .map((x) => x.value)
+            .join(','),
+          datetime: e.datetime,
+          user: e.user,
+          comment: e.comment,
+        })),
     };
   };
   return { ui: 'excluded-ips.js', routes: [{ path: 'excluded-ips', answer }] };

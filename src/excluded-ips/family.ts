@@ -33,7 +33,11 @@ export const excludedIpsFamily: ApiFamily<ExcludedIpLinks> = {
     return {
       endpoints: [excludedIpEndpoint(deps), excludedHistoryEndpoint(deps)],
       seed: ipAddSeed('excluded_ips', 'excluded_ip_counts', add),
-      dashboard: excludedIpsDashboard(service, () => settings.pageSize, () => qualysDateTime()),
+      dashboard: excludedIpsDashboard(
+        service,
+        () => settings.pageSize,
+        () => qualysDateTime(),
+      ),
       offers: {},
     };
   },

@@ -20,7 +20,11 @@ export function networkListOutput(page: { echo?: RequestEcho; datetime: string; 
       el(
         'RESPONSE',
         leaf('DATETIME', page.datetime),
-        page.networks.length > 0 && elOf('NETWORK_LIST', page.networks.map((n) => el('NETWORK', leaf('ID', String(n.id)), cdataLeaf('NAME', n.name)))),
+        page.networks.length > 0 &&
+          elOf(
+            'NETWORK_LIST',
+            page.networks.map((n) => el('NETWORK', leaf('ID', String(n.id)), cdataLeaf('NAME', n.name))),
+          ),
       ),
     ),
   };
@@ -28,7 +32,7 @@ export function networkListOutput(page: { echo?: RequestEcho; datetime: string; 
 
 /** [E] reconstructed from the sample (whose own text is not well-formed), with the appliances it shows. */
 export function networkListDtd(): string {
-  return dtdText('NETWORK_LIST_OUTPUT: /api/2.0/fo/network/?action=list (Qualys API v2). [E] reconstructed from Qualys\'s sample.', [
+  return dtdText("NETWORK_LIST_OUTPUT: /api/2.0/fo/network/?action=list (Qualys API v2). [E] reconstructed from Qualys's sample.", [
     '<!ELEMENT NETWORK_LIST_OUTPUT (REQUEST?, RESPONSE)>',
     ...REQUEST_DTD,
     '<!ELEMENT RESPONSE (DATETIME, NETWORK_LIST?)>',

@@ -59,7 +59,8 @@ export class NetworkService implements NetworkDirectory {
   }
 
   private checkName(name: string, except?: number): void {
-    if (RESERVED_PREFIXES.some((p) => name.startsWith(p))) throw qualysErrors.invalidValue('name', name, `names beginning ${RESERVED_PREFIXES.join(' or ')} are kept for system networks`);
+    if (RESERVED_PREFIXES.some((p) => name.startsWith(p)))
+      throw qualysErrors.invalidValue('name', name, `names beginning ${RESERVED_PREFIXES.join(' or ')} are kept for system networks`);
     const holder = this.list().find((n) => n.name === name);
     if (holder && holder.id !== except) throw qualysErrors.invalidValue('name', name, `already used by network ${holder.id}`);
   }

@@ -26,12 +26,16 @@ const rows = () => emulator.db.prepare('SELECT lo, hi, tracking_method, owner FR
 const reset = () => admin(emulator, 'POST', 'reset');
 
 describe('/api/2.0/fo/asset/ip/', () => {
-  it('adds IPs with Qualys\'s TEXT for each module, and lists them as IP and IP_RANGE, joined where they meet', async () => {
+  it("adds IPs with Qualys's TEXT for each module, and lists them as IP and IP_RANGE, joined where they meet", async () => {
     await reset();
     expect(await list()).toEqual([]);
-    expect(await ok({ action: 'add', ips: '10.0.0.1-10.0.0.5,10.0.0.9', enable_vm: '1', enable_pc: '0' })).toBe('IPs successfully added to Vulnerability Management');
+    expect(await ok({ action: 'add', ips: '10.0.0.1-10.0.0.5,10.0.0.9', enable_vm: '1', enable_pc: '0' })).toBe(
+      'IPs successfully added to Vulnerability Management',
+    );
     expect(await ok({ action: 'add', ips: '10.0.0.6', enable_pc: '1' })).toBe('IPs successfully added to Policy Compliance');
-    expect(await ok({ action: 'add', ips: '192.168.0.0/30', enable_vm: '1', enable_pc: '1' })).toBe('IPs successfully added to Vulnerability Management and Policy Compliance');
+    expect(await ok({ action: 'add', ips: '192.168.0.0/30', enable_vm: '1', enable_pc: '1' })).toBe(
+      'IPs successfully added to Vulnerability Management and Policy Compliance',
+    );
     expect(await list()).toEqual(['IP_RANGE 10.0.0.1-10.0.0.6', 'IP 10.0.0.9', 'IP_RANGE 192.168.0.0-192.168.0.3']);
     // [Q recorded] a filter range answers the subscription's addresses within it, singles as IP
     expect(await list({ ips: '10.0.0.5-10.0.0.10' })).toEqual(['IP_RANGE 10.0.0.5-10.0.0.6', 'IP 10.0.0.9']);
@@ -68,22 +72,52 @@ describe('/api/2.0/fo/asset/ip/', () => {
   it('refuses bad values and parameters with their CODE and TEXT', async () => {
     await reset();
     expectError(await post({ action: 'add', ips: '10.0.0.1' }), 400, '1903', 'Missing required parameter(s): enable_vm or enable_pc');
-    expectError(await post({ action: 'add', ips: '10.0.0.1', enable_vm: '0', enable_pc: '0' }), 400, '1905', 'parameter enable_vm has invalid value: 0 (enable_vm or enable_pc must be 1)');
+    expectError(
+      await post({ action: 'add', ips: '10.0.0.1', enable_vm: '0', enable_pc: '0' }),
+      400,
+      '1905',
+      'parameter enable_vm has invalid value: 0 (enable_vm or enable_pc must be 1)',
+    );
     expectError(await post({ action: 'add', enable_vm: '1' }), 400, '1903', 'Missing required parameter(s): ips');
-    expectError(await post({ action: 'add', ips: '10.0.0.300', enable_vm: '1' }), 400, '1905', 'parameter ips has invalid value: 10.0.0.300 (not a valid IPv4 address: 10.0.0.300)');
-    expectError(await post({ action: 'add', ips: '10.0.0.1', enable_vm: '1', tracking_method: 'EC2' }), 400, '1905', 'parameter tracking_method has invalid value: EC2 (must be one of: IP, DNS, NETBIOS)');
-    expectError(await post({ action: 'add', ips: '10.0.0.1', enable_vm: '1', ud1: 'x'.repeat(129) }), 400, '1905', /^parameter ud1 has invalid value: x+ \(longer than 128 characters\)$/);
-    expectError(await post({ action: 'add', ips: '10.0.0.1', enable_vm: '1', network_id: '3' }), 400, '1905', 'parameter network_id has invalid value: 3 (the networks feature is not enabled)');
+    expectError(
+      await post({ action: 'add', ips: '10.0.0.300', enable_vm: '1' }),
+      400,
+      '1905',
+      'parameter ips has invalid value: 10.0.0.300 (not a valid IPv4 address: 10.0.0.300)',
+    );
+    expectError(
+      await post({ action: 'add', ips: '10.0.0.1', enable_vm: '1', tracking_method: 'EC2' }),
+      400,
+      '1905',
+      'parameter tracking_method has invalid value: EC2 (must be one of: IP, DNS, NETBIOS)',
+    );
+    expectError(
+      await post({ action: 'add', ips: '10.0.0.1', enable_vm: '1', ud1: 'x'.repeat(129) }),
+      400,
+      '1905',
+      /^parameter ud1 has invalid value: x+ \(longer than 128 characters\)$/,
+    );
+    expectError(
+      await post({ action: 'add', ips: '10.0.0.1', enable_vm: '1', network_id: '3' }),
+      400,
+      '1905',
+      'parameter network_id has invalid value: 3 (the networks feature is not enabled)',
+    );
     // [Q] update takes bare attribute names, not the host update's new_*; nor the modules
     expectError(await post({ action: 'update', ips: '10.0.0.1', new_owner: 'x' }), 400, '1901', /^Unrecognized parameter\(s\): new_owner/);
     expectError(await post({ action: 'update', ips: '10.0.0.1', enable_vm: '1' }), 400, '1901', /^Unrecognized parameter\(s\): enable_vm/);
     expectError(await call(emulator, IP, { query: { action: 'add', ips: '10.0.0.1', enable_vm: '1' } }), 400, '1908', /incompatible/);
     expectError(await post({ action: 'delete', ips: '10.0.0.1' }), 400, '1905', 'parameter action has invalid value: delete');
-    expectError(await call(emulator, IP, { query: { action: 'list', compliance_enabled: 'yes' } }), 400, '1905', 'parameter compliance_enabled has invalid value: yes (must be one of: 0, 1)');
+    expectError(
+      await call(emulator, IP, { query: { action: 'list', compliance_enabled: 'yes' } }),
+      400,
+      '1905',
+      'parameter compliance_enabled has invalid value: yes (must be one of: 0, 1)',
+    );
     expect(rows()).toEqual([]);
   });
 
-  it('keeps each network\'s IPs apart, and refuses a network that does not exist', async () => {
+  it("keeps each network's IPs apart, and refuses a network that does not exist", async () => {
     await reset();
     await call(emulator, '/api/2.0/fo/network/', { form: { action: 'create', name: 'Lab' } });
     await ok({ action: 'add', ips: '10.0.0.1-10.0.0.2', enable_vm: '1', network_id: '1' });
@@ -94,7 +128,12 @@ describe('/api/2.0/fo/asset/ip/', () => {
     expect(await list({ network_id: '1' })).toEqual(['IP_RANGE 10.0.0.1-10.0.0.2']);
     expect(await list({ network_id: '0' })).toEqual(['IP 10.0.0.2']);
     expectError(await post({ action: 'update', ips: '10.0.0.1', network_id: '0', comment: 'x' }), 400, '1905', 'IP(s) do not exist.');
-    expectError(await post({ action: 'add', ips: '10.0.0.1', enable_vm: '1', network_id: '2' }), 400, '1905', 'parameter network_id has invalid value: 2 (No such network ID)');
+    expectError(
+      await post({ action: 'add', ips: '10.0.0.1', enable_vm: '1', network_id: '2' }),
+      400,
+      '1905',
+      'parameter network_id has invalid value: 2 (No such network ID)',
+    );
   });
 
   it('echoes the request when asked', async () => {
@@ -104,7 +143,13 @@ describe('/api/2.0/fo/asset/ip/', () => {
 
   it('is seeded from `ips`, as action=add takes them, all or nothing', async () => {
     await reset();
-    const seeded = await admin(emulator, 'POST', 'seed', { records: [], ips: [{ ips: '10.0.0.0/24', enable_vm: 1, owner: 'bob' }, { ips: '10.0.1.1', enable_pc: '1' }] });
+    const seeded = await admin(emulator, 'POST', 'seed', {
+      records: [],
+      ips: [
+        { ips: '10.0.0.0/24', enable_vm: 1, owner: 'bob' },
+        { ips: '10.0.1.1', enable_pc: '1' },
+      ],
+    });
     expect(seeded.status, JSON.stringify(seeded.json)).toBe(200);
     expect(seeded.json).toMatchObject({ ip_counts: [256, 1] });
     expect(await list()).toEqual(['IP_RANGE 10.0.0.0-10.0.0.255', 'IP 10.0.1.1']);
@@ -113,7 +158,13 @@ describe('/api/2.0/fo/asset/ip/', () => {
     expect(JSON.stringify(refused.json)).toContain('Missing required parameter(s): enable_vm or enable_pc');
     expect(await list({ ips: '10.9.0.0/16' })).toEqual([]);
     const view = await admin(emulator, 'GET', 'asset-ips');
-    expect(view.json).toMatchObject({ total: 2, runs: [{ ips: '10.0.0.0-10.0.0.255', owner: 'bob', enable_vm: '1' }, { ips: '10.0.1.1', enable_pc: '1' }] });
+    expect(view.json).toMatchObject({
+      total: 2,
+      runs: [
+        { ips: '10.0.0.0-10.0.0.255', owner: 'bob', enable_vm: '1' },
+        { ips: '10.0.1.1', enable_pc: '1' },
+      ],
+    });
   });
 
   it('is journaled, and takes fault rules on its path', async () => {

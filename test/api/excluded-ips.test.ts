@@ -14,7 +14,8 @@ const ok = async (form: Record<string, string>) => {
   expect(res.status, res.body).toBe(200);
   return { text: text(res.root, 'RESPONSE/TEXT'), items: items(res) };
 };
-const entries = (set: Node | undefined) => (set?.children ?? []).map((e) => `${e.name} ${e.text}${e.attrs?.expiration_date ? ` until ${e.attrs.expiration_date}` : ''}`);
+const entries = (set: Node | undefined) =>
+  (set?.children ?? []).map((e) => `${e.name} ${e.text}${e.attrs?.expiration_date ? ` until ${e.attrs.expiration_date}` : ''}`);
 const list = async (query: Record<string, string> = {}) => {
   const res = await call(emulator, EXCLUDED, { query: { action: 'list', ...query } });
   expect(res.status, res.body).toBe(200);
@@ -26,7 +27,11 @@ const history = async (query: Record<string, string> = {}) => {
   expect(res.status, res.body).toBe(200);
   expect(res.root.name).toBe('HISTORY_LIST_OUTPUT');
   return all(res.root, 'RESPONSE/HISTORY_LIST', 'HISTORY').map((h) => ({
-    id: text(h, 'ID'), action: text(h, 'ACTION'), ips: entries(h.children.find((c) => c.name === 'IP_SET')), user: text(h, 'USER_LOGIN'), comments: text(h, 'COMMENTS'),
+    id: text(h, 'ID'),
+    action: text(h, 'ACTION'),
+    ips: entries(h.children.find((c) => c.name === 'IP_SET')),
+    user: text(h, 'USER_LOGIN'),
+    comments: text(h, 'COMMENTS'),
   }));
 };
 const reset = () => admin(emulator, 'POST', 'reset');
@@ -41,11 +46,13 @@ describe('/api/2.0/fo/asset/excluded_ip/', () => {
   it('adds IPs with an expiry at midnight UTC, names those already excluded, and lists them with expiration_date', async () => {
     await reset();
     expect(await ok({ action: 'add', ips: '1.1.1.1,1.1.2.1', comment: 'maintenance', expiry_days: '2' })).toEqual({
-      text: 'Added IPs to Excluded IPs list.', items: { 'Added IPs': '1.1.1.1,1.1.2.1' },
+      text: 'Added IPs to Excluded IPs list.',
+      items: { 'Added IPs': '1.1.1.1,1.1.2.1' },
     });
     // [Q recorded] those already excluded come back under their own key, values comma-separated
     expect(await ok({ action: 'add', ips: '1.1.1.1-1.1.1.3,1.1.2.1', comment: 'again' })).toEqual({
-      text: 'Added IPs to Excluded IPs list.', items: { 'Added IPs': '1.1.1.2-1.1.1.3', 'IPs already in Excluded IPs list.': '1.1.1.1,1.1.2.1' },
+      text: 'Added IPs to Excluded IPs list.',
+      items: { 'Added IPs': '1.1.1.2-1.1.1.3', 'IPs already in Excluded IPs list.': '1.1.1.1,1.1.2.1' },
     });
     expect(await list()).toEqual([`IP 1.1.1.1 until ${midnightIn(2)}`, 'IP_RANGE 1.1.1.2-1.1.1.3', `IP 1.1.2.1 until ${midnightIn(2)}`]);
     expect(await list({ ips: '1.1.1.2-1.1.1.9' })).toEqual(['IP_RANGE 1.1.1.2-1.1.1.3']);
@@ -55,10 +62,14 @@ describe('/api/2.0/fo/asset/excluded_ip/', () => {
     await reset();
     await ok({ action: 'add', ips: '10.10.34.240-10.10.34.254', comment: 'lab' });
     expect(await ok({ action: 'remove', ips: '10.10.34.250-10.10.34.255', comment: 'back' })).toEqual({
-      text: 'Removed IPs from Excluded IPs list.', items: { 'Removed IPs': '10.10.34.250-10.10.34.254' },
+      text: 'Removed IPs from Excluded IPs list.',
+      items: { 'Removed IPs': '10.10.34.250-10.10.34.254' },
     });
     expect(await list()).toEqual(['IP_RANGE 10.10.34.240-10.10.34.249']);
-    expect(await ok({ action: 'remove_all', comment: 'all back' })).toEqual({ text: 'Removed IPs from Excluded IPs list.', items: { 'Removed IPs': '10.10.34.240-10.10.34.249' } });
+    expect(await ok({ action: 'remove_all', comment: 'all back' })).toEqual({
+      text: 'Removed IPs from Excluded IPs list.',
+      items: { 'Removed IPs': '10.10.34.240-10.10.34.249' },
+    });
     expect(await list()).toEqual([]);
     expect(emulator.db.prepare('SELECT count(*) FROM excluded_ips').pluck().get()).toBe(0);
 
@@ -78,13 +89,33 @@ describe('/api/2.0/fo/asset/excluded_ip/', () => {
     await reset();
     expectError(await post({ action: 'add', ips: '1.1.1.1' }), 400, '1903', 'Missing required parameter(s): comment');
     expectError(await post({ action: 'add', comment: 'x' }), 400, '1903', 'Missing required parameter(s): ips');
-    expectError(await post({ action: 'add', ips: '1.1.1.1', comment: 'x', expiry_days: '0' }), 400, '1905', 'parameter expiry_days has invalid value: 0 (not an integer from 1 to 3650)');
-    expectError(await post({ action: 'add', ips: '1.1.1.1', comment: 'x'.repeat(1025) }), 400, '1905', /^parameter comment has invalid value: x+ \(longer than 1024 characters\)$/);
-    expectError(await post({ action: 'add', ips: '1.1.1.1', comment: 'x', network_id: '4' }), 400, '1905', 'parameter network_id has invalid value: 4 (the networks feature is not enabled)');
+    expectError(
+      await post({ action: 'add', ips: '1.1.1.1', comment: 'x', expiry_days: '0' }),
+      400,
+      '1905',
+      'parameter expiry_days has invalid value: 0 (not an integer from 1 to 3650)',
+    );
+    expectError(
+      await post({ action: 'add', ips: '1.1.1.1', comment: 'x'.repeat(1025) }),
+      400,
+      '1905',
+      /^parameter comment has invalid value: x+ \(longer than 1024 characters\)$/,
+    );
+    expectError(
+      await post({ action: 'add', ips: '1.1.1.1', comment: 'x', network_id: '4' }),
+      400,
+      '1905',
+      'parameter network_id has invalid value: 4 (the networks feature is not enabled)',
+    );
     expectError(await post({ action: 'remove', ips: '1.1.1.1' }), 400, '1903', 'Missing required parameter(s): comment');
     expectError(await post({ action: 'remove_all', ips: '1.1.1.1', comment: 'x' }), 400, '1901', /^Unrecognized parameter\(s\): ips/);
     expectError(await call(emulator, EXCLUDED, { query: { action: 'remove_all', comment: 'x' } }), 400, '1908', /incompatible/);
-    expectError(await call(emulator, HISTORY, { query: { action: 'list', id_min: 'x' } }), 400, '1905', 'parameter id_min has invalid value: x (not a positive integer)');
+    expectError(
+      await call(emulator, HISTORY, { query: { action: 'list', id_min: 'x' } }),
+      400,
+      '1905',
+      'parameter id_min has invalid value: x (not a positive integer)',
+    );
     expectError(await call(emulator, HISTORY, { form: { action: 'add' } }), 400, '1905', 'parameter action has invalid value: add');
     expect(await list()).toEqual([]);
     expect(await history()).toEqual([]);
@@ -97,14 +128,21 @@ describe('/api/2.0/fo/asset/excluded_ip/', () => {
     expect(seeded.json).toMatchObject({ excluded_ip_counts: [4] });
     expect(await list()).toEqual([`IP_RANGE 10.0.0.0-10.0.0.3 until ${midnightIn(1)}`]);
     const view = await admin(emulator, 'GET', 'excluded-ips');
-    expect(view.json).toMatchObject({ total: 1, runs: [{ ips: '10.0.0.0-10.0.0.3', expired: false }], history: [{ id: 1, action: 'Added', comment: 'seeded' }] });
+    expect(view.json).toMatchObject({
+      total: 1,
+      runs: [{ ips: '10.0.0.0-10.0.0.3', expired: false }],
+      history: [{ id: 1, action: 'Added', comment: 'seeded' }],
+    });
   });
 
   it('forgets an exclusion once its expiry has passed', async () => {
     await reset();
     emulator.db.prepare("INSERT INTO excluded_ips (network_id, lo, hi, expires_at) VALUES (0, 16843009, 16843010, '2020-01-01T00:00:00Z')").run();
     expect(await list()).toEqual([]);
-    expect(await ok({ action: 'add', ips: '1.1.1.1', comment: 'again' })).toEqual({ text: 'Added IPs to Excluded IPs list.', items: { 'Added IPs': '1.1.1.1' } });
+    expect(await ok({ action: 'add', ips: '1.1.1.1', comment: 'again' })).toEqual({
+      text: 'Added IPs to Excluded IPs list.',
+      items: { 'Added IPs': '1.1.1.1' },
+    });
     expect(await list()).toEqual(['IP 1.1.1.1']);
   });
 });

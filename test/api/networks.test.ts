@@ -5,8 +5,7 @@ import { admin } from '../helpers/admin.js';
 const NETWORK = '/api/2.0/fo/network/';
 const UNIX = '/api/2.0/fo/auth/unix/';
 
-const items = (res: XmlResponse) =>
-  Object.fromEntries(all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').map((i) => [text(i, 'KEY'), text(i, 'VALUE')]));
+const items = (res: XmlResponse) => Object.fromEntries(all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').map((i) => [text(i, 'KEY'), text(i, 'VALUE')]));
 const listed = async (emulator: { url: string }, query: Record<string, string> = {}) => {
   const res = await call(emulator, NETWORK, { query: { action: 'list', ...query } });
   expect(res.status, res.body).toBe(200);
@@ -27,7 +26,10 @@ describe('/api/2.0/fo/network/', () => {
     const updated = await call(emulator, NETWORK, { form: { action: 'update', id: '1', name: 'Plant' } });
     expect(text(updated.root, 'RESPONSE/TEXT')).toBe('Network updated');
     expect(items(updated)).toEqual({ id: '1', name: 'Plant' });
-    expect(await listed(emulator)).toEqual([['0', 'Global Default Network'], ['1', 'Plant']]);
+    expect(await listed(emulator)).toEqual([
+      ['0', 'Global Default Network'],
+      ['1', 'Plant'],
+    ]);
     expect(await listed(emulator, { ids: '1' })).toEqual([['1', 'Plant']]);
     expect((await admin(emulator, 'GET', 'networks')).json).toMatchObject({ enabled: true, networks: [{ id: 0 }, { id: 1, name: 'Plant' }] });
     await emulator.close();
@@ -36,20 +38,44 @@ describe('/api/2.0/fo/network/', () => {
   it('refuses what Qualys refuses, changing nothing', async () => {
     const emulator = await startTestEmulator();
     await call(emulator, NETWORK, { form: { action: 'create', name: 'Lab' } });
-    expectError(await call(emulator, NETWORK, { form: { action: 'create', name: 'Lab' } }), 400, '1905', 'parameter name has invalid value: Lab (already used by network 1)');
-    expectError(await call(emulator, NETWORK, { form: { action: 'create', name: 'Global West' } }), 400, '1905', /^parameter name has invalid value: Global West \(names beginning Global or Qualys/);
+    expectError(
+      await call(emulator, NETWORK, { form: { action: 'create', name: 'Lab' } }),
+      400,
+      '1905',
+      'parameter name has invalid value: Lab (already used by network 1)',
+    );
+    expectError(
+      await call(emulator, NETWORK, { form: { action: 'create', name: 'Global West' } }),
+      400,
+      '1905',
+      /^parameter name has invalid value: Global West \(names beginning Global or Qualys/,
+    );
     expectError(await call(emulator, NETWORK, { form: { action: 'create' } }), 400, '1903', 'Missing required parameter(s): name');
     expectError(await call(emulator, NETWORK, { query: { action: 'create', name: 'x' } }), 400, '1908', /incompatible/);
-    expectError(await call(emulator, NETWORK, { form: { action: 'update', id: '9', name: 'x' } }), 400, '1905', 'parameter id has invalid value: 9 (No such network ID)');
-    expectError(await call(emulator, NETWORK, { form: { action: 'update', id: '0', name: 'x' } }), 400, '1905', 'parameter id has invalid value: 0 (not a positive integer)');
+    expectError(
+      await call(emulator, NETWORK, { form: { action: 'update', id: '9', name: 'x' } }),
+      400,
+      '1905',
+      'parameter id has invalid value: 9 (No such network ID)',
+    );
+    expectError(
+      await call(emulator, NETWORK, { form: { action: 'update', id: '0', name: 'x' } }),
+      400,
+      '1905',
+      'parameter id has invalid value: 0 (not a positive integer)',
+    );
     expectError(await call(emulator, NETWORK, { form: { action: 'delete', id: '1' } }), 400, '1905', 'parameter action has invalid value: delete');
-    expect(await listed(emulator)).toEqual([['0', 'Global Default Network'], ['1', 'Lab']]);
+    expect(await listed(emulator)).toEqual([
+      ['0', 'Global Default Network'],
+      ['1', 'Lab'],
+    ]);
     await emulator.close();
   });
 
   it('makes network_id on records name an existing network once the feature is on', async () => {
     const emulator = await startTestEmulator();
-    const record = (networkId: string, title: string) => call(emulator, UNIX, { form: { action: 'create', title, username: 'u', password: 'p', ips: '10.0.0.1', network_id: networkId } });
+    const record = (networkId: string, title: string) =>
+      call(emulator, UNIX, { form: { action: 'create', title, username: 'u', password: 'p', ips: '10.0.0.1', network_id: networkId } });
     expectError(await record('1', 'a'), 400, '1905', 'parameter network_id has invalid value: 1 (the networks feature is not enabled)');
     await call(emulator, NETWORK, { form: { action: 'create', name: 'Lab' } });
     expect((await record('1', 'a')).status).toBe(200);
@@ -59,12 +85,20 @@ describe('/api/2.0/fo/network/', () => {
 
   it('lists the networks --networks configures, renames one, and creates after them', async () => {
     const emulator = await startTestEmulator({ networks: [5, 7] });
-    expect(await listed(emulator)).toEqual([['0', 'Global Default Network'], ['5', 'Network 5'], ['7', 'Network 7']]);
+    expect(await listed(emulator)).toEqual([
+      ['0', 'Global Default Network'],
+      ['5', 'Network 5'],
+      ['7', 'Network 7'],
+    ]);
     expect(items(await call(emulator, NETWORK, { form: { action: 'update', id: '7', name: 'DMZ' } }))).toEqual({ id: '7', name: 'DMZ' });
     expect(items(await call(emulator, NETWORK, { form: { action: 'create', name: 'Lab' } }))).toEqual({ id: '8' });
     // a reset forgets what was written, not what --networks configures
     await admin(emulator, 'POST', 'reset');
-    expect(await listed(emulator)).toEqual([['0', 'Global Default Network'], ['5', 'Network 5'], ['7', 'Network 7']]);
+    expect(await listed(emulator)).toEqual([
+      ['0', 'Global Default Network'],
+      ['5', 'Network 5'],
+      ['7', 'Network 7'],
+    ]);
     await emulator.close();
   });
 
@@ -74,7 +108,11 @@ describe('/api/2.0/fo/network/', () => {
     expect(seeded.json).toMatchObject({ network_ids: [1, 2] });
     const refused = await admin(emulator, 'POST', 'seed', { records: [], networks: [{ name: 'C' }, { name: 'A' }] });
     expect(refused.status).toBe(400);
-    expect(await listed(emulator)).toEqual([['0', 'Global Default Network'], ['1', 'A'], ['2', 'B']]);
+    expect(await listed(emulator)).toEqual([
+      ['0', 'Global Default Network'],
+      ['1', 'A'],
+      ['2', 'B'],
+    ]);
     await emulator.close();
   });
 });

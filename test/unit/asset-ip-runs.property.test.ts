@@ -17,7 +17,7 @@ const op = fc.record({
   pc: fc.boolean(),
 });
 
-describe('the runs of the subscription\'s IPs', () => {
+describe("the runs of the subscription's IPs", () => {
   it('hold what a per-address model holds, as few rows as its attributes allow', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
