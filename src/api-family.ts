@@ -16,7 +16,7 @@ export interface ApiSettings {
   readonly pageSize: number;
   /** Records of the types needing host records must have their IPs covered by them. */
   readonly requireHostRecord: boolean;
-  /** Network IDs a `network_id` may name besides 0; empty when the networks feature is off. */
+  /** The networks `--networks` makes exist from the start, besides 0 (the networks family reads them). */
   readonly networks: readonly number[];
 }
 

@@ -142,7 +142,7 @@ export const SETTINGS = {
     },
     networks: {
       flag: '--networks', env: 'QUALYS_EMULATOR_NETWORKS', kind: networkIds('ID,ID...'), default: [],
-      description: 'Enable the networks feature with these network IDs: network_id may then name them, besides 0 (default: off, only 0).',
+      description: 'Networks that exist from the start, named "Network <id>" and kept by a reset; they turn the networks feature on, so network_id may name them and any network created, besides 0 (default: none: the feature comes on with the first network created).',
     },
   }),
 
