@@ -179,6 +179,12 @@ async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResul
       extremes.push(await extreme(emulator, `IP list, all ${ips}`, PAGE, `${IPS}?action=list`));
       extremes.push(await extreme(emulator, `IP list ips=<one address> (${ips})`, PAGE, `${IPS}?action=list&ips=${ipOf(count)}`));
       extremes.push(await extreme(emulator, `IP update of one address (${ips})`, create, IPS, () => `action=update&ips=${ipOf(count)}&comment=c-${serial++}`));
+      if (count === LARGE) {
+        // the largest IP writes within --max-body: 60,000 separate addresses, after those stored
+        const separate = Array.from({ length: 60_000 }, (_, i) => ipOf(2 * (count + i))).join(',');
+        worst.push(await extreme(emulator, `IP add of 60,000 separate addresses (${ips})`, create, IPS, () => `action=add&enable_vm=1&ips=${separate}`, 1));
+        worst.push(await extreme(emulator, `IP update of those 60,000 addresses (${ips})`, create, IPS, () => `action=update&comment=c-${serial++}&ips=${separate}`));
+      }
     } finally {
       await emulator.stop();
     }

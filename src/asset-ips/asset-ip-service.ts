@@ -1,6 +1,6 @@
 import { qualysErrors } from '../qualys/errors.js';
-import { normalise, subtract, type IntervalSet, type Range } from '../qualys/interval-set.js';
-import { rewriteRuns } from '../qualys/runs.js';
+import { intersect, normalise, subtract, type IntervalSet, type Range } from '../qualys/interval-set.js';
+import { rewriteSet, type Run } from '../qualys/runs.js';
 import type { SubscriptionIps } from './subscription-ips.js';
 import { INITIAL_ATTRIBUTES, sameAttributes, type IpAttributes } from './ip-attributes.js';
 import type { AssetIpStore, IpRun, IpRunFilter } from './asset-ip-store.js';
@@ -39,61 +39,47 @@ export class AssetIpService implements SubscriptionIps {
   }
 
   missing(ips: IntervalSet, networkId = 0): IntervalSet {
-    const covered = ips.flatMap(([lo, hi]) => this.store.meeting(networkId, lo, hi).map((r): Range => [r.lo, r.hi]));
-    return subtract(ips, normalise(covered));
+    return subtract(ips, normalise(this.store.matchingSet(networkId, ips, {})));
   }
 
   /** Adds `ips` to network `networkId`; those already there take the change as an update would, their modules added to. */
   add(ips: IntervalSet, networkId: number, change: IpChange): void {
-    for (const range of ips) this.write(networkId, range, change, changed(INITIAL_ATTRIBUTES, change));
+    this.write(networkId, ips, this.stored(networkId, ips), change, changed(INITIAL_ATTRIBUTES, change));
   }
 
   /** [Q] Changes the attributes of `ips`, every one of which must be in network `networkId` (1905 `IP(s) do not exist.`). */
   update(ips: IntervalSet, networkId: number, change: IpChange): void {
-    if (this.missing(ips, networkId).length > 0) throw qualysErrors.ipsNotInSubscription();
-    for (const range of ips) this.write(networkId, range, change);
+    // the runs are read once, for the check and the write: a set may hold 150,000 ranges
+    const old = this.stored(networkId, ips);
+    if (subtract(ips, normalise(old.map((r): Range => [r.lo, r.hi]))).length > 0) throw qualysErrors.ipsNotInSubscription();
+    this.write(networkId, ips, old, change);
   }
 
-  /** Rewrites the runs of `lo..hi` and its neighbours: inside, IPs take `change`; with `added`, IPs held by none become a run of it. */
-  private write(networkId: number, range: Range, change: IpChange, added?: IpAttributes): void {
-    const old = this.store.meeting(networkId, range[0] - 1, range[1] + 1);
-    const runs = rewriteRuns(
-      old.map((r) => ({ lo: r.lo, hi: r.hi, value: r.attributes })),
-      range,
-      {
-        change: (held) => changed(held, change),
-        added,
-        same: sameAttributes,
-      },
-    );
-    this.store.replace(
-      old,
-      runs.map((r) => ({ networkId, lo: r.lo, hi: r.hi, attributes: r.value })),
-    );
+  /** The runs meeting `ips` or their neighbours, by address. */
+  private stored(networkId: number, ips: IntervalSet): Run<IpAttributes>[] {
+    return this.store.meetingSet(networkId, ips).map((r) => ({ lo: r.lo, hi: r.hi, value: r.attributes }));
+  }
+
+  /** Rewrites the runs `old` of `ips` and their neighbours: inside, IPs take `change`; with `added`, IPs held by none become a run of it. */
+  private write(networkId: number, ips: IntervalSet, old: readonly Run<IpAttributes>[], change: IpChange, added?: IpAttributes): void {
+    // runs holding the same values share an object (the store's), so each is changed once
+    const done = new Map<IpAttributes, IpAttributes>();
+    const change1 = (held: IpAttributes) => done.get(held) ?? done.set(held, changed(held, change)).get(held)!;
+    const runs = rewriteSet(old, ips, { change: change1, added, same: sameAttributes });
+    const stored = (r: Run<IpAttributes>): IpRun => ({ networkId, lo: r.lo, hi: r.hi, attributes: r.value });
+    this.store.replace(runs.removed.map(stored), runs.added.map(stored));
   }
 
   /**
    * The addresses matching `filter`, by network then address, as runs joined where they meet
    * whatever their attributes (the list shows addresses, not what the subscription keeps of them).
    */
-  list(filter: IpListFilter): { networkId: number; ranges: Range[] }[] {
+  list(filter: IpListFilter): { networkId: number; ranges: IntervalSet }[] {
     const networks = filter.networkId === undefined ? this.store.networks() : [filter.networkId];
     const attributes: IpRunFilter = { tracking_method: filter.tracking_method, enable_pc: filter.enable_pc, enable_certview: filter.enable_certview };
     const wanted = filter.ips ?? EVERY_ADDRESS;
     return networks
-      .map((networkId) => {
-        const ranges: [number, number][] = [];
-        for (const [lo, hi] of wanted) {
-          for (const run of this.store.matching(networkId, lo, hi, attributes)) {
-            const from = Math.max(run[0], lo);
-            const to = Math.min(run[1], hi);
-            const last = ranges.at(-1);
-            if (last && last[1] + 1 === from) last[1] = to;
-            else ranges.push([from, to]);
-          }
-        }
-        return { networkId, ranges };
-      })
+      .map((networkId) => ({ networkId, ranges: intersect(normalise(this.store.matchingSet(networkId, wanted, attributes)), wanted) }))
       .filter((n) => n.ranges.length > 0);
   }
 

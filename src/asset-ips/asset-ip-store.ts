@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
 import { groupCommitOf } from '../db/group-commit.js';
 import { RunTable, type RunRow } from '../db/run-table.js';
+import type { IntervalSet } from '../qualys/interval-set.js';
 import { IP_ATTRIBUTES, type IpAttributes } from './ip-attributes.js';
 
 /** A run of a network's addresses sharing every attribute: one row of `asset_ips`. */
@@ -22,12 +23,24 @@ export interface IpRunFilter {
 const COLUMNS = IP_ATTRIBUTES.map((a) => a.param);
 const FILTERS = ['tracking_method', 'enable_pc', 'enable_certview'] as const;
 
-const toRun = (r: RunRow): IpRun => ({
-  networkId: r.network_id,
-  lo: r.lo,
-  hi: r.hi,
-  attributes: Object.fromEntries(COLUMNS.map((c) => [c, r[c] as string | null])),
-});
+/**
+ * Rows to runs, runs holding the same values sharing one attributes object: a write reading
+ * 100,000 runs builds a few objects, and compares and changes each once (`sameAttributes` and
+ * the service's change see the same object).
+ */
+function runsOf(rows: readonly RunRow[]): IpRun[] {
+  const shared = new Map<string, IpAttributes>();
+  return rows.map((r) => {
+    let key = '';
+    for (const c of COLUMNS) key += r[c] === null ? '\u0000|' : `${r[c]}|`;
+    let attributes = shared.get(key);
+    if (attributes === undefined) {
+      attributes = Object.fromEntries(COLUMNS.map((c) => [c, r[c] as string | null]));
+      shared.set(key, attributes);
+    }
+    return { networkId: r.network_id, lo: r.lo, hi: r.hi, attributes };
+  });
+}
 
 /** SQL for the subscription's IPs, as runs (src/db/run-table.ts); knows nothing of HTTP or Qualys codes. */
 export class AssetIpStore {
@@ -45,32 +58,36 @@ export class AssetIpStore {
     return groupCommitOf(this.db).write(fn);
   }
 
-  /** The runs of network `networkId` holding any address of `lo..hi`, by address. */
-  meeting(networkId: number, lo: number, hi: number): IpRun[] {
-    return this.runs.meeting(networkId, lo, hi).map(toRun);
+  /** The runs of network `networkId` meeting any range of `set` or its neighbours, by address. */
+  meetingSet(networkId: number, set: IntervalSet): IpRun[] {
+    return runsOf(this.runs.meetingSet(networkId, set));
   }
 
-  /** The first and last addresses of the runs `meeting` answers that match `filter`. */
-  matching(networkId: number, lo: number, hi: number, filter: IpRunFilter): [number, number][] {
-    return this.matchingRuns.all({ ...this.runs.bounds(networkId, lo, hi), ...Object.fromEntries(FILTERS.map((f) => [f, filter[f] ?? null])) }) as [
-      number,
-      number,
-    ][];
+  /** The first and last addresses of the runs meeting `set` that match `filter`, by address, each once. */
+  matchingSet(networkId: number, set: IntervalSet, filter: IpRunFilter): [number, number][] {
+    const out: [number, number][] = [];
+    const filters = Object.fromEntries(FILTERS.map((f) => [f, filter[f] ?? null]));
+    for (const [lo, hi] of this.runs.windows(networkId, set)) {
+      for (const run of this.matchingRuns.all({ ...this.runs.bounds(networkId, lo, hi), ...filters }) as [number, number][]) {
+        if (out.length === 0 || out[out.length - 1][0] < run[0]) out.push(run);
+      }
+    }
+    return out;
+  }
+
+  /** Deletes the runs `removed` and inserts `added`. */
+  replace(removed: readonly IpRun[], added: readonly IpRun[]): void {
+    const row = (r: IpRun): RunRow => ({ network_id: r.networkId, lo: r.lo, hi: r.hi, ...r.attributes });
+    this.runs.replace(removed.map(row), added.map(row));
   }
 
   networks(): number[] {
     return this.runs.networks();
   }
 
-  /** Replaces `old` runs with `runs`. */
-  replace(old: readonly IpRun[], runs: readonly IpRun[]): void {
-    const row = (r: IpRun): RunRow => ({ network_id: r.networkId, lo: r.lo, hi: r.hi, ...r.attributes });
-    this.runs.replace(old.map(row), runs.map(row));
-  }
-
   /** At most `limit` runs after `after` (network, then first address), for the dashboard. */
   page(after: { networkId: number; lo: number }, limit: number): IpRun[] {
-    return this.runs.page(after, limit).map(toRun);
+    return runsOf(this.runs.page(after, limit));
   }
 
   count(): number {

@@ -45,4 +45,4 @@ export type IpAttributes = Readonly<Record<string, string | null>>;
 /** What an IP added with none of them given holds. */
 export const INITIAL_ATTRIBUTES: IpAttributes = Object.fromEntries(IP_ATTRIBUTES.map((a) => [a.param, a.initial ?? null]));
 
-export const sameAttributes = (a: IpAttributes, b: IpAttributes) => IP_ATTRIBUTES.every(({ param }) => a[param] === b[param]);
+export const sameAttributes = (a: IpAttributes, b: IpAttributes) => a === b || IP_ATTRIBUTES.every(({ param }) => a[param] === b[param]);

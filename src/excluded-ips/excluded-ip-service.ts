@@ -1,5 +1,5 @@
 import { intersect, normalise, subtract, type IntervalSet, type Range } from '../qualys/interval-set.js';
-import { rewriteRuns } from '../qualys/runs.js';
+import { clipRuns, rewriteSet, type Run } from '../qualys/runs.js';
 import type { ExcludedIpStore, ExcludedRun, HistoryEntry, HistoryFilter } from './excluded-ip-store.js';
 
 /** Who changes the excluded IPs, when, and why (Qualys requires a comment). */
@@ -29,28 +29,22 @@ export class ExcludedIpService {
     return this.store.transaction(fn);
   }
 
-  /** The members of `ips` excluded in network `networkId` at `now`. */
-  private excluded(ips: IntervalSet, networkId: number, now: string): IntervalSet {
-    const held = ips.flatMap(([lo, hi]) =>
-      this.store
-        .meeting(networkId, lo, hi)
-        .filter((r) => !expired(r.expiresAt, now))
-        .map((r): Range => [r.lo, r.hi]),
-    );
-    return intersect(ips, normalise(held));
+  /** The exclusions in force at `now` meeting `ips` or their neighbours, by address. */
+  private inForce(ips: IntervalSet, networkId: number, now: string): ExcludedRun[] {
+    return this.store.meetingSet(networkId, ips).filter((r) => !expired(r.expiresAt, now));
   }
 
-  private rewrite(networkId: number, range: Range, change: (held: string | null) => string | null | undefined, added?: string | null): void {
-    const old = this.store.meeting(networkId, range[0] - 1, range[1] + 1);
-    const runs = rewriteRuns<string | null>(
-      old.map((r) => ({ lo: r.lo, hi: r.hi, value: r.expiresAt })),
-      range,
-      { change, added, same: (a, b) => a === b },
-    );
-    this.store.replace(
-      old,
-      runs.map((r) => ({ networkId, lo: r.lo, hi: r.hi, expiresAt: r.value })),
-    );
+  /** The members of `ips` excluded in network `networkId` at `now`. */
+  private excluded(ips: IntervalSet, networkId: number, now: string): IntervalSet {
+    return intersect(ips, normalise(this.inForce(ips, networkId, now).map((r): Range => [r.lo, r.hi])));
+  }
+
+  /** Rewrites the runs of `ips` and their neighbours: inside, each takes `change`; with `added`, those held by none become a run of it. */
+  private rewrite(networkId: number, ips: IntervalSet, change: (held: string | null) => string | null | undefined, added?: string | null): void {
+    const old = this.store.meetingSet(networkId, ips).map((r) => ({ lo: r.lo, hi: r.hi, value: r.expiresAt }));
+    const runs = rewriteSet<string | null>(old, ips, { change, added, same: (a, b) => a === b });
+    const stored = (r: Run<string | null>): ExcludedRun => ({ networkId, lo: r.lo, hi: r.hi, expiresAt: r.value });
+    this.store.replace(runs.removed.map(stored), runs.added.map(stored));
   }
 
   /** Excludes the members of `ips` not excluded yet, until `expiresAt` (null: until removed); answers which were added and which were there already. */
@@ -58,7 +52,7 @@ export class ExcludedIpService {
     const already = this.excluded(ips, c.networkId, c.now);
     const added = subtract(ips, already);
     // [E] an exclusion in force keeps its expiry; an expired one is replaced
-    for (const range of added) this.rewrite(c.networkId, range, () => expiresAt, expiresAt);
+    this.rewrite(c.networkId, added, () => expiresAt, expiresAt);
     if (added.length > 0)
       this.store.record({ networkId: c.networkId, action: HISTORY_ACTIONS.add, ips: [...added], datetime: c.now, user: c.user, comment: c.comment });
     return { added, already };
@@ -68,7 +62,7 @@ export class ExcludedIpService {
   remove(ips: IntervalSet | undefined, c: ExclusionChange): IntervalSet {
     const removed = this.excluded(ips ?? EVERY_ADDRESS, c.networkId, c.now);
     if (ips === undefined) this.store.removeNetwork(c.networkId);
-    else for (const range of ips) this.rewrite(c.networkId, range, () => undefined);
+    else this.rewrite(c.networkId, ips, () => undefined);
     if (removed.length > 0)
       this.store.record({ networkId: c.networkId, action: HISTORY_ACTIONS.remove, ips: [...removed], datetime: c.now, user: c.user, comment: c.comment });
     return removed;
@@ -77,15 +71,8 @@ export class ExcludedIpService {
   /** The exclusions in force at `now` meeting `ips`, by network then address, clipped to `ips`. */
   list(filter: { ips?: IntervalSet; networkId?: number }, now: string): ExcludedRun[] {
     const networks = filter.networkId === undefined ? this.store.networks() : [filter.networkId];
-    const out: ExcludedRun[] = [];
-    for (const networkId of networks) {
-      for (const [lo, hi] of filter.ips ?? EVERY_ADDRESS) {
-        for (const run of this.store.meeting(networkId, lo, hi)) {
-          if (!expired(run.expiresAt, now)) out.push({ ...run, lo: Math.max(run.lo, lo), hi: Math.min(run.hi, hi) });
-        }
-      }
-    }
-    return out;
+    const wanted = filter.ips ?? EVERY_ADDRESS;
+    return networks.flatMap((networkId) => clipRuns(this.inForce(wanted, networkId, now), wanted));
   }
 
   /** The history, newest first; with `ips`, the entries meeting them; with `ids`, those entries. */

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
 import { groupCommitOf } from '../db/group-commit.js';
 import { RunTable, type RunRow } from '../db/run-table.js';
-import type { Range } from '../qualys/interval-set.js';
+import type { IntervalSet, Range } from '../qualys/interval-set.js';
 
 /** A run of a network's excluded addresses sharing an expiry (null: none). */
 export interface ExcludedRun {
@@ -64,17 +64,18 @@ export class ExcludedIpStore {
     return groupCommitOf(this.db).write(fn);
   }
 
-  /** The runs of network `networkId` holding any address of `lo..hi`, expired ones too, by address. */
-  meeting(networkId: number, lo: number, hi: number): ExcludedRun[] {
-    return this.runs.meeting(networkId, lo, hi).map(toRun);
+  /** The runs of network `networkId` meeting any range of `set` or its neighbours, expired ones too, by address. */
+  meetingSet(networkId: number, set: IntervalSet): ExcludedRun[] {
+    return this.runs.meetingSet(networkId, set).map(toRun);
   }
 
   networks(): number[] {
     return this.runs.networks();
   }
 
-  replace(old: readonly ExcludedRun[], runs: readonly ExcludedRun[]): void {
-    this.runs.replace(old.map(toRow), runs.map(toRow));
+  /** Deletes the runs `removed` and inserts `added`. */
+  replace(removed: readonly ExcludedRun[], added: readonly ExcludedRun[]): void {
+    this.runs.replace(removed.map(toRow), added.map(toRow));
   }
 
   removeNetwork(networkId: number): void {
