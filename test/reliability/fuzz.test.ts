@@ -20,6 +20,7 @@ const PATHS = [
   '/health', '/api/tools/kube-bench', '/api/tools/docker-bench-security',
   '/api/2.0/fo/vault/', '/api/2.0/fo/auth/oracle/', '/api/2.0/fo/auth/windows/', '/api/2.0/fo/auth/mongodb/', '/api/2.0/fo/auth/snmp/',
   '/api/2.0/fo/auth/vmware/', '/api/2.0/fo/auth/kubernetes/', '/api/2.0/fo/auth/ms_sql/', '/api/2.0/fo/auth/network_ssh/', '/api/3.0/fo/auth/docker/',
+  '/api/2.0/fo/asset/ip/', '/api/2.0/fo/asset/excluded_ip/', '/api/2.0/fo/asset/excluded_ip/history/', '/api/2.0/fo/network/',
 ];
 // The /_emulator/ controls are left out: they can switch on deliberate faults.
 const NAMES = [
@@ -30,9 +31,11 @@ const NAMES = [
   'cleartext', 'version', 'community_strings', 'auth_alg', 'priv_alg', 'encrypt_password', 'hosts', 'ssl_verify', 'database_name', 'unix_conf_file',
   'domain', 'safe', 'folder', 'file', 'server_address', 'secret', 'role_id', 'auth_type', 'private_key', 'cert', 'id', 'vault_service_type',
   'is_template', 'status', 'instance', 'db_name', 'minimum_smb_version', 'kerberos', 'ntlmv2', 'require_smb_signing',
+  'enable_vm', 'enable_pc', 'enable_sca', 'enable_certview', 'tracking_method', 'owner', 'ud1', 'comment', 'compliance_enabled', 'certview_enabled',
+  'expiry_days', 'name',
 ];
 const VALUES = [
-  'create', 'list', 'update', 'delete', 'login', 'logout', 'view', 'basic', 'vault', 'CyberArk AIM', 'Thycotic Secret Server', 'HashiCorp', 'v1', 'v2', 'v3',
+  'create', 'list', 'update', 'delete', 'login', 'logout', 'view', 'add', 'remove', 'remove_all', 'IP', 'DNS', 'NETBIOS', 'basic', 'vault', 'CyberArk AIM', 'Thycotic Secret Server', 'HashiCorp', 'v1', 'v2', 'v3',
   'MD5', 'SHA1', 'AES', 'DES', 'SMBv2', 'MSSQL', 'ORACLE', 'yes', 'no', 'true', 'false', '2', '65535', '65536', 'LIST', 'toString', '__proto__', '', ' ', '0', '1', '-1', '1-4294967295', '4294967296',
   '99999999999999999999', '1-', '-', '5-3', '1,2,,3', 'All', 'None', 'basic', '0.0.0.0/0', '10.0.0.1-10.0.0.0', '::1', '1.2.3.4/33',
   '256.1.1.1', '10.0.0.1,10.0.0.1', 'a'.repeat(300), ']]>', '<![CDATA[', '&amp;', '\u0000', '\uD800', '\uFFFF', 'é', '%', '%zz',
