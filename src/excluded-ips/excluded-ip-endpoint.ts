@@ -1,6 +1,6 @@
 import { checkParams, type ActionContext, type ActionSpec, type Endpoint, type ParamRules } from '../qualys/endpoint.js';
 import { simpleReturn } from '../qualys/envelopes.js';
-import type { QualysItem } from '../qualys/errors.js';
+import { qualysErrors, type QualysItem } from '../qualys/errors.js';
 import { parseId, parseIdSet } from '../qualys/id-set.js';
 import type { IntervalSet } from '../qualys/interval-set.js';
 import { formatIpSet, parseIpSet } from '../qualys/ip-set.js';
@@ -42,10 +42,16 @@ function expiryOf(params: RequestParams, now: string): string | null {
   return `${date.toISOString().slice(0, 10)}T00:00:00Z`;
 }
 
-const ADD_RULES: ParamRules = { allowed: ['action', 'echo_request', 'ips', 'comment', 'expiry_days', 'network_id'], required: ['ips', 'comment'] };
+const ADD_RULES: ParamRules = { allowed: ['action', 'echo_request', 'ips', 'comment', 'expiry_days', 'dg_names', 'network_id'], required: ['ips', 'comment'] };
+
+/** [Q: the add page] at most 15 distribution groups, to be told before an exclusion expires. */
+const DG_NAMES_MAX = 15;
 
 function addExclusions(deps: Deps, params: RequestParams, user: string, now: string) {
   const ips = parseIpSet('ips', params.require('ips'));
+  // [E] checked, then not kept: the emulator sends no notifications
+  const groups = params.list('dg_names', COMMENT_MAX);
+  if (groups && groups.split(',').length > DG_NAMES_MAX) throw qualysErrors.invalidValue('dg_names', groups, `at most ${DG_NAMES_MAX} distribution groups`);
   const expiresAt = expiryOf(params, now);
   return { ips, ...deps.service.add(ips, expiresAt, changeOf(deps, params, user, now)) };
 }

@@ -107,6 +107,13 @@ describe('/api/2.0/fo/asset/excluded_ip/', () => {
       '1905',
       'parameter network_id has invalid value: 4 (the networks feature is not enabled)',
     );
+    const groups = Array.from({ length: 16 }, (_, i) => `g${i}`).join(',');
+    expectError(
+      await post({ action: 'add', ips: '1.1.1.1', comment: 'x', dg_names: groups }),
+      400,
+      '1905',
+      `parameter dg_names has invalid value: ${groups} (at most 15 distribution groups)`,
+    );
     expectError(await post({ action: 'remove', ips: '1.1.1.1' }), 400, '1903', 'Missing required parameter(s): comment');
     expectError(await post({ action: 'remove_all', ips: '1.1.1.1', comment: 'x' }), 400, '1901', /^Unrecognized parameter\(s\): ips/);
     expectError(await call(emulator, EXCLUDED, { query: { action: 'remove_all', comment: 'x' } }), 400, '1908', /incompatible/);
