@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { all, call, text, type XmlResponse } from '../helpers/emulator.js';
 import { serveApp } from '../helpers/app-server.js';
 
-// No public client of these families installs on this machine (docs/fidelity.md §15), so their
+// No public client of these families installs on this machine (docs/fidelity.md §16), so their
 // request shapes are replayed as they send them: XSOAR's Qualys integration puts every argument in
 // the query string of a POST with an empty body; qualysdk lists by GET and writes a form body.
 const IP = '/api/2.0/fo/asset/ip/';
