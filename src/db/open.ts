@@ -26,6 +26,7 @@ const FALLBACK_CHECKPOINT_PAGES = 10_000;
 export function openDatabase(path: string, durability: Durability = 'full'): Db {
   if (path !== ':memory:') prepareDatabaseFile(path);
   const db = new Database(path);
+  let stopCheckpoints = () => {};
   try {
     // First, so that every later statement, the switch to WAL included, waits for a process
     // starting on the same file instead of failing at once.
@@ -34,14 +35,13 @@ export function openDatabase(path: string, durability: Durability = 'full'): Db 
     db.pragma(`synchronous = ${SYNCHRONOUS[durability]}`);
     db.pragma('foreign_keys = ON');
     migrate(db);
+    if (path !== ':memory:') {
+      db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+      stopCheckpoints = startCheckpointer(path, SYNCHRONOUS[durability]);
+    }
   } catch (err) {
     db.close();
     throw err;
-  }
-  let stopCheckpoints = () => {};
-  if (path !== ':memory:') {
-    db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
-    stopCheckpoints = startCheckpointer(path, SYNCHRONOUS[durability]);
   }
   const close = db.close.bind(db);
   return Object.assign(db, {
