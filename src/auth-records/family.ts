@@ -29,8 +29,8 @@ export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
   // [E] written from the declarations; v3.0 answers name the same (docs/fidelity.md, API v3.0)
   dtds: [...RECORD_TYPES.map((t) => v2Dtd(t.list.dtdPath, () => listDtd(t))), v2Dtd(GENERIC_LIST_DTD, () => genericListDtd(RECORD_TYPES))],
   docs: [{ file: 'record-types.md', write: () => recordTypesDoc(RECORD_TYPES) }],
-  build({ db, settings, secrets, links }) {
-    const store = new RecordStore(db);
+  build({ database, settings, secrets, links }) {
+    const store = new RecordStore(database);
     const service = new RecordService(store, settings, links.vaults);
     const lists = { get pageSize() { return settings.pageSize; }, networks: settings.networks, answers: new ListAnswers() };
     const perType = RECORD_TYPES.map((type) => recordEndpoint(type, service, lists));

@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection.js';
-import { groupCommitOf, type GroupCommit } from '../db/group-commit.js';
-import { othersCommitsOf, type OthersCommits } from '../db/turns.js';
+import type { Database, Db } from '../db/connection.js';
+import type { GroupCommit } from '../db/group-commit.js';
+import type { OthersCommits } from '../db/turns.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 import { RecordCache } from './record-cache.js';
 import { recordOf, rowValues, type RecordRow } from './record-rows.js';
@@ -107,9 +107,9 @@ export class RecordStore {
   private readonly deferred;
   private readonly others: OthersCommits;
 
-  constructor(db: Db) {
-    this.commits = groupCommitOf(db);
-    this.others = othersCommitsOf(db);
+  constructor({ connection: db, commits, others }: Database) {
+    this.commits = commits;
+    this.others = others;
     // Built once: a transaction wrapper per call cost a read measurably (npm run bench).
     this.deferred = db.transaction((fn: () => unknown) => fn()).deferred;
     this.stmts = {

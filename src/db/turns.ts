@@ -1,4 +1,4 @@
-import { onePerConnection, type Db } from './connection.js';
+import type { Db } from './connection.js';
 
 /**
  * Work done once per turn of the event loop instead of once per request. Under load one poll of
@@ -77,6 +77,3 @@ export class OthersCommits {
     return this.statement.get() as number;
   }
 }
-
-/** The one `OthersCommits` of a connection, shared by the requests' first step and the store. */
-export const othersCommitsOf = onePerConnection((db) => new OthersCommits(db));

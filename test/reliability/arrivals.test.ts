@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { DEFAULTS } from '../../src/settings/config.js';
 import { openDatabase } from '../../src/db/open.js';
-import { othersCommitsOf } from '../../src/db/turns.js';
 import { AUTH, DOCKER, parseXml, USER } from '../helpers/emulator.js';
 
 /**
@@ -13,9 +12,9 @@ import { AUTH, DOCKER, parseXml, USER } from '../helpers/emulator.js';
  * connections than one poll of libuv surely finds (docs/architecture.md, "Once per turn").
  */
 async function arrivals(maxConnections: number, requests: number): Promise<string[]> {
-  const db = openDatabase(':memory:');
+  const database = openDatabase(':memory:');
   const seen: string[] = [];
-  const others = othersCommitsOf(db);
+  const { others } = database;
   const [arrived, alone] = [others.arrived.bind(others), others.arrivedAlone.bind(others)];
   others.arrived = () => {
     seen.push('shared');
@@ -25,7 +24,7 @@ async function arrivals(maxConnections: number, requests: number): Promise<strin
     seen.push('alone');
     return alone();
   };
-  const server = createServer(createApp({ config: { ...DEFAULTS, users: [USER], maxConnections }, db }).callback());
+  const server = createServer(createApp({ config: { ...DEFAULTS, users: [USER], maxConnections }, database }).callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
@@ -45,7 +44,7 @@ async function arrivals(maxConnections: number, requests: number): Promise<strin
     return seen;
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    db.close();
+    database.close();
   }
 }
 

@@ -15,14 +15,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function databases(name: string) {
   const file = join(dir, name);
-  const db = openDatabase(file);
+  const database = openDatabase(file);
+  const db = database.connection;
   db.prepare('CREATE TABLE t (x INTEGER PRIMARY KEY)').run();
   const other = new Database(file);
   let next = 1;
   const commitElsewhere = () => other.prepare('INSERT INTO t VALUES (?)').run(next++);
   const close = () => {
     other.close();
-    db.close();
+    database.close();
   };
   return { others: new OthersCommits(db), commitElsewhere, close };
 }
