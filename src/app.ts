@@ -14,7 +14,6 @@ import type { AppContext, AppMiddleware, AppState } from './http/state.js';
 import { apiRoutes } from './http/api-routes.js';
 import { exactPaths, routerPaths } from './http/exact-paths.js';
 import { answerAfterCommit } from './http/answer-after-commit.js';
-import { ONE_POLL_CONNECTIONS } from './db/turns.js';
 import { dtdRoutes, readDtds } from './http/dtd-routes.js';
 import { SecretParams } from './qualys/secrets.js';
 import type { ApiSettings, SomeFamily } from './api-family.js';
@@ -102,16 +101,6 @@ export function createApp({ config, database, validateXml, families = FAMILIES }
   // The request pipeline, outermost first: five steps for every request, then route groups,
   // each listing its own steps in order. Route groups answer disjoint paths.
   const app = new Koa<AppState>();
-  // 0. the first request of a turn has another process's commits read afresh (docs/architecture.md, "Once per turn")
-  const { others } = database;
-  const shared = config.maxConnections <= ONE_POLL_CONNECTIONS;
-  app.use((ctx, next) => {
-    // Node gives no socket to the answer of a request pipelined behind one still unanswered:
-    // its bytes may have come after the poll that found the earlier one
-    if (shared && ctx.res.socket !== null) others.arrived();
-    else others.arrivedAlone();
-    return next();
-  });
   // 1. [E] the request journal sees each /api/ request as it finally left
   app.use(journalRequests(controls.journal, secrets));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace

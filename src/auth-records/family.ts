@@ -40,8 +40,6 @@ export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
     return {
       endpoints: [...v2, ...v2.map(v3Endpoint)],
       seed: recordSeed(RECORD_TYPES, recordCreator(service, lists), links.vaults),
-      // reset empties the tables on the store's own connection, which PRAGMA data_version does not report
-      reset: () => store.forgetAll(),
       dashboard: view.dashboard(),
       offers: {},
     };

@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
+import type { ContentVersion } from './content-version.js';
 import type { GroupCommit } from './group-commit.js';
-import type { OthersCommits } from './turns.js';
 
 /** An open SQLite connection, named apart so the modules it uses can name it too. */
 export type Db = SQLite.Database;
@@ -14,8 +14,8 @@ export interface Database {
   readonly connection: Db;
   /** Every write goes through it: one transaction and one COMMIT per turn of the event loop. */
   readonly commits: GroupCommit;
-  /** Other connections' commits, read once per turn, shared by the requests' first step and the store. */
-  readonly others: OthersCommits;
+  /** Names what the database holds, for what is kept in memory from it. */
+  readonly version: ContentVersion;
   /** Commits the waiting writes, stops the checkpoint thread, closes the connection. */
   close(): void;
 }

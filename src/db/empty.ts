@@ -19,7 +19,7 @@ export function isEmptyDatabase(db: Db): boolean {
  * restarts AUTOINCREMENT counters so IDs begin at 1 again. Tables added by later migrations are
  * covered without being listed here.
  */
-export function emptyDatabase({ connection: db, commits }: Database): void {
+export function emptyDatabase({ connection: db, commits, version }: Database): void {
   const tables = dataTables(db);
   const hasSequence = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined;
   // Writes waiting for their shared COMMIT land first: the emptying is a transaction of its own.
@@ -30,4 +30,6 @@ export function emptyDatabase({ connection: db, commits }: Database): void {
     for (const table of tables) db.prepare(`DELETE FROM ${table}`).run();
     if (hasSequence) db.prepare('DELETE FROM sqlite_sequence').run();
   })();
+  // what is kept in memory from the database must not outlive its rows
+  version.emptied();
 }

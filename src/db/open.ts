@@ -1,10 +1,10 @@
 import SQLite from 'better-sqlite3';
 import type { Durability } from '../settings/config.js';
 import { startCheckpointer } from './checkpointer.js';
+import { ContentVersion } from './content-version.js';
 import { GroupCommit } from './group-commit.js';
 import { migrate } from './migrate.js';
 import { prepareDatabaseFile } from './private-files.js';
-import { OthersCommits } from './turns.js';
 import type { Database } from './connection.js';
 
 /**
@@ -22,8 +22,7 @@ const FALLBACK_CHECKPOINT_PAGES = 10_000;
 
 /**
  * Opens (creating on demand, owner-only) and migrates the database, and makes what goes with
- * the connection: its group commit, its reader of other connections' commits and, for a file,
- * a checkpoint thread.
+ * the connection: its group commit, its content version and, for a file, a checkpoint thread.
  * `close` commits the writes waiting for their group commit, stops the thread, then closes.
  */
 export function openDatabase(path: string, durability: Durability = 'full'): Database {
@@ -50,7 +49,7 @@ export function openDatabase(path: string, durability: Durability = 'full'): Dat
   return {
     connection: db,
     commits,
-    others: new OthersCommits(db),
+    version: new ContentVersion(db, commits),
     close() {
       try {
         // writes waiting for their shared COMMIT land, rather than roll back with the connection

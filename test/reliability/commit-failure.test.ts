@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.js';
 import { DEFAULTS } from '../../src/settings/config.js';
 import { openDatabase } from '../../src/db/open.js';
 import { GroupCommit } from '../../src/db/group-commit.js';
+import { ContentVersion } from '../../src/db/content-version.js';
 import { admin } from '../helpers/admin.js';
 import { AUTH, call, DOCKER, expectError, text, USER } from '../helpers/emulator.js';
 
@@ -29,7 +30,7 @@ db.prepare = ((sql: string) => {
 }) as typeof db.prepare;
 // a group commit of its own, made after the patch, so that its COMMIT is the one that fails
 const commits = new GroupCommit(db);
-const database = { ...opened, commits };
+const database = { ...opened, commits, version: new ContentVersion(db, commits) };
 const app = createApp({ config: { ...DEFAULTS, users: [USER] }, database });
 let server: Server;
 const emulator = { url: '' };

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import type { Database } from '../../src/db/connection.js';
+import { ContentVersion } from '../../src/db/content-version.js';
 import { GroupCommit } from '../../src/db/group-commit.js';
-import { OthersCommits } from '../../src/db/turns.js';
 import { RecordStore } from '../../src/auth-records/record-store.js';
 import { normalise, type IntervalSet } from '../../src/qualys/interval-set.js';
 
@@ -13,7 +13,7 @@ import { normalise, type IntervalSet } from '../../src/qualys/interval-set.js';
  * the time; this counts the statements, which a slower machine cannot blur).
  */
 
-/** A database whose statements, the data version's too, count each execution. */
+/** A database whose statements, the content version's too, count each execution. */
 function countingDb(): { db: Database; executions: () => number } {
   const { connection: db, close } = openDatabase(':memory:');
   let count = 0;
@@ -39,7 +39,7 @@ function countingDb(): { db: Database; executions: () => number } {
     },
   });
   const commits = new GroupCommit(proxy);
-  return { db: { connection: proxy, commits, others: new OthersCommits(proxy), close }, executions: () => count };
+  return { db: { connection: proxy, commits, version: new ContentVersion(proxy, commits), close }, executions: () => count };
 }
 
 const now = '2024-01-01T00:00:00Z';
