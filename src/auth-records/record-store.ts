@@ -98,9 +98,10 @@ function ipOverlapsSql(ranges: string, a: string, b: string): string {
 }
 
 /**
- * The records of one database. Its cache of records read learns of the records the store itself
- * writes, and of every other change (another connection's commit, a reset) from the database's
- * content version.
+ * The records of one database, which only this store writes on its connection (the family's
+ * `build` makes one per emulator). Its cache of records read learns of what the store writes
+ * from the store itself, and of changes made elsewhere (another connection's commit, a reset)
+ * from the database's content version.
  */
 export class RecordStore {
   private readonly stmts;
