@@ -114,7 +114,7 @@ export class RecordStore {
   constructor({ connection: db, commits, version }: Database) {
     this.commits = commits;
     this.version = version;
-    // Built once: a transaction wrapper per call cost a read measurably (npm run bench).
+    // Built once, not a transaction wrapper per call.
     this.deferred = db.transaction((fn: () => unknown) => fn()).deferred;
     this.stmts = {
       insert: db.prepare(

@@ -8,8 +8,8 @@ let ending: Promise<void> | undefined;
 
 /**
  * Resolves when the current turn's `setImmediate` callbacks run. Answers held until then leave
- * together: their socket writes reach a client already awake for the first, which made each
- * about half as costly as a write alone (npm run bench).
+ * together: their socket writes reach a client already awake for the first, which makes each
+ * cheaper than a write alone (bench/README.md).
  */
 export function turnEnd(): Promise<void> {
   ending ??= new Promise((resolve) =>
