@@ -12,9 +12,9 @@ export const addressOf = (n: number) => (10 << 24) + n;
 
 /** Fills a database file with `count` Docker records in one transaction, through the store. */
 export function seedDocker(path: string, count: number): void {
-  const db = openDatabase(path);
+  const database = openDatabase(path);
   try {
-    const store = new RecordStore(db);
+    const store = new RecordStore(database);
     const now = qualysDateTime();
     store.transaction(() => {
       for (let n = 1; n <= count; n++) {
@@ -31,7 +31,7 @@ export function seedDocker(path: string, count: number): void {
       }
     });
   } finally {
-    db.close();
+    database.close();
   }
 }
 

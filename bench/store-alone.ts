@@ -1,7 +1,6 @@
 import { RecordService } from '../src/auth-records/record-service.js';
 import { RecordStore } from '../src/auth-records/record-store.js';
 import { dockerType } from '../src/auth-records/types/docker.js';
-import { groupCommitOf } from '../src/db/group-commit.js';
 import { openDatabase } from '../src/db/open.js';
 import { qualysDateTime } from '../src/qualys/envelopes.js';
 import { cpuTimeOf } from './processes.js';
@@ -21,10 +20,10 @@ const PER_TURN = 5;
  * the store can take away from a create.
  */
 export function storeAlone(path: string, creates: number, firstIp: number): number {
-  const db = openDatabase(path, 'process');
+  const database = openDatabase(path, 'process');
   try {
-    const service = new RecordService(new RecordStore(db));
-    const commits = groupCommitOf(db);
+    const service = new RecordService(new RecordStore(database));
+    const { commits } = database;
     const now = qualysDateTime();
     const started = cpuTimeOf(process.pid, 'main');
     for (let n = 0; n < creates; n++) {
@@ -35,6 +34,6 @@ export function storeAlone(path: string, creates: number, firstIp: number): numb
     commits.flush();
     return (cpuTimeOf(process.pid, 'main') - started) / creates;
   } finally {
-    db.close();
+    database.close();
   }
 }

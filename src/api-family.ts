@@ -1,4 +1,4 @@
-import type { Db } from './db/connection.js';
+import type { Database } from './db/connection.js';
 import type { BundledDtd } from './qualys/bundled-dtd.js';
 import type { Endpoint } from './qualys/endpoint.js';
 import type { SecretParams } from './qualys/secrets.js';
@@ -22,7 +22,8 @@ export interface ApiSettings {
 
 /** What a family is given to build what serves it. */
 export interface FamilyGiven<Links> {
-  db: Db;
+  /** The database as `openDatabase` made it: its connection, group commit and the rest. */
+  database: Database;
   settings: ApiSettings;
   /** Every family's secret parameters, for whatever it shows outside the API's own answers. */
   secrets: SecretParams;

@@ -1,7 +1,7 @@
 import Koa from 'koa';
 import compose from 'koa-compose';
 import { sliceOf, type Config } from './settings/config.js';
-import type { Db } from './db/connection.js';
+import type { Database } from './db/connection.js';
 import { errorEnvelope } from './http/error-envelope.js';
 import { createXmlOutput, type XmlValidator } from './http/send.js';
 import { authenticate, basicAuthenticator, gatedCheck, requireXRequestedWith, sessionAuthenticator } from './http/auth.js';
@@ -14,8 +14,6 @@ import type { AppContext, AppMiddleware, AppState } from './http/state.js';
 import { apiRoutes } from './http/api-routes.js';
 import { exactPaths, routerPaths } from './http/exact-paths.js';
 import { answerAfterCommit } from './http/answer-after-commit.js';
-import { groupCommitOf } from './db/group-commit.js';
-import { ONE_POLL_CONNECTIONS, othersCommitsOf } from './db/turns.js';
 import { dtdRoutes, readDtds } from './http/dtd-routes.js';
 import { SecretParams } from './qualys/secrets.js';
 import type { ApiSettings, SomeFamily } from './api-family.js';
@@ -35,7 +33,7 @@ import { rootRedirect } from './controls/dashboard-files.js';
 
 export interface AppDeps {
   config: Config;
-  db: Db;
+  database: Database;
   validateXml?: XmlValidator;
   /** The API families served: the registry's unless a test gives its own. */
   families?: Families;
@@ -54,7 +52,7 @@ function under(prefix: string, steps: AppMiddleware[]): AppMiddleware {
 }
 
 /** Builds the application without listening. The whole request pipeline is the list at its end. */
-export function createApp({ config, db, validateXml, families = FAMILIES }: AppDeps): EmulatorApp {
+export function createApp({ config, database, validateXml, families = FAMILIES }: AppDeps): EmulatorApp {
   const output = createXmlOutput(config.publicUrl, validateXml);
   const { publicUrl } = config;
   // Mutable at run time through /_emulator/config; `config` itself never changes.
@@ -68,11 +66,11 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
   const secrets = new SecretParams(families.families.flatMap((f) => f.secrets));
   const sessions = new SessionStore(config.sessionTimeout * 1000);
   const check = credentialCheck(config.users);
-  const commits = groupCommitOf(db);
+  const { commits } = database;
   // each user's account state, which a session login (below) and every authenticated call obey
   const accounts = new AccountStates(config.users.map((u) => u.login));
-  const built = families.build({ db, settings, secrets }, { sessions, credentials: gatedCheck(check, accounts) });
-  const controls = new EmulatorControls({ db, runtime, families: built, atomically: (fn) => commits.write(fn), secrets, accounts });
+  const built = families.build({ database, settings, secrets }, { sessions, credentials: gatedCheck(check, accounts) });
+  const controls = new EmulatorControls({ database, runtime, families: built, atomically: (fn) => commits.write(fn), secrets, accounts });
   // per app, so closing one emulator never touches another's tools
   const groups = new ProcessGroups();
 
@@ -103,16 +101,6 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
   // The request pipeline, outermost first: five steps for every request, then route groups,
   // each listing its own steps in order. Route groups answer disjoint paths.
   const app = new Koa<AppState>();
-  // 0. the first request of a turn has another process's commits read afresh (docs/architecture.md, "Once per turn")
-  const others = othersCommitsOf(db);
-  const shared = config.maxConnections <= ONE_POLL_CONNECTIONS;
-  app.use((ctx, next) => {
-    // Node gives no socket to the answer of a request pipelined behind one still unanswered:
-    // its bytes may have come after the poll that found the earlier one
-    if (shared && ctx.res.socket !== null) others.arrived();
-    else others.arrivedAlone();
-    return next();
-  });
   // 1. [E] the request journal sees each /api/ request as it finally left
   app.use(journalRequests(controls.journal, secrets));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
@@ -139,7 +127,7 @@ export function createApp({ config, db, validateXml, families = FAMILIES }: AppD
     // a. public DTDs at the URLs the DOCTYPEs name, no credentials
     dtdRoutes(readDtds(servedDtds(families))),
     // b. GET /health, JSON, no credentials; any failure, a COMMIT it waited for too, as JSON
-    routerPaths(healthRoutes(sliceOf(config, 'tools'), db, [json])),
+    routerPaths(healthRoutes(sliceOf(config, 'tools'), database.connection, [json])),
     // c. the tool runners, JSON in and out
     routerPaths(toolRoutes({ settings: sliceOf(config, 'tools'), maxBody: config.maxBody, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
       json, //        any failure as {"error": ...} JSON

@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, configFromOptions, usesDefaultUser, type Config, type Durability, type EmulatorOptions, type ListenerSettings } from './settings/config.js';
 import { isLoopback } from './host-names.js';
 import { openDatabase } from './db/open.js';
-import type { Db } from './db/connection.js';
-import { groupCommitOf } from './db/group-commit.js';
+import type { Database } from './db/connection.js';
 import { isEmptyDatabase } from './db/empty.js';
 import { createApp } from './app.js';
 import type { XmlValidator } from './http/send.js';
@@ -104,7 +103,7 @@ function seedFromFile(file: string, seed: (doc: unknown) => unknown): void {
 }
 
 /** The database, or a StartupError that names the file and says what is wrong with it. */
-function openPreparedDatabase(file: string, durability: Durability): Db {
+function openPreparedDatabase(file: string, durability: Durability): Database {
   try {
     return openDatabase(file, durability);
   } catch (err) {
@@ -147,7 +146,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   const db = openPreparedDatabase(config.db, config.durability);
   const validateXml = config.validateXml ? await loadValidator() : undefined;
-  const app = createApp({ config, db, validateXml });
+  const app = createApp({ config, database: db, validateXml });
   const { controls } = app;
   // Records seeded from code or a file are owned by the first configured user.
   const owner = config.users[0].login;
@@ -156,10 +155,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   try {
     // [E] a seed is a starting point: a database that already holds data (a restart on the same
     // --db file) keeps it, and is not seeded again.
-    if (config.seedFile && isEmptyDatabase(db)) {
+    if (config.seedFile && isEmptyDatabase(db.connection)) {
       seedFromFile(config.seedFile, seed);
       // in the file before the server says it is listening
-      groupCommitOf(db).flush();
+      db.commits.flush();
     }
     server = createListener(config, app.callback());
   } catch (err) {
@@ -187,7 +186,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // the sections of the registry's families, which SeedAnswer names
       const created = seed(doc) as unknown as SeedAnswer;
       // answered, like a request, once committed
-      await groupCommitOf(db).settled();
+      await db.commits.settled();
       return created;
     },
     faults: {

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/connection.js';
-import { groupCommitOf } from '../db/group-commit.js';
+import type { Database } from '../db/connection.js';
+import type { GroupCommit } from '../db/group-commit.js';
 import { RunTable, type RunRow } from '../db/run-table.js';
 import type { IntervalSet } from '../qualys/interval-set.js';
 import { IP_ATTRIBUTES, type IpAttributes } from './ip-attributes.js';
@@ -47,7 +47,10 @@ export class AssetIpStore {
   private readonly runs: RunTable;
   private readonly matchingRuns: Statement;
 
-  constructor(private readonly db: Db) {
+  private readonly commits: GroupCommit;
+
+  constructor({ connection: db, commits }: Database) {
+    this.commits = commits;
     this.runs = new RunTable(db, 'asset_ips', COLUMNS);
     // only the addresses, as arrays: a list of 100,000 runs builds no object per row
     this.matchingRuns = db.prepare(this.runs.seek('lo, hi', FILTERS.map((f) => `(@${f} IS NULL OR ${f} = @${f})`).join(' AND '))).raw();
@@ -55,7 +58,7 @@ export class AssetIpStore {
 
   /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
   transaction<T>(fn: () => T): T {
-    return groupCommitOf(this.db).write(fn);
+    return this.commits.write(fn);
   }
 
   /** The runs of network `networkId` meeting any range of `set` or its neighbours, by address. */

@@ -29,8 +29,8 @@ export const assetIpsFamily: ApiFamily<AssetIpLinks, AssetIpOffers> = {
   secrets: [],
   dtds: [v2Dtd(IP_LIST_DTD, ipListDtd)],
   docs: [],
-  build({ db, settings, links }) {
-    const service = new AssetIpService(new AssetIpStore(db));
+  build({ database, settings, links }) {
+    const service = new AssetIpService(new AssetIpStore(database));
     const deps = { service, networks: links.networks };
     const add = ipAdder(deps);
     return {

@@ -31,8 +31,8 @@ export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
   // [E] written from the declarations; v3.0 answers name the same (docs/fidelity.md, API v3.0)
   dtds: [...RECORD_TYPES.map((t) => v2Dtd(t.list.dtdPath, () => listDtd(t))), v2Dtd(GENERIC_LIST_DTD, () => genericListDtd(RECORD_TYPES))],
   docs: [{ file: 'record-types.md', write: () => recordTypesDoc(RECORD_TYPES) }],
-  build({ db, settings, secrets, links }) {
-    const store = new RecordStore(db);
+  build({ database, settings, secrets, links }) {
+    const store = new RecordStore(database);
     const service = new RecordService(store, settings, links.vaults);
     const lists = { get pageSize() { return settings.pageSize; }, networks: links.networks, answers: new ListAnswers() };
     const perType = RECORD_TYPES.map((type) => recordEndpoint(type, service, lists));
@@ -42,8 +42,6 @@ export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
     return {
       endpoints: [...v2, ...v2.map(v3Endpoint)],
       seed: recordSeed(RECORD_TYPES, recordCreator(service, lists), links.vaults),
-      // reset empties the tables on the store's own connection, which PRAGMA data_version does not report
-      reset: () => store.forgetAll(),
       dashboard: view.dashboard(),
       offers: {},
     };

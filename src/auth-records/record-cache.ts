@@ -6,10 +6,9 @@ import type { AuthRecord } from './record-type.js';
  * no longer holds:
  * - the store forgets a record it writes or deletes, and caches nothing read after a write of the
  *   open transaction (that could still roll back);
- * - another connection's commit (another process on the same file) empties it: SQLite's
- *   `PRAGMA data_version` changes exactly then, and the store checks it in the same read
- *   transaction as the query whose IDs it looks up here;
- * - a reset empties it (IDs start again at 1).
+ * - any other change empties it: another connection's commit (another process on the same
+ *   file) or a reset (IDs start again at 1), both counted by the database's content version,
+ *   which the store reads in the same read transaction as the query whose IDs it looks up here.
  * Cached records are shared: nothing may change one (updates build new objects).
  */
 export class RecordCache {
@@ -25,7 +24,7 @@ export class RecordCache {
    */
   constructor(private readonly maxWeight = 64 * 1024 * 1024) {}
 
-  /** Empties the cache unless `version` (PRAGMA data_version) is the one it was filled at. */
+  /** Empties the cache unless `version` (`ContentVersion.otherChanges`) is the one it was filled at. */
   checkVersion(version: number): void {
     if (version !== this.version) this.clear();
     this.version = version;
@@ -56,7 +55,7 @@ export class RecordCache {
     this.weight -= weightOf(old);
   }
 
-  clear(): void {
+  private clear(): void {
     this.records.clear();
     this.weight = 0;
   }

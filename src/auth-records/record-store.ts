@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection.js';
-import { groupCommitOf, type GroupCommit } from '../db/group-commit.js';
-import { othersCommitsOf, type OthersCommits } from '../db/turns.js';
+import type { Database, Db } from '../db/connection.js';
+import type { ContentVersion } from '../db/content-version.js';
+import type { GroupCommit } from '../db/group-commit.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 import { RecordCache } from './record-cache.js';
 import { recordOf, rowValues, type RecordRow } from './record-rows.js';
@@ -97,20 +97,24 @@ function ipOverlapsSql(ranges: string, a: string, b: string): string {
     ${hits} WHERE i.type = @type AND i.lo > ${a} AND i.lo <= ${b}`;
 }
 
+/**
+ * The records of one database, which only this store writes on its connection (the family's
+ * `build` makes one per emulator). Its cache of records read learns of what the store writes
+ * from the store itself, and of changes made elsewhere (another connection's commit, a reset)
+ * from the database's content version.
+ */
 export class RecordStore {
   private readonly stmts;
   private readonly cache = new RecordCache();
   /** While writes wait for their shared COMMIT, what is read may yet roll back, so is not cached. */
   private readonly commits: GroupCommit;
-  /** Resets so far, counted apart from rows: a reset is a generation of its own whatever it deleted. */
-  private resets = 0;
+  private readonly version: ContentVersion;
   private readonly deferred;
-  private readonly others: OthersCommits;
 
-  constructor(db: Db) {
-    this.commits = groupCommitOf(db);
-    this.others = othersCommitsOf(db);
-    // Built once: a transaction wrapper per call cost a read measurably (npm run bench).
+  constructor({ connection: db, commits, version }: Database) {
+    this.commits = commits;
+    this.version = version;
+    // Built once, not a transaction wrapper per call.
     this.deferred = db.transaction((fn: () => unknown) => fn()).deferred;
     this.stmts = {
       insert: db.prepare(
@@ -142,8 +146,6 @@ export class RecordStore {
       rows: rangeQuery(db, 'r.*', 'r.type = @type'),
       idsAndTypes: rangeQuery(db, 'r.id, r.type', '1'),
       byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
-      // Rows this connection wrote, committed or not: no table, so no lock (unlike data_version).
-      changes: db.prepare('SELECT total_changes()').pluck(),
       countByType: db.prepare('SELECT type, count(*) FROM auth_records GROUP BY type').raw(),
       // Entries draw from the records' own AUTOINCREMENT sequence (which a first create has not
       // started yet): no ID names both a record and an entry, and none is given twice until a reset.
@@ -163,21 +165,12 @@ export class RecordStore {
     return this.commits.write(fn);
   }
 
-  /** Forgets every record read so far: the database was emptied behind the store's back (reset). */
-  forgetAll(): void {
-    this.cache.clear();
-    this.resets++;
-  }
-
   /**
-   * A name for the database's current contents (none while writes wait for their COMMIT): it
-   * changes whenever this connection writes a row (committed or not), another connection commits
-   * (read once per turn: `OthersCommits`), or the records are reset. Equal names, equal records.
+   * A name for the database's current contents, none while writes wait for their COMMIT: equal
+   * names, equal records (`ContentVersion.name`).
    */
   generation(): string | undefined {
-    // While writes wait for their COMMIT, what is read may yet roll back: nothing is named.
-    if (this.commits.open) return undefined;
-    return `${this.stmts.changes.get() as number}:${this.others.version()}:${this.resets}`;
+    return this.version.name();
   }
 
   insert(record: NewRecord): number {
@@ -280,13 +273,13 @@ export class RecordStore {
   }
 
   /**
-   * Runs the reads of `fn` in one read transaction, after emptying the cache if another
-   * connection committed since it was filled: the IDs a query finds and the cached records are
-   * then of the same moment.
+   * Runs the reads of `fn` in one read transaction, after emptying the cache if the database
+   * changed other than through this store since it was filled: the IDs a query finds and the
+   * cached records are then of the same moment.
    */
   private reading<T>(fn: () => T): T {
     return this.deferred(() => {
-      this.cache.checkVersion(this.others.readNow());
+      this.cache.checkVersion(this.version.otherChanges());
       return fn();
     }) as T;
   }

@@ -1,5 +1,5 @@
 import type { BuiltFamily, FamilyDashboard } from '../api-family.js';
-import type { Db } from '../db/connection.js';
+import type { Database } from '../db/connection.js';
 import { emptyDatabase } from '../db/empty.js';
 import { RateLimiter, type RateLimitSettings } from '../http/rate-limit.js';
 import type { SecretParams } from '../qualys/secrets.js';
@@ -11,7 +11,7 @@ import { ToolRuns } from './tool-runs.js';
 import type { AccountStates } from './account-states.js';
 
 export interface ControlDeps {
-  db: Db;
+  database: Database;
   runtime: RuntimeSettings;
   /** The API families served: their seed sections, what they keep in memory, their dashboard reads. */
   families: readonly BuiltFamily[];
@@ -37,12 +37,12 @@ export class EmulatorControls {
   readonly accounts: AccountStates;
   /** What the families show on the dashboard, in the registry's order. */
   readonly dashboards: readonly FamilyDashboard[];
-  private readonly db: Db;
+  private readonly database: Database;
   private readonly families: readonly BuiltFamily[];
   private readonly seedTarget: SeedTarget;
 
   constructor(deps: ControlDeps) {
-    this.db = deps.db;
+    this.database = deps.database;
     this.runtime = deps.runtime;
     this.families = deps.families;
     this.accounts = deps.accounts;
@@ -66,7 +66,7 @@ export class EmulatorControls {
    * configured this emulator, not its state.
    */
   reset(): void {
-    emptyDatabase(this.db);
+    emptyDatabase(this.database);
     this.journal.clear();
     this.faults.reset();
     this.accounts.reset();

@@ -36,8 +36,8 @@ const journaled = (path: string) => path.startsWith('/api/') && !path.endsWith('
 /**
  * Enough of a UTF-8 body for the journal to keep its first `bodyChars` characters and to know
  * whether it cut any: one byte past them when those bytes are one character each (all of an XML
- * answer's markup), else as many bytes as that many characters can take. Decoding four times as
- * many bytes, for a 1000-record page, was a sixth of its time.
+ * answer's markup), else as many bytes as that many characters can take, so a large answer is
+ * never decoded whole (bench/README.md).
  */
 function bufferText(body: Buffer): string {
   const chars = JOURNAL_LIMITS.bodyChars + 1;

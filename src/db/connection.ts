@@ -1,21 +1,21 @@
-import type Database from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
+import type { ContentVersion } from './content-version.js';
+import type { GroupCommit } from './group-commit.js';
 
-/** An open SQLite connection (`openDatabase`), named apart so the modules it uses can name it too. */
-export type Db = Database.Database;
+/** An open SQLite connection, named apart so the modules it uses can name it too. */
+export type Db = SQLite.Database;
 
 /**
- * `make(db)` made once per connection and shared by everyone who asks for that connection's:
- * what coordinates the connection's use (its group commit, its reads of others' commits) must
- * be one object whatever module reaches it.
+ * What `openDatabase` made for one connection. Whoever needs part of it is handed it: the same
+ * group commit and version must serve every store on the connection (it has one transaction at a
+ * time), and handing them over is the only way to reach them.
  */
-export function onePerConnection<T>(make: (db: Db) => T): (db: Db) => T {
-  const made = new WeakMap<Db, T>();
-  return (db) => {
-    let found = made.get(db);
-    if (found === undefined) {
-      found = make(db);
-      made.set(db, found);
-    }
-    return found;
-  };
+export interface Database {
+  readonly connection: Db;
+  /** Every write goes through it: one transaction and one COMMIT per turn of the event loop. */
+  readonly commits: GroupCommit;
+  /** Names what the database holds, for what is kept in memory from it. */
+  readonly version: ContentVersion;
+  /** Commits the waiting writes, stops the checkpoint thread, closes the connection. */
+  close(): void;
 }

@@ -1,5 +1,4 @@
-import type { Db } from './connection.js';
-import { groupCommitOf } from './group-commit.js';
+import type { Database, Db } from './connection.js';
 
 /** Every table holding data (all but SQLite's own and the migration log), as quoted identifiers. */
 function dataTables(db: Db): string[] {
@@ -20,15 +19,17 @@ export function isEmptyDatabase(db: Db): boolean {
  * restarts AUTOINCREMENT counters so IDs begin at 1 again. Tables added by later migrations are
  * covered without being listed here.
  */
-export function emptyDatabase(db: Db): void {
+export function emptyDatabase({ connection: db, commits, version }: Database): void {
   const tables = dataTables(db);
   const hasSequence = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined;
   // Writes waiting for their shared COMMIT land first: the emptying is a transaction of its own.
-  groupCommitOf(db).flush();
+  commits.flush();
   db.transaction(() => {
     // Tables are emptied in any order; references are checked once, at commit, when all are empty.
     db.pragma('defer_foreign_keys = ON');
     for (const table of tables) db.prepare(`DELETE FROM ${table}`).run();
     if (hasSequence) db.prepare('DELETE FROM sqlite_sequence').run();
   })();
+  // what is kept in memory from the database must not outlive its rows
+  version.emptied();
 }

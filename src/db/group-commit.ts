@@ -1,4 +1,4 @@
-import { onePerConnection, type Db } from './connection.js';
+import type { Db } from './connection.js';
 
 /**
  * Group commit: the writes of every request handled in one turn of the event loop share one
@@ -6,7 +6,8 @@ import { onePerConnection, type Db } from './connection.js';
  * cost of a create. Each write still runs in a SAVEPOINT of its own, so a refused one changes
  * nothing; and no answer leaves before the COMMIT that holds what it wrote or read (`settled`),
  * so an answered write survives a crash and no answer shows what could still roll back
- * (docs/architecture.md, Group commit).
+ * (docs/architecture.md, Group commit). One per connection, made by `openDatabase`: a connection
+ * has one transaction at a time, so every store on it writes through the same one.
  */
 export class GroupCommit {
   private batch: { done: Promise<void>; resolve(): void; reject(err: unknown): void } | undefined;
@@ -91,6 +92,3 @@ export class GroupCommit {
     });
   }
 }
-
-/** The one group commit of a connection. */
-export const groupCommitOf = onePerConnection((db) => new GroupCommit(db));

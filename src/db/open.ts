@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3';
+import SQLite from 'better-sqlite3';
 import type { Durability } from '../settings/config.js';
 import { startCheckpointer } from './checkpointer.js';
-import { groupCommitOf } from './group-commit.js';
+import { ContentVersion } from './content-version.js';
+import { GroupCommit } from './group-commit.js';
 import { migrate } from './migrate.js';
 import { prepareDatabaseFile } from './private-files.js';
-import type { Db } from './connection.js';
+import type { Database } from './connection.js';
 
 /**
  * WAL keeps readers off the writer's back. In WAL mode a commit is in the operating system's
@@ -20,12 +21,14 @@ const SYNCHRONOUS: Record<Durability, string> = { process: 'NORMAL', full: 'FULL
 const FALLBACK_CHECKPOINT_PAGES = 10_000;
 
 /**
- * Opens (creating on demand, owner-only) and migrates the database; a file gets a checkpoint
- * thread, stopped by `close`, which first commits the writes waiting for their group commit.
+ * Opens (creating on demand, owner-only) and migrates the database, and makes what goes with
+ * the connection: its group commit, its content version and, for a file, a checkpoint thread.
+ * `close` commits the writes waiting for their group commit, stops the thread, then closes.
  */
-export function openDatabase(path: string, durability: Durability = 'full'): Db {
+export function openDatabase(path: string, durability: Durability = 'full'): Database {
   if (path !== ':memory:') prepareDatabaseFile(path);
-  const db = new Database(path);
+  const db = new SQLite(path);
+  let stopCheckpoints = () => {};
   try {
     // First, so that every later statement, the switch to WAL included, waits for a process
     // starting on the same file instead of failing at once.
@@ -34,27 +37,29 @@ export function openDatabase(path: string, durability: Durability = 'full'): Db 
     db.pragma(`synchronous = ${SYNCHRONOUS[durability]}`);
     db.pragma('foreign_keys = ON');
     migrate(db);
+    if (path !== ':memory:') {
+      db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+      stopCheckpoints = startCheckpointer(path, SYNCHRONOUS[durability]);
+    }
   } catch (err) {
     db.close();
     throw err;
   }
-  let stopCheckpoints = () => {};
-  if (path !== ':memory:') {
-    db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
-    stopCheckpoints = startCheckpointer(path, SYNCHRONOUS[durability]);
-  }
-  const close = db.close.bind(db);
-  return Object.assign(db, {
+  const commits = new GroupCommit(db);
+  return {
+    connection: db,
+    commits,
+    version: new ContentVersion(db, commits),
     close() {
       try {
         // writes waiting for their shared COMMIT land, rather than roll back with the connection
-        groupCommitOf(db).flush();
+        commits.flush();
       } catch (err) {
         // their requests answer the failure
         console.error('The last writes could not be committed:', err);
       }
       stopCheckpoints();
-      return close();
+      db.close();
     },
-  });
+  };
 }

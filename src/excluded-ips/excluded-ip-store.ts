@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/connection.js';
-import { groupCommitOf } from '../db/group-commit.js';
+import type { Database } from '../db/connection.js';
+import type { GroupCommit } from '../db/group-commit.js';
 import { RunTable, type RunRow } from '../db/run-table.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 
@@ -47,7 +47,10 @@ export class ExcludedIpStore {
   private readonly runs: RunTable;
   private readonly stmts: Record<'deleteNetwork' | 'record' | 'history', Statement>;
 
-  constructor(private readonly db: Db) {
+  private readonly commits: GroupCommit;
+
+  constructor({ connection: db, commits }: Database) {
+    this.commits = commits;
     this.runs = new RunTable(db, 'excluded_ips', ['expires_at']);
     this.stmts = {
       deleteNetwork: db.prepare('DELETE FROM excluded_ips WHERE network_id = ?'),
@@ -61,7 +64,7 @@ export class ExcludedIpStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return groupCommitOf(this.db).write(fn);
+    return this.commits.write(fn);
   }
 
   /** The runs of network `networkId` meeting any range of `set` or its neighbours, expired ones too, by address. */

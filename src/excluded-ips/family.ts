@@ -26,8 +26,8 @@ export const excludedIpsFamily: ApiFamily<ExcludedIpLinks> = {
   secrets: [],
   dtds: [v2Dtd(EXCLUDED_LIST_DTD, excludedListDtd), v2Dtd(EXCLUDED_HISTORY_DTD, excludedHistoryDtd)],
   docs: [],
-  build({ db, settings, links }) {
-    const service = new ExcludedIpService(new ExcludedIpStore(db));
+  build({ database, settings, links }) {
+    const service = new ExcludedIpService(new ExcludedIpStore(database));
     const deps = { service, networks: links.networks };
     const add = exclusionAdder(deps);
     return {

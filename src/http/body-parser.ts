@@ -52,7 +52,6 @@ async function readBody(ctx: AppContext, next: () => Promise<unknown>, maxBody: 
  * any other body is ignored.
  */
 async function readBodyParams(ctx: AppContext, maxBody: number): Promise<Entries> {
-  // one look at the Content-Type for all: each look costs a form post about 1%
   const type = ctx.is('multipart/form-data', 'application/x-www-form-urlencoded', 'text/xml', 'application/xml', '+xml');
   if (type === 'multipart/form-data') return readMultipart(ctx, maxBody);
   if (type === 'application/x-www-form-urlencoded') return formEntries(await coBody.text(ctx, { limit: maxBody, encoding: 'utf8' }));

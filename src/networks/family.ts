@@ -23,8 +23,8 @@ export const networksFamily: ApiFamily<object, NetworkOffers> = {
   secrets: [],
   dtds: [v2Dtd(NETWORK_LIST_DTD, networkListDtd)],
   docs: [],
-  build({ db, settings }) {
-    const service = new NetworkService(new NetworkStore(db), settings);
+  build({ database, settings }) {
+    const service = new NetworkService(new NetworkStore(database), settings);
     const create = networkCreator(service);
     return {
       endpoints: [networkEndpoint(service)],

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection.js';
-import { groupCommitOf } from '../db/group-commit.js';
+import type { Database } from '../db/connection.js';
+import type { GroupCommit } from '../db/group-commit.js';
 
 /** A stored network; SQL only, knowing nothing of HTTP or Qualys codes. */
 export interface Network {
@@ -32,7 +32,10 @@ const toNetwork = (r: NetworkRow): Network => ({
 export class NetworkStore {
   private readonly stmts;
 
-  constructor(private readonly db: Db) {
+  private readonly commits: GroupCommit;
+
+  constructor({ connection: db, commits }: Database) {
+    this.commits = commits;
     this.stmts = {
       insert: db.prepare('INSERT INTO networks (id, name, created_at, created_by, modified_at) VALUES (@id, @name, @at, @by, @at)'),
       rename: db.prepare('UPDATE networks SET name = @name, modified_at = @at, modified_by = @by WHERE id = @id'),
@@ -46,7 +49,7 @@ export class NetworkStore {
 
   /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
   transaction<T>(fn: () => T): T {
-    return groupCommitOf(this.db).write(fn);
+    return this.commits.write(fn);
   }
 
   insert(n: { id: number; name: string }, by: string, at: string): void {

@@ -106,6 +106,5 @@ export function dispatch(endpoint: Endpoint, call: Call, secrets: SecretParams):
   if (!spec) throw qualysErrors.invalidValue('action', action);
   if (!spec.methods.includes(call.method)) throw qualysErrors.methodIncompatible();
   const echo = checkParams(action, spec, params);
-  // The call is this request's own: completed in place, as a copy of it cost a list a fiftieth of its time.
-  return spec.handle(Object.assign(call, { echo: echo ? echoOf(call, secrets) : undefined }));
+  return spec.handle({ ...call, echo: echo ? echoOf(call, secrets) : undefined });
 }

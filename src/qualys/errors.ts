@@ -32,8 +32,8 @@ export class QualysError extends Error {
     headers: Readonly<Record<string, string>> = {},
     shownValue?: ShownValue,
   ) {
-    // An answer, not a fault: its stack is never shown, and capturing one cost an error answer
-    // about a tenth of its time (npm run bench).
+    // An answer, not a fault: its stack is never shown, and capturing one is a large part of an
+    // error answer's cost (bench/README.md).
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     super(text);

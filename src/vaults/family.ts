@@ -28,8 +28,8 @@ export const vaultsFamily: ApiFamily<object, VaultOffers> = {
   secrets: secretParams(VAULT_SETTINGS),
   dtds: [v2Dtd(VAULT_LIST_DTD, vaultListDtd), v2Dtd(VAULT_VIEW_DTD, vaultViewDtd)],
   docs: [{ file: 'vaults.md', write: vaultsDoc }],
-  build({ db, settings }) {
-    const service = new VaultService(new VaultStore(db));
+  build({ database, settings }) {
+    const service = new VaultService(new VaultStore(database));
     const create = vaultCreator(service);
     return {
       endpoints: [vaultEndpoint(service, settings)],

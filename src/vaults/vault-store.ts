@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/connection.js';
-import { groupCommitOf } from '../db/group-commit.js';
+import type { Database, Db } from '../db/connection.js';
+import type { GroupCommit } from '../db/group-commit.js';
 import type { VAULT_LIST_ORDERS } from './vault-type.js';
 
 /** SQL for vaults; knows nothing of HTTP or Qualys codes. */
@@ -61,7 +61,12 @@ export class VaultStore {
   /** One list statement per order, prepared when first asked for (a column name is never request text). */
   private readonly lists = new Map<string, Statement>();
 
-  constructor(private readonly db: Db) {
+  private readonly db: Db;
+  private readonly commits: GroupCommit;
+
+  constructor({ connection: db, commits }: Database) {
+    this.db = db;
+    this.commits = commits;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO vaults (title, vault_type, comments, settings, created_at, created_by, modified_at)
@@ -86,7 +91,7 @@ export class VaultStore {
 
   /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
   transaction<T>(fn: () => T): T {
-    return groupCommitOf(this.db).write(fn);
+    return this.commits.write(fn);
   }
 
   insert(v: Omit<Vault, 'id' | 'modifiedAt' | 'modifiedBy'>): number {

@@ -37,7 +37,7 @@ describe('GET /health', () => {
     // A closed database under a running server cannot be reached over HTTP, so drive the route directly.
     const db = openDatabase(':memory:');
     db.close();
-    const layer = healthRoutes(emulator.config, db, []).stack.find((l) => l.path === '/health')!;
+    const layer = healthRoutes(emulator.config, db.connection, []).stack.find((l) => l.path === '/health')!;
     const ctx = { status: 0, body: undefined as unknown, type: '' };
     await layer.stack[0](ctx as never, async () => {});
     expect(ctx.status).toBe(503);

@@ -12,14 +12,14 @@ import { USER } from './emulator.js';
  * the calling test file and closed after it: for a test that gives the app what `startEmulator`
  * does not take (its own families), or looks into its database.
  */
-export async function serveApp(deps: Omit<AppDeps, 'config' | 'db'> = {}): Promise<{ url: string; app: EmulatorApp; db: Db }> {
-  const db = openDatabase(':memory:');
-  const app = createApp({ config: { ...DEFAULTS, users: [USER] }, db, ...deps });
+export async function serveApp(deps: Omit<AppDeps, 'config' | 'database'> = {}): Promise<{ url: string; app: EmulatorApp; db: Db }> {
+  const database = openDatabase(':memory:');
+  const app = createApp({ config: { ...DEFAULTS, users: [USER] }, database, ...deps });
   const server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    db.close();
+    database.close();
   });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, app, db };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, app, db: database.connection };
 }

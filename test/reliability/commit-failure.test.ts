@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { DEFAULTS } from '../../src/settings/config.js';
 import { openDatabase } from '../../src/db/open.js';
-import { groupCommitOf } from '../../src/db/group-commit.js';
+import { GroupCommit } from '../../src/db/group-commit.js';
+import { ContentVersion } from '../../src/db/content-version.js';
 import { admin } from '../helpers/admin.js';
 import { AUTH, call, DOCKER, expectError, text, USER } from '../helpers/emulator.js';
 
@@ -12,7 +13,8 @@ import { AUTH, call, DOCKER, expectError, text, USER } from '../helpers/emulator
  * A COMMIT that fails (a full disk, an I/O error) undoes every write of its batch: each request
  * of that batch answers an error, in its own envelope, and nothing it wrote is listed after.
  */
-const db = openDatabase(':memory:');
+const opened = openDatabase(':memory:');
+const db = opened.connection;
 let failCommits = false;
 const prepare = db.prepare.bind(db);
 db.prepare = ((sql: string) => {
@@ -26,7 +28,10 @@ db.prepare = ((sql: string) => {
     },
   });
 }) as typeof db.prepare;
-const app = createApp({ config: { ...DEFAULTS, users: [USER] }, db });
+// a group commit of its own, made after the patch, so that its COMMIT is the one that fails
+const commits = new GroupCommit(db);
+const database = { ...opened, commits, version: new ContentVersion(db, commits) };
+const app = createApp({ config: { ...DEFAULTS, users: [USER] }, database });
 let server: Server;
 const emulator = { url: '' };
 
@@ -38,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   failCommits = false;
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  db.close();
+  database.close();
 });
 
 describe('a failed COMMIT', () => {
@@ -68,7 +73,6 @@ describe('a failed COMMIT', () => {
     ['POST', '/api/tools/kube-bench'],
   ])('answers %s %s, held by a batch that could not be committed, a JSON error', async (method, path) => {
     // Another request's write opened the batch this one waits for, and its COMMIT fails.
-    const commits = groupCommitOf(db);
     const settled = commits.settled.bind(commits);
     commits.settled = () => Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
     try {
@@ -84,7 +88,6 @@ describe('a failed COMMIT', () => {
   it('fails a write whose batch another request committed, and failed to, before its answer waited', async () => {
     // A reset commits the waiting writes before its own transaction; were it handled between a
     // create's write and its answer step, and that COMMIT failed, the create must still fail.
-    const commits = groupCommitOf(db);
     const write = commits.write.bind(commits);
     commits.write = <T>(fn: () => T): T => {
       const result = write(fn);

@@ -77,8 +77,8 @@ describe('--durability', () => {
     try {
       for (const [durability, synchronous] of [['process', 1], ['full', 2]] as const) {
         const db = openDatabase(join(dir, `${durability}.sqlite`), durability);
-        expect(db.pragma('synchronous', { simple: true })).toBe(synchronous);
-        expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+        expect(db.connection.pragma('synchronous', { simple: true })).toBe(synchronous);
+        expect(db.connection.pragma('journal_mode', { simple: true })).toBe('wal');
         db.close();
       }
     } finally {

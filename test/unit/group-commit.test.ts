@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
-import { groupCommitOf } from '../../src/db/group-commit.js';
 
 /**
  * Writes of one turn of the event loop share a COMMIT, each in a savepoint of its own: what another
@@ -15,15 +14,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function databases(name: string) {
   const file = join(dir, name);
-  const db = openDatabase(file);
+  const database = openDatabase(file);
+  const db = database.connection;
   db.exec('CREATE TABLE t (x INTEGER PRIMARY KEY)');
   const other = new Database(file, { readonly: true });
   const seen = () => other.prepare('SELECT x FROM t ORDER BY x').pluck().all();
   const close = () => {
     other.close();
-    db.close();
+    database.close();
   };
-  return { db, commits: groupCommitOf(db), seen, close };
+  return { db, commits: database.commits, seen, close };
 }
 
 describe('group commit', () => {
@@ -64,14 +64,14 @@ describe('group commit', () => {
 
   it('commits the waiting writes when the database closes, and on flush', () => {
     const file = join(dir, 'close.sqlite');
-    const db = openDatabase(file);
+    const database = openDatabase(file);
+    const { connection: db, commits } = database;
     db.exec('CREATE TABLE t (x INTEGER PRIMARY KEY)');
-    const commits = groupCommitOf(db);
     commits.write(() => db.prepare('INSERT INTO t VALUES (1)').run());
     commits.flush();
     expect(commits.open).toBe(false);
     commits.write(() => db.prepare('INSERT INTO t VALUES (2)').run());
-    db.close();
+    database.close();
     const again = new Database(file, { readonly: true });
     try {
       expect(again.prepare('SELECT x FROM t ORDER BY x').pluck().all()).toEqual([1, 2]);

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
-import type { Db } from '../../src/db/connection.js';
+import type { Database } from '../../src/db/connection.js';
+import { ContentVersion } from '../../src/db/content-version.js';
+import { GroupCommit } from '../../src/db/group-commit.js';
 import { RecordStore } from '../../src/auth-records/record-store.js';
 import { normalise, type IntervalSet } from '../../src/qualys/interval-set.js';
 
@@ -11,9 +13,9 @@ import { normalise, type IntervalSet } from '../../src/qualys/interval-set.js';
  * the time; this counts the statements, which a slower machine cannot blur).
  */
 
-/** A database whose statements count each execution. */
-function countingDb(): { db: Db; executions: () => number } {
-  const db = openDatabase(':memory:');
+/** A database whose statements, the content version's too, count each execution. */
+function countingDb(): { db: Database; executions: () => number } {
+  const { connection: db, close } = openDatabase(':memory:');
   let count = 0;
   const counted = new Set(['run', 'get', 'all', 'iterate']);
   const wrap = (stmt: object): object =>
@@ -36,7 +38,8 @@ function countingDb(): { db: Db; executions: () => number } {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { db: proxy, executions: () => count };
+  const commits = new GroupCommit(proxy);
+  return { db: { connection: proxy, commits, version: new ContentVersion(proxy, commits), close }, executions: () => count };
 }
 
 const now = '2024-01-01T00:00:00Z';
