@@ -16,6 +16,7 @@ import { parseAddedRules, parseFaultSet, removeFaultRule } from './controls/faul
 import type { JournalEntry, JournalFilter } from './controls/journal.js';
 import { parseJournalFilter } from './controls/journal-requests.js';
 import type { AccountJson, AccountState } from './controls/account-states.js';
+import { OneAtATime } from './http/one-at-a-time.js';
 
 export type { EmulatorOptions };
 
@@ -152,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const owner = config.users[0].login;
   const seed = (doc: unknown) => controls.seed(doc, owner);
   let server: Server;
+  let answering: OneAtATime;
   try {
     // [E] a seed is a starting point: a database that already holds data (a restart on the same
     // --db file) keeps it, and is not seeded again.
@@ -160,7 +162,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // in the file before the server says it is listening
       db.commits.flush();
     }
-    server = createListener(config, app.callback());
+    answering = new OneAtATime(app.callback(), config);
+    server = createListener(config, answering.listener);
   } catch (err) {
     db.close();
     throw err;
@@ -210,6 +213,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     close() {
       closing ??= new Promise<void>((resolve) => {
+        answering.close();
         server.close(() => {
           db.close();
           resolve();

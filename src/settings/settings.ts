@@ -91,6 +91,11 @@ export const SETTINGS = {
       flag: '--max-connections', env: 'QUALYS_EMULATOR_MAX_CONNECTIONS', kind: wholeNumber('N', 1, 1_000_000), default: 256,
       description: 'Connections open at once; one more is closed as it arrives, so that the bodies being read (each up to --max-body) stay bounded (default {default}).',
     },
+    sendTimeout: {
+      // [E] an answer of the emulator leaves in far less on any link a test harness uses
+      flag: '--send-timeout', env: 'QUALYS_EMULATOR_SEND_TIMEOUT', kind: wholeNumber('MS', 1, 3_600_000), default: 10_000,
+      description: 'Milliseconds a client has to take an answer once it is written; one that reads too slowly, or not at all, is disconnected, freeing its connection (default {default}).',
+    },
   }),
 
   /** The database and what it starts with. */
