@@ -55,7 +55,12 @@ function answerText(body: unknown): string | null {
   if (typeof body === 'string') return body;
   if (Buffer.isBuffer(body)) return bufferText(body);
   if (typeof (body as { pipe?: unknown }).pipe === 'function') return null;
-  return JSON.stringify(body);
+  try {
+    return JSON.stringify(body);
+  } catch {
+    // too deep to write out (a stack overflow) or cyclic: the entry is kept without its body
+    return null;
+  }
 }
 
 /** The TEXT of a Qualys error, or the `error` of a JSON one. */

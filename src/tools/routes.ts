@@ -44,7 +44,9 @@ export function toolRoutes({ settings, maxBody, guards, groups, onRun }: ToolRou
         claimed = true;
         const response = await runRequest(tool, prepared, settings, groups);
         onRun?.(tool.name, authenticatedUser(ctx), response);
-        ctx.body = response;
+        // written out here, inside the JSON errors, not by Koa after every step has returned
+        ctx.body = JSON.stringify(response);
+        ctx.type = 'application/json';
       } catch (err) {
         throw err instanceof JsonError ? err : unexpected(tool.name, err);
       } finally {
