@@ -130,8 +130,11 @@ export const qualysErrors = {
     new QualysError(400, '1908', 'Request method (GET or POST) is incompatible with specified parameter(s): action'),
   /** [E] methods other than GET and POST on an API endpoint. */
   methodNotAllowed: (method: string) => new QualysError(405, undefined, `Method Not Allowed: ${method}`, [], { Allow: 'GET, POST' }),
-  /** [E] a request refused for where it comes from (Host, Origin: docs/security.md); no CODE. */
-  forbidden: (reason: string) => new QualysError(403, undefined, reason),
+  /**
+   * [E] a request refused for where it comes from (403: Host, Origin) or for naming its host
+   * ambiguously (400: several Host headers, an odd request target): docs/security.md; no CODE.
+   */
+  refused: (status: 400 | 403, reason: string) => new QualysError(status, undefined, reason),
   /** [E] unknown paths, never HTML. */
   notFound: () => new QualysError(404, undefined, 'Not Found'),
   /**

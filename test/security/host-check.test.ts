@@ -104,3 +104,44 @@ describe('--allowed-hosts', () => {
     }
   });
 });
+
+describe('an ambiguous host', () => {
+  /** One request as raw bytes; its answer once the server has sent it. */
+  async function rawAnswer(lines: string[]): Promise<{ status: number; type: string; body: string }> {
+    const raw = await openRaw(loopback.url);
+    await raw.write([...lines, 'Connection: close', '', ''].join('\r\n'));
+    const response = await raw.closed;
+    const type = /\r\ncontent-type: ([^\r]*)/i.exec(response)?.[1] ?? '';
+    return { status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(response)?.[1]), type, body: rawBody(response) };
+  }
+
+  it('refuses two Host headers with 400, whichever comes first, on every path', async () => {
+    for (const hosts of [['127.0.0.1', 'evil.example'], ['evil.example', '127.0.0.1'], ['localhost', 'localhost']]) {
+      const headers = hosts.map((h) => `Host: ${h}`);
+      const health = await rawAnswer(['GET /health HTTP/1.1', ...headers]);
+      expect([hosts, health.status]).toEqual([hosts, 400]);
+      expect(JSON.parse(health.body).error).toBe('A request may carry only one Host header');
+      const list = await rawAnswer([`GET ${DOCKER}?action=list HTTP/1.1`, ...headers, `Authorization: ${AUTH}`, 'X-Requested-With: x']);
+      expect(list.status).toBe(400);
+      expect(list.type).toBe('text/xml;charset=UTF-8');
+      expect(text(parseXml(list.body), 'RESPONSE/TEXT')).toBe('A request may carry only one Host header');
+    }
+  });
+
+  it('checks the authority of an absolute-form target as it checks the Host', async () => {
+    const create = await sendWire(loopback.url, { method: 'POST', path: DOCKER, headers: { ...HEADERS, 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from('action=create&title=kept&ips=10.9.9.9') });
+    expect(create.status).toBe(200);
+    const reset = await rawAnswer(['POST http://attacker.example/_emulator/reset HTTP/1.1', 'Host: localhost', `Authorization: ${AUTH}`, 'X-Requested-With: x', 'Content-Length: 0']);
+    expect(reset.status).toBe(403);
+    expect(JSON.parse(reset.body).error).toContain('Host "attacker.example"');
+    const list = await rawAnswer([`GET http://rebound.example${DOCKER}?action=list HTTP/1.1`, 'Host: 127.0.0.1', `Authorization: ${AUTH}`, 'X-Requested-With: x']);
+    expect(list.status).toBe(403);
+    expect(text(parseXml(list.body), 'RESPONSE/TEXT')).toContain('Host "rebound.example"');
+    // nothing was reset
+    const listed = await get(loopback, `${DOCKER}?action=list&title=kept`, 'localhost');
+    expect(listed.body).toContain('<TITLE><![CDATA[kept]]></TITLE>');
+    // an authority of its own is answered
+    const own = await rawAnswer([`GET http://localhost:${loopback.port}/health HTTP/1.1`, 'Host: localhost']);
+    expect(own.status).toBe(200);
+  });
+});
