@@ -1,3 +1,4 @@
+import { foldCase } from '../db/fold-case.js';
 import type { Range } from '../qualys/interval-set.js';
 import type { AuthRecord, NewRecord } from './record-type.js';
 
@@ -25,8 +26,14 @@ export function rowValues(record: NewRecord) {
     fields: JSON.stringify(record.fields),
     modified_at: record.modifiedAt,
     modified_by: record.modifiedBy ?? null,
+    // what the title and comments filters match (src/db/fold-case.ts)
+    title_folded: foldCase(record.title),
+    comments_folded: record.comments === undefined ? null : foldCase(record.comments),
   };
 }
+
+/** The columns a record is read from (not the folded copies, which only the filters read). */
+export const RECORD_COLUMNS = 'r.id, r.type, r.title, r.comments, r.network_id, r.fields, r.created_at, r.created_by, r.modified_at, r.modified_by';
 
 export function recordOf(row: RecordRow, ips: Range[]): AuthRecord {
   return {

@@ -1,9 +1,10 @@
 import type { Database, Db } from '../db/connection.js';
 import type { ContentVersion } from '../db/content-version.js';
 import type { GroupCommit } from '../db/group-commit.js';
+import { foldCase } from '../db/fold-case.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 import { RecordCache } from './record-cache.js';
-import { recordOf, rowValues, type RecordRow } from './record-rows.js';
+import { RECORD_COLUMNS, recordOf, rowValues, type RecordRow } from './record-rows.js';
 import type { AuthRecord, NewRecord } from './record-type.js';
 
 /**
@@ -49,11 +50,12 @@ const IN_RANGES = 'json_each(@ranges) j CROSS JOIN auth_records r';
 const RANGE_MATCH = 'r.id BETWEEN j.value->>0 AND j.value->>1';
 
 /**
- * The filters every list shares, NULL when not given: @title, @comments, and @fields, a JSON
- * object of field values every matching record holds (one statement for any set of them).
+ * The filters every list shares, NULL when not given: @title and @comments, case-folded
+ * substrings of the folded columns, and @fields, a JSON object of field values every matching
+ * record holds (one statement for any set of them).
  */
-const FILTERS = `(@title IS NULL OR instr(lower(r.title), lower(@title)) > 0)
-  AND (@comments IS NULL OR instr(lower(coalesce(r.comments, '')), lower(@comments)) > 0)
+const FILTERS = `(@title IS NULL OR instr(r.title_folded, @title) > 0)
+  AND (@comments IS NULL OR instr(coalesce(r.comments_folded, ''), @comments) > 0)
   AND (@fields IS NULL OR NOT EXISTS (
     SELECT 1 FROM json_each(@fields) f WHERE json_extract(r.fields, '$.' || f.key) IS NOT f.value))`;
 
@@ -78,7 +80,8 @@ function runRangeQuery(query: RangeQuery, filter: ListFilter, params: object): u
   const { ids, title, comments, fields } = filter;
   const filtered = title !== undefined || comments !== undefined || fields !== undefined;
   const q = filtered ? query.filtered : query.plain;
-  const all = filtered ? { ...params, title: title ?? null, comments: comments ?? null, fields: fields ? JSON.stringify(fields) : null } : params;
+  const folded = (text: string | undefined) => (text === undefined ? null : foldCase(text));
+  const all = filtered ? { ...params, title: folded(title), comments: folded(comments), fields: fields ? JSON.stringify(fields) : null } : params;
   return ids.length === 1 ? q.one.all({ ...all, lo: ids[0][0], hi: ids[0][1] }) : q.many.all({ ...all, ranges: rangesJson(ids) });
 }
 
@@ -118,16 +121,16 @@ export class RecordStore {
     this.deferred = db.transaction((fn: () => unknown) => fn()).deferred;
     this.stmts = {
       insert: db.prepare(
-        `INSERT INTO auth_records (type, title, comments, network_id, fields, created_at, created_by, modified_at, modified_by)
-         VALUES (@type, @title, @comments, @network_id, @fields, @created_at, @created_by, @modified_at, @modified_by)`,
+        `INSERT INTO auth_records (type, title, comments, network_id, fields, created_at, created_by, modified_at, modified_by, title_folded, comments_folded)
+         VALUES (@type, @title, @comments, @network_id, @fields, @created_at, @created_by, @modified_at, @modified_by, @title_folded, @comments_folded)`,
       ),
-      // @rows: [[id, title, comments, network_id, fields, modified_at, modified_by], ...]
+      // @rows: [[id, title, comments, network_id, fields, modified_at, modified_by, comments_folded, title_folded], ...]
       // Setting the title, even to itself, rewrites its unique index: only a rename sets it.
       update: db.prepare(
         `UPDATE auth_records SET comments = v.value->>2, network_id = v.value->>3, fields = v.value->>4,
-           modified_at = v.value->>5, modified_by = v.value->>6 FROM json_each(@rows) v WHERE auth_records.id = v.value->>0`,
+           modified_at = v.value->>5, modified_by = v.value->>6, comments_folded = v.value->>7 FROM json_each(@rows) v WHERE auth_records.id = v.value->>0`,
       ),
-      rename: db.prepare('UPDATE auth_records SET title = v.value->>1 FROM json_each(@rows) v WHERE auth_records.id = v.value->>0'),
+      rename: db.prepare('UPDATE auth_records SET title = v.value->>1, title_folded = v.value->>8 FROM json_each(@rows) v WHERE auth_records.id = v.value->>0'),
       deleteIps: db.prepare('DELETE FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?))'),
       // @rows: [[type, lo, hi, record_id], ...]
       insertIps: db.prepare('INSERT INTO auth_record_ips (type, lo, hi, record_id) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?)'),
@@ -143,9 +146,9 @@ export class RecordStore {
         'SELECT record_id, lo, hi FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, lo',
       ).raw(),
       ids: rangeQuery(db, 'r.id', 'r.type = @type'),
-      rows: rangeQuery(db, 'r.*', 'r.type = @type'),
+      rows: rangeQuery(db, RECORD_COLUMNS, 'r.type = @type'),
       idsAndTypes: rangeQuery(db, 'r.id, r.type', '1'),
-      byIds: db.prepare('SELECT r.* FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value'),
+      byIds: db.prepare(`SELECT ${RECORD_COLUMNS} FROM json_each(?) j CROSS JOIN auth_records r WHERE r.id = j.value`),
       countByType: db.prepare('SELECT type, count(*) FROM auth_records GROUP BY type').raw(),
       // Entries draw from the records' own AUTOINCREMENT sequence (which a first create has not
       // started yet): no ID names both a record and an entry, and none is given twice until a reset.
@@ -190,7 +193,7 @@ export class RecordStore {
     const rowsOf = (list: readonly RecordWrite[]) =>
       JSON.stringify(list.map(({ record: r }) => {
         const v = rowValues(r);
-        return [r.id, v.title, v.comments, v.network_id, v.fields, v.modified_at, v.modified_by];
+        return [r.id, v.title, v.comments, v.network_id, v.fields, v.modified_at, v.modified_by, v.comments_folded, v.title_folded];
       }));
     const renamed = changes.filter((c) => c.titleChanged);
     if (renamed.length > 0) this.stmts.rename.run({ rows: rowsOf(renamed) });

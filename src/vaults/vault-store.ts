@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database, Db } from '../db/connection.js';
 import type { GroupCommit } from '../db/group-commit.js';
+import { foldCase } from '../db/fold-case.js';
 import type { VAULT_LIST_ORDERS } from './vault-type.js';
 
 /** SQL for vaults; knows nothing of HTTP or Qualys codes. */
@@ -43,6 +44,9 @@ interface VaultRow {
   modified_by: string | null;
 }
 
+/** The columns a vault is read from (not the folded title, which only the filter reads). */
+const VAULT_COLUMNS = 'id, title, vault_type, comments, settings, created_at, created_by, modified_at, modified_by';
+
 const toVault = (r: VaultRow): Vault => ({
   id: r.id,
   title: r.title,
@@ -69,13 +73,14 @@ export class VaultStore {
     this.commits = commits;
     this.stmts = {
       insert: db.prepare(
-        `INSERT INTO vaults (title, vault_type, comments, settings, created_at, created_by, modified_at)
-         VALUES (@title, @vault_type, @comments, @settings, @created_at, @created_by, @created_at)`,
+        `INSERT INTO vaults (title, vault_type, comments, settings, created_at, created_by, modified_at, title_folded)
+         VALUES (@title, @vault_type, @comments, @settings, @created_at, @created_by, @created_at, @title_folded)`,
       ),
       update: db.prepare(
-        'UPDATE vaults SET title = @title, comments = @comments, settings = @settings, modified_at = @modified_at, modified_by = @modified_by WHERE id = @id',
+        `UPDATE vaults SET title = @title, title_folded = @title_folded, comments = @comments, settings = @settings,
+           modified_at = @modified_at, modified_by = @modified_by WHERE id = @id`,
       ),
-      byId: db.prepare('SELECT * FROM vaults WHERE id = ?'),
+      byId: db.prepare(`SELECT ${VAULT_COLUMNS} FROM vaults WHERE id = ?`),
       byTitle: db.prepare('SELECT id FROM vaults WHERE title = ?').pluck(),
       delete: db.prepare('DELETE FROM vaults WHERE id = ?'),
       // A record names a vault by its `vault_id` field, or by a `vault_id` inside a field holding a
@@ -97,6 +102,7 @@ export class VaultStore {
   insert(v: Omit<Vault, 'id' | 'modifiedAt' | 'modifiedBy'>): number {
     const info = this.stmts.insert.run({
       title: v.title,
+      title_folded: foldCase(v.title),
       vault_type: v.vaultType,
       comments: v.comments ?? null,
       settings: JSON.stringify(v.settings),
@@ -107,7 +113,7 @@ export class VaultStore {
   }
 
   update(v: Vault): void {
-    this.stmts.update.run({ id: v.id, title: v.title, comments: v.comments ?? null, settings: JSON.stringify(v.settings), modified_at: v.modifiedAt, modified_by: v.modifiedBy ?? null });
+    this.stmts.update.run({ id: v.id, title: v.title, title_folded: foldCase(v.title), comments: v.comments ?? null, settings: JSON.stringify(v.settings), modified_at: v.modifiedAt, modified_by: v.modifiedBy ?? null });
   }
 
   get(id: number): Vault | undefined {
@@ -130,13 +136,13 @@ export class VaultStore {
     if (!stmt) {
       const dir = order.descending ? 'DESC' : 'ASC';
       stmt = this.db.prepare(
-        `SELECT * FROM vaults WHERE (@title IS NULL OR instr(lower(title), lower(@title)) > 0)
+        `SELECT ${VAULT_COLUMNS} FROM vaults WHERE (@title IS NULL OR instr(title_folded, @title) > 0)
            AND (@vault_type IS NULL OR vault_type = @vault_type) AND (@modified IS NULL OR modified_at >= @modified)
            ORDER BY ${ORDER_COLUMNS[order.by]} ${dir}, id ${dir} LIMIT @limit OFFSET @offset`,
       );
       this.lists.set(key, stmt);
     }
-    const params = { title: filter.title ?? null, vault_type: filter.vaultType ?? null, modified: filter.modifiedSince ?? null, limit, offset };
+    const params = { title: filter.title === undefined ? null : foldCase(filter.title), vault_type: filter.vaultType ?? null, modified: filter.modifiedSince ?? null, limit, offset };
     return (stmt.all(params) as VaultRow[]).map(toVault);
   }
 
