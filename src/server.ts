@@ -58,7 +58,11 @@ export interface EmulatorHandle {
   };
   /** The request journal, oldest first, filtered as `GET /_emulator/requests` filters it (`since` may be a Date). */
   requests(filter?: Omit<JournalFilter, 'since'> & { since?: string | Date }): Promise<JournalEntry[]>;
-  /** Stops listening, ends the running tools (SIGTERM, SIGKILL after the grace), closes the database. */
+  /**
+   * Stops listening, lets the requests in flight finish within `drainTimeout` (then cuts them and
+   * rolls back their writes), ends the running tools (SIGTERM, SIGKILL after the grace), closes
+   * the database.
+   */
   close(): Promise<void>;
 }
 
@@ -213,14 +217,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     close() {
       closing ??= new Promise<void>((resolve) => {
-        answering.close();
-        server.close(() => {
+        // New connections are refused and idle ones closed; the others close once their answer
+        // is taken, the requests queued on them dropped undone.
+        answering.stop();
+        const drained = new Promise<void>((done) => server.close(() => done()));
+        // Tools run detached in groups of their own, so nothing else would end them; their
+        // requests are answered once they have ended.
+        const toolsEnded = app.stopTools();
+        const cut = setTimeout(() => {
+          // Past the drain the remaining connections are cut, so the writes waiting for their
+          // COMMIT could never be answered: they are rolled back, and nothing more is written.
+          server.closeAllConnections();
+          groupCommitOf(db).abandon();
+        }, config.drainTimeout);
+        void Promise.all([drained, toolsEnded]).then(() => {
+          clearTimeout(cut);
+          answering.close();
           db.close();
           resolve();
         });
-        // Tools run detached in groups of their own, so nothing else would end them; their
-        // requests may still be answered before the remaining connections are cut.
-        void app.stopTools().then(() => server.closeAllConnections());
       });
       return closing;
     },

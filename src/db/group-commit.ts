@@ -11,6 +11,8 @@ import type { Db } from './connection.js';
  */
 export class GroupCommit {
   private batch: { done: Promise<void>; resolve(): void; reject(err: unknown): void } | undefined;
+  /** Set by `abandon`: nothing is written any more. */
+  private abandoned = false;
   /** Built once: a transaction wrapper per call cost a write measurably. */
   private readonly savepoint;
   /** One-statement SQL goes through prepare().run(), as everywhere but the migration runner. */
@@ -31,6 +33,7 @@ export class GroupCommit {
    * lock is taken before anything is read) committed once this turn of the event loop ends.
    */
   write<T>(fn: () => T): T {
+    if (this.abandoned) throw new Error('the emulator is stopping: nothing more is written');
     if (this.batch === undefined && !this.db.inTransaction) this.begin();
     try {
       return this.savepoint(fn) as T;
@@ -64,6 +67,20 @@ export class GroupCommit {
       throw err;
     }
     batch.resolve();
+  }
+
+  /**
+   * Rolls the open batch back and refuses every later write: the server is stopping and has cut
+   * the connections its writes would have been answered on, and a write must not be kept that
+   * its client was never told of.
+   */
+  abandon(): void {
+    this.abandoned = true;
+    const batch = this.batch;
+    if (batch === undefined) return;
+    this.batch = undefined;
+    if (this.db.inTransaction) this.statements.rollback.run();
+    batch.reject(new Error('the emulator stopped before these writes were committed'));
   }
 
   /** The open batch was rolled back by SQLite itself: its waiters are told `err`. */

@@ -88,12 +88,10 @@ export class OneAtATime {
     const socket = req.socket as ServerSocket;
     const line = this.lines.get(socket) ?? this.open(socket);
     if (socket.destroyed) return;
-    if (!line.busy) {
-      // a stopping server starts nothing more: the request was not acted on, so may be sent again
-      if (this.closing) return void socket.destroy();
-      return this.start(line, req, res);
-    }
-    // dropped: its connection closes after the answer in progress
+    // on a stopping server, with `Connection: close`
+    if (!line.busy) return this.start(line, req, res);
+    // a stopping server starts nothing queued: its connection closes after the answer in
+    // progress, and a request never acted on may be sent again
     if (this.closing) return;
     // a client cut off takes its queue along, undone
     if (line.queued.length >= MAX_QUEUED) return void socket.destroy();

@@ -96,6 +96,11 @@ export const SETTINGS = {
       flag: '--send-timeout', env: 'QUALYS_EMULATOR_SEND_TIMEOUT', kind: wholeNumber('MS', 1, 3_600_000), default: 10_000,
       description: 'Milliseconds a client has to take an answer once it is written; one that reads too slowly, or not at all, is disconnected, freeing its connection (default {default}).',
     },
+    drainTimeout: {
+      // [E] far more than any request of the emulator takes, and within the grace `docker stop` gives
+      flag: '--drain-timeout', env: 'QUALYS_EMULATOR_DRAIN_TIMEOUT', kind: wholeNumber('MS', 0, 3_600_000), default: 5_000,
+      description: 'Milliseconds the requests in flight get to finish when the emulator stops (SIGTERM, SIGINT); new connections are refused meanwhile. Those still running then are cut off and their writes rolled back (default {default}).',
+    },
   }),
 
   /** The database and what it starts with. */

@@ -17,7 +17,7 @@ describe('loadConfig', () => {
     const fromFlags = configOf(['--host', '0.0.0.0', '--port=0', '--db', ':memory:', '--durability', 'full', '--user', 'a:b', '--user', 'c:d:e', '--public-url', 'http://qualys.test:9/', '--allowed-hosts', 'ci.example, [::1],10.0.0.5', '--validate-xml', '--max-body', '10', '--page-size', '7', '--networks', '7,5,7', '--require-x-requested-with', 'false', '--require-host-record', '--session-timeout', '60', '--tls-cert', 'c.pem', '--tls-key', 'k.pem',
       '--kube-bench-bin', '/opt/kb', '--docker-bench-bin', '/opt/dbs/docker-bench-security.sh', '--tool-timeout', '2.5', '--tool-kill-grace', '1',
       '--tool-output-cap', '64', '--tool-output-dir', '/var/tmp/qe', '--kube-bench-config-dirs', '/etc/kb/cfg, /opt/kb/cfg',
-      '--enforce-rate-limits', '--rate-limit', '3/2', '--concurrency-limit', '5', '--seed', 'seed.json', '--headers-timeout', '200', '--request-timeout', '900', '--max-connections', '12', '--send-timeout', '400']);
+      '--enforce-rate-limits', '--rate-limit', '3/2', '--concurrency-limit', '5', '--seed', 'seed.json', '--headers-timeout', '200', '--request-timeout', '900', '--max-connections', '12', '--send-timeout', '400', '--drain-timeout', '0']);
     expect(fromFlags).toEqual({
       host: '0.0.0.0', port: 0, db: ':memory:', durability: 'full',
       users: [{ login: 'a', password: 'b' }, { login: 'c', password: 'd:e' }],
@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       requireXRequestedWith: false, requireHostRecord: true, sessionTimeout: 60, tlsCert: 'c.pem', tlsKey: 'k.pem',
       kubeBenchBin: '/opt/kb', dockerBenchBin: '/opt/dbs/docker-bench-security.sh', toolTimeout: 2.5, toolKillGrace: 1, toolOutputCap: 64,
       toolOutputDir: '/var/tmp/qe', kubeBenchConfigDirs: ['/etc/kb/cfg', '/opt/kb/cfg'],
-      enforceRateLimits: true, rateLimit: { calls: 3, windowSec: 2 }, concurrencyLimit: 5, seedFile: 'seed.json', headersTimeout: 200, requestTimeout: 900, maxConnections: 12, sendTimeout: 400,
+      enforceRateLimits: true, rateLimit: { calls: 3, windowSec: 2 }, concurrencyLimit: 5, seedFile: 'seed.json', headersTimeout: 200, requestTimeout: 900, maxConnections: 12, sendTimeout: 400, drainTimeout: 0,
     });
     const env = {
       QUALYS_EMULATOR_HOST: '0.0.0.0', QUALYS_EMULATOR_PORT: '0', QUALYS_EMULATOR_DB: ':memory:', QUALYS_EMULATOR_DURABILITY: 'full', QUALYS_EMULATOR_USERS: 'a:b, c:d:e',
@@ -36,7 +36,7 @@ describe('loadConfig', () => {
       QUALYS_EMULATOR_TOOL_KILL_GRACE: '1', QUALYS_EMULATOR_TOOL_OUTPUT_CAP: '64', QUALYS_EMULATOR_TOOL_OUTPUT_DIR: '/var/tmp/qe',
       QUALYS_EMULATOR_KUBE_BENCH_CONFIG_DIRS: '/etc/kb/cfg,/opt/kb/cfg',
       QUALYS_EMULATOR_ENFORCE_RATE_LIMITS: 'true', QUALYS_EMULATOR_RATE_LIMIT: '3/2', QUALYS_EMULATOR_CONCURRENCY_LIMIT: '5', QUALYS_EMULATOR_SEED: 'seed.json',
-      QUALYS_EMULATOR_HEADERS_TIMEOUT: '200', QUALYS_EMULATOR_REQUEST_TIMEOUT: '900', QUALYS_EMULATOR_MAX_CONNECTIONS: '12', QUALYS_EMULATOR_SEND_TIMEOUT: '400',
+      QUALYS_EMULATOR_HEADERS_TIMEOUT: '200', QUALYS_EMULATOR_REQUEST_TIMEOUT: '900', QUALYS_EMULATOR_MAX_CONNECTIONS: '12', QUALYS_EMULATOR_SEND_TIMEOUT: '400', QUALYS_EMULATOR_DRAIN_TIMEOUT: '0',
     };
     expect(configOf([], env)).toEqual(fromFlags);
     expect(configOf(['--port', '81', '--user', 'x:y'], env)).toMatchObject({ port: 81, users: [{ login: 'x', password: 'y' }] });

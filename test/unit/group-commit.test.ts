@@ -44,6 +44,22 @@ describe('group commit', () => {
     }
   });
 
+  it('abandoned (the server cut the connections of its writes), rolls the open batch back and writes nothing more', async () => {
+    const { db, commits, seen, close } = databases('abandoned.sqlite');
+    try {
+      commits.write(() => db.prepare('INSERT INTO t VALUES (1)').run());
+      const waiting = commits.settled()!;
+      commits.abandon();
+      await expect(waiting).rejects.toThrow('the emulator stopped before these writes were committed');
+      expect(() => commits.write(() => db.prepare('INSERT INTO t VALUES (2)').run())).toThrow('the emulator is stopping');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(seen()).toEqual([]);
+      expect(db.inTransaction).toBe(false);
+    } finally {
+      close();
+    }
+  });
+
   it('undoes a refused write alone: the others of its turn still land', async () => {
     const { db, commits, seen, close } = databases('refused.sqlite');
     try {
