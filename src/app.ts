@@ -127,7 +127,7 @@ export function createApp({ config, database, validateXml, families = FAMILIES }
     // a. public DTDs at the URLs the DOCTYPEs name, no credentials
     dtdRoutes(readDtds(servedDtds(families))),
     // b. GET /health, JSON, no credentials; any failure, a COMMIT it waited for too, as JSON
-    routerPaths(healthRoutes(sliceOf(config, 'tools'), database.connection, [json])),
+    routerPaths(healthRoutes(sliceOf(config, 'tools'), database.connection, database.condition, [json])),
     // c. the tool runners, JSON in and out
     routerPaths(toolRoutes({ settings: sliceOf(config, 'tools'), maxBody: config.maxBody, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
       json, //        any failure as {"error": ...} JSON

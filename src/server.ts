@@ -228,7 +228,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           // Past the drain the remaining connections are cut, so the writes waiting for their
           // COMMIT could never be answered: they are rolled back, and nothing more is written.
           server.closeAllConnections();
-          groupCommitOf(db).abandon();
+          db.commits.abandon();
         }, config.drainTimeout);
         void Promise.all([drained, toolsEnded]).then(() => {
           clearTimeout(cut);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ToolSettings } from '../settings/config.js';
 import type { Db } from '../db/connection.js';
+import type { DatabaseCondition } from '../db/condition.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { findBinary } from '../tools/binaries.js';
 import { TOOLS } from '../tools/routes.js';
@@ -20,14 +21,18 @@ function databaseReachable(db: Db): boolean {
 }
 
 /**
- * [E] `GET /health`, without credentials: 200 `status: "ok"` while the database answers, else
- * 503 `status: "error"`. A missing tool is reported, not unhealthy: the Qualys API works without it.
+ * [E] `GET /health`, without credentials: 200 `status: "ok"` while the database answers and
+ * nothing is known to be wrong with its file, else 503 `status: "error"`, `database.problems`
+ * saying what (the file deleted or replaced, damage quick_check found). A missing tool is
+ * reported, not unhealthy: the Qualys API works without it.
  */
-export function healthRoutes(toolSettings: ToolSettings, db: Db, guards: readonly AppMiddleware[]): Router<AppState> {
+export function healthRoutes(toolSettings: ToolSettings, db: Db, condition: DatabaseCondition, guards: readonly AppMiddleware[]): Router<AppState> {
   const started = Date.now();
   const router = new Router<AppState>(ROUTER_OPTIONS);
   router.get('/health', ...guards, (ctx) => {
     const reachable = databaseReachable(db);
+    const problems = condition.problems();
+    const healthy = reachable && problems.length === 0;
     // Only whether each is found (and kube-bench its configuration): the answer needs no
     // credentials, so it names no path on the host.
     const tools = Object.fromEntries(
@@ -37,12 +42,12 @@ export function healthRoutes(toolSettings: ToolSettings, db: Db, guards: readonl
         return [tool.name, tool.defaultConfigFound ? { ...status, config: binary !== undefined && tool.defaultConfigFound(binary) } : status];
       }),
     );
-    ctx.status = reachable ? 200 : 503;
+    ctx.status = healthy ? 200 : 503;
     ctx.body = {
-      status: reachable ? 'ok' : 'error',
+      status: healthy ? 'ok' : 'error',
       version: VERSION,
       uptime: Math.round((Date.now() - started) / 10) / 100,
-      database: { reachable },
+      database: { reachable, problems },
       tools,
     };
     ctx.type = 'application/json';

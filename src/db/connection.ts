@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { ContentVersion } from './content-version.js';
 import type { GroupCommit } from './group-commit.js';
+import type { DatabaseCondition } from './condition.js';
 
 /** An open SQLite connection, named apart so the modules it uses can name it too. */
 export type Db = SQLite.Database;
@@ -14,6 +15,8 @@ export interface Database {
   readonly connection: Db;
   /** Every write goes through it: one transaction and one COMMIT per turn of the event loop. */
   readonly commits: GroupCommit;
+  /** What is wrong with the database file that SQLite does not say (for writes and `/health`). */
+  readonly condition: DatabaseCondition;
   /** Names what the database holds, for what is kept in memory from it. */
   readonly version: ContentVersion;
   /** Commits the waiting writes, stops the checkpoint thread, closes the connection. */

@@ -24,6 +24,7 @@ export function emptyDatabase({ connection: db, commits, version }: Database): v
   const hasSequence = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined;
   // Writes waiting for their shared COMMIT land first: the emptying is a transaction of its own.
   commits.flush();
+  commits.assertWritable();
   db.transaction(() => {
     // Tables are emptied in any order; references are checked once, at commit, when all are empty.
     db.pragma('defer_foreign_keys = ON');

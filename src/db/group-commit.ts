@@ -18,7 +18,14 @@ export class GroupCommit {
   /** One-statement SQL goes through prepare().run(), as everywhere but the migration runner. */
   private readonly statements;
 
-  constructor(private readonly db: Db) {
+  /**
+   * `writeRefusal` says why nothing may be committed now (the database file deleted or replaced
+   * under the server), or undefined.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly writeRefusal: () => string | undefined = () => undefined,
+  ) {
     this.savepoint = db.transaction((fn: () => unknown) => fn());
     this.statements = { begin: db.prepare('BEGIN IMMEDIATE'), commit: db.prepare('COMMIT'), rollback: db.prepare('ROLLBACK') };
   }
@@ -60,6 +67,7 @@ export class GroupCommit {
     if (batch === undefined) return;
     this.batch = undefined;
     try {
+      this.assertWritable();
       this.statements.commit.run();
     } catch (err) {
       if (this.db.inTransaction) this.statements.rollback.run();
@@ -67,6 +75,15 @@ export class GroupCommit {
       throw err;
     }
     batch.resolve();
+  }
+
+  /**
+   * Throws when nothing may be committed: the database file was deleted or replaced under the
+   * server, so a write acknowledged now would be lost at the next start.
+   */
+  assertWritable(): void {
+    const refusal = this.writeRefusal();
+    if (refusal !== undefined) throw new Error(refusal);
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Durability } from '../settings/config.js';
 import { startCheckpointer } from './checkpointer.js';
 import { ContentVersion } from './content-version.js';
 import { GroupCommit } from './group-commit.js';
+import { DatabaseCondition } from './condition.js';
 import { migrate } from './migrate.js';
 import { prepareDatabaseFile } from './private-files.js';
 import type { Database } from './connection.js';
@@ -45,10 +46,13 @@ export function openDatabase(path: string, durability: Durability = 'full'): Dat
     db.close();
     throw err;
   }
-  const commits = new GroupCommit(db);
+  // the files' identities as opened
+  const condition = new DatabaseCondition(path === ':memory:' ? undefined : path);
+  const commits = new GroupCommit(db, () => condition.writeRefusal());
   return {
     connection: db,
     commits,
+    condition,
     version: new ContentVersion(db, commits),
     close() {
       try {

@@ -23,7 +23,7 @@ describe('GET /health', () => {
       status: 'ok',
       version,
       uptime: expect.any(Number),
-      database: { reachable: true },
+      database: { reachable: true, problems: [] },
       tools: {
         // only whether each is found (and kube-bench its cfg/): a stranger learns no path of the host
         'kube-bench': { found: true, config: true },
@@ -37,7 +37,7 @@ describe('GET /health', () => {
     // A closed database under a running server cannot be reached over HTTP, so drive the route directly.
     const db = openDatabase(':memory:');
     db.close();
-    const layer = healthRoutes(emulator.config, db.connection, []).stack.find((l) => l.path === '/health')!;
+    const layer = healthRoutes(emulator.config, db.connection, db.condition, []).stack.find((l) => l.path === '/health')!;
     const ctx = { status: 0, body: undefined as unknown, type: '' };
     await layer.stack[0](ctx as never, async () => {});
     expect(ctx.status).toBe(503);

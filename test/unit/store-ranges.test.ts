@@ -1,3 +1,4 @@
+import { DatabaseCondition } from '../../src/db/condition.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
@@ -39,7 +40,7 @@ function countingDb(): { db: Database; executions: () => number } {
     },
   });
   const commits = new GroupCommit(proxy);
-  return { db: { connection: proxy, commits, version: new ContentVersion(proxy, commits), close }, executions: () => count };
+  return { db: { connection: proxy, commits, condition: new DatabaseCondition(undefined), version: new ContentVersion(proxy, commits), close }, executions: () => count };
 }
 
 const now = '2024-01-01T00:00:00Z';
