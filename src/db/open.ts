@@ -46,7 +46,7 @@ export function openDatabase(path: string, durability: Durability = 'full'): Dat
     db.close();
     throw err;
   }
-  // the files' identities as opened
+  // the files' identities as opened, and a first integrity check
   const condition = new DatabaseCondition(path === ':memory:' ? undefined : path);
   const commits = new GroupCommit(db, () => condition.writeRefusal());
   return {
@@ -63,6 +63,7 @@ export function openDatabase(path: string, durability: Durability = 'full'): Dat
         console.error('The last writes could not be committed:', err);
       }
       stopCheckpoints();
+      condition.stop();
       db.close();
     },
   };
