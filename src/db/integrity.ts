@@ -1,35 +1,6 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-
-/**
- * A thread that runs SQLite's quick_check on the database file with a read-only connection of
- * its own and posts what it found (`["ok"]` when nothing). The check reads every page, some
- * 80 ms for 100,000 records, so it never runs on the server's thread. Plain CommonJS text, as
- * the checkpoint thread's, so it runs the same from the sources and from the build.
- */
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-let found;
-try {
-  const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare('PRAGMA quick_check(' + workerData.max + ')').pluck().all();
-    // one problem a line, its b-tree named by the table or index it holds
-    const trees = new Map(db.prepare('SELECT rootpage, name FROM sqlite_master WHERE rootpage > 0').raw().all());
-    found = rows.join('\\n').split('\\n').filter((line) => line !== '' && !line.startsWith('*** in database'))
-      .map((line) => line.replace(/^Tree (\\d+) /, (whole, root) => (trees.has(Number(root)) ? 'Tree ' + root + ' (' + trees.get(Number(root)) + ') ' : whole)));
-  } finally {
-    db.close();
-  }
-} catch (err) {
-  found = [String(err && err.message)];
-}
-const closed = new Int32Array(workerData.closed);
-Atomics.store(closed, 0, 1);
-Atomics.notify(closed, 0);
-parentPort.postMessage(found);
-`;
+import { compiledWorker } from './compiled-worker.js';
+import type { IntegrityWorkerData } from './integrity-worker.js';
 
 /** How long closing waits for a check in progress, whose connection must close before the server's does. */
 const CLOSE_WAIT_MS = 5_000;
@@ -71,12 +42,12 @@ export class IntegrityChecks {
   }
 
   private check(): void {
+    const file = compiledWorker('integrity-worker', 'no integrity check');
+    if (file === undefined) return;
     this.running = true;
     this.closed = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(WORKER, {
-      eval: true,
-      workerData: { path: this.path, max: MAX_PROBLEMS, closed: this.closed.buffer, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
-    });
+    const workerData: IntegrityWorkerData = { path: this.path, max: MAX_PROBLEMS, closed: this.closed.buffer as SharedArrayBuffer };
+    const worker = new Worker(file, { workerData });
     // never keeps the process alive
     worker.unref();
     const done = (found: string[]) => {

@@ -86,7 +86,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('the npm package', () => {
   it('holds the built program, its bins and the files it reads, and no sources or tests', () => {
     expect(existsSync(tarball)).toBe(true);
-    for (const file of ['package.json', 'README.md', 'dist/src/main.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/package-root.js', 'dist/src/db/checkpoint-worker.js', 'ui/index.html', 'dtd/batch_return.dtd', 'dtd/simple_return.dtd']) {
+    for (const file of ['package.json', 'README.md', 'dist/src/main.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/package-root.js', 'dist/src/db/checkpoint-worker.js', 'dist/src/db/integrity-worker.js', 'ui/index.html', 'dtd/batch_return.dtd', 'dtd/simple_return.dtd']) {
       expect(packed).toContain(file);
     }
     for (const bin of Object.values(MANIFEST.bin)) expect(packed).toContain(normalize(bin));
