@@ -1,10 +1,9 @@
-import type SQLite from 'better-sqlite3';
+import type { Db } from './sqlite-connection.js';
 import type { ContentVersion } from './content-version.js';
 import type { GroupCommit } from './group-commit.js';
 import type { DatabaseCondition } from './condition.js';
 
-/** An open SQLite connection, named apart so the modules it uses can name it too. */
-export type Db = SQLite.Database;
+export type { Db };
 
 /**
  * What `openDatabase` made for one connection. Whoever needs part of it is handed it: the same

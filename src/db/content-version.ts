@@ -1,4 +1,4 @@
-import type { Db } from './connection.js';
+import type { Db } from './sqlite-connection.js';
 import type { GroupCommit } from './group-commit.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from './connection.js';
+import type { Db } from './sqlite-connection.js';
 
 /**
  * Text folded for case-insensitive matching in every script, as the list filters promise:

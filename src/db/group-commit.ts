@@ -1,4 +1,4 @@
-import type { Db } from './connection.js';
+import type { Db } from './sqlite-connection.js';
 
 /**
  * Group commit: the writes of every request handled in one turn of the event loop share one

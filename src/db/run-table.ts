@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './connection.js';
+import type { Db } from './sqlite-connection.js';
 
 /** A row of a run table: a run `lo..hi` of one network's addresses, and the columns it shares. */
 export interface RunRow {
