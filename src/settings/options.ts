@@ -44,7 +44,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     const text = env[option.env];
     if (text === undefined || text === '') continue;
     const texts = option.repeatable ? text.split(',') : [text];
-    texts.forEach((t, i) => take(option, t.trim(), option.env, i > 0));
+    for (const [i, t] of texts.entries()) take(option, t.trim(), option.env, i > 0);
   }
   const fromArgv = new Set<Key>();
   for (let i = 0; i < argv.length; i++) {

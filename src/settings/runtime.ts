@@ -73,7 +73,10 @@ export function runtimeSettingsJson(settings: RuntimeSettings): RuntimeJson {
     const whole = settings[key] as unknown;
     const value = (part === undefined ? whole : (whole as Record<string, Leaf>)[part]) as Leaf;
     let object = json;
-    for (const name of path.slice(0, -1)) object = (object[name] ??= {}) as RuntimeJson;
+    for (const name of path.slice(0, -1)) {
+      object[name] ??= {};
+      object = object[name] as RuntimeJson;
+    }
     object[path[path.length - 1]] = value;
   }
   return json;

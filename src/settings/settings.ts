@@ -50,7 +50,7 @@ export interface Setting<T> {
 export type ValueOf<S> = S extends { kind: Kind<infer T> } ? T : never;
 
 /** Declares one slice's settings, each checked against its own kind of value. */
-// any: each setting's own type is checked by the intersection
+// biome-ignore lint/suspicious/noExplicitAny: each setting's own type is checked by the intersection
 const slice = <G extends Record<string, Setting<any>>>(settings: G & { [K in keyof G]: Setting<ValueOf<G[K]>> }): G => settings;
 
 /** What an answered write survives (docs/architecture.md, Durability). */
