@@ -44,14 +44,16 @@ export async function load(server: ServerProcess, scenario: Scenario, path = sce
       url: server.url + path,
       connections: LOAD.connections,
       duration: LOAD.seconds,
-      requests: [{
-        method: scenario.method,
-        path,
-        headers: scenario.headers,
-        ...(body || freshPath
-          ? { setupRequest: (req: autocannon.Request) => ({ ...req, ...(body ? { body: body() } : {}), ...(freshPath ? { path: freshPath() } : {}) }) }
-          : {}),
-      }],
+      requests: [
+        {
+          method: scenario.method,
+          path,
+          headers: scenario.headers,
+          ...(body || freshPath
+            ? { setupRequest: (req: autocannon.Request) => ({ ...req, ...(body ? { body: body() } : {}), ...(freshPath ? { path: freshPath() } : {}) }) }
+            : {}),
+        },
+      ],
     };
     instance = autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
   });

@@ -23,7 +23,9 @@ export function loadTable(rows: readonly Row[]): string {
   ];
   for (const { name, baseline: b, emulator: e, rounds } of rows) {
     const every = rounds === undefined ? '' : rounds.map((r) => r.toFixed(2)).join(', ');
-    lines.push(`| ${name} | ${fmt(b.rps)} | ${fmt(e.rps)} | ${ratio(e.rps, b.rps)} | ${every} | ${ms(b.p50)} / ${ms(b.p99)} | ${ms(e.p50)} / ${ms(e.p99)} | ${ratio(e.p50, b.p50)} | ${ratio(e.p99, b.p99)} |`);
+    lines.push(
+      `| ${name} | ${fmt(b.rps)} | ${fmt(e.rps)} | ${ratio(e.rps, b.rps)} | ${every} | ${ms(b.p50)} / ${ms(b.p99)} | ${ms(e.p50)} / ${ms(e.p99)} | ${ratio(e.p50, b.p50)} | ${ratio(e.p99, b.p99)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -37,8 +39,10 @@ export function cpuTable(rows: readonly Row[]): string {
   return [
     '| scenario | baseline server µs, main thread / all | emulator server µs, main thread / all | ratio (main thread) | generator µs, baseline run / emulator run |',
     '|---|---:|---:|---:|---:|',
-    ...rows.map(({ name, baseline: b, emulator: e }) =>
-      `| ${name} | ${us(b.cpu.serverMain)} / ${us(b.cpu.server)} | ${us(e.cpu.serverMain)} / ${us(e.cpu.server)} | ${ratio(e.cpu.serverMain, b.cpu.serverMain)} | ${us(b.cpu.generator)} / ${us(e.cpu.generator)} |`),
+    ...rows.map(
+      ({ name, baseline: b, emulator: e }) =>
+        `| ${name} | ${us(b.cpu.serverMain)} / ${us(b.cpu.server)} | ${us(e.cpu.serverMain)} / ${us(e.cpu.server)} | ${ratio(e.cpu.serverMain, b.cpu.serverMain)} | ${us(b.cpu.generator)} / ${us(e.cpu.generator)} |`,
+    ),
   ].join('\n');
 }
 
@@ -69,8 +73,12 @@ export function extremeTable(rows: readonly Extreme[]): string {
 }
 
 export function machine(): string {
-  return `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${gb(totalmem())} RAM (${gb(freemem())} free), ` +
-    `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}, ${process.platform}`;
+  return (
+    `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${gb(totalmem())} RAM (${gb(freemem())} free), ` +
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, Node ${process.version}, ${process.platform}`
+  );
 }
 
 /** A line per target: met or missed, with the measured figure. */

@@ -39,7 +39,14 @@ const SCENARIOS: Scenario[] = [
   { name: 'list 10', method: 'GET', path: `${DOCKER}?action=list&ids=1-10`, headers: HEADERS, expectStatus: 200 },
   { name: 'list 1000 (one page)', method: 'GET', path: `${DOCKER}?action=list`, headers: HEADERS, expectStatus: 200 },
   // The same 1000 records, asked as a call the emulator has not answered before: rendered, not a kept answer.
-  { name: 'list 1000 (a new call each time)', method: 'GET', path: `${DOCKER}?action=list&ids=1-${SMALL}`, freshPath: () => `${DOCKER}?action=list&ids=1-${SMALL + ++serial}`, headers: HEADERS, expectStatus: 200 },
+  {
+    name: 'list 1000 (a new call each time)',
+    method: 'GET',
+    path: `${DOCKER}?action=list&ids=1-${SMALL}`,
+    freshPath: () => `${DOCKER}?action=list&ids=1-${SMALL + ++serial}`,
+    headers: HEADERS,
+    expectStatus: 200,
+  },
   { name: 'auth failure', method: 'GET', path: `${DOCKER}?action=list`, headers: { ...HEADERS, Authorization: basic('bench:wrong') }, expectStatus: 401 },
 ];
 const PAGE = SCENARIOS[3];
@@ -120,7 +127,8 @@ async function variant(db: string, v: (typeof VARIANTS)[number], rows: readonly 
       console.error(`  ${name}, ${ROUNDS} times (${LOAD.seconds} s each)`);
       const baselineRow = rows.find((r) => r.name === s.name)!.baseline;
       const rounds: Row[] = [];
-      for (let round = 0; round < ROUNDS; round++) rounds.push({ name, baseline: baselineRow, emulator: warnIfWrong(`emulator ${name}`, await load(emulator, s)) });
+      for (let round = 0; round < ROUNDS; round++)
+        rounds.push({ name, baseline: baselineRow, emulator: warnIfWrong(`emulator ${name}`, await load(emulator, s)) });
       out.push(medianRound(rounds));
     }
     return out;
@@ -168,9 +176,18 @@ async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResul
     try {
       results.push(warnIfWrong(`page with ${count}`, await load(emulator, PAGE)));
       if (count === LARGE) {
-        extremes.push(await extreme(emulator, `list ids=1-4294967295 (${count.toLocaleString('en-US')} records)`, PAGE, `${DOCKER}?action=list&ids=1-4294967295`));
-        extremes.push(await extreme(emulator, `create ips=0.0.0.0/0, refused: overlaps all ${count.toLocaleString('en-US')} records`, create, DOCKER,
-          () => `action=create&title=everything-${serial++}&ips=0.0.0.0/0`));
+        extremes.push(
+          await extreme(emulator, `list ids=1-4294967295 (${count.toLocaleString('en-US')} records)`, PAGE, `${DOCKER}?action=list&ids=1-4294967295`),
+        );
+        extremes.push(
+          await extreme(
+            emulator,
+            `create ips=0.0.0.0/0, refused: overlaps all ${count.toLocaleString('en-US')} records`,
+            create,
+            DOCKER,
+            () => `action=create&title=everything-${serial++}&ips=0.0.0.0/0`,
+          ),
+        );
         worst.push(...(await worstCases(emulator, `${count.toLocaleString('en-US')} records`, false)));
       }
       // The subscription's IPs, each a run of its own: the list is not paged (as Qualys's), so the
@@ -183,7 +200,9 @@ async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResul
         // the largest IP writes within --max-body: 60,000 separate addresses, after those stored
         const separate = Array.from({ length: 60_000 }, (_, i) => ipOf(2 * (count + i))).join(',');
         worst.push(await extreme(emulator, `IP add of 60,000 separate addresses (${ips})`, create, IPS, () => `action=add&enable_vm=1&ips=${separate}`, 1));
-        worst.push(await extreme(emulator, `IP update of those 60,000 addresses (${ips})`, create, IPS, () => `action=update&comment=c-${serial++}&ips=${separate}`));
+        worst.push(
+          await extreme(emulator, `IP update of those 60,000 addresses (${ips})`, create, IPS, () => `action=update&comment=c-${serial++}&ips=${separate}`),
+        );
       }
     } finally {
       await emulator.stop();
@@ -222,7 +241,7 @@ async function main(): Promise<void> {
   try {
     console.error(`Benchmark: ${LOAD.connections} connections, ${LOAD.seconds} s per run, servers in their own processes, file databases.`);
     const rows = await sideBySide(dir);
-    console.error('  a create\'s store work alone, 3 times');
+    console.error("  a create's store work alone, 3 times");
     const alone = storeAloneMedian(dir);
     const create = rows.find((r) => r.name === 'create')!;
     const { small, large, extremes, worst } = await scale(dir);
@@ -233,7 +252,7 @@ async function main(): Promise<void> {
       '',
       loadTable(rows),
       '',
-      'CPU time per answer, in the same rounds (user and system; the server\'s main thread, its event loop, and all its threads; the generator is the bench\'s own process):',
+      "CPU time per answer, in the same rounds (user and system; the server's main thread, its event loop, and all its threads; the generator is the bench's own process):",
       '',
       cpuTable(rows),
       '',
@@ -245,7 +264,7 @@ async function main(): Promise<void> {
       '',
       scaleTable(small, large, [`${SMALL.toLocaleString('en-US')} records stored`, `${LARGE.toLocaleString('en-US')} records stored`]),
       '',
-      'Widest sets (one request at a time, median of three; memory: peak growth of the server\'s RSS):',
+      "Widest sets (one request at a time, median of three; memory: peak growth of the server's RSS):",
       '',
       extremeTable(extremes),
       '',

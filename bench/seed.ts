@@ -40,7 +40,12 @@ export function seedSubscriptionIps(path: string, count: number): void {
   const db = openDatabase(path);
   try {
     const store = new AssetIpStore(db);
-    const runs = Array.from({ length: count }, (_, i) => ({ networkId: 0, lo: addressOf(2 * i), hi: addressOf(2 * i), attributes: { ...INITIAL_ATTRIBUTES, enable_vm: '1' } }));
+    const runs = Array.from({ length: count }, (_, i) => ({
+      networkId: 0,
+      lo: addressOf(2 * i),
+      hi: addressOf(2 * i),
+      attributes: { ...INITIAL_ATTRIBUTES, enable_vm: '1' },
+    }));
     store.transaction(() => store.replace([], runs));
   } finally {
     db.close();

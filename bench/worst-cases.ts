@@ -29,7 +29,11 @@ export const WORST_CASES: WorstCase[] = [
   { name: 'update ids=3,5,...,299999, comments', body: () => `action=update&ids=${oddIds}&comments=odd-${serial++}`, onEmpty: true },
   { name: 'update add_ips of 60,000 separate addresses (one record)', body: () => `action=update&ids=1&add_ips=${separateAddresses()}`, onEmpty: false },
   { name: 'list the record holding those addresses', body: () => 'action=list&ids=1', onEmpty: false },
-  { name: 'create, echo_request=1, 150,000 ips= parameters', body: () => `action=create&echo_request=1&title=echo-${serial++}&${'ips=&'.repeat(150_000)}ips=${ipOf(1_000_000 + serial)}`, onEmpty: true },
+  {
+    name: 'create, echo_request=1, 150,000 ips= parameters',
+    body: () => `action=create&echo_request=1&title=echo-${serial++}&${'ips=&'.repeat(150_000)}ips=${ipOf(1_000_000 + serial)}`,
+    onEmpty: true,
+  },
   // Last: it empties half the database.
   { name: 'delete ids=3,5,...,299999', body: () => `action=delete&ids=${oddIds}`, onEmpty: true },
 ];

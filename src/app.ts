@@ -58,8 +58,12 @@ export function createApp({ config, database, validateXml, families = FAMILIES }
   // Mutable at run time through /_emulator/config; `config` itself never changes.
   const runtime = initialRuntimeSettings(config);
   const settings: ApiSettings = {
-    get pageSize() { return runtime.pageSize; },
-    get requireHostRecord() { return runtime.requireHostRecord; },
+    get pageSize() {
+      return runtime.pageSize;
+    },
+    get requireHostRecord() {
+      return runtime.requireHostRecord;
+    },
     networks: config.networks,
   };
   // Masked wherever parameters are shown: what the families served declare, and nothing else.
@@ -111,32 +115,44 @@ export function createApp({ config, database, validateXml, families = FAMILIES }
   app.use(ownSiteOnly(config));
   // 5. /_emulator/: the test-harness controls and the dashboard, JSON in and out; every path under it ends here
   const admin = adminRouter(controls, publicUrl);
-  app.use(under(ADMIN_PREFIX, [
-    json, //                     a. any failure as {"error": ...} JSON
-    preflighted, //              b. a change only as JSON or with X-Requested-With (403)
-    unknownControls(), //        c. no such control 404, wrong method 405
-    authenticate(authenticators, { challenge: true }), // d. the API's credentials (401, with the browser's Basic challenge)
-    jsonBody(config.maxBody), // e. a JSON body, if any (400, 413, 415)
-    admin.routes() as AppMiddleware, // f. the control
-    admin.allowedMethods() as AppMiddleware,
-  ]));
+  app.use(
+    under(ADMIN_PREFIX, [
+      json, //                     a. any failure as {"error": ...} JSON
+      preflighted, //              b. a change only as JSON or with X-Requested-With (403)
+      unknownControls(), //        c. no such control 404, wrong method 405
+      authenticate(authenticators, { challenge: true }), // d. the API's credentials (401, with the browser's Basic challenge)
+      jsonBody(config.maxBody), // e. a JSON body, if any (400, 413, 415)
+      admin.routes() as AppMiddleware, // f. the control
+      admin.allowedMethods() as AppMiddleware,
+    ]),
+  );
   // 6. [E] the host root leads a browser to the dashboard
   app.use(rootRedirect());
   // 7. every fixed path below, found by one lookup; the groups answer disjoint paths
-  app.use(exactPaths([
-    // a. public DTDs at the URLs the DOCTYPEs name, no credentials
-    dtdRoutes(readDtds(servedDtds(families))),
-    // b. GET /health, JSON, no credentials; any failure, a COMMIT it waited for too, as JSON
-    routerPaths(healthRoutes(sliceOf(config, 'tools'), database.connection, database.condition, [json])),
-    // c. the tool runners, JSON in and out
-    routerPaths(toolRoutes({ settings: sliceOf(config, 'tools'), maxBody: config.maxBody, groups, onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run), guards: [
-      json, //        any failure as {"error": ...} JSON
-      preflighted, // a request only as JSON or with X-Requested-With (403)
-      who, //         the API's credentials (401), before anything is told: these endpoints run programs
-    ] })), //         then method (405), body, fields, busy (409), run
-    // d. the Qualys endpoints of every family, each behind the steps its callers need, then
-    // dispatch: action, method, parameters, values
-    ...built.map((b) => apiRoutes({ endpoints: b.endpoints, output, publicUrl, commits, secrets, guards: guards(b.family) })),
-  ]));
+  app.use(
+    exactPaths([
+      // a. public DTDs at the URLs the DOCTYPEs name, no credentials
+      dtdRoutes(readDtds(servedDtds(families))),
+      // b. GET /health, JSON, no credentials; any failure, a COMMIT it waited for too, as JSON
+      routerPaths(healthRoutes(sliceOf(config, 'tools'), database.connection, database.condition, [json])),
+      // c. the tool runners, JSON in and out
+      routerPaths(
+        toolRoutes({
+          settings: sliceOf(config, 'tools'),
+          maxBody: config.maxBody,
+          groups,
+          onRun: (tool, user, run) => controls.toolRuns.add(tool, user, run),
+          guards: [
+            json, //        any failure as {"error": ...} JSON
+            preflighted, // a request only as JSON or with X-Requested-With (403)
+            who, //         the API's credentials (401), before anything is told: these endpoints run programs
+          ],
+        }),
+      ), //         then method (405), body, fields, busy (409), run
+      // d. the Qualys endpoints of every family, each behind the steps its callers need, then
+      // dispatch: action, method, parameters, values
+      ...built.map((b) => apiRoutes({ endpoints: b.endpoints, output, publicUrl, commits, secrets, guards: guards(b.family) })),
+    ]),
+  );
   return Object.assign(app, { controls, stopTools: () => groups.stopAll(config.toolKillGrace) });
 }

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, configFromOptions, usesDefaultUser, type Config, type Durability, type EmulatorOptions, type ListenerSettings } from './settings/config.js';
+import {
+  ConfigError,
+  configFromOptions,
+  usesDefaultUser,
+  type Config,
+  type Durability,
+  type EmulatorOptions,
+  type ListenerSettings,
+} from './settings/config.js';
 import { isLoopback } from './host-names.js';
 import { openDatabase } from './db/open.js';
 import type { Database } from './db/connection.js';
@@ -211,7 +219,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     async requests(filter = {}) {
       // the admin API's checks, on the filter as its query would give it (a Date as ISO time)
       const asQuery = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
-      const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, asQuery(v)]));
+      const query = Object.fromEntries(
+        Object.entries(filter)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, asQuery(v)]),
+      );
       // copies, as the admin API's JSON is: a caller changing an entry must not change the journal
       return structuredClone(controls.journal.query(parseJournalFilter(query)));
     },

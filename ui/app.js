@@ -29,7 +29,14 @@ function show() {
 }
 
 async function reset() {
-  if (!(await confirm('Reset the emulator?', 'Every record, session, journal entry, fault rule, rate count and tool run listed is deleted; IDs restart at 1. Runtime settings are kept.', 'Reset'))) return;
+  if (
+    !(await confirm(
+      'Reset the emulator?',
+      'Every record, session, journal entry, fault rule, rate count and tool run listed is deleted; IDs restart at 1. Runtime settings are kept.',
+      'Reset',
+    ))
+  )
+    return;
   try {
     await api.post('reset');
     say('The emulator was reset.');
@@ -53,7 +60,14 @@ async function seed(/** @type {HTMLInputElement} */ input) {
   }
   const what = (/** @type {number} */ records, /** @type {number} */ vaults) => `${vaults > 0 ? `${vaults} vault(s) and ` : ''}${records} record(s)`;
   const count = (/** @type {unknown} */ list) => (Array.isArray(list) ? list.length : 0);
-  if (!(await confirm('Seed from a file?', `Create the ${what(count(doc?.records), count(doc?.vaults))} of ${file.name}? If one is refused, none is created.`, 'Seed'))) return;
+  if (
+    !(await confirm(
+      'Seed from a file?',
+      `Create the ${what(count(doc?.records), count(doc?.vaults))} of ${file.name}? If one is refused, none is created.`,
+      'Seed',
+    ))
+  )
+    return;
   try {
     const { ids, vault_ids: vaultIds } = await api.post('seed', doc);
     say(`Created ${what(ids.length, count(vaultIds))} from ${file.name}.`);

@@ -32,8 +32,26 @@ export function table(caption, columns, rows) {
     'table',
     {},
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c) => h('td', {}, c))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((cells) =>
+        h(
+          'tr',
+          {},
+          cells.map((c) => h('td', {}, c)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -58,7 +76,11 @@ export function field(label, attrs) {
 export function dialog(title, content, buttons) {
   const opener = document.activeElement;
   const id = `dialog-${Math.random().toString(36).slice(2)}`;
-  const form = h('form', { method: 'dialog' }, buttons.map((b) => h('button', { value: b.value, class: b.danger ? 'danger' : undefined }, b.label)));
+  const form = h(
+    'form',
+    { method: 'dialog' },
+    buttons.map((b) => h('button', { value: b.value, class: b.danger ? 'danger' : undefined }, b.label)),
+  );
   const el = /** @type {HTMLDialogElement} */ (h('dialog', { 'aria-labelledby': id }, h('h2', { id }, title), content, form));
   document.body.append(el);
   return new Promise((resolve) => {
@@ -73,7 +95,16 @@ export function dialog(title, content, buttons) {
 
 /** @param {string} title @param {string} message @param {string} action */
 export async function confirm(title, message, action) {
-  return (await dialog(title, [h('p', {}, message)], [{ label: 'Cancel', value: 'cancel' }, { label: action, value: 'ok', danger: true }])) === 'ok';
+  return (
+    (await dialog(
+      title,
+      [h('p', {}, message)],
+      [
+        { label: 'Cancel', value: 'cancel' },
+        { label: action, value: 'ok', danger: true },
+      ],
+    )) === 'ok'
+  );
 }
 
 /** @param {string} text @param {boolean} [error] */

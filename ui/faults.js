@@ -53,7 +53,16 @@ export function render(main) {
       h('h3', { id: 'add-rule' }, 'Add a rule'),
       field('Path', { name: 'path', placeholder: '/api/2.0/fo/auth/unix/' }),
       field('Action', { name: 'action', placeholder: 'list' }),
-      h('label', {}, h('span', {}, 'Method'), h('select', { name: 'method' }, ['', 'GET', 'POST'].map((m) => h('option', { value: m }, m || 'any')))),
+      h(
+        'label',
+        {},
+        h('span', {}, 'Method'),
+        h(
+          'select',
+          { name: 'method' },
+          ['', 'GET', 'POST'].map((m) => h('option', { value: m }, m || 'any')),
+        ),
+      ),
       field('Status', { name: 'status', type: 'number', min: 200, max: 599 }),
       field('CODE', { name: 'code', size: 6 }),
       field('TEXT', { name: 'text' }),
@@ -91,11 +100,37 @@ export function render(main) {
             [...COLUMNS, 'remove'],
             faults.rules.map((r) => [
               ...COLUMNS.map((k) => (r[k] === undefined ? '' : String(r[k]))),
-              h('button', { type: 'button', 'aria-label': `Remove rule ${r.id}`, onclick: () => attempt(`Removing rule ${r.id}`, () => api.delete(`faults/${r.id}`)).then(refresh).catch(report) }, 'Remove'),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  'aria-label': `Remove rule ${r.id}`,
+                  onclick: () =>
+                    attempt(`Removing rule ${r.id}`, () => api.delete(`faults/${r.id}`))
+                      .then(refresh)
+                      .catch(report),
+                },
+                'Remove',
+              ),
             ]),
           )
         : h('p', {}, 'No fault rule: every call is answered normally.'),
-      ...(faults.rules.length === 0 ? [] : [h('button', { type: 'button', class: 'danger', onclick: () => attempt('Clearing the rules', () => api.delete('faults')).then(refresh).catch(report) }, 'Clear every rule')]),
+      ...(faults.rules.length === 0
+        ? []
+        : [
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'danger',
+                onclick: () =>
+                  attempt('Clearing the rules', () => api.delete('faults'))
+                    .then(refresh)
+                    .catch(report),
+              },
+              'Clear every rule',
+            ),
+          ]),
     );
     counts.replaceChildren(
       limits.counts.length > 0
@@ -115,8 +150,18 @@ export function render(main) {
       field('Calls per window', { name: 'limit', type: 'number', min: 1, value: c.rate_limit.limit }),
       field('Window (s)', { name: 'window_sec', type: 'number', min: 1, value: c.rate_limit.window_sec }),
       field('Concurrent calls', { name: 'concurrency', type: 'number', min: 1, value: c.rate_limit.concurrency }),
-      h('label', { class: 'check' }, h('input', { name: 'require_x_requested_with', type: 'checkbox', checked: c.require_x_requested_with }), h('span', {}, 'Require X-Requested-With')),
-      h('label', { class: 'check' }, h('input', { name: 'require_host_record', type: 'checkbox', checked: c.require_host_record }), h('span', {}, 'Require host records (Unix or Windows)')),
+      h(
+        'label',
+        { class: 'check' },
+        h('input', { name: 'require_x_requested_with', type: 'checkbox', checked: c.require_x_requested_with }),
+        h('span', {}, 'Require X-Requested-With'),
+      ),
+      h(
+        'label',
+        { class: 'check' },
+        h('input', { name: 'require_host_record', type: 'checkbox', checked: c.require_host_record }),
+        h('span', {}, 'Require host records (Unix or Windows)'),
+      ),
       field('Page size', { name: 'page_size', type: 'number', min: 1, value: c.page_size }),
       h('button', { type: 'submit' }, 'Apply settings'),
     );
@@ -137,12 +182,19 @@ export function render(main) {
     e.preventDefault();
     const d = new FormData(settingsForm);
     const body = {
-      rate_limit: { enforce: d.has('enforce'), limit: Number(d.get('limit')), window_sec: Number(d.get('window_sec')), concurrency: Number(d.get('concurrency')) },
+      rate_limit: {
+        enforce: d.has('enforce'),
+        limit: Number(d.get('limit')),
+        window_sec: Number(d.get('window_sec')),
+        concurrency: Number(d.get('concurrency')),
+      },
       require_x_requested_with: d.has('require_x_requested_with'),
       require_host_record: d.has('require_host_record'),
       page_size: Number(d.get('page_size')),
     };
-    attempt('Applying the settings', () => api.patch('config', body)).then(drawSettings).catch(report);
+    attempt('Applying the settings', () => api.patch('config', body))
+      .then(drawSettings)
+      .catch(report);
   });
   drawSettings().catch(report);
   accountStates(accounts)().catch(report);

@@ -25,9 +25,11 @@ const stamp = (when) => [unbroken(when.datetime), when.by ? ` by ${when.by}` : '
 /** @param {string} type @param {ListedRecord} r */
 async function showXml(type, r) {
   const { request, xml } = await api.get(`records/${encodeURIComponent(type)}/${r.id}/xml`);
-  await dialog(`Record ${r.id}: ${r.title}`, [h('p', {}, 'What ', h('code', {}, `GET ${request}`), ' answers:'), h('pre', { class: 'body', tabindex: 0 }, xml)], [
-    { label: 'Close', value: 'close' },
-  ]);
+  await dialog(
+    `Record ${r.id}: ${r.title}`,
+    [h('p', {}, 'What ', h('code', {}, `GET ${request}`), ' answers:'), h('pre', { class: 'body', tabindex: 0 }, xml)],
+    [{ label: 'Close', value: 'close' }],
+  );
 }
 
 /**
@@ -92,7 +94,11 @@ export function render(main) {
     const focused = document.activeElement?.id;
     tabs.replaceChildren(
       ...tabList.map((t) =>
-        h('button', { type: 'button', id: `tab-${t.name}`, 'aria-pressed': t.name === chosen ? 'true' : 'false', onclick: () => choose(t.name) }, `${t.name} (${t.count})`),
+        h(
+          'button',
+          { type: 'button', id: `tab-${t.name}`, 'aria-pressed': t.name === chosen ? 'true' : 'false', onclick: () => choose(t.name) },
+          `${t.name} (${t.count})`,
+        ),
       ),
     );
     if (chosen === VAULTS) {
@@ -107,7 +113,11 @@ export function render(main) {
     }
     const columns = ['ID', 'Title', 'IPs', 'Network', 'Created', 'Last modified', ...type.fields.map((f) => f.param), 'Comments'];
     const rows = /** @type {ListedRecord[]} */ (page.records).map((r) => [
-      h('button', { type: 'button', class: 'link', 'aria-label': `Record ${r.id}: show its XML`, onclick: () => showXml(type.name, r).catch(report) }, String(r.id)),
+      h(
+        'button',
+        { type: 'button', class: 'link', 'aria-label': `Record ${r.id}: show its XML`, onclick: () => showXml(type.name, r).catch(report) },
+        String(r.id),
+      ),
       h('span', { class: 'prose' }, r.title),
       r.ips.flatMap((ip, i) => (i === 0 ? [unbroken(ip)] : [', ', unbroken(ip)])),
       r.network_id ?? '',
@@ -117,13 +127,23 @@ export function render(main) {
       h('span', { class: 'prose' }, r.comments ?? ''),
     ]);
     results.replaceChildren(
-      rows.length > 0
-        ? table(`${type.name} records (${type.path}), ${page.page_size} a page`, columns, rows)
-        : h('p', {}, 'No record matches the filter.'),
+      rows.length > 0 ? table(`${type.name} records (${type.path}), ${page.page_size} a page`, columns, rows) : h('p', {}, 'No record matches the filter.'),
     );
     pager.replaceChildren(
       h('button', { type: 'button', id: 'previous-page', disabled: earlier.length === 0, onclick: () => turn(earlier.pop() ?? '') }, 'Previous page'),
-      h('button', { type: 'button', id: 'next-page', disabled: page.next_id === null, onclick: () => { earlier.push(pageStart); turn(String(page.next_id)); } }, 'Next page'),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'next-page',
+          disabled: page.next_id === null,
+          onclick: () => {
+            earlier.push(pageStart);
+            turn(String(page.next_id));
+          },
+        },
+        'Next page',
+      ),
     );
     if (focused) document.getElementById(focused)?.focus();
   };

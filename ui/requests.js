@@ -19,14 +19,18 @@ async function showEntry(e) {
   await dialog(
     `${e.method} ${e.path}`,
     [
-      h('dl', {}, [
-        ['Time', e.time],
-        ['User', e.user ?? '(not authenticated)'],
-        ['Status', e.status ?? '(connection dropped)'],
-        ['CODE', e.code ?? ''],
-        ['TEXT', e.text ?? ''],
-        ['Duration', `${e.duration_ms} ms`],
-      ].map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+      h(
+        'dl',
+        {},
+        [
+          ['Time', e.time],
+          ['User', e.user ?? '(not authenticated)'],
+          ['Status', e.status ?? '(connection dropped)'],
+          ['CODE', e.code ?? ''],
+          ['TEXT', e.text ?? ''],
+          ['Duration', `${e.duration_ms} ms`],
+        ].map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+      ),
       params.length > 0 ? table('Parameters (secrets masked)', ['Name', 'Value'], params) : h('p', {}, 'No parameters.'),
       e.params_truncated && h('p', { class: 'note' }, 'More parameters, or longer values, were sent than the journal keeps.'),
       h('h3', {}, 'Answer body'),
@@ -59,12 +63,26 @@ export function render(main) {
     )
   );
   const results = h('div', { class: 'results' });
-  const clear = h('button', { type: 'button', onclick: () => api.delete('requests').then(() => poll()).catch(report) }, 'Clear the journal');
+  const clear = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () =>
+        api
+          .delete('requests')
+          .then(() => poll())
+          .catch(report),
+    },
+    'Clear the journal',
+  );
   main.append(h('h2', {}, 'Requests'), form, results, h('div', { class: 'pager' }, clear));
 
   const draw = () => {
     const data = new FormData(form);
-    const want = (/** @type {string} */ name) => String(data.get(name) ?? '').trim().toLowerCase();
+    const want = (/** @type {string} */ name) =>
+      String(data.get(name) ?? '')
+        .trim()
+        .toLowerCase();
     const [path, action, status, user] = ['path', 'action', 'status', 'user'].map(want);
     const shown = entries.filter(
       (e) =>
@@ -74,7 +92,11 @@ export function render(main) {
         (e.user ?? '').toLowerCase().includes(user),
     );
     const rows = shown.map((e) => [
-      h('button', { type: 'button', class: 'link', 'aria-label': `${e.time} ${e.method} ${e.path}: show the request and its answer`, onclick: () => void showEntry(e) }, e.time),
+      h(
+        'button',
+        { type: 'button', class: 'link', 'aria-label': `${e.time} ${e.method} ${e.path}: show the request and its answer`, onclick: () => void showEntry(e) },
+        e.time,
+      ),
       e.user ?? '',
       e.method,
       e.path,
@@ -83,10 +105,15 @@ export function render(main) {
       e.code ?? '',
       `${e.duration_ms} ms`,
     ]);
-    const focused = document.activeElement instanceof HTMLElement && results.contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
+    const focused =
+      document.activeElement instanceof HTMLElement && results.contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
     results.replaceChildren(
       rows.length > 0
-        ? table(`${rows.length} of ${entries.length} request(s), newest first`, ['Time', 'User', 'Method', 'Path', 'Action', 'Status', 'CODE', 'Duration'], rows)
+        ? table(
+            `${rows.length} of ${entries.length} request(s), newest first`,
+            ['Time', 'User', 'Method', 'Path', 'Action', 'Status', 'CODE', 'Duration'],
+            rows,
+          )
         : h('p', {}, entries.length > 0 ? 'No request matches the filters.' : 'No API request yet.'),
     );
     if (focused) /** @type {HTMLElement | null} */ (results.querySelector(`[aria-label="${CSS.escape(focused)}"]`))?.focus();

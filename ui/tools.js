@@ -5,7 +5,12 @@ import { every, h, table } from './dom.js';
 export const title = 'Tools';
 
 /** @param {Record<string, number> | null} s */
-const summary = (s) => (s === null ? '' : Object.entries(s).map(([k, v]) => `${k} ${v}`).join(', '));
+const summary = (s) =>
+  s === null
+    ? ''
+    : Object.entries(s)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
 
 /**
  * The last runs of each tool: when, by whom, how it ended, what it counted and the command.
@@ -25,7 +30,16 @@ export function render(main) {
         ? table(
             `The last ${runs.length} run(s), newest first`,
             ['Tool', 'Time', 'User', 'Return code', 'Timed out', 'Seconds', 'Summary', 'Command'],
-            runs.map((/** @type {any} */ r) => [r.tool, r.timestamp, r.user, r.return_code, r.timed_out ? 'yes' : 'no', r.execution_time, summary(r.summary) || r.report_error || '', h('code', {}, r.command)]),
+            runs.map((/** @type {any} */ r) => [
+              r.tool,
+              r.timestamp,
+              r.user,
+              r.return_code,
+              r.timed_out ? 'yes' : 'no',
+              r.execution_time,
+              summary(r.summary) || r.report_error || '',
+              h('code', {}, r.command),
+            ]),
           )
         : h('p', {}, 'No tool has run yet: POST /api/tools/kube-bench or /api/tools/docker-bench-security.'),
     );

@@ -34,7 +34,13 @@ export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
   build({ database, settings, secrets, links }) {
     const store = new RecordStore(database);
     const service = new RecordService(store, settings, links.vaults);
-    const lists = { get pageSize() { return settings.pageSize; }, networks: links.networks, answers: new ListAnswers() };
+    const lists = {
+      get pageSize() {
+        return settings.pageSize;
+      },
+      networks: links.networks,
+      answers: new ListAnswers(),
+    };
     const perType = RECORD_TYPES.map((type) => recordEndpoint(type, service, lists));
     const v2 = [...perType, genericListEndpoint(RECORD_TYPES, service, lists)];
     const endpoints = new Map(RECORD_TYPES.map((type, i) => [type.name, perType[i]]));

@@ -18,10 +18,40 @@ export const GENERIC_LIST_DTD = '/api/2.0/fo/auth/auth_records.dtd';
  * from it is refused at start-up (and by a test), so the order never depends on declaration order.
  */
 export const GENERIC_LIST_ORDER: readonly string[] = [
-  'unix', 'windows', 'oracle', 'docker', 'http', 'ibm_db2', 'informixdb', 'kubernetes', 'mariadb', 'mongodb',
-  'datastax', 'ms_sql', 'mysql', 'neo4j', 'nginx', 'oracle_listener', 'oracle_weblogic', 'palo_alto_firewall',
-  'postgresql', 'sap_hana', 'sapiq', 'snmp', 'sybase', 'network_ssh', 'vmware', 'apache', 'ms_iis',
-  'ibm_websphere', 'tomcat', 'cassandra', 'nsx', 'ms_exchange', 'jboss', 'vcenter',
+  'unix',
+  'windows',
+  'oracle',
+  'docker',
+  'http',
+  'ibm_db2',
+  'informixdb',
+  'kubernetes',
+  'mariadb',
+  'mongodb',
+  'datastax',
+  'ms_sql',
+  'mysql',
+  'neo4j',
+  'nginx',
+  'oracle_listener',
+  'oracle_weblogic',
+  'palo_alto_firewall',
+  'postgresql',
+  'sap_hana',
+  'sapiq',
+  'snmp',
+  'sybase',
+  'network_ssh',
+  'vmware',
+  'apache',
+  'ms_iis',
+  'ibm_websphere',
+  'tomcat',
+  'cassandra',
+  'nsx',
+  'ms_exchange',
+  'jboss',
+  'vcenter',
 ];
 
 /** The types in the generic list's order; throws for a type that has no place in it. */
@@ -43,15 +73,18 @@ const groupElement = (type: RecordType) => `${type.list.recordElement}_IDS`;
 /** [E] the generic list's DTD, written from the types, in the list's order. */
 export function genericListDtd(types: readonly RecordType[]): string {
   const ordered = genericListOrder(types);
-  return dtdText('AUTH_RECORDS_OUTPUT: /api/2.0/fo/auth/?action=list (Qualys API v2): record IDs grouped by type. [Q] its layout, [E] written from the record types.', [
-    '<!ELEMENT AUTH_RECORDS_OUTPUT (REQUEST?, RESPONSE)>',
-    ...REQUEST_DTD,
-    '<!ELEMENT RESPONSE (DATETIME, AUTH_RECORDS?, WARNING?)>',
-    `<!ELEMENT AUTH_RECORDS (${ordered.map((t) => `${groupElement(t)}?`).join(', ')})>`,
-    ...ordered.map((t) => `<!ELEMENT ${groupElement(t)} (ID_SET)>`),
-    ...ID_SET_DTD,
-    ...WARNING_DTD,
-  ]);
+  return dtdText(
+    'AUTH_RECORDS_OUTPUT: /api/2.0/fo/auth/?action=list (Qualys API v2): record IDs grouped by type. [Q] its layout, [E] written from the record types.',
+    [
+      '<!ELEMENT AUTH_RECORDS_OUTPUT (REQUEST?, RESPONSE)>',
+      ...REQUEST_DTD,
+      '<!ELEMENT RESPONSE (DATETIME, AUTH_RECORDS?, WARNING?)>',
+      `<!ELEMENT AUTH_RECORDS (${ordered.map((t) => `${groupElement(t)}?`).join(', ')})>`,
+      ...ordered.map((t) => `<!ELEMENT ${groupElement(t)} (ID_SET)>`),
+      ...ID_SET_DTD,
+      ...WARNING_DTD,
+    ],
+  );
 }
 
 /**
@@ -66,10 +99,13 @@ export function genericListEndpoint(types: readonly RecordType[], service: Recor
     // Read at each call: the page size can change at run time.
     const { pageSize } = options;
     const { records, nextId } = service.listAllTypes(readListFilter(ctx.params), pageSize);
-    const groups = ordered
-      .map((t) => ({ type: t, ids: records.filter((r) => r.type === t.name).map((r) => r.id) }))
-      .filter((g) => g.ids.length > 0);
-    const body = groups.length > 0 && elOf('AUTH_RECORDS', groups.map((g) => el(groupElement(g.type), idSetElement(idSetOf(g.ids)))));
+    const groups = ordered.map((t) => ({ type: t, ids: records.filter((r) => r.type === t.name).map((r) => r.id) })).filter((g) => g.ids.length > 0);
+    const body =
+      groups.length > 0 &&
+      elOf(
+        'AUTH_RECORDS',
+        groups.map((g) => el(groupElement(g.type), idSetElement(idSetOf(g.ids)))),
+      );
     return {
       xml: ctx.render({
         dtdPath: GENERIC_LIST_DTD,

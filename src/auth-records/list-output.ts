@@ -38,7 +38,11 @@ function recordElement(type: RecordType, r: AuthRecord): XmlElement {
     ...fieldElements(before, r.fields),
     ...(type.body?.list(r.fields) ?? []),
     ...fieldElements(after, r.fields),
-    r.ips.length > 0 && elOf('IP_SET', formatIpSet(r.ips).map((e) => leaf(e.kind, e.value))),
+    r.ips.length > 0 &&
+      elOf(
+        'IP_SET',
+        formatIpSet(r.ips).map((e) => leaf(e.kind, e.value)),
+      ),
     // [Q] the Unix and MS Exchange list samples show NETWORK_ID 0 for a record created without a network
     type.networkId !== false && leaf('NETWORK_ID', String(r.networkId ?? 0)),
     el('CREATED', leaf('DATETIME', r.createdAt), cdataLeaf('BY', r.createdBy)),
@@ -72,7 +76,13 @@ function writtenRecord(type: RecordType, r: AuthRecord): XmlElement {
 function glossary(records: readonly AuthRecord[]): XmlElement | undefined {
   const logins = [...new Set(records.flatMap((r) => [r.createdBy, ...(r.modifiedBy ? [r.modifiedBy] : [])]))].sort();
   if (logins.length === 0) return undefined;
-  return el('GLOSSARY', elOf('USER_LIST', logins.map((l) => el('USER', cdataLeaf('USER_LOGIN', l), cdataLeaf('FIRST_NAME', l), leaf('LAST_NAME', '')))));
+  return el(
+    'GLOSSARY',
+    elOf(
+      'USER_LIST',
+      logins.map((l) => el('USER', cdataLeaf('USER_LOGIN', l), cdataLeaf('FIRST_NAME', l), leaf('LAST_NAME', ''))),
+    ),
+  );
 }
 
 /** [Q] 1980 with the next page's URL; the TEXT names the configured page size. */
@@ -93,7 +103,10 @@ export function listOutput(type: RecordType, page: ListPage): XmlDocumentSpec {
     body =
       details === 'None'
         ? idSetElement(idSetOf(records.map((r) => r.id)))
-        : elOf(type.list.listElement, records.map((r) => writtenRecord(type, r)));
+        : elOf(
+            type.list.listElement,
+            records.map((r) => writtenRecord(type, r)),
+          );
   }
   return {
     dtdPath: type.list.dtdPath,

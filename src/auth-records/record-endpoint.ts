@@ -46,7 +46,16 @@ function createRules(type: RecordType): ParamRules {
  * declared defaults and the rules between fields, then creates; `answer` runs inside the
  * create's transaction.
  */
-function createRecord<T>(type: RecordType, service: RecordService, rules: InputRules, params: RequestParams, user: string, now: string, answer: (id: number) => T, xmlBody?: string): T {
+function createRecord<T>(
+  type: RecordType,
+  service: RecordService,
+  rules: InputRules,
+  params: RequestParams,
+  user: string,
+  now: string,
+  answer: (id: number) => T,
+  xmlBody?: string,
+): T {
   const input = readRecordInput(type, 'create', params, rules);
   const body = readRecordBody(type, 'create', xmlBody);
   const defaults = Object.fromEntries(type.fields.flatMap((f) => (f.default === undefined ? [] : [[f.param, f.default]])));

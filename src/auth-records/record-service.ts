@@ -113,7 +113,12 @@ export class RecordService {
         }
         if (next.ips.length === 0 && needsIps(type, next.fields)) {
           if (change.removeIps === undefined) throw missingIps(type);
-          throw qualysErrors.noIpsLeft(formatIpSet(change.removeIps).map((e) => e.value).join(','), old.id);
+          throw qualysErrors.noIpsLeft(
+            formatIpSet(change.removeIps)
+              .map((e) => e.value)
+              .join(','),
+            old.id,
+          );
         }
         if (next.title !== old.title) this.checkTitleFree(type, next.title, old.id);
         this.checkVault(type, next.fields);
@@ -124,7 +129,11 @@ export class RecordService {
           this.checkIpsFree(type, added, old.id);
           this.checkPrerequisite(type, added);
         }
-        pending.push({ record: { ...next, modifiedAt: now, modifiedBy: user }, titleChanged: next.title !== old.title, ipsChanged: !equals(old.ips, next.ips) });
+        pending.push({
+          record: { ...next, modifiedAt: now, modifiedBy: user },
+          titleChanged: next.title !== old.title,
+          ipsChanged: !equals(old.ips, next.ips),
+        });
         updated.push(old.id);
       }
       flush();
@@ -180,7 +189,11 @@ export class RecordService {
     if (!rule || !this.switches.requireHostRecord) return;
     const covered = normalise(rule.coveredBy.flatMap((t) => this.store.ipOverlaps(t, ips).map((o) => o.range)));
     const uncovered = subtract(ips, covered);
-    if (uncovered.length > 0) throw qualysErrors.ipsNotCovered(formatIpSet(uncovered).map((e) => e.value), rule.label);
+    if (uncovered.length > 0)
+      throw qualysErrors.ipsNotCovered(
+        formatIpSet(uncovered).map((e) => e.value),
+        rule.label,
+      );
   }
 
   private checkIpsFree(type: RecordType, ips: IntervalSet, exceptId?: number): void {

@@ -142,9 +142,7 @@ export class RecordStore {
       ipOverlaps: db.prepare(ipOverlapsSql('json_each(@ranges) j CROSS JOIN ', 'j.value->>0', 'j.value->>1')),
       ipOverlapsOne: db.prepare(ipOverlapsSql('', '@a', '@b')),
       // One query for a whole page's IPs: a query per record cost a 1000-record page a third of its time.
-      ipsOfMany: db.prepare(
-        'SELECT record_id, lo, hi FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, lo',
-      ).raw(),
+      ipsOfMany: db.prepare('SELECT record_id, lo, hi FROM auth_record_ips WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, lo').raw(),
       ids: rangeQuery(db, 'r.id', 'r.type = @type'),
       rows: rangeQuery(db, RECORD_COLUMNS, 'r.type = @type'),
       idsAndTypes: rangeQuery(db, 'r.id, r.type', '1'),
@@ -191,10 +189,12 @@ export class RecordStore {
     if (changes.length === 0) return;
     for (const { record } of changes) this.cache.forget(record.id);
     const rowsOf = (list: readonly RecordWrite[]) =>
-      JSON.stringify(list.map(({ record: r }) => {
-        const v = rowValues(r);
-        return [r.id, v.title, v.comments, v.network_id, v.fields, v.modified_at, v.modified_by, v.comments_folded, v.title_folded];
-      }));
+      JSON.stringify(
+        list.map(({ record: r }) => {
+          const v = rowValues(r);
+          return [r.id, v.title, v.comments, v.network_id, v.fields, v.modified_at, v.modified_by, v.comments_folded, v.title_folded];
+        }),
+      );
     const renamed = changes.filter((c) => c.titleChanged);
     if (renamed.length > 0) this.stmts.rename.run({ rows: rowsOf(renamed) });
     this.stmts.update.run({ rows: rowsOf(changes) });
@@ -219,7 +219,13 @@ export class RecordStore {
 
   private insertIps(records: readonly { id: number; type: string; ips: IntervalSet }[]): void {
     if (records.length === 1 && records[0].ips.length === 1) {
-      const [{ id, type, ips: [[lo, hi]] }] = records;
+      const [
+        {
+          id,
+          type,
+          ips: [[lo, hi]],
+        },
+      ] = records;
       this.stmts.insertIp.run(type, lo, hi, id);
       return;
     }
@@ -234,12 +240,16 @@ export class RecordStore {
   ipOverlaps(type: string, ips: IntervalSet, exceptId?: number): IpOverlap[] {
     if (ips.length === 0) return [];
     type Hit = { a: number; b: number; lo: number; hi: number; recordId: number; title: string };
-    const hits = (ips.length === 1 ? this.stmts.ipOverlapsOne.all({ type, a: ips[0][0], b: ips[0][1] }) : this.stmts.ipOverlaps.all({ type, ranges: rangesJson(ips) })) as Hit[];
-    return hits
-      .filter((h) => h.recordId !== exceptId)
-      .map((h): IpOverlap => ({ range: [Math.max(h.a, h.lo), Math.min(h.b, h.hi)], recordId: h.recordId, title: h.title }))
-      // The parts are disjoint, as both the requested and the stored ranges are.
-      .sort((x, y) => x.range[0] - y.range[0]);
+    const hits = (
+      ips.length === 1 ? this.stmts.ipOverlapsOne.all({ type, a: ips[0][0], b: ips[0][1] }) : this.stmts.ipOverlaps.all({ type, ranges: rangesJson(ips) })
+    ) as Hit[];
+    return (
+      hits
+        .filter((h) => h.recordId !== exceptId)
+        .map((h): IpOverlap => ({ range: [Math.max(h.a, h.lo), Math.min(h.b, h.hi)], recordId: h.recordId, title: h.title }))
+        // The parts are disjoint, as both the requested and the stored ranges are.
+        .sort((x, y) => x.range[0] - y.range[0])
+    );
   }
 
   /**

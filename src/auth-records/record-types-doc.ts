@@ -60,7 +60,10 @@ export function fieldTable(fields: readonly FieldSpec[]): string[] {
   return [
     '| parameter | value | notes | listed as |',
     '|---|---|---|---|',
-    ...fields.map((f) => `| ${code(f.param)} | ${cell(valueText(f))} | ${cell(notes(f))} | ${listed.has(f.param) ? `${code(f.element!)}${f.listed === 'last' ? ', after COMMENTS' : ''}` : ''} |`),
+    ...fields.map(
+      (f) =>
+        `| ${code(f.param)} | ${cell(valueText(f))} | ${cell(notes(f))} | ${listed.has(f.param) ? `${code(f.element!)}${f.listed === 'last' ? ', after COMMENTS' : ''}` : ''} |`,
+    ),
   ];
 }
 
@@ -70,8 +73,16 @@ function typeSection(t: RecordType): string[] {
     `- Endpoints: ${code(t.path)} and ${code(t.path.replace('/api/2.0/', '/api/3.0/'))}; list output ${code(t.list.root)}, DTD ${code(t.list.dtdPath)}`,
     ...(t.networkId === false ? ['- No `network_id` (1901).'] : []),
     ...(t.ips === 'optional' ? ['- `ips` is optional: a record may hold none.'] : []),
-    ...(typeof t.ips === 'object' ? [`- ${['ips', ...t.ips.orOneOf].map(code).join(' or ')} is required (1903): a record may hold no IPs while it names ${t.ips.orOneOf.map(code).join(' or ')}.`] : []),
-    ...(t.body ? [`- Create and update take a ${code(t.body.root)} XML document as their body ([api.md](api.md#unix-records)); its lists come after ${code(t.fields.find((f) => f.param === t.body!.listAfter)!.element!)} in the list output.`] : []),
+    ...(typeof t.ips === 'object'
+      ? [
+          `- ${['ips', ...t.ips.orOneOf].map(code).join(' or ')} is required (1903): a record may hold no IPs while it names ${t.ips.orOneOf.map(code).join(' or ')}.`,
+        ]
+      : []),
+    ...(t.body
+      ? [
+          `- Create and update take a ${code(t.body.root)} XML document as their body ([api.md](api.md#unix-records)); its lists come after ${code(t.fields.find((f) => f.param === t.body!.listAfter)!.element!)} in the list output.`,
+        ]
+      : []),
     ...(t.hostRecord ? [`- With \`--require-host-record\`, every IP must be held by ${t.hostRecord.label} records (1905).`] : []),
     ...(t.listFilters?.length ? [`- List filters of its own: ${t.listFilters.map((f) => code(f.param)).join(', ')}.`] : []),
     ...(t.rules ?? []).map((r) => `- ${ruleText(r)}`),
@@ -91,7 +102,7 @@ export function recordTypesDoc(types: readonly RecordType[]): string {
     '`remove_ips`, `network_id`, `ids` and the list filters: see [api.md](api.md)), plus its own',
     'listed here. Listed fields appear in the list output in table order, between TITLE and IP_SET,',
     'unless the table says after COMMENTS.',
-    'Types are in the generic list\'s order ([fidelity.md §6](fidelity.md#6-generic-list)).',
+    "Types are in the generic list's order ([fidelity.md §6](fidelity.md#6-generic-list)).",
     '',
     '| type | endpoint | source |',
     '|---|---|---|',

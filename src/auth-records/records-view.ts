@@ -84,9 +84,21 @@ export class RecordsView {
     const { id } = request.params;
     if (!/^[1-9]\d{0,9}$/.test(id)) request.refuse(400, 'the record ID must be a whole number above 0');
     const path = `${type.path}?action=list&ids=${id}`;
-    const params = new RequestParams([['action', 'list'], ['ids', id]]);
+    const params = new RequestParams([
+      ['action', 'list'],
+      ['ids', id],
+    ]);
     const render = (doc: XmlDocumentSpec) => renderXml(doc, request.baseUrl);
-    const call = { user: request.user, baseUrl: request.baseUrl, secure: request.secure, method: 'GET' as const, params, path: type.path, datetime: qualysDateTime(), render };
+    const call = {
+      user: request.user,
+      baseUrl: request.baseUrl,
+      secure: request.secure,
+      method: 'GET' as const,
+      params,
+      path: type.path,
+      datetime: qualysDateTime(),
+      render,
+    };
     const { xml } = dispatch(this.deps.endpoints.get(type.name)!, call, this.deps.secrets);
     return { request: path, xml: xml.toString('utf8') };
   }

@@ -49,10 +49,18 @@ export class EmulatorControls {
     const { runtime } = deps;
     // the limiter's names for the rate-limit settings, read live
     const rateLimits: RateLimitSettings = {
-      get enforce() { return runtime.enforceRateLimits; },
-      get limit() { return runtime.rateLimit.calls; },
-      get windowSec() { return runtime.rateLimit.windowSec; },
-      get concurrency() { return runtime.concurrencyLimit; },
+      get enforce() {
+        return runtime.enforceRateLimits;
+      },
+      get limit() {
+        return runtime.rateLimit.calls;
+      },
+      get windowSec() {
+        return runtime.rateLimit.windowSec;
+      },
+      get concurrency() {
+        return runtime.concurrencyLimit;
+      },
     };
     this.limiter = new RateLimiter(() => rateLimits);
     this.seedTarget = { sections: deps.families.flatMap((f) => f.seed ?? []), atomically: deps.atomically, secrets: deps.secrets };

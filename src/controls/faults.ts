@@ -62,9 +62,7 @@ const samePath = (rulePath: string, path: string) => rulePath === path || `${rul
  */
 function faultError(rule: FaultRule): QualysError {
   const base =
-    rule.code === '1965' ? qualysErrors.rateLimited(rule.wait_sec ?? 1)
-    : rule.code === '1960' ? qualysErrors.concurrencyLimit(1)
-    : qualysErrors.internal();
+    rule.code === '1965' ? qualysErrors.rateLimited(rule.wait_sec ?? 1) : rule.code === '1960' ? qualysErrors.concurrencyLimit(1) : qualysErrors.internal();
   const sameCode = rule.code === undefined || rule.code === base.code;
   return new QualysError(rule.status ?? base.status, rule.code ?? base.code, rule.text ?? base.text, sameCode ? base.items : [], base.headers);
 }

@@ -69,17 +69,26 @@ function creating(secrets: SecretParams, where: string, index: number, create: (
  * section the document has.
  */
 export function seedFamilies(target: SeedTarget, doc: unknown, user: string): Record<string, number[]> {
-  const fields = objectOf(doc, 'the seed document', target.sections.map((s) => s.field));
+  const fields = objectOf(
+    doc,
+    'the seed document',
+    target.sections.map((s) => s.field),
+  );
   const present = target.sections.flatMap((section) =>
-    fields[section.field] === undefined && !section.required ? [] : [{ section, values: arrayOf(fields[section.field], section.field) }]);
-  return target.atomically(() => Object.fromEntries(present.map(({ section, values }) => [
-    section.answer,
-    values.map((value, index) => {
-      const where = `${section.field}[${index}]`;
-      const entry = entryOf(value, where, index);
-      return creating(target.secrets, where, index, () => section.create(entry, user, qualysDateTime()));
-    }),
-  ])));
+    fields[section.field] === undefined && !section.required ? [] : [{ section, values: arrayOf(fields[section.field], section.field) }],
+  );
+  return target.atomically(() =>
+    Object.fromEntries(
+      present.map(({ section, values }) => [
+        section.answer,
+        values.map((value, index) => {
+          const where = `${section.field}[${index}]`;
+          const entry = entryOf(value, where, index);
+          return creating(target.secrets, where, index, () => section.create(entry, user, qualysDateTime()));
+        }),
+      ]),
+    ),
+  );
 }
 
 /** Reads a seed document for `--seed FILE`; a file that is not JSON is an error naming it. */

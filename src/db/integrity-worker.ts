@@ -20,7 +20,10 @@ export interface IntegrityWorkerData {
 function quickCheck(data: IntegrityWorkerData): string[] {
   const db = new SQLite(data.path, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare(`PRAGMA quick_check(${Math.trunc(data.max)})`).pluck().all() as string[];
+    const rows = db
+      .prepare(`PRAGMA quick_check(${Math.trunc(data.max)})`)
+      .pluck()
+      .all() as string[];
     const trees = new Map(db.prepare('SELECT rootpage, name FROM sqlite_master WHERE rootpage > 0').raw().all() as [number, string][]);
     return rows
       .join('\n')

@@ -13,7 +13,9 @@ const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'migrations');
  * number of processes starting together on one file apply each migration exactly once.
  */
 export function migrate(db: Database.Database, dir: string = MIGRATIONS_DIR): string[] {
-  const names = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   // the SQL functions of the emulator's own that migrations call
   registerFoldCase(db);
   const pending = db.transaction(() => {

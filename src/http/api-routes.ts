@@ -39,19 +39,23 @@ export function apiRoutes(options: ApiRouteOptions): PathRoutes {
     const answer: AppMiddleware = (ctx) => {
       const method = ctx.method === 'HEAD' ? 'GET' : ctx.method;
       if (method !== 'GET' && method !== 'POST') throw qualysErrors.methodNotAllowed(ctx.method);
-      const result = dispatch(endpoint, {
-        method: method as Method,
-        params: paramsOf(ctx),
-        // The session endpoint's login runs before anyone is known.
-        user: ctx.state.user ?? '',
-        baseUrl: baseUrlOf(ctx, options.publicUrl),
-        path: endpoint.path,
-        datetime: qualysDateTime(),
-        secure: ctx.secure,
-        sessionToken: sessionTokenOf(ctx),
-        xmlBody: ctx.state.xmlBody,
-        render: (doc) => options.output.render(ctx, doc),
-      }, options.secrets);
+      const result = dispatch(
+        endpoint,
+        {
+          method: method as Method,
+          params: paramsOf(ctx),
+          // The session endpoint's login runs before anyone is known.
+          user: ctx.state.user ?? '',
+          baseUrl: baseUrlOf(ctx, options.publicUrl),
+          path: endpoint.path,
+          datetime: qualysDateTime(),
+          secure: ctx.secure,
+          sessionToken: sessionTokenOf(ctx),
+          xmlBody: ctx.state.xmlBody,
+          render: (doc) => options.output.render(ctx, doc),
+        },
+        options.secrets,
+      );
       // Now, before anything else runs: a reset could commit the batch, or fail to, before this
       // answer reaches the step that waits for it (docs/architecture.md, Group commit).
       ctx.state.batch = options.commits.settled() ?? null;

@@ -26,8 +26,10 @@ export function exactPaths(groups: readonly PathRoutes[]): AppMiddleware {
 /** A router's fixed paths, each handed to the router itself (it still answers methods and guards). */
 export function routerPaths(router: Router<AppState>): PathRoutes {
   const routes = router.routes() as AppMiddleware;
-  return new Map(router.stack.map((layer) => {
-    if (layer.paramNames.length > 0) throw new Error(`${layer.path}: only fixed paths can be looked up exactly`);
-    return [String(layer.path), routes] as const;
-  }));
+  return new Map(
+    router.stack.map((layer) => {
+      if (layer.paramNames.length > 0) throw new Error(`${layer.path}: only fixed paths can be looked up exactly`);
+      return [String(layer.path), routes] as const;
+    }),
+  );
 }

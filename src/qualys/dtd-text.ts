@@ -56,7 +56,11 @@ export function dtdText(comment: string, declarations: readonly string[]): strin
   const seen = new Set<string>();
   const out = declarations.filter((d) => {
     // An ELEMENT or ATTLIST is the same declaration when its kind and name match.
-    const key = d.match(/^<!(ELEMENT|ATTLIST) (\S+)( \S+)?/)?.slice(1).join(' ') ?? d;
+    const key =
+      d
+        .match(/^<!(ELEMENT|ATTLIST) (\S+)( \S+)?/)
+        ?.slice(1)
+        .join(' ') ?? d;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -29,22 +29,22 @@ export function requestElement(echo: RequestEcho | undefined): XmlElement | unde
     leaf('USER_LOGIN', echo.userLogin),
     leaf('RESOURCE', echo.resource),
     echo.params.length > 0 &&
-      elOf('PARAM_LIST', echo.params.map(([key, value]) => el('PARAM', leaf('KEY', key), leaf('VALUE', value)))),
+      elOf(
+        'PARAM_LIST',
+        echo.params.map(([key, value]) => el('PARAM', leaf('KEY', key), leaf('VALUE', value))),
+      ),
   );
 }
 
 export function idSetElement(ids: IntervalSet): XmlElement {
-  return elOf('ID_SET', formatIdSet(ids).map((e) => leaf(e.kind, e.value)));
+  return elOf(
+    'ID_SET',
+    formatIdSet(ids).map((e) => leaf(e.kind, e.value)),
+  );
 }
 
 /** [Q] SIMPLE_RETURN: errors, session login and logout. */
-export function simpleReturn(r: {
-  request?: RequestEcho;
-  datetime: string;
-  code?: string;
-  text: string;
-  items?: readonly QualysItem[];
-}): XmlDocumentSpec {
+export function simpleReturn(r: { request?: RequestEcho; datetime: string; code?: string; text: string; items?: readonly QualysItem[] }): XmlDocumentSpec {
   const items = r.items ?? [];
   return {
     dtdPath: DTD_PATHS.simpleReturn,
@@ -57,7 +57,10 @@ export function simpleReturn(r: {
         r.code !== undefined && leaf('CODE', r.code),
         leaf('TEXT', r.text),
         items.length > 0 &&
-          elOf('ITEM_LIST', items.map((i) => elOf('ITEM', [leaf('KEY', i.key), ...i.values.map((v) => leaf('VALUE', v))]))),
+          elOf(
+            'ITEM_LIST',
+            items.map((i) => elOf('ITEM', [leaf('KEY', i.key), ...i.values.map((v) => leaf('VALUE', v))])),
+          ),
       ),
     ),
   };
@@ -82,7 +85,12 @@ export function batchReturn(r: { request?: RequestEcho; datetime: string; batche
         elOf(
           'BATCH_LIST',
           r.batches.map((b) =>
-            el('BATCH', b.code !== undefined && leaf('CODE', b.code), b.text !== undefined && leaf('TEXT', b.text), b.ids && b.ids.length > 0 && idSetElement(b.ids)),
+            el(
+              'BATCH',
+              b.code !== undefined && leaf('CODE', b.code),
+              b.text !== undefined && leaf('TEXT', b.text),
+              b.ids && b.ids.length > 0 && idSetElement(b.ids),
+            ),
           ),
         ),
       ),

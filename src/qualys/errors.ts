@@ -70,8 +70,7 @@ export const qualysErrors = {
   /** [Q] header required on every v2 call; [E] code and text. */
   missingHeader: (name: string) => new QualysError(400, '1903', `Missing required header(s): ${name}`),
   /** [Q] recorded for action; the same template for every required parameter. */
-  missingParameters: (names: readonly string[]) =>
-    new QualysError(400, '1903', `Missing required parameter(s): ${list(names)}`),
+  missingParameters: (names: readonly string[]) => new QualysError(400, '1903', `Missing required parameter(s): ${list(names)}`),
   /** [E] the same template when any one of several parameters would do, e.g. `sid or servicename`. */
   missingOneOf: (names: readonly string[]) => new QualysError(400, '1903', `Missing required parameter(s): ${names.join(' or ')}`),
   /**
@@ -81,8 +80,7 @@ export const qualysErrors = {
   unrecognizedParameters: (names: readonly string[], action: string, allowed: readonly string[]) =>
     new QualysError(400, '1901', `Unrecognized parameter(s): ${list(names)} (action=${action} allows: ${list(allowed.filter((n) => n !== 'action'))})`),
   /** [Q] template. */
-  exclusiveParameters: (names: readonly string[]) =>
-    new QualysError(400, '1904', `Please specify only one of these parameters: ${list(names)}`),
+  exclusiveParameters: (names: readonly string[]) => new QualysError(400, '1904', `Please specify only one of these parameters: ${list(names)}`),
   /**
    * [Q] recorded, e.g. `parameter ids has invalid value: abc123 (neither a positive integer nor a
    * range: abc123)`. [E] The value of a secret parameter is masked where the answer is written
@@ -97,7 +95,11 @@ export const qualysErrors = {
   noSuchVault: (name: string, id: string) => new QualysError(400, '1905', `parameter ${name} has invalid value: ${id} (no such vault)`),
   /** [Q] a vault in use cannot be deleted; [E] the TEXT names every record using it. */
   vaultInUse: (id: string, users: readonly { id: number; type: string }[]) =>
-    new QualysError(400, '1905', `parameter id has invalid value: ${id} (the vault is used by authentication records: ${users.map((u) => `${u.type} ${u.id}`).join(', ')})`),
+    new QualysError(
+      400,
+      '1905',
+      `parameter id has invalid value: ${id} (the vault is used by authentication records: ${users.map((u) => `${u.type} ${u.id}`).join(', ')})`,
+    ),
   /** [E] docs/fidelity.md §5: a title names one record, so an update setting it takes one ID. */
   titleNeedsOneId: (title: string) =>
     new QualysError(400, '1905', `parameter title has invalid value: ${title} (a title can only be set on one record: give one ID)`),
@@ -126,8 +128,7 @@ export const qualysErrors = {
   /** [E] a network_id other than 0 while the networks feature is off. */
   networksDisabled: (value: string) => qualysErrors.invalidValue('network_id', value, 'the networks feature is not enabled'),
   /** [Q] template, [E] used for write actions sent by GET. */
-  methodIncompatible: () =>
-    new QualysError(400, '1908', 'Request method (GET or POST) is incompatible with specified parameter(s): action'),
+  methodIncompatible: () => new QualysError(400, '1908', 'Request method (GET or POST) is incompatible with specified parameter(s): action'),
   /** [E] methods other than GET and POST on an API endpoint. */
   methodNotAllowed: (method: string) => new QualysError(405, undefined, `Method Not Allowed: ${method}`, [], { Allow: 'GET, POST' }),
   /**
@@ -141,8 +142,7 @@ export const qualysErrors = {
    * [E] bodies over the configured limit, or that cannot be read. The connection is closed after
    * the answer, so the rest of an oversized body is never read.
    */
-  bodyTooLarge: (limit: number) =>
-    new QualysError(413, '1905', `Request body exceeds the limit of ${limit} bytes`, [], { Connection: 'close' }),
+  bodyTooLarge: (limit: number) => new QualysError(413, '1905', `Request body exceeds the limit of ${limit} bytes`, [], { Connection: 'close' }),
   /** [E] 400 for bytes that cannot be read as declared, 415 for an encoding or charset not supported. */
   badBody: (reason: string, status: 400 | 415 = 400) => new QualysError(status, '1905', `Request body could not be read: ${reason}`),
   /** [Q] docs/fidelity.md §8: concurrency is checked before the rate. */
@@ -152,9 +152,10 @@ export const qualysErrors = {
     ]),
   /** [Q] docs/fidelity.md §8: the wait is also in `X-RateLimit-ToWait-Sec`, which clients read to back off. */
   rateLimited: (seconds: number) =>
-    new QualysError(409, '1965', `This API cannot be run again for another ${seconds} seconds.`, [
-      { key: 'SECONDS_TO_WAIT', values: [String(seconds)] },
-    ], { 'X-RateLimit-ToWait-Sec': String(seconds), 'X-RateLimit-Remaining': '0' }),
+    new QualysError(409, '1965', `This API cannot be run again for another ${seconds} seconds.`, [{ key: 'SECONDS_TO_WAIT', values: [String(seconds)] }], {
+      'X-RateLimit-ToWait-Sec': String(seconds),
+      'X-RateLimit-Remaining': '0',
+    }),
   /** [Q] 999 for unexpected faults; [E] generic text, never internals. */
   internal: () => new QualysError(500, '999', 'Internal error. Please try again later.'),
 };

@@ -76,9 +76,7 @@ export type IpSetEntry = { kind: 'IP' | 'IP_RANGE'; value: string };
 
 /** [Q] single addresses as IP, runs as IP_RANGE `a.b.c.d-e.f.g.h`. */
 export function formatIpRange([lo, hi]: readonly [number, number]): IpSetEntry {
-  return lo === hi
-    ? { kind: 'IP', value: formatAddress(lo) }
-    : { kind: 'IP_RANGE', value: `${formatAddress(lo)}-${formatAddress(hi)}` };
+  return lo === hi ? { kind: 'IP', value: formatAddress(lo) } : { kind: 'IP_RANGE', value: `${formatAddress(lo)}-${formatAddress(hi)}` };
 }
 
 export function formatIpSet(set: IntervalSet): IpSetEntry[] {

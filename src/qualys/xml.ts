@@ -1,4 +1,3 @@
-
 /**
  * A small element tree that the envelopes build and one function serialises, so no code
  * outside this file concatenates XML.

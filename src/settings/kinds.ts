@@ -54,7 +54,11 @@ function required(name: string, text: string | undefined): string {
 }
 
 /** The items of a comma-separated list, trimmed, empty ones dropped. */
-const items = (name: string, text: string | undefined) => required(name, text).split(',').map((v) => v.trim()).filter((v) => v !== '');
+const items = (name: string, text: string | undefined) =>
+  required(name, text)
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 
 /** Any non-empty text: a name, an address, a path. */
 export function text(arg: string): Kind<string> {
@@ -150,7 +154,9 @@ export function networkIds(arg: string): Kind<number[]> {
   return {
     arg,
     parse(name, t) {
-      const ids = required(name, t).split(',').map((v) => numberText(name, v.trim(), id));
+      const ids = required(name, t)
+        .split(',')
+        .map((v) => numberText(name, v.trim(), id));
       return [...new Set(ids)].sort((a, b) => a - b);
     },
     problem: (v, key) =>
@@ -205,7 +211,9 @@ export function callsPerWindow(arg: string, parts: { calls: Bounds; windowSec: B
     },
     problem(v, key) {
       const bad = keys.find((part) => !inBounds((v as Partial<Rate> | undefined)?.[part], parts[part]));
-      return bad === undefined ? undefined : `${key}.${bad} must be ${describeBounds(parts[bad])}, got ${JSON.stringify((v as Partial<Rate> | undefined)?.[bad])}`;
+      return bad === undefined
+        ? undefined
+        : `${key}.${bad} must be ${describeBounds(parts[bad])}, got ${JSON.stringify((v as Partial<Rate> | undefined)?.[bad])}`;
     },
     show: (v) => `${v.calls}/${v.windowSec}`,
     json: parts,

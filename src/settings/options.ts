@@ -25,7 +25,15 @@ const described = ({ description, kind, default: value }: Setting<unknown>) =>
   value === undefined ? description : description.replace('{default}', kind.show(value));
 
 export const OPTIONS: readonly Option[] = DECLARED.flatMap(({ key, setting }) => {
-  const option: Option = { flag: setting.flag, env: setting.env, arg: setting.kind.arg, description: described(setting), key, kind: setting.kind, repeatable: setting.repeatable === true };
+  const option: Option = {
+    flag: setting.flag,
+    env: setting.env,
+    arg: setting.kind.arg,
+    description: described(setting),
+    key,
+    kind: setting.kind,
+    repeatable: setting.repeatable === true,
+  };
   const { alias } = setting;
   return alias ? [option, { ...option, flag: alias.flag, env: alias.env, description: `Alias of ${setting.flag}.` }] : [option];
 });
@@ -71,5 +79,14 @@ export function helpText(): string {
     const left = `  ${o.flag}${o.arg ? ` ${o.arg}` : ''}`;
     return `${left.padEnd(33)} ${o.description}\n${''.padEnd(34)}env: ${o.env}`;
   });
-  return ['Usage: qualys-emulator [options]', '', 'A Qualys API v2 emulator for testing Qualys clients locally.', '', 'Options:', ...rows, `  ${'--help'.padEnd(32)}Show this help.`, ''].join('\n');
+  return [
+    'Usage: qualys-emulator [options]',
+    '',
+    'A Qualys API v2 emulator for testing Qualys clients locally.',
+    '',
+    'Options:',
+    ...rows,
+    `  ${'--help'.padEnd(32)}Show this help.`,
+    '',
+  ].join('\n');
 }

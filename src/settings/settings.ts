@@ -63,58 +63,95 @@ export const SETTINGS = {
   /** How the server listens: address, TLS, and the limits on connections and slow clients. */
   listener: slice({
     host: {
-      flag: '--host', env: 'QUALYS_EMULATOR_HOST', kind: text('HOST'), default: '127.0.0.1',
+      flag: '--host',
+      env: 'QUALYS_EMULATOR_HOST',
+      kind: text('HOST'),
+      default: '127.0.0.1',
       description: 'Address to listen on (default {default}). A non-loopback address needs --user.',
     },
     port: {
-      flag: '--port', env: 'QUALYS_EMULATOR_PORT', kind: wholeNumber('PORT', 0, 65535), default: 8780,
+      flag: '--port',
+      env: 'QUALYS_EMULATOR_PORT',
+      kind: wholeNumber('PORT', 0, 65535),
+      default: 8780,
       description: 'Port to listen on; 0 picks any free port (default {default}).',
     },
     tlsCert: {
-      flag: '--tls-cert', env: 'QUALYS_EMULATOR_TLS_CERT', kind: text('FILE'),
+      flag: '--tls-cert',
+      env: 'QUALYS_EMULATOR_TLS_CERT',
+      kind: text('FILE'),
       description: 'PEM certificate (chain); with --tls-key, serve HTTPS instead of HTTP.',
     },
     tlsKey: {
-      flag: '--tls-key', env: 'QUALYS_EMULATOR_TLS_KEY', kind: text('FILE'),
+      flag: '--tls-key',
+      env: 'QUALYS_EMULATOR_TLS_KEY',
+      kind: text('FILE'),
       description: 'PEM private key for --tls-cert.',
     },
     headersTimeout: {
-      flag: '--headers-timeout', env: 'QUALYS_EMULATOR_HEADERS_TIMEOUT', kind: wholeNumber('MS', 1, 3_600_000), default: 10_000,
+      flag: '--headers-timeout',
+      env: 'QUALYS_EMULATOR_HEADERS_TIMEOUT',
+      kind: wholeNumber('MS', 1, 3_600_000),
+      default: 10_000,
       description: 'Milliseconds a client has to send its request headers before it gets 408 and is disconnected (default {default}).',
     },
     requestTimeout: {
-      flag: '--request-timeout', env: 'QUALYS_EMULATOR_REQUEST_TIMEOUT', kind: wholeNumber('MS', 1, 3_600_000), default: 30_000,
+      flag: '--request-timeout',
+      env: 'QUALYS_EMULATOR_REQUEST_TIMEOUT',
+      kind: wholeNumber('MS', 1, 3_600_000),
+      default: 30_000,
       description: 'Milliseconds a client has to send its whole request, body included, before it gets 408 and is disconnected (default {default}).',
     },
     maxConnections: {
       // [E] far more than any test harness opens, and with --max-body at most 256 MiB of bodies in flight
-      flag: '--max-connections', env: 'QUALYS_EMULATOR_MAX_CONNECTIONS', kind: wholeNumber('N', 1, 1_000_000), default: 256,
-      description: 'Connections open at once; one more is closed as it arrives, so that the bodies being read (each up to --max-body) stay bounded (default {default}).',
+      flag: '--max-connections',
+      env: 'QUALYS_EMULATOR_MAX_CONNECTIONS',
+      kind: wholeNumber('N', 1, 1_000_000),
+      default: 256,
+      description:
+        'Connections open at once; one more is closed as it arrives, so that the bodies being read (each up to --max-body) stay bounded (default {default}).',
     },
     sendTimeout: {
       // [E] an answer of the emulator leaves in far less on any link a test harness uses
-      flag: '--send-timeout', env: 'QUALYS_EMULATOR_SEND_TIMEOUT', kind: wholeNumber('MS', 1, 3_600_000), default: 10_000,
-      description: 'Milliseconds a client has to take an answer once it is written; one that reads too slowly, or not at all, is disconnected, freeing its connection (default {default}).',
+      flag: '--send-timeout',
+      env: 'QUALYS_EMULATOR_SEND_TIMEOUT',
+      kind: wholeNumber('MS', 1, 3_600_000),
+      default: 10_000,
+      description:
+        'Milliseconds a client has to take an answer once it is written; one that reads too slowly, or not at all, is disconnected, freeing its connection (default {default}).',
     },
     drainTimeout: {
       // [E] far more than any request of the emulator takes, and within the grace `docker stop` gives
-      flag: '--drain-timeout', env: 'QUALYS_EMULATOR_DRAIN_TIMEOUT', kind: wholeNumber('MS', 0, 3_600_000), default: 5_000,
-      description: 'Milliseconds the requests in flight get to finish when the emulator stops (SIGTERM, SIGINT); new connections are refused meanwhile. Those still running then are cut off and their writes rolled back (default {default}).',
+      flag: '--drain-timeout',
+      env: 'QUALYS_EMULATOR_DRAIN_TIMEOUT',
+      kind: wholeNumber('MS', 0, 3_600_000),
+      default: 5_000,
+      description:
+        'Milliseconds the requests in flight get to finish when the emulator stops (SIGTERM, SIGINT); new connections are refused meanwhile. Those still running then are cut off and their writes rolled back (default {default}).',
     },
   }),
 
   /** The database and what it starts with. */
   storage: slice({
     db: {
-      flag: '--db', env: 'QUALYS_EMULATOR_DB', kind: text('FILE'), default: 'data/qualys-emulator.sqlite',
+      flag: '--db',
+      env: 'QUALYS_EMULATOR_DB',
+      kind: text('FILE'),
+      default: 'data/qualys-emulator.sqlite',
       description: 'SQLite database file, created on demand, or :memory: (default {default}).',
     },
     durability: {
-      flag: '--durability', env: 'QUALYS_EMULATOR_DURABILITY', kind: oneOf('MODE', DURABILITIES), default: 'process',
-      description: 'What an answered write survives: process (a crash or SIGKILL of the emulator) or full (also a power cut, at an fsync per write, which makes creates several times slower) (default {default}).',
+      flag: '--durability',
+      env: 'QUALYS_EMULATOR_DURABILITY',
+      kind: oneOf('MODE', DURABILITIES),
+      default: 'process',
+      description:
+        'What an answered write survives: process (a crash or SIGKILL of the emulator) or full (also a power cut, at an fsync per write, which makes creates several times slower) (default {default}).',
     },
     seedFile: {
-      flag: '--seed', env: 'QUALYS_EMULATOR_SEED', kind: text('FILE'),
+      flag: '--seed',
+      env: 'QUALYS_EMULATOR_SEED',
+      kind: text('FILE'),
       description: 'Create the records of a JSON seed document ({"records": [...]}) at start-up; all or nothing.',
     },
   }),
@@ -122,56 +159,90 @@ export const SETTINGS = {
   /** The names this server answers to, and the one it writes in its own URLs. */
   site: slice({
     publicUrl: {
-      flag: '--public-url', env: 'QUALYS_EMULATOR_PUBLIC_URL', kind: baseUrl('URL'),
+      flag: '--public-url',
+      env: 'QUALYS_EMULATOR_PUBLIC_URL',
+      kind: baseUrl('URL'),
       description: 'Base URL used in DOCTYPEs, RESOURCE and next-page URLs (default: the scheme and Host of each request).',
     },
     allowedHosts: {
-      flag: '--allowed-hosts', env: 'QUALYS_EMULATOR_ALLOWED_HOSTS', kind: hostNames('HOST[,HOST]'), default: [],
-      description: 'Host names (any port) answered besides localhost, loopback addresses and the --public-url host; others get 403. Checked always on a loopback address, and on any address once given.',
+      flag: '--allowed-hosts',
+      env: 'QUALYS_EMULATOR_ALLOWED_HOSTS',
+      kind: hostNames('HOST[,HOST]'),
+      default: [],
+      description:
+        'Host names (any port) answered besides localhost, loopback addresses and the --public-url host; others get 403. Checked always on a loopback address, and on any address once given.',
     },
   }),
 
   /** Who may call the API, and what a call may carry. */
   api: slice({
     users: {
-      flag: '--user', env: 'QUALYS_EMULATOR_USERS', kind: credentials('LOGIN:PASSWORD'), default: [DEFAULT_USER], repeatable: true,
+      flag: '--user',
+      env: 'QUALYS_EMULATOR_USERS',
+      kind: credentials('LOGIN:PASSWORD'),
+      default: [DEFAULT_USER],
+      repeatable: true,
       description: 'API credential; repeat for more users (the variable takes a comma-separated list). Default {default}, loopback only.',
     },
     sessionTimeout: {
       // [E] Qualys does not publish its idle timeout; one hour.
-      flag: '--session-timeout', env: 'QUALYS_EMULATOR_SESSION_TIMEOUT', kind: wholeNumber('SECONDS', 1, 31_536_000), default: 3600,
+      flag: '--session-timeout',
+      env: 'QUALYS_EMULATOR_SESSION_TIMEOUT',
+      kind: wholeNumber('SECONDS', 1, 31_536_000),
+      default: 3600,
       description: 'Idle seconds before a QualysSession cookie expires (default {default}).',
     },
     maxBody: {
-      flag: '--max-body', env: 'QUALYS_EMULATOR_MAX_BODY', kind: wholeNumber('BYTES', 1, 2 ** 31), default: 1024 * 1024,
+      flag: '--max-body',
+      env: 'QUALYS_EMULATOR_MAX_BODY',
+      kind: wholeNumber('BYTES', 1, 2 ** 31),
+      default: 1024 * 1024,
       description: 'Largest request body accepted; larger ones get 413 (default {default}).',
     },
     validateXml: {
-      flag: '--validate-xml', env: 'QUALYS_EMULATOR_VALIDATE_XML', kind: onOff(), default: false,
-      description: 'Validate every XML response against its DTD (a list answer reused unchanged but for its DATETIME, when first written); a failure is logged and answered as CODE 999.',
+      flag: '--validate-xml',
+      env: 'QUALYS_EMULATOR_VALIDATE_XML',
+      kind: onOff(),
+      default: false,
+      description:
+        'Validate every XML response against its DTD (a list answer reused unchanged but for its DATETIME, when first written); a failure is logged and answered as CODE 999.',
     },
     networks: {
-      flag: '--networks', env: 'QUALYS_EMULATOR_NETWORKS', kind: networkIds('ID,ID...'), default: [],
-      description: 'Networks that exist from the start, named "Network <id>" and kept by a reset; they turn the networks feature on, so network_id may name them and any network created, besides 0 (default: none: the feature comes on with the first network created).',
+      flag: '--networks',
+      env: 'QUALYS_EMULATOR_NETWORKS',
+      kind: networkIds('ID,ID...'),
+      default: [],
+      description:
+        'Networks that exist from the start, named "Network <id>" and kept by a reset; they turn the networks feature on, so network_id may name them and any network created, besides 0 (default: none: the feature comes on with the first network created).',
     },
   }),
 
   /** [Q] docs/fidelity.md §8: the rate limiter's settings, in the runtime config API's `rate_limit` object. */
   rateLimits: slice({
     enforceRateLimits: {
-      flag: '--enforce-rate-limits', env: 'QUALYS_EMULATOR_ENFORCE_RATE_LIMITS', kind: onOff(), default: false, runtime: 'rate_limit.enforce',
+      flag: '--enforce-rate-limits',
+      env: 'QUALYS_EMULATOR_ENFORCE_RATE_LIMITS',
+      kind: onOff(),
+      default: false,
+      runtime: 'rate_limit.enforce',
       description: 'Refuse calls over the rate or concurrency limit (409, CODE 1965 or 1960); off, only the headers are sent.',
     },
     /** [Q] calls per user per endpoint in a rolling window (300 / 3600 s). */
     rateLimit: {
-      flag: '--rate-limit', env: 'QUALYS_EMULATOR_RATE_LIMIT',
+      flag: '--rate-limit',
+      env: 'QUALYS_EMULATOR_RATE_LIMIT',
       kind: callsPerWindow('CALLS/SECONDS', { calls: { min: 1, max: 1_000_000 }, windowSec: { min: 1, max: 31_536_000 } }),
-      default: { calls: 300, windowSec: 3600 }, runtime: { calls: 'rate_limit.limit', windowSec: 'rate_limit.window_sec' },
+      default: { calls: 300, windowSec: 3600 },
+      runtime: { calls: 'rate_limit.limit', windowSec: 'rate_limit.window_sec' },
       description: 'Calls per user per endpoint in a rolling window (default {default}).',
     },
     /** [Q] calls of one user to one endpoint running at once (2). */
     concurrencyLimit: {
-      flag: '--concurrency-limit', env: 'QUALYS_EMULATOR_CONCURRENCY_LIMIT', kind: wholeNumber('N', 1, 10_000), default: 2, runtime: 'rate_limit.concurrency',
+      flag: '--concurrency-limit',
+      env: 'QUALYS_EMULATOR_CONCURRENCY_LIMIT',
+      kind: wholeNumber('N', 1, 10_000),
+      default: 2,
+      runtime: 'rate_limit.concurrency',
       description: 'Calls of one user to one endpoint running at once (default {default}).',
     },
   }),
@@ -180,7 +251,11 @@ export const SETTINGS = {
   apiRules: slice({
     /** [Q] every v2 call needs X-Requested-With; a switch may turn the check off. */
     requireXRequestedWith: {
-      flag: '--require-x-requested-with', env: 'QUALYS_EMULATOR_REQUIRE_X_REQUESTED_WITH', kind: trueFalse('BOOL'), default: true, runtime: 'require_x_requested_with',
+      flag: '--require-x-requested-with',
+      env: 'QUALYS_EMULATOR_REQUIRE_X_REQUESTED_WITH',
+      kind: trueFalse('BOOL'),
+      default: true,
+      runtime: 'require_x_requested_with',
       description: 'Refuse (400, 1903) calls without an X-Requested-With header, as Qualys does (default {default}; false turns the check off).',
     },
     /**
@@ -188,14 +263,28 @@ export const SETTINGS = {
      * Unix or Windows) must have their IPs covered by them (1905 otherwise).
      */
     requireHostRecord: {
-      flag: '--require-host-record', env: 'QUALYS_EMULATOR_REQUIRE_HOST_RECORD', kind: onOff(), default: false, runtime: 'require_host_record',
+      flag: '--require-host-record',
+      env: 'QUALYS_EMULATOR_REQUIRE_HOST_RECORD',
+      kind: onOff(),
+      default: false,
+      runtime: 'require_host_record',
       // The first name of the switch, from when only Docker had the rule; kept so existing scripts run.
-      alias: { flag: '--require-unix-for-docker', env: 'QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER', option: 'requireUnixForDocker', runtime: 'require_unix_for_docker' },
-      description: 'Refuse (1905) records of the types that need a host record (Docker: Unix; databases and applications: Unix or Windows) whose IPs are not all covered by one, as Qualys does.',
+      alias: {
+        flag: '--require-unix-for-docker',
+        env: 'QUALYS_EMULATOR_REQUIRE_UNIX_FOR_DOCKER',
+        option: 'requireUnixForDocker',
+        runtime: 'require_unix_for_docker',
+      },
+      description:
+        'Refuse (1905) records of the types that need a host record (Docker: Unix; databases and applications: Unix or Windows) whose IPs are not all covered by one, as Qualys does.',
     },
     /** Records per list response before the 1980 warning [Q: 1000]. */
     pageSize: {
-      flag: '--page-size', env: 'QUALYS_EMULATOR_PAGE_SIZE', kind: wholeNumber('N', 1, 1_000_000), default: 1000, runtime: 'page_size',
+      flag: '--page-size',
+      env: 'QUALYS_EMULATOR_PAGE_SIZE',
+      kind: wholeNumber('N', 1, 1_000_000),
+      default: 1000,
+      runtime: 'page_size',
       description: 'Records per list response before the 1980 next-page warning (default {default}).',
     },
   }),
@@ -203,31 +292,51 @@ export const SETTINGS = {
   /** The tool runners (src/tools/): where the tools are, how long they may run, where their output goes. */
   tools: slice({
     kubeBenchBin: {
-      flag: '--kube-bench-bin', env: 'QUALYS_EMULATOR_KUBE_BENCH_BIN', kind: text('PATH'),
+      flag: '--kube-bench-bin',
+      env: 'QUALYS_EMULATOR_KUBE_BENCH_BIN',
+      kind: text('PATH'),
       description: 'kube-bench executable (default: kube-bench found on PATH at each request).',
     },
     dockerBenchBin: {
-      flag: '--docker-bench-bin', env: 'QUALYS_EMULATOR_DOCKER_BENCH_BIN', kind: text('PATH'),
+      flag: '--docker-bench-bin',
+      env: 'QUALYS_EMULATOR_DOCKER_BENCH_BIN',
+      kind: text('PATH'),
       description: 'docker-bench-security script; it runs in its own directory (default: docker-bench-security or docker-bench-security.sh found on PATH).',
     },
     toolTimeout: {
-      flag: '--tool-timeout', env: 'QUALYS_EMULATOR_TOOL_TIMEOUT', kind: seconds('SECONDS', 86400), default: 300,
+      flag: '--tool-timeout',
+      env: 'QUALYS_EMULATOR_TOOL_TIMEOUT',
+      kind: seconds('SECONDS', 86400),
+      default: 300,
       description: 'Seconds a tool may run before its whole process group is ended (default {default}).',
     },
     toolKillGrace: {
-      flag: '--tool-kill-grace', env: 'QUALYS_EMULATOR_TOOL_KILL_GRACE', kind: seconds('SECONDS', 600), default: 5,
+      flag: '--tool-kill-grace',
+      env: 'QUALYS_EMULATOR_TOOL_KILL_GRACE',
+      kind: seconds('SECONDS', 600),
+      default: 5,
       description: 'Seconds between SIGTERM and SIGKILL when a tool is ended (default {default}).',
     },
     toolOutputCap: {
-      flag: '--tool-output-cap', env: 'QUALYS_EMULATOR_TOOL_OUTPUT_CAP', kind: wholeNumber('BYTES', 1, 256 * 1024 * 1024), default: 1024 * 1024,
+      flag: '--tool-output-cap',
+      env: 'QUALYS_EMULATOR_TOOL_OUTPUT_CAP',
+      kind: wholeNumber('BYTES', 1, 256 * 1024 * 1024),
+      default: 1024 * 1024,
       description: "Bytes kept of a tool's stdout, and of its stderr; a cut is flagged (default {default}).",
     },
     toolOutputDir: {
-      flag: '--tool-output-dir', env: 'QUALYS_EMULATOR_TOOL_OUTPUT_DIR', kind: text('DIR'), default: join(tmpdir(), 'qualys-emulator-tools'),
-      description: 'Each tool run gets a private directory here; output_file must lie inside it. Created 0700 if missing; refused if another user owns it or others can write to it (default {default}).',
+      flag: '--tool-output-dir',
+      env: 'QUALYS_EMULATOR_TOOL_OUTPUT_DIR',
+      kind: text('DIR'),
+      default: join(tmpdir(), 'qualys-emulator-tools'),
+      description:
+        'Each tool run gets a private directory here; output_file must lie inside it. Created 0700 if missing; refused if another user owns it or others can write to it (default {default}).',
     },
     kubeBenchConfigDirs: {
-      flag: '--kube-bench-config-dirs', env: 'QUALYS_EMULATOR_KUBE_BENCH_CONFIG_DIRS', kind: paths('DIR[,DIR]'), default: [],
+      flag: '--kube-bench-config-dirs',
+      env: 'QUALYS_EMULATOR_KUBE_BENCH_CONFIG_DIRS',
+      kind: paths('DIR[,DIR]'),
+      default: [],
       description: 'Directories a kube-bench request may name as config_dir; their YAML runs shell commands, so none are allowed by default.',
     },
   }),

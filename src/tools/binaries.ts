@@ -16,9 +16,15 @@ function executable(path: string): boolean {
  * each name is looked up on PATH as it is at the time of the request.
  */
 export function findBinary(configured: string | undefined, names: readonly string[], path = process.env.PATH ?? ''): string | undefined {
-  const candidates = configured !== undefined
-    ? [configured]
-    : names.flatMap((name) => path.split(delimiter).filter((dir) => isAbsolute(dir)).map((dir) => join(dir, name)));
+  const candidates =
+    configured !== undefined
+      ? [configured]
+      : names.flatMap((name) =>
+          path
+            .split(delimiter)
+            .filter((dir) => isAbsolute(dir))
+            .map((dir) => join(dir, name)),
+        );
   const found = candidates.find(executable);
   return found === undefined ? undefined : realpathSync(found);
 }

@@ -11,13 +11,34 @@ const FIELDS = ['checks', 'exclude', 'output_file', 'additional_args'];
  * on, so an unknown group would answer success with an empty report.
  */
 const DOCKER_BENCH_GROUPS = [
-  'host_configuration', 'host_configuration_level1', 'linux_hosts_specific_configuration', 'host_general_configuration',
-  'docker_daemon_configuration', 'docker_daemon_configuration_level1', 'docker_daemon_files', 'docker_daemon_files_level1',
-  'container_images', 'container_images_level1', 'container_runtime', 'container_runtime_level1',
-  'docker_security_operations', 'docker_security_operations_level1', 'docker_swarm_configuration', 'docker_swarm_configuration_level1',
-  'docker_enterprise_configuration', 'docker_enterprise_configuration_level1', 'universal_control_plane_configuration',
-  'docker_trusted_registry_configuration', 'community_checks', 'cis', 'cis_level1',
-  'cis_controls_v8_ig1', 'cis_controls_v8_ig2', 'cis_controls_v8_ig3', 'community', 'all',
+  'host_configuration',
+  'host_configuration_level1',
+  'linux_hosts_specific_configuration',
+  'host_general_configuration',
+  'docker_daemon_configuration',
+  'docker_daemon_configuration_level1',
+  'docker_daemon_files',
+  'docker_daemon_files_level1',
+  'container_images',
+  'container_images_level1',
+  'container_runtime',
+  'container_runtime_level1',
+  'docker_security_operations',
+  'docker_security_operations_level1',
+  'docker_swarm_configuration',
+  'docker_swarm_configuration_level1',
+  'docker_enterprise_configuration',
+  'docker_enterprise_configuration_level1',
+  'universal_control_plane_configuration',
+  'docker_trusted_registry_configuration',
+  'community_checks',
+  'cis',
+  'cis_level1',
+  'cis_controls_v8_ig1',
+  'cis_controls_v8_ig2',
+  'cis_controls_v8_ig3',
+  'community',
+  'all',
 ];
 
 /**
@@ -93,13 +114,7 @@ export const dockerBench: ToolDefinition = {
     return {
       chosenOutputFile,
       defaultFileName: 'docker-bench-results.log',
-      args: (outputFile) => [
-        ...(checks ? ['-c', checks.join(',')] : []),
-        ...(exclude ? ['-e', exclude.join(',')] : []),
-        '-l',
-        outputFile,
-        ...extra,
-      ],
+      args: (outputFile) => [...(checks ? ['-c', checks.join(',')] : []), ...(exclude ? ['-e', exclude.join(',')] : []), '-l', outputFile, ...extra],
       // [from docker-bench-security] `-l FILE` writes the text log to FILE and the JSON to FILE.json.
       report: (outputFile) => ({ path: `${outputFile}.json` }),
     };

@@ -115,7 +115,12 @@ export const kubeBench: ToolDefinition = {
   runsInOwnDirectory: true,
   prepare(body, settings) {
     refuseUnknownFields(body, FIELDS);
-    const targets = commaList(body, 'targets', isTarget, `a kube-bench target: one of ${KUBE_BENCH_TARGETS.join(', ')} (kube-bench has no worker target; use node)`);
+    const targets = commaList(
+      body,
+      'targets',
+      isTarget,
+      `a kube-bench target: one of ${KUBE_BENCH_TARGETS.join(', ')} (kube-bench has no worker target; use node)`,
+    );
     const version = matchingString(body, 'version', KUBE_VERSION, 'a Kubernetes version as kube-bench takes it: MAJOR.MINOR like 1.27, without a patch number');
     const benchmark = matchingString(body, 'benchmark', /^[a-z0-9]{1,32}([.-][a-z0-9]{1,32}){0,8}$/, 'a benchmark name like cis-1.9');
     // [from kube-bench] giving both is an error of the tool; refuse it before anything runs.

@@ -16,7 +16,8 @@ const mode = (stat: Stats) => (stat.mode & 0o7777).toString(8).padStart(4, '0');
 function checkContainer(dir: string, at: string, uid: number): void {
   const stat = lstatSync(at);
   if (stat.uid !== uid && stat.uid !== 0) throw refused(dir, `its parent ${at} belongs to uid ${stat.uid}, who could rename it`);
-  if (stat.mode & GROUP_OR_OTHER_WRITE && !(stat.mode & STICKY)) throw refused(dir, `its parent ${at} is writable by others without the sticky bit (mode ${mode(stat)})`);
+  if (stat.mode & GROUP_OR_OTHER_WRITE && !(stat.mode & STICKY))
+    throw refused(dir, `its parent ${at} is writable by others without the sticky bit (mode ${mode(stat)})`);
 }
 
 /** `dir` itself and every directory above it. */
@@ -49,7 +50,8 @@ function checkLookup(dir: string, uid: number): void {
   const containers = new Set<string>();
   for (const at of selfAndAncestors(resolve(dir)).slice(0, -1)) {
     const entry = lstatSync(at);
-    if (entry.isSymbolicLink() && entry.uid !== uid && entry.uid !== 0) throw refused(dir, `${at} is a symlink of uid ${entry.uid}, who could point it elsewhere`);
+    if (entry.isSymbolicLink() && entry.uid !== uid && entry.uid !== 0)
+      throw refused(dir, `${at} is a symlink of uid ${entry.uid}, who could point it elsewhere`);
     for (const container of selfAndAncestors(realpathSync(dirname(at)))) containers.add(container);
   }
   for (const container of containers) checkContainer(dir, container, uid);

@@ -50,10 +50,12 @@ export class ProcessGroups {
       for (const [pgid] of runs) this.signal(pgid, 'SIGKILL');
     }, graceSeconds * 1000);
     try {
-      await Promise.all(runs.map(async ([pgid, settled]) => {
-        await settled;
-        await this.gone(pgid, Date.now() + graceSeconds * 1000);
-      }));
+      await Promise.all(
+        runs.map(async ([pgid, settled]) => {
+          await settled;
+          await this.gone(pgid, Date.now() + graceSeconds * 1000);
+        }),
+      );
     } finally {
       clearTimeout(kill);
     }

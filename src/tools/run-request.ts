@@ -61,15 +61,24 @@ export async function runRequest(tool: ToolDefinition, prepared: PreparedRun, se
   } else {
     // A report left by an earlier run into the same chosen file must not pass for this run's.
     if ('path' in location) rmSync(location.path, { force: true });
-    outcome = await runTool(binary, argv, tool.runsInOwnDirectory ? dirname(binary) : undefined, {
-      timeoutSeconds: settings.toolTimeout,
-      graceSeconds: settings.toolKillGrace,
-      outputCap: settings.toolOutputCap,
-    }, groups);
+    outcome = await runTool(
+      binary,
+      argv,
+      tool.runsInOwnDirectory ? dirname(binary) : undefined,
+      {
+        timeoutSeconds: settings.toolTimeout,
+        graceSeconds: settings.toolKillGrace,
+        outputCap: settings.toolOutputCap,
+      },
+      groups,
+    );
   }
-  const reading = binary === undefined
-    ? { report: null, report_error: `${tool.name} was not found, so it wrote no report` }
-    : 'path' in location ? readReport(location.path) : { report: null, report_error: location.error };
+  const reading =
+    binary === undefined
+      ? { report: null, report_error: `${tool.name} was not found, so it wrote no report` }
+      : 'path' in location
+        ? readReport(location.path)
+        : { report: null, report_error: location.error };
   const kept = outcome.stdout !== '' || outcome.stderr !== '' || reading.report !== null;
   return {
     stdout: outcome.stdout,

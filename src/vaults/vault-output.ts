@@ -28,7 +28,18 @@ export function vaultListOutput(page: { echo?: RequestEcho; datetime: string; va
         leaf('STATUS', 'Success'),
         leaf('COUNT', String(vaults.length)),
         vaults.length > 0 &&
-          elOf('AUTH_VAULTS', vaults.map((v) => el('AUTH_VAULT', cdataLeaf('TITLE', v.title), cdataLeaf('VAULT_TYPE', v.vaultType), leaf('LAST_MODIFIED', v.modifiedAt), leaf('ID', String(v.id))))),
+          elOf(
+            'AUTH_VAULTS',
+            vaults.map((v) =>
+              el(
+                'AUTH_VAULT',
+                cdataLeaf('TITLE', v.title),
+                cdataLeaf('VAULT_TYPE', v.vaultType),
+                leaf('LAST_MODIFIED', v.modifiedAt),
+                leaf('ID', String(v.id)),
+              ),
+            ),
+          ),
       ),
     ),
   };
@@ -79,7 +90,7 @@ export function vaultListDtd(): string {
 
 /** [E] the view DTD, written from the vault settings. */
 export function vaultViewDtd(): string {
-  return dtdText('AUTH_VAULT_VIEW_OUTPUT: /api/2.0/fo/vault/?action=view (Qualys API v2). [E] the emulator\'s own shape.', [
+  return dtdText("AUTH_VAULT_VIEW_OUTPUT: /api/2.0/fo/vault/?action=view (Qualys API v2). [E] the emulator's own shape.", [
     '<!ELEMENT AUTH_VAULT_VIEW_OUTPUT (REQUEST?, RESPONSE)>',
     ...REQUEST_DTD,
     '<!ELEMENT RESPONSE (DATETIME, AUTH_VAULT_VIEW)>',

@@ -113,7 +113,15 @@ export class VaultStore {
   }
 
   update(v: Vault): void {
-    this.stmts.update.run({ id: v.id, title: v.title, title_folded: foldCase(v.title), comments: v.comments ?? null, settings: JSON.stringify(v.settings), modified_at: v.modifiedAt, modified_by: v.modifiedBy ?? null });
+    this.stmts.update.run({
+      id: v.id,
+      title: v.title,
+      title_folded: foldCase(v.title),
+      comments: v.comments ?? null,
+      settings: JSON.stringify(v.settings),
+      modified_at: v.modifiedAt,
+      modified_by: v.modifiedBy ?? null,
+    });
   }
 
   get(id: number): Vault | undefined {
@@ -142,7 +150,13 @@ export class VaultStore {
       );
       this.lists.set(key, stmt);
     }
-    const params = { title: filter.title === undefined ? null : foldCase(filter.title), vault_type: filter.vaultType ?? null, modified: filter.modifiedSince ?? null, limit, offset };
+    const params = {
+      title: filter.title === undefined ? null : foldCase(filter.title),
+      vault_type: filter.vaultType ?? null,
+      modified: filter.modifiedSince ?? null,
+      limit,
+      offset,
+    };
     return (stmt.all(params) as VaultRow[]).map(toVault);
   }
 

@@ -5,8 +5,19 @@ import type { FieldSpec, RecordRule } from '../auth-records/record-type.js';
  * [E] Matched case-insensitively; stored as spelled here.
  */
 export const VAULT_TYPES = [
-  'ARCON PAM', 'Azure Key', 'BeyondTrust PBPS', 'CA Access Control', 'CA PAM', 'CyberArk AIM', 'CyberArk PIM Suite',
-  'HashiCorp', 'Hitachi ID PAM', 'Lieberman ERPM', 'Quest Vault', 'Thycotic Secret Server', 'Wallix AdminBastion (WAB)',
+  'ARCON PAM',
+  'Azure Key',
+  'BeyondTrust PBPS',
+  'CA Access Control',
+  'CA PAM',
+  'CyberArk AIM',
+  'CyberArk PIM Suite',
+  'HashiCorp',
+  'Hitachi ID PAM',
+  'Lieberman ERPM',
+  'Quest Vault',
+  'Thycotic Secret Server',
+  'Wallix AdminBastion (WAB)',
 ] as const;
 
 /**

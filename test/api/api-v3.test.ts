@@ -5,7 +5,8 @@ import { all, call, expectError, startTestEmulator, text } from '../helpers/emul
 const emulator = await startTestEmulator({ pageSize: 1 });
 const V2 = '/api/2.0/fo/auth/unix/';
 const V3 = '/api/3.0/fo/auth/unix/';
-const unixIds = async (path: string) => all((await call(emulator, path, { query: { action: 'list', details: 'None' } })).root, 'RESPONSE/ID_SET', 'ID').map((n) => n.text);
+const unixIds = async (path: string) =>
+  all((await call(emulator, path, { query: { action: 'list', details: 'None' } })).root, 'RESPONSE/ID_SET', 'ID').map((n) => n.text);
 
 describe('/api/3.0/fo/auth/', () => {
   it('serves the same records as v2: created on one, listed, updated and deleted on the other', async () => {

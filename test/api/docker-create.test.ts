@@ -34,7 +34,9 @@ describe('Docker record create', () => {
       xrw: 'curl demo',
     });
     expect(res.status).toBe(200);
-    expect(res.body.startsWith(`<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE BATCH_RETURN SYSTEM "${emulator.url}/api/2.0/batch_return.dtd">\n`)).toBe(true);
+    expect(res.body.startsWith(`<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE BATCH_RETURN SYSTEM "${emulator.url}/api/2.0/batch_return.dtd">\n`)).toBe(
+      true,
+    );
     const seed = parseXml(SEED_RESPONSE);
     expect(normalise(res.root, new RegExp(`^${emulator.url}`))).toEqual(normalise(seed, /^https:\/\/qualysapi\.qualys\.com/));
     expect(res.body).toContain(`<USER_LOGIN>${USER.login}</USER_LOGIN>`);

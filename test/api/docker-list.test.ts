@@ -126,23 +126,35 @@ describe('Docker record create rules', () => {
 
 describe('--public-url', () => {
   it('is the base of the DOCTYPE, RESOURCE and the next-page URL', async () => {
-    for (const [title, ips] of [['p1', '10.0.0.1'], ['p2', '10.0.0.2']]) {
+    for (const [title, ips] of [
+      ['p1', '10.0.0.1'],
+      ['p2', '10.0.0.2'],
+    ]) {
       expect((await call(behindProxy, DOCKER, { form: { action: 'create', title, ips } })).status).toBe(200);
     }
     const res = await call(behindProxy, DOCKER, { query: { action: 'list', echo_request: '1' } });
-    expect(res.body).toContain('<!DOCTYPE AUTH_DOCKER_LIST_OUTPUT SYSTEM "https://qualys.example.test:8443/api/2.0/fo/auth/docker/auth_docker_list_output.dtd">');
+    expect(res.body).toContain(
+      '<!DOCTYPE AUTH_DOCKER_LIST_OUTPUT SYSTEM "https://qualys.example.test:8443/api/2.0/fo/auth/docker/auth_docker_list_output.dtd">',
+    );
     expect(text(res.root, 'REQUEST/RESOURCE')).toBe(`https://qualys.example.test:8443${DOCKER}`);
     expect(text(res.root, 'RESPONSE/WARNING/URL')).toBe(`https://qualys.example.test:8443${DOCKER}?action=list&echo_request=1&id_min=2`);
   });
 
-  it('is otherwise the request\'s own scheme and Host, unless the Host is not a plain host', async () => {
+  it("is otherwise the request's own scheme and Host, unless the Host is not a plain host", async () => {
     const { request } = await import('node:http');
     const withHost = (host: string) =>
       new Promise<string>((resolve, reject) => {
-        const req = request(`${emulator.url}${DOCKER}?action=list&ids=1`, { headers: { Host: host, Authorization: AUTH, 'X-Requested-With': 'vitest' } }, (res) => {
-          let body = '';
-          res.setEncoding('utf8').on('data', (d) => (body += d)).on('end', () => resolve(body));
-        });
+        const req = request(
+          `${emulator.url}${DOCKER}?action=list&ids=1`,
+          { headers: { Host: host, Authorization: AUTH, 'X-Requested-With': 'vitest' } },
+          (res) => {
+            let body = '';
+            res
+              .setEncoding('utf8')
+              .on('data', (d) => (body += d))
+              .on('end', () => resolve(body));
+          },
+        );
         req.on('error', reject).end();
       });
     const named = await withHost('emulator.internal:1234');

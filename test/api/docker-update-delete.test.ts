@@ -49,15 +49,25 @@ describe('a scripted Docker session', () => {
       ['2', 'db', 'IP:10.0.1.1'],
     ]);
 
-    expectError(await post(em, { action: 'create', title: 'clash', ips: '10.0.0.3-10.0.0.8,10.0.1.0/24' }), 409, '1920', [
-      'IPs are used by other records of this type',
-      'IPs: 10.0.0.3-10.0.0.4 is used by web',
-      'IPs: 10.0.0.7-10.0.0.8 is used by web',
-      'IPs: 10.0.1.1 is used by db',
-    ].join('\n'));
+    expectError(
+      await post(em, { action: 'create', title: 'clash', ips: '10.0.0.3-10.0.0.8,10.0.1.0/24' }),
+      409,
+      '1920',
+      [
+        'IPs are used by other records of this type',
+        'IPs: 10.0.0.3-10.0.0.4 is used by web',
+        'IPs: 10.0.0.7-10.0.0.8 is used by web',
+        'IPs: 10.0.1.1 is used by db',
+      ].join('\n'),
+    );
     // The addresses the split freed are free again.
     expect(await create(em, 'gap', '10.0.0.5-10.0.0.6')).toBe('3');
-    expectError(await post(em, { action: 'create', title: 'db', ips: '10.0.9.9' }), 400, '1905', 'parameter title has invalid value: db (already used by record 2)');
+    expectError(
+      await post(em, { action: 'create', title: 'db', ips: '10.0.9.9' }),
+      400,
+      '1905',
+      'parameter title has invalid value: db (already used by record 2)',
+    );
 
     const deleted = await post(em, { action: 'delete', ids: '2-3,7,9-12' });
     expect(batches(deleted)).toEqual([
@@ -75,13 +85,21 @@ describe('Docker record update', () => {
     const res = await post(emulator, { action: 'update', ids: `${a}-${b}`, comments: 'new', docker_deamon_conf_file: '/etc/d.json', network_id: '0' });
     expect(batches(res)).toEqual([[undefined, 'Successfully Updated', [`ID_RANGE:${a}-${b}`]]]);
     const [ra, rb] = await records(emulator, `${a}-${b}`);
-    expect([text(ra, 'TITLE'), text(ra, 'DOCKER_COMMAND'), text(ra, 'DOCKER_DEAMON_CONF_FILE'), text(ra, 'COMMENTS'), text(ra, 'NETWORK_ID')]).toEqual(['u-a', '/bin/docker', '/etc/d.json', 'new', '0']);
+    expect([text(ra, 'TITLE'), text(ra, 'DOCKER_COMMAND'), text(ra, 'DOCKER_DEAMON_CONF_FILE'), text(ra, 'COMMENTS'), text(ra, 'NETWORK_ID')]).toEqual([
+      'u-a',
+      '/bin/docker',
+      '/etc/d.json',
+      'new',
+      '0',
+    ]);
     expect([text(rb, 'TITLE'), text(rb, 'COMMENTS'), ipsOf(rb)]).toEqual(['u-b', 'new', ['IP:10.2.0.2']]);
   });
 
   it('replaces the IP set with ips, and renames a single record', async () => {
     const id = await create(emulator, 'u-c', '10.3.0.1-10.3.0.9');
-    expect(batches(await post(emulator, { action: 'update', ids: id, ips: '10.3.1.5,10.3.1.6', title: 'u-c2' }))).toEqual([[undefined, 'Successfully Updated', [`ID:${id}`]]]);
+    expect(batches(await post(emulator, { action: 'update', ids: id, ips: '10.3.1.5,10.3.1.6', title: 'u-c2' }))).toEqual([
+      [undefined, 'Successfully Updated', [`ID:${id}`]],
+    ]);
     const [r] = await records(emulator, id);
     expect([text(r, 'TITLE'), ipsOf(r)]).toEqual(['u-c2', ['IP_RANGE:10.3.1.5-10.3.1.6']]);
     // The old range is free again.
@@ -129,21 +147,33 @@ describe('Docker record update', () => {
 
   it('refuses ips with add_ips or remove_ips (1904 naming the given ones), allowing both edits together', async () => {
     const id = await create(emulator, 'u-f', '10.6.0.1');
-    expectError(await post(emulator, { action: 'update', ids: id, ips: '10.6.0.2', remove_ips: '10.6.0.1' }), 400, '1904', 'Please specify only one of these parameters: ips, remove_ips');
+    expectError(
+      await post(emulator, { action: 'update', ids: id, ips: '10.6.0.2', remove_ips: '10.6.0.1' }),
+      400,
+      '1904',
+      'Please specify only one of these parameters: ips, remove_ips',
+    );
     expectError(
       await post(emulator, { action: 'update', ids: id, ips: '10.6.0.2', add_ips: '10.6.0.3', remove_ips: '10.6.0.1' }),
       400,
       '1904',
       'Please specify only one of these parameters: ips, add_ips, remove_ips',
     );
-    expect(batches(await post(emulator, { action: 'update', ids: id, add_ips: '10.6.0.2-10.6.0.4', remove_ips: '10.6.0.1,10.6.0.3' }))[0][1]).toBe('Successfully Updated');
+    expect(batches(await post(emulator, { action: 'update', ids: id, add_ips: '10.6.0.2-10.6.0.4', remove_ips: '10.6.0.1,10.6.0.3' }))[0][1]).toBe(
+      'Successfully Updated',
+    );
     expect(ipsOf((await records(emulator, id))[0])).toEqual(['IP:10.6.0.2', 'IP:10.6.0.4']);
   });
 
   it('refuses a title with more than one ID, without expanding the range', async () => {
     const id = await create(emulator, 'u-g', '10.7.0.1');
     for (const ids of ['1-4294967295', `${id},${Number(id) + 1}`, `${id}-${Number(id) + 1}`]) {
-      expectError(await post(emulator, { action: 'update', ids, title: 'one' }), 400, '1905', 'parameter title has invalid value: one (a title can only be set on one record: give one ID)');
+      expectError(
+        await post(emulator, { action: 'update', ids, title: 'one' }),
+        400,
+        '1905',
+        'parameter title has invalid value: one (a title can only be set on one record: give one ID)',
+      );
     }
     expect(batches(await post(emulator, { action: 'update', ids: `${id}-${id}`, title: 'u-g2' }))[0][1]).toBe('Successfully Updated');
   });
@@ -151,11 +181,26 @@ describe('Docker record update', () => {
   it('refuses a title or IPs held by another record, changing nothing', async () => {
     const a = await create(emulator, 'u-h1', '10.8.0.1');
     const b = await create(emulator, 'u-h2', '10.8.0.10-10.8.0.20');
-    expectError(await post(emulator, { action: 'update', ids: a, title: 'u-h2' }), 400, '1905', `parameter title has invalid value: u-h2 (already used by record ${b})`);
-    expectError(await post(emulator, { action: 'update', ids: a, add_ips: '10.8.0.15-10.8.0.30' }), 409, '1920', 'IPs are used by other records of this type\nIPs: 10.8.0.15-10.8.0.20 is used by u-h2');
+    expectError(
+      await post(emulator, { action: 'update', ids: a, title: 'u-h2' }),
+      400,
+      '1905',
+      `parameter title has invalid value: u-h2 (already used by record ${b})`,
+    );
+    expectError(
+      await post(emulator, { action: 'update', ids: a, add_ips: '10.8.0.15-10.8.0.30' }),
+      409,
+      '1920',
+      'IPs are used by other records of this type\nIPs: 10.8.0.15-10.8.0.20 is used by u-h2',
+    );
     // The same added IPs for two records clash with each other: the whole request is refused.
     const before = (await records(emulator, `${a}-${b}`)).map(summary);
-    expectError(await post(emulator, { action: 'update', ids: `${a}-${b}`, add_ips: '10.8.1.1', comments: 'z' }), 409, '1920', 'IPs are used by other records of this type\nIPs: 10.8.1.1 is used by u-h1');
+    expectError(
+      await post(emulator, { action: 'update', ids: `${a}-${b}`, add_ips: '10.8.1.1', comments: 'z' }),
+      409,
+      '1920',
+      'IPs are used by other records of this type\nIPs: 10.8.1.1 is used by u-h1',
+    );
     expect((await records(emulator, `${a}-${b}`)).map(summary)).toEqual(before);
     expect((await records(emulator, a)).map((r) => text(r, 'COMMENTS'))).toEqual([undefined]);
     // Its own IPs are no conflict.
@@ -164,18 +209,43 @@ describe('Docker record update', () => {
 
   it('refuses to remove every IP of a record', async () => {
     const id = await create(emulator, 'u-i', '10.9.0.1-10.9.0.2');
-    expectError(await post(emulator, { action: 'update', ids: id, remove_ips: '10.9.0.0/24' }), 400, '1905', `parameter remove_ips has invalid value: 10.9.0.0-10.9.0.255 (it would leave record ${id} without IPs)`);
+    expectError(
+      await post(emulator, { action: 'update', ids: id, remove_ips: '10.9.0.0/24' }),
+      400,
+      '1905',
+      `parameter remove_ips has invalid value: 10.9.0.0-10.9.0.255 (it would leave record ${id} without IPs)`,
+    );
     expect(ipsOf((await records(emulator, id))[0])).toEqual(['IP_RANGE:10.9.0.1-10.9.0.2']);
   });
 
   it('validates every value before touching anything', async () => {
     const id = await create(emulator, 'u-j', '10.10.0.1');
     expectError(await post(emulator, { action: 'update', comments: 'x' }), 400, '1903', 'Missing required parameter(s): ids');
-    expectError(await post(emulator, { action: 'update', ids: 'x1' }), 400, '1905', 'parameter ids has invalid value: x1 (neither a positive integer nor a range: x1)');
-    expectError(await post(emulator, { action: 'update', ids: id, add_ips: '10.10.0.300' }), 400, '1905', 'parameter add_ips has invalid value: 10.10.0.300 (not a valid IPv4 address: 10.10.0.300)');
+    expectError(
+      await post(emulator, { action: 'update', ids: 'x1' }),
+      400,
+      '1905',
+      'parameter ids has invalid value: x1 (neither a positive integer nor a range: x1)',
+    );
+    expectError(
+      await post(emulator, { action: 'update', ids: id, add_ips: '10.10.0.300' }),
+      400,
+      '1905',
+      'parameter add_ips has invalid value: 10.10.0.300 (not a valid IPv4 address: 10.10.0.300)',
+    );
     expectError(await post(emulator, { action: 'update', ids: id, title: '' }), 400, '1905', 'parameter title has invalid value:  (a title cannot be empty)');
-    expectError(await post(emulator, { action: 'update', ids: id, network_id: '5' }), 400, '1905', 'parameter network_id has invalid value: 5 (the networks feature is not enabled)');
-    expectError(await post(emulator, { action: 'update', ids: id, id_min: '1' }), 400, '1901', /^Unrecognized parameter\(s\): id_min \(action=update allows: echo_request, ids, title, comments, docker_deamon_conf_file, docker_command, ips, add_ips, remove_ips, network_id\)$/);
+    expectError(
+      await post(emulator, { action: 'update', ids: id, network_id: '5' }),
+      400,
+      '1905',
+      'parameter network_id has invalid value: 5 (the networks feature is not enabled)',
+    );
+    expectError(
+      await post(emulator, { action: 'update', ids: id, id_min: '1' }),
+      400,
+      '1901',
+      /^Unrecognized parameter\(s\): id_min \(action=update allows: echo_request, ids, title, comments, docker_deamon_conf_file, docker_command, ips, add_ips, remove_ips, network_id\)$/,
+    );
     expectError(await call(emulator, DOCKER, { query: { action: 'update', ids: id, comments: 'x' } }), 400, '1908', /^Request method/);
     expect((await records(emulator, id)).map((r) => [text(r, 'COMMENTS'), find(r, 'LAST_MODIFIED/BY')])).toEqual([[undefined, undefined]]);
   });
@@ -197,10 +267,20 @@ describe('Docker record delete', () => {
 
   it('refuses other parameters, GET and a missing ids, deleting nothing', async () => {
     const id = await create(emulator, 'd-keep', '10.21.0.1');
-    expectError(await post(emulator, { action: 'delete', ids: id, title: 'x' }), 400, '1901', 'Unrecognized parameter(s): title (action=delete allows: echo_request, ids)');
+    expectError(
+      await post(emulator, { action: 'delete', ids: id, title: 'x' }),
+      400,
+      '1901',
+      'Unrecognized parameter(s): title (action=delete allows: echo_request, ids)',
+    );
     expectError(await post(emulator, { action: 'delete' }), 400, '1903', 'Missing required parameter(s): ids');
     expectError(await call(emulator, DOCKER, { query: { action: 'delete', ids: id } }), 400, '1908', /^Request method/);
-    expectError(await post(emulator, { action: 'delete', ids: `${id},0` }), 400, '1905', `parameter ids has invalid value: ${id},0 (neither a positive integer nor a range: 0)`);
+    expectError(
+      await post(emulator, { action: 'delete', ids: `${id},0` }),
+      400,
+      '1905',
+      `parameter ids has invalid value: ${id},0 (neither a positive integer nor a range: 0)`,
+    );
     expect((await records(emulator, id)).map((r) => text(r, 'TITLE'))).toEqual(['d-keep']);
   });
 });
@@ -212,8 +292,18 @@ describe('network_id with the networks feature', () => {
     expect(batches(await post(em, { action: 'update', ids: id, network_id: '7' }))[0][1]).toBe('Successfully Updated');
     expect(text((await records(em, id))[0], 'NETWORK_ID')).toBe('7');
     expect(batches(await post(em, { action: 'update', ids: id, network_id: '0' }))[0][1]).toBe('Successfully Updated');
-    expectError(await post(em, { action: 'create', title: 'n2', ips: '10.30.0.2', network_id: '6' }), 400, '1905', 'parameter network_id has invalid value: 6 (No such network ID)');
-    expectError(await post(em, { action: 'update', ids: id, network_id: '-1' }), 400, '1905', 'parameter network_id has invalid value: -1 (not a non-negative integer)');
+    expectError(
+      await post(em, { action: 'create', title: 'n2', ips: '10.30.0.2', network_id: '6' }),
+      400,
+      '1905',
+      'parameter network_id has invalid value: 6 (No such network ID)',
+    );
+    expectError(
+      await post(em, { action: 'update', ids: id, network_id: '-1' }),
+      400,
+      '1905',
+      'parameter network_id has invalid value: -1 (not a non-negative integer)',
+    );
     expect(text((await records(em, id))[0], 'NETWORK_ID')).toBe('0');
   });
 });
@@ -222,7 +312,12 @@ describe('scale: ranges are never expanded', () => {
   it('handles the whole ID space and the whole IPv4 space as single ranges', async () => {
     const em = await startTestEmulator();
     await create(em, 'all', '0.0.0.0/0');
-    expectError(await post(em, { action: 'create', title: 'x', ips: '192.168.0.1' }), 409, '1920', 'IPs are used by other records of this type\nIPs: 192.168.0.1 is used by all');
+    expectError(
+      await post(em, { action: 'create', title: 'x', ips: '192.168.0.1' }),
+      409,
+      '1920',
+      'IPs are used by other records of this type\nIPs: 192.168.0.1 is used by all',
+    );
     expect(batches(await post(em, { action: 'update', ids: '1-4294967295', remove_ips: '10.0.0.0/8' }))).toEqual([
       [undefined, 'Successfully Updated', ['ID:1']],
       ['1905', 'Record(s) not found', ['ID_RANGE:2-4294967295']],

@@ -50,7 +50,10 @@ describe('the registry of API families', () => {
     for (const folder of folders.filter((d) => readdirSync(join(PACKAGE_ROOT, 'src', d)).includes('family.ts'))) {
       const module = (await import(`../../src/${folder}/family.ts`)) as Record<string, unknown>;
       const found = Object.values(module).filter((v): v is ApiFamily => typeof v === 'object' && v !== null && 'build' in v);
-      expect(found.map((f) => f.name), `src/${folder}/family.ts`).toEqual([folder]);
+      expect(
+        found.map((f) => f.name),
+        `src/${folder}/family.ts`,
+      ).toEqual([folder]);
       declared.push(...found);
     }
     expect(declared).toHaveLength(6);
@@ -125,7 +128,10 @@ describe.each(families)('the %s family', (name, family) => {
 
   it.runIf(family.dashboard !== undefined)('is shown by the dashboard: its reads answer, and a ui/ module shows them', async () => {
     const { ui, routes } = family.dashboard!;
-    const sources = readdirSync(join(PACKAGE_ROOT, 'ui')).filter((f) => f.endsWith('.js')).map((f) => read(`ui/${f}`)).join('\n');
+    const sources = readdirSync(join(PACKAGE_ROOT, 'ui'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => read(`ui/${f}`))
+      .join('\n');
     expect(sources).toMatch(new RegExp(`from '\\./${ui.replace('.', '\\.')}'`));
     for (const route of routes) {
       const prefix = route.path.split('/:')[0];
@@ -137,17 +143,25 @@ describe.each(families)('the %s family', (name, family) => {
 
 describe('the tables', () => {
   const rows = () => {
-    const tables = emulator.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").pluck().all() as string[];
+    const tables = emulator.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'")
+      .pluck()
+      .all() as string[];
     return Object.fromEntries(tables.map((t) => [t, emulator.db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
   };
 
-  it('are each filled by some family\'s seed section, and emptied by a reset', async () => {
+  it("are each filled by some family's seed section, and emptied by a reset", async () => {
     await reset();
     const res = await admin(emulator, 'POST', 'seed', SEED_EXAMPLES);
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     const filled = rows();
     expect(Object.keys(filled).length).toBeGreaterThan(2);
-    expect(Object.entries(filled).filter(([, n]) => n === 0).map(([t]) => t), 'tables no seed section fills').toEqual([]);
+    expect(
+      Object.entries(filled)
+        .filter(([, n]) => n === 0)
+        .map(([t]) => t),
+      'tables no seed section fills',
+    ).toEqual([]);
     await reset();
     expect(Object.values(rows()).every((n) => n === 0)).toBe(true);
   });
@@ -157,10 +171,15 @@ describe('the DTDs served', () => {
   it('are every file under dtd/, each claimed once by the envelopes or a family', () => {
     const declared = servedDtds(FAMILIES).map((d) => d.file);
     expect(new Set(declared).size).toBe(declared.length);
-    expect(filesUnder(DTD_DIR).map((f) => relative(DTD_DIR, f).split(sep).join('/')).sort()).toEqual([...declared].sort());
+    expect(
+      filesUnder(DTD_DIR)
+        .map((f) => relative(DTD_DIR, f).split(sep).join('/'))
+        .sort(),
+    ).toEqual([...declared].sort());
   });
 
   it('include the envelopes, public too', async () => {
-    for (const url of ['/api/2.0/simple_return.dtd', '/api/2.0/batch_return.dtd']) expect((await fetch(`${emulator.url}${url}`, { headers: { Authorization: AUTH } })).status).toBe(200);
+    for (const url of ['/api/2.0/simple_return.dtd', '/api/2.0/batch_return.dtd'])
+      expect((await fetch(`${emulator.url}${url}`, { headers: { Authorization: AUTH } })).status).toBe(200);
   });
 });

@@ -17,19 +17,21 @@ const tokenFamily: ApiFamily = {
   dtds: [],
   docs: [],
   build: () => ({
-    endpoints: [{
-      path: PATH,
-      actions: {
-        check: {
-          methods: ['GET', 'POST'],
-          allowed: ['action', 'echo_request', 'future_token'],
-          handle(ctx) {
-            ctx.params.integer('future_token', 1, 9);
-            return { xml: ctx.render(simpleReturn({ request: ctx.echo, datetime: ctx.datetime, text: 'Checked' })) };
+    endpoints: [
+      {
+        path: PATH,
+        actions: {
+          check: {
+            methods: ['GET', 'POST'],
+            allowed: ['action', 'echo_request', 'future_token'],
+            handle(ctx) {
+              ctx.params.integer('future_token', 1, 9);
+              return { xml: ctx.render(simpleReturn({ request: ctx.echo, datetime: ctx.datetime, text: 'Checked' })) };
+            },
           },
         },
       },
-    }],
+    ],
     offers: {},
   }),
 };

@@ -108,7 +108,12 @@ describe('generic list /api/2.0/fo/auth/', () => {
     const post = await call(emulator, AUTH, { form: { action: 'list', ids: '2' } });
     expect(groups(post.root)).toEqual([['AUTH_UNIX_IDS', ['ID:2']]]);
     expectError(await call(emulator, AUTH, { form: { action: 'create', title: 'x' } }), 400, '1905', 'parameter action has invalid value: create');
-    expectError(await list({ details: 'All' }), 400, '1901', 'Unrecognized parameter(s): details (action=list allows: echo_request, ids, id_min, id_max, title, comments)');
+    expectError(
+      await list({ details: 'All' }),
+      400,
+      '1901',
+      'Unrecognized parameter(s): details (action=list allows: echo_request, ids, id_min, id_max, title, comments)',
+    );
     expectError(await list({ ids: 'abc' }), 400, '1905', 'parameter ids has invalid value: abc (neither a positive integer nor a range: abc)');
     const redirect = await fetch(`${emulator.url}/api/2.0/fo/auth?action=list`, { redirect: 'manual' });
     expect(redirect.status).toBe(301);

@@ -14,7 +14,10 @@ describe('persistence', () => {
   it('shows the same records after a restart on the same database file', async () => {
     const db = join(dir, 'nested', 'emulator.sqlite');
     const first = await startEmulator({ db, users: [USER] });
-    for (const [title, ips] of [['one', '10.0.0.1'], ['two', '10.0.0.2-10.0.0.9']]) {
+    for (const [title, ips] of [
+      ['one', '10.0.0.1'],
+      ['two', '10.0.0.2-10.0.0.9'],
+    ]) {
       expect((await call(first, DOCKER, { form: { action: 'create', title, ips } })).status).toBe(200);
     }
     await first.close();
@@ -45,7 +48,11 @@ describe('persistence', () => {
     };
     let before: string;
     try {
-      for (const [title, ips] of [['a', '10.0.0.1-10.0.0.9'], ['b', '10.0.1.1'], ['c', '10.0.2.1']]) {
+      for (const [title, ips] of [
+        ['a', '10.0.0.1-10.0.0.9'],
+        ['b', '10.0.1.1'],
+        ['c', '10.0.2.1'],
+      ]) {
         expect((await call(first, DOCKER, { form: { action: 'create', title, ips } })).status).toBe(200);
       }
       const edits: Record<string, string>[] = [

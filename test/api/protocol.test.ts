@@ -53,7 +53,7 @@ describe('the Qualys wire protocol', () => {
     expect(await dockerIds()).toEqual([]);
   });
 
-  it('requires action, and only the endpoint\'s actions', async () => {
+  it("requires action, and only the endpoint's actions", async () => {
     expectError(await call(emulator, DOCKER, { form: { title: 'x' } }), 400, '1903', 'Missing required parameter(s): action');
     expectError(await call(emulator, DOCKER, { form: { action: '' } }), 400, '1903', 'Missing required parameter(s): action');
     expectError(await call(emulator, DOCKER, { form: { action: 'explode' } }), 400, '1905', 'parameter action has invalid value: explode');
@@ -76,10 +76,17 @@ describe('the Qualys wire protocol', () => {
     );
   });
 
-  it("lists in a 1901 every allowed name but action itself, on every endpoint and action, as recorded", async () => {
+  it('lists in a 1901 every allowed name but action itself, on every endpoint and action, as recorded', async () => {
     // Recorded (2024, a live host-list call): `Unrecognized parameter(s): show_asset_ids (action=list
     // allows: echo_request, ips, ...)`: the allowed names start after `action`, which the call gave.
-    const paths = ['/api/2.0/fo/auth/unix/', '/api/2.0/fo/auth/windows/', '/api/3.0/fo/auth/oracle/', '/api/2.0/fo/auth/', '/api/2.0/fo/vault/', '/api/2.0/fo/session/'];
+    const paths = [
+      '/api/2.0/fo/auth/unix/',
+      '/api/2.0/fo/auth/windows/',
+      '/api/3.0/fo/auth/oracle/',
+      '/api/2.0/fo/auth/',
+      '/api/2.0/fo/vault/',
+      '/api/2.0/fo/session/',
+    ];
     const actions: Record<string, string[]> = {
       '/api/2.0/fo/auth/': ['list'],
       '/api/2.0/fo/vault/': ['list', 'view', 'create', 'update', 'delete'],
@@ -138,8 +145,15 @@ describe('the Qualys wire protocol', () => {
 
   it('merges query and body parameters, the last occurrence winning', async () => {
     const res = await call(emulator, DOCKER, {
-      query: [['title', 'from-query'], ['echo_request', '1']],
-      form: [['action', 'create'], ['ips', '10.9.9.9'], ['title', 'from-body']],
+      query: [
+        ['title', 'from-query'],
+        ['echo_request', '1'],
+      ],
+      form: [
+        ['action', 'create'],
+        ['ips', '10.9.9.9'],
+        ['title', 'from-body'],
+      ],
     });
     expect(res.status).toBe(200);
     expect(all(res.root, 'REQUEST/PARAM_LIST', 'PARAM').map((p) => text(p, 'KEY'))).toEqual(['title', 'echo_request', 'action', 'ips', 'title']);
@@ -169,10 +183,13 @@ describe('the Qualys wire protocol', () => {
       new Promise<string>((resolve, reject) => {
         const req = request(`${emulator.url}${DOCKER}?action=list`, { headers: { Host: host, Authorization: AUTH, 'X-Requested-With': 'vitest' } }, (res) => {
           let body = '';
-          res.setEncoding('utf8').on('data', (d) => (body += d)).on('end', () => {
-            parseXml(body);
-            resolve(/SYSTEM "([^"]+)"/.exec(body)![1]);
-          });
+          res
+            .setEncoding('utf8')
+            .on('data', (d) => (body += d))
+            .on('end', () => {
+              parseXml(body);
+              resolve(/SYSTEM "([^"]+)"/.exec(body)![1]);
+            });
         });
         req.on('error', reject).end();
       });
@@ -209,7 +226,13 @@ describe('parameters in a body follow the query-string rules', () => {
   });
 
   it('keeps every occurrence in received order, the last one winning, urlencoded and multipart alike', async () => {
-    const fields: [string, string][] = [['title', 'ord1'], ['action', 'create'], ['ips', '10.7.0.1'], ['title', 'ord2'], ['echo_request', '1']];
+    const fields: [string, string][] = [
+      ['title', 'ord1'],
+      ['action', 'create'],
+      ['ips', '10.7.0.1'],
+      ['title', 'ord2'],
+      ['echo_request', '1'],
+    ];
     const urlencoded = await raw(new URLSearchParams(fields).toString());
     expect(echoed(urlencoded)).toEqual(fields);
     const multi = await parts(fields.map(([k, v]) => [k, k === 'title' ? `m-${v}` : k === 'ips' ? '10.7.0.2' : v]));

@@ -44,7 +44,9 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
   });
 
   it('updates each field a record holds, and lists the new value', async () => {
-    const conditions = new Set((type.rules ?? []).flatMap((r) => ('when' in r ? [r.when.param] : r.rule === 'requireOne' ? (r.unless ?? []).map((w) => w.param) : [])));
+    const conditions = new Set(
+      (type.rules ?? []).flatMap((r) => ('when' in r ? [r.when.param] : r.rule === 'requireOne' ? (r.unless ?? []).map((w) => w.param) : [])),
+    );
     for (const form of createForms(type, ctx)) {
       const id = idOf(await create(form));
       for (const field of type.fields.filter((f) => f.only !== 'create' && form[f.param] !== undefined && !conditions.has(f.param))) {
@@ -82,7 +84,8 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
     const id = idOf(await create(base()));
     for (const field of type.fields.filter((f) => f.only !== undefined)) {
       const before = await count();
-      const res = field.only === 'create' ? await update(id, { [field.param]: sampleValue(field) }) : await create({ ...base(), [field.param]: sampleValue(field) });
+      const res =
+        field.only === 'create' ? await update(id, { [field.param]: sampleValue(field) }) : await create({ ...base(), [field.param]: sampleValue(field) });
       expectError(res, 400, '1901', new RegExp(`^Unrecognized parameter\\(s\\): ${field.param} `));
       expect(await count()).toBe(before);
     }
@@ -110,13 +113,17 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
         const broken = { ...form };
         delete broken[rule.then.param];
         expectError(await create(broken), 400, '1903', `Missing required parameter(s): ${rule.then.param}`);
-        if (other !== undefined) expectError(await create({ ...form, [rule.then.param]: other }), 400, '1905', new RegExp(`^parameter ${rule.then.param} has invalid value: `));
+        if (other !== undefined)
+          expectError(await create({ ...form, [rule.then.param]: other }), 400, '1905', new RegExp(`^parameter ${rule.then.param} has invalid value: `));
       } else if (rule.rule === 'exclusive') {
         // A parameter that is not a field (`ips`) is in every create already.
         const fields = type.fields.filter((f) => rule.params.includes(f.param));
         const form = { ...base(), ...Object.fromEntries(fields.map((f) => [f.param, sampleValue(f, ctx)])) };
         // Whatever another group keeps apart from these stays out, so this group is the one refused.
-        const apart = (p: string) => (type.rules ?? []).some((r) => r !== rule && r.rule === 'exclusive' && r.params.includes(p) && r.params.some((q) => q !== p && rule.params.includes(q)));
+        const apart = (p: string) =>
+          (type.rules ?? []).some(
+            (r) => r !== rule && r.rule === 'exclusive' && r.params.includes(p) && r.params.some((q) => q !== p && rule.params.includes(q)),
+          );
         for (const p of Object.keys(form)) if (!rule.params.includes(p) && apart(p)) delete form[p];
         expectError(await create(form), 400, '1904', `Please specify only one of these parameters: ${rule.params.join(', ')}`);
       } else if (rule.rule === 'requireOne') {
@@ -137,7 +144,12 @@ describe.each(RECORD_TYPES.map((t, i) => [t.name, t, i] as const))('%s records',
         const form: Form = { ...base(), [param]: sampleValue(field) };
         if (other === undefined) delete form[rule.when.param];
         else form[rule.when.param] = other;
-        expectError(await create(complete(type, form, ctx)), 400, '1905', new RegExp(`^parameter ${param} has invalid value: .* \\(only valid with ${rule.when.param}=`));
+        expectError(
+          await create(complete(type, form, ctx)),
+          400,
+          '1905',
+          new RegExp(`^parameter ${param} has invalid value: .* \\(only valid with ${rule.when.param}=`),
+        );
         // The target breaks the rule only when it holds neither the condition nor its default.
         const held = base()[rule.when.param] ?? whenField?.default;
         if (held === undefined || !rule.when.is.includes(held)) {
@@ -216,7 +228,10 @@ describe('records that name their targets without IPs [Q: each type page]', () =
   });
 
   it('still asks MS SQL and Windows records for IPs when they name no domain (1903)', async () => {
-    for (const [name, standIn] of [['ms_sql', 'member_domain'], ['windows', 'windows_ad_domain']] as const) {
+    for (const [name, standIn] of [
+      ['ms_sql', 'member_domain'],
+      ['windows', 'windows_ad_domain'],
+    ] as const) {
       const type = typeNamed(name);
       const res = await call(emulator, type.path, { form: complete(type, { action: 'create', title: `${name}-none` }, ctx) });
       expectError(res, 400, '1903', `Missing required parameter(s): ips or ${standIn}`);

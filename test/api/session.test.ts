@@ -6,8 +6,7 @@ const SESSION = '/api/2.0/fo/session/';
 const UNIX = '/api/2.0/fo/auth/unix/';
 const emulator = await startTestEmulator();
 
-const login = (username = USER.login, password = USER.password) =>
-  call(emulator, SESSION, { auth: null, form: { action: 'login', username, password } });
+const login = (username = USER.login, password = USER.password) => call(emulator, SESSION, { auth: null, form: { action: 'login', username, password } });
 /** A call carrying only the session cookie, no Basic credentials. */
 const withCookie = (cookie: string, path: string, options: CallOptions) => call(emulator, path, { ...options, auth: null, headers: { Cookie: cookie } });
 const cookieOf = (setCookie: string) => setCookie.split(';')[0];
@@ -25,7 +24,9 @@ describe('session login /api/2.0/fo/session/', () => {
 
   it('lets the cookie alone create and list records, until logout ends the session', async () => {
     const cookie = cookieOf((await login()).headers.get('set-cookie')!);
-    const created = await withCookie(cookie, UNIX, { form: { action: 'create', title: 'via session', username: 'u', password: 'p', ips: '10.0.0.1', echo_request: '1' } });
+    const created = await withCookie(cookie, UNIX, {
+      form: { action: 'create', title: 'via session', username: 'u', password: 'p', ips: '10.0.0.1', echo_request: '1' },
+    });
     expect(created.status, created.body).toBe(200);
     expect(text(created.root, 'REQUEST/USER_LOGIN')).toBe(USER.login);
     const listed = await withCookie(cookie, UNIX, { query: { action: 'list', details: 'All' } });
@@ -54,9 +55,24 @@ describe('session login /api/2.0/fo/session/', () => {
     expectError(bad, 401, '2000', 'Bad Login/Password');
     expect(bad.headers.get('set-cookie')).toBeNull();
     expectError(await withCookie('QualysSession=0123456789abcdef0123456789abcdef', UNIX, { query: { action: 'list' } }), 401, '2000', 'Bad Login/Password');
-    expectError(await call(emulator, SESSION, { auth: null, query: { action: 'login', username: USER.login, password: USER.password } }), 400, '1908', /^Request method/);
-    expectError(await call(emulator, SESSION, { auth: null, form: { action: 'login', username: USER.login } }), 400, '1903', 'Missing required parameter(s): password');
-    expectError(await call(emulator, SESSION, { auth: null, xrw: null, form: { action: 'login', username: USER.login, password: USER.password } }), 400, '1903', 'Missing required header(s): X-Requested-With');
+    expectError(
+      await call(emulator, SESSION, { auth: null, query: { action: 'login', username: USER.login, password: USER.password } }),
+      400,
+      '1908',
+      /^Request method/,
+    );
+    expectError(
+      await call(emulator, SESSION, { auth: null, form: { action: 'login', username: USER.login } }),
+      400,
+      '1903',
+      'Missing required parameter(s): password',
+    );
+    expectError(
+      await call(emulator, SESSION, { auth: null, xrw: null, form: { action: 'login', username: USER.login, password: USER.password } }),
+      400,
+      '1903',
+      'Missing required header(s): X-Requested-With',
+    );
     expectError(await call(emulator, SESSION, { auth: null, form: { action: 'refresh' } }), 400, '1905', 'parameter action has invalid value: refresh');
   });
 
@@ -75,7 +91,9 @@ describe('--session-timeout', () => {
     const short = await startEmulator({ users: [USER], sessionTimeout: 1 });
     try {
       const loginTo = async () =>
-        cookieOf((await call(short, SESSION, { auth: null, form: { action: 'login', username: USER.login, password: USER.password } })).headers.get('set-cookie')!);
+        cookieOf(
+          (await call(short, SESSION, { auth: null, form: { action: 'login', username: USER.login, password: USER.password } })).headers.get('set-cookie')!,
+        );
       const list = (cookie: string) => call(short, UNIX, { auth: null, headers: { Cookie: cookie }, query: { action: 'list' } });
       const pause = (ms: number) => vi.setSystemTime(Date.now() + ms);
       const idle = await loginTo();
@@ -121,12 +139,18 @@ describe('--session-timeout', () => {
 
 describe('session login body bound', () => {
   it('refuses a body over 16 KiB with 413, CODE 1905, before parsing it: login is open to anyone who can connect', async () => {
-    const names = Array.from({ length: 110_000 }, (_, i) => `p${i}=`).join('&').slice(0, 1024 * 1024 - 1);
+    const names = Array.from({ length: 110_000 }, (_, i) => `p${i}=`)
+      .join('&')
+      .slice(0, 1024 * 1024 - 1);
     const res = await call(emulator, SESSION, { method: 'POST', auth: null, body: names, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expectError(res, 413, '1905', 'Request body exceeds the limit of 16384 bytes');
-    const padded = await call(emulator, SESSION, { method: 'POST', auth: null, body: `action=login&username=${USER.login}&password=${USER.password}&${'x'.repeat(17 * 1024)}=`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const padded = await call(emulator, SESSION, {
+      method: 'POST',
+      auth: null,
+      body: `action=login&username=${USER.login}&password=${USER.password}&${'x'.repeat(17 * 1024)}=`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expectError(padded, 413, '1905', 'Request body exceeds the limit of 16384 bytes');
     expect((await login()).status).toBe(200);
   });
 });
-

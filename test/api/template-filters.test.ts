@@ -34,7 +34,12 @@ describe.each(['oracle', 'mongodb'].map((name, i) => [name, RECORD_TYPES.find((t
   it('takes the template filters, which match no record as the emulator makes no system-created ones', async () => {
     expect(await ids({ template_auth_id: '1' })).toEqual([]);
     expect(await ids({ template_auth_name: `${name}-template` })).toEqual([]);
-    expectError(await call(emulator, type.path, { query: { action: 'list', template_auth_id: 'abc' } }), 400, '1905', /^parameter template_auth_id has invalid value: abc/);
+    expectError(
+      await call(emulator, type.path, { query: { action: 'list', template_auth_id: 'abc' } }),
+      400,
+      '1905',
+      /^parameter template_auth_id has invalid value: abc/,
+    );
     expectError(await call(emulator, type.path, { query: { action: 'list', is_template: '2' } }), 400, '1905', /^parameter is_template has invalid value: 2/);
   });
 });

@@ -25,7 +25,12 @@ describe('Unix login types', () => {
 
   it('takes a vault instead of a password, and needs both vault parameters then', async () => {
     const before = await count();
-    expectError(await create({ title: 'v', login_type: 'vault', vault_type: 'CyberArk AIM', ips: '10.20.0.2' }), 400, '1903', 'Missing required parameter(s): vault_id');
+    expectError(
+      await create({ title: 'v', login_type: 'vault', vault_type: 'CyberArk AIM', ips: '10.20.0.2' }),
+      400,
+      '1903',
+      'Missing required parameter(s): vault_id',
+    );
     expectError(await create({ title: 'v', ips: '10.20.0.2' }), 400, '1903', 'Missing required parameter(s): password');
     expect(await count()).toBe(before);
     const res = await create({ title: 'v', login_type: 'vault', vault_type: 'CyberArk AIM', vault_id: aim, ips: '10.20.0.2' });
@@ -36,16 +41,31 @@ describe('Unix login types', () => {
 
   it('refuses vault parameters without login_type=vault (1905), changing nothing', async () => {
     const before = await count();
-    expectError(await create({ title: 'w', skip_password: '1', vault_id: '7', ips: '10.20.0.3' }), 400, '1905', 'parameter vault_id has invalid value: 7 (only valid with login_type=vault)');
+    expectError(
+      await create({ title: 'w', skip_password: '1', vault_id: '7', ips: '10.20.0.3' }),
+      400,
+      '1905',
+      'parameter vault_id has invalid value: 7 (only valid with login_type=vault)',
+    );
     // [Q] a vault's password is never given with it (vault_params_record.htm).
-    expectError(await create({ title: 'w', password: 'p', vault_id: '7', ips: '10.20.0.3' }), 400, '1904', 'Please specify only one of these parameters: vault_id, password');
+    expectError(
+      await create({ title: 'w', password: 'p', vault_id: '7', ips: '10.20.0.3' }),
+      400,
+      '1904',
+      'Please specify only one of these parameters: vault_id, password',
+    );
     expect(await count()).toBe(before);
   });
 
   it('on update: switching to basic needs a password and drops the vault parameters', async () => {
     const id = idOf(await create({ title: 'switch', login_type: 'vault', vault_type: 'Thycotic Secret Server', vault_id: thycotic, ips: '10.20.0.4' }));
     expectError(await post({ action: 'update', ids: id, login_type: 'basic' }), 400, '1903', 'Missing required parameter(s): password');
-    expectError(await post({ action: 'update', ids: id, login_type: 'basic', skip_password: '1', vault_id: '4' }), 400, '1905', /^parameter vault_id has invalid value: 4/);
+    expectError(
+      await post({ action: 'update', ids: id, login_type: 'basic', skip_password: '1', vault_id: '4' }),
+      400,
+      '1905',
+      /^parameter vault_id has invalid value: 4/,
+    );
     expect(text(await record(id), 'LOGIN_TYPE')).toBe('vault');
     const ok = await post({ action: 'update', ids: id, login_type: 'basic', password: 'p' });
     expect(ok.status, ok.body).toBe(200);
@@ -55,7 +75,12 @@ describe('Unix login types', () => {
   });
 
   it('takes the Cisco enable password only with sub_type=cisco, and sub_type at create only', async () => {
-    expectError(await create({ title: 'c', password: 'p', enable_password: 'e', ips: '10.20.0.5' }), 400, '1905', 'parameter enable_password has invalid value: ******** (only valid with sub_type=cisco)');
+    expectError(
+      await create({ title: 'c', password: 'p', enable_password: 'e', ips: '10.20.0.5' }),
+      400,
+      '1905',
+      'parameter enable_password has invalid value: ******** (only valid with sub_type=cisco)',
+    );
     const res = await create({ title: 'c', password: 'p', sub_type: 'cisco', enable_password: 'e', ips: '10.20.0.5' });
     expect(res.status, res.body).toBe(200);
     expectError(await post({ action: 'update', ids: idOf(res), sub_type: 'cisco' }), 400, '1901', /^Unrecognized parameter\(s\): sub_type/);

@@ -33,7 +33,11 @@ describe('a response that fails its DTD at run time', () => {
     const db = openDatabase(':memory:');
     const validate = createDtdValidator();
     // Fails every document but the SIMPLE_RETURN the 999 itself is written as.
-    const app = createApp({ config: { ...DEFAULTS, users: [USER] }, database: db, validateXml: (xml) => (xml.includes('<BATCH_RETURN>') ? 'broken on purpose' : undefined) });
+    const app = createApp({
+      config: { ...DEFAULTS, users: [USER] },
+      database: db,
+      validateXml: (xml) => (xml.includes('<BATCH_RETURN>') ? 'broken on purpose' : undefined),
+    });
     const server = createServer(app.callback()).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -8,7 +8,9 @@ const emulator = await startTestEmulator();
 
 const post = (path: string, form: Record<string, string>) => call(emulator, path, { form });
 const item = (res: XmlResponse, key: string) =>
-  all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').find((i) => text(i, 'KEY') === key)?.children.find((c) => c.name === 'VALUE')?.text;
+  all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM')
+    .find((i) => text(i, 'KEY') === key)
+    ?.children.find((c) => c.name === 'VALUE')?.text;
 const createVault = async (form: Record<string, string>) => {
   const res = await post(VAULT, { action: 'create', ...form });
   expect(res.status, res.body).toBe(200);
@@ -23,7 +25,15 @@ const vaultLogin = (vaultId: string, vaultType = 'CyberArk AIM') => ({ login_typ
 
 describe('/api/2.0/fo/vault/', () => {
   it('creates a vault, lists it with STATUS and COUNT, views it without its secrets', async () => {
-    const res = await post(VAULT, { action: 'create', title: 'aim', type: 'cyberark aim', url: 'https://aim.example/', appid: 'qualys', private_key: 'KEY-hunter2', echo_request: '1' });
+    const res = await post(VAULT, {
+      action: 'create',
+      title: 'aim',
+      type: 'cyberark aim',
+      url: 'https://aim.example/',
+      appid: 'qualys',
+      private_key: 'KEY-hunter2',
+      echo_request: '1',
+    });
     expect(res.status, res.body).toBe(200);
     expect(text(res.root, 'RESPONSE/TEXT')).toBe('Success');
     expect(item(res, 'Status')).toBe('Created');
@@ -48,18 +58,48 @@ describe('/api/2.0/fo/vault/', () => {
   it('filters the list by type, and refuses an unknown type (1905)', async () => {
     await createVault({ title: 'hc', type: 'HashiCorp', url: 'https://hc.example/', auth_type: 'approle', role_id: 'r', secret_id: 's' });
     expect((await vaults({ type: 'HashiCorp' })).map((v) => text(v, 'TITLE'))).toEqual(['hc']);
-    expectError(await post(VAULT, { action: 'create', title: 'x', type: 'Safe Deposit' }), 400, '1905', /^parameter type has invalid value: Safe Deposit \(must be one of: ARCON PAM/);
+    expectError(
+      await post(VAULT, { action: 'create', title: 'x', type: 'Safe Deposit' }),
+      400,
+      '1905',
+      /^parameter type has invalid value: Safe Deposit \(must be one of: ARCON PAM/,
+    );
   });
 
   it('asks each vault type for the settings its page requires (1903), changing nothing', async () => {
     const before = (await vaults()).length;
     const hc = { type: 'HashiCorp', url: 'https://hc.example/' };
-    expectError(await post(VAULT, { action: 'create', title: 'hc-x', type: 'HashiCorp', auth_type: 'cert' }), 400, '1903', 'Missing required parameter(s): url');
+    expectError(
+      await post(VAULT, { action: 'create', title: 'hc-x', type: 'HashiCorp', auth_type: 'cert' }),
+      400,
+      '1903',
+      'Missing required parameter(s): url',
+    );
     expectError(await post(VAULT, { action: 'create', title: 'hc-x', ...hc }), 400, '1903', 'Missing required parameter(s): auth_type');
-    expectError(await post(VAULT, { action: 'create', title: 'hc-x', ...hc, auth_type: 'userpass', username: 'u' }), 400, '1903', 'Missing required parameter(s): password');
-    expectError(await post(VAULT, { action: 'create', title: 'hc-x', ...hc, auth_type: 'approle' }), 400, '1903', 'Missing required parameter(s): role_id, secret_id');
-    expectError(await post(VAULT, { action: 'create', title: 'bt-x', type: 'BeyondTrust PBPS', url: 'https://bt.example/' }), 400, '1903', 'Missing required parameter(s): appkey');
-    expectError(await post(VAULT, { action: 'create', title: 'bt-x', type: 'BeyondTrust PBPS', url: 'https://bt.example/', appkey: 'k', cert: 'C' }), 400, '1903', 'Missing required parameter(s): private_key');
+    expectError(
+      await post(VAULT, { action: 'create', title: 'hc-x', ...hc, auth_type: 'userpass', username: 'u' }),
+      400,
+      '1903',
+      'Missing required parameter(s): password',
+    );
+    expectError(
+      await post(VAULT, { action: 'create', title: 'hc-x', ...hc, auth_type: 'approle' }),
+      400,
+      '1903',
+      'Missing required parameter(s): role_id, secret_id',
+    );
+    expectError(
+      await post(VAULT, { action: 'create', title: 'bt-x', type: 'BeyondTrust PBPS', url: 'https://bt.example/' }),
+      400,
+      '1903',
+      'Missing required parameter(s): appkey',
+    );
+    expectError(
+      await post(VAULT, { action: 'create', title: 'bt-x', type: 'BeyondTrust PBPS', url: 'https://bt.example/', appkey: 'k', cert: 'C' }),
+      400,
+      '1903',
+      'Missing required parameter(s): private_key',
+    );
     // An update cannot leave a vault without what its type needs.
     const id = await createVault({ title: 'hc-ok', ...hc, auth_type: 'approle', role_id: 'r', secret_id: 's' });
     expectError(await post(VAULT, { action: 'update', id, auth_type: 'userpass' }), 400, '1903', 'Missing required parameter(s): username, password');
@@ -76,7 +116,12 @@ describe('/api/2.0/fo/vault/', () => {
     expect(await titles({ orderby: 'id', sortorder: 'desc' })).toEqual(['ord-c', 'ord-a', 'ord-b']);
     expect(await titles({ modified: '2000-01-01' })).toEqual(['ord-b', 'ord-a', 'ord-c']);
     expect(await titles({ modified: '2999-01-01T00:00:00Z' })).toEqual([]);
-    expectError(await call(emulator, VAULT, { query: { action: 'list', modified: '2024-02-30' } }), 400, '1905', /^parameter modified has invalid value: 2024-02-30 \(not a date/);
+    expectError(
+      await call(emulator, VAULT, { query: { action: 'list', modified: '2024-02-30' } }),
+      400,
+      '1905',
+      /^parameter modified has invalid value: 2024-02-30 \(not a date/,
+    );
     expectError(await call(emulator, VAULT, { query: { action: 'list', orderby: 'size' } }), 400, '1905', /^parameter orderby has invalid value: size/);
     expectError(await call(emulator, VAULT, { query: { action: 'list', sortorder: 'up' } }), 400, '1905', /^parameter sortorder has invalid value: up/);
   });
@@ -97,7 +142,12 @@ describe('/api/2.0/fo/vault/', () => {
     expect(text(view.root, 'RESPONSE/AUTH_VAULT_VIEW/DOMAIN')).toBe('corp.example');
     expect(text(view.root, 'RESPONSE/AUTH_VAULT_VIEW/TITLE')).toBe('tss2');
     expectError(await post(VAULT, { action: 'update', id, type: 'HashiCorp' }), 400, '1901', /^Unrecognized parameter\(s\): type /);
-    expectError(await post(VAULT, { action: 'create', title: 'tss2', type: 'HashiCorp' }), 400, '1905', /^parameter title has invalid value: tss2 \(already used by vault \d+\)$/);
+    expectError(
+      await post(VAULT, { action: 'create', title: 'tss2', type: 'HashiCorp' }),
+      400,
+      '1905',
+      /^parameter title has invalid value: tss2 \(already used by vault \d+\)$/,
+    );
     expectError(await post(VAULT, { action: 'update', id: '99999', title: 'z' }), 400, '1905', 'parameter id has invalid value: 99999 (no such vault)');
   });
 
@@ -105,8 +155,18 @@ describe('/api/2.0/fo/vault/', () => {
     const id = await createVault({ title: 'for records', type: 'CyberArk AIM' });
     const count = async () => all((await call(emulator, UNIX, { query: { action: 'list' } })).root, 'RESPONSE/AUTH_UNIX_LIST', 'AUTH_UNIX').length;
     const before = await count();
-    expectError(await post(UNIX, { action: 'create', title: 'r1', username: 'u', ips: '10.40.0.1', ...vaultLogin('99999') }), 400, '1905', 'parameter vault_id has invalid value: 99999 (no such vault)');
-    expectError(await post(UNIX, { action: 'create', title: 'r1', username: 'u', ips: '10.40.0.1', ...vaultLogin(id, 'HashiCorp') }), 400, '1905', `parameter vault_type has invalid value: HashiCorp (vault ${id} is not of this type)`);
+    expectError(
+      await post(UNIX, { action: 'create', title: 'r1', username: 'u', ips: '10.40.0.1', ...vaultLogin('99999') }),
+      400,
+      '1905',
+      'parameter vault_id has invalid value: 99999 (no such vault)',
+    );
+    expectError(
+      await post(UNIX, { action: 'create', title: 'r1', username: 'u', ips: '10.40.0.1', ...vaultLogin(id, 'HashiCorp') }),
+      400,
+      '1905',
+      `parameter vault_type has invalid value: HashiCorp (vault ${id} is not of this type)`,
+    );
     expect(await count()).toBe(before);
     const ok = await post(UNIX, { action: 'create', title: 'r1', username: 'u', ips: '10.40.0.1', ...vaultLogin(id, 'cyberark_aim') });
     expect(ok.status, ok.body).toBe(200);
@@ -123,11 +183,24 @@ describe('/api/2.0/fo/vault/', () => {
     expect(text(record, 'AK_SECRET_NAME')).toBe('linux-root');
     const bt = await createVault({ title: 'pbps', type: 'BeyondTrust PBPS', url: 'https://bt.example/', appkey: 'k' });
     const win = await post('/api/2.0/fo/auth/windows/', {
-      action: 'create', title: 'bt-rec', username: 'svc', ips: '10.42.0.2', login_type: 'vault', vault_type: 'BeyondTrust PBPS', vault_id: bt, system_name: 'web01', account_name: 'admin',
+      action: 'create',
+      title: 'bt-rec',
+      username: 'svc',
+      ips: '10.42.0.2',
+      login_type: 'vault',
+      vault_type: 'BeyondTrust PBPS',
+      vault_id: bt,
+      system_name: 'web01',
+      account_name: 'admin',
     });
     expect(win.status, win.body).toBe(200);
     // Only with a vault login.
-    expectError(await post(UNIX, { action: 'create', title: 'basic-rec', username: 'svc', password: 'p', ips: '10.42.0.3', system_name: 'web01' }), 400, '1905', /^parameter system_name has invalid value: web01 \(only valid with login_type=vault\)$/);
+    expectError(
+      await post(UNIX, { action: 'create', title: 'basic-rec', username: 'svc', password: 'p', ips: '10.42.0.3', system_name: 'web01' }),
+      400,
+      '1905',
+      /^parameter system_name has invalid value: web01 \(only valid with login_type=vault\)$/,
+    );
   });
 
   it('refuses deleting a vault in use, naming the records, then deletes it once they are gone', async () => {
@@ -135,7 +208,12 @@ describe('/api/2.0/fo/vault/', () => {
     const r1 = await post(UNIX, { action: 'create', title: 'uses-1', username: 'u', ips: '10.41.0.1', ...vaultLogin(id) });
     const r2 = await post(UNIX, { action: 'create', title: 'uses-2', username: 'u', ips: '10.41.0.2', ...vaultLogin(id) });
     const [id1, id2] = [r1, r2].map((r) => text(r.root, 'RESPONSE/BATCH_LIST/BATCH/ID_SET/ID')!);
-    expectError(await post(VAULT, { action: 'delete', id }), 400, '1905', `parameter id has invalid value: ${id} (the vault is used by authentication records: unix ${id1}, unix ${id2})`);
+    expectError(
+      await post(VAULT, { action: 'delete', id }),
+      400,
+      '1905',
+      `parameter id has invalid value: ${id} (the vault is used by authentication records: unix ${id1}, unix ${id2})`,
+    );
     expect((await vaults({ title: 'in use' })).length).toBe(1);
     // Switching one record to a password frees it from the vault.
     expect((await post(UNIX, { action: 'update', ids: id1, login_type: 'basic', password: 'p' })).status).toBe(200);

@@ -47,7 +47,9 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
   const accessibilityProblems = async () => {
     await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+      const result = await (
+        window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe.run();
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
     });
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -88,7 +90,9 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     const layout = await page.evaluate(() => {
       const region = document.querySelector<HTMLElement>('[role="region"][aria-label="Records table"]')!;
       const cells = [...region.querySelectorAll('tbody tr:first-child td')];
-      const broken = [...cells[2].querySelectorAll('span'), ...cells[4].querySelectorAll('span')].filter((s) => s.getClientRects().length !== 1).map((s) => s.textContent);
+      const broken = [...cells[2].querySelectorAll('span'), ...cells[4].querySelectorAll('span')]
+        .filter((s) => s.getClientRects().length !== 1)
+        .map((s) => s.textContent);
       region.scrollLeft = region.scrollWidth;
       const result = {
         tabindex: region.tabIndex,
@@ -136,7 +140,13 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
   it('filters records by title and ID range, and pages at the API page size', async () => {
     await admin(emulator, 'PATCH', 'config', { page_size: 2 });
     try {
-      const records = ['alpha', 'beta', 'gamma', 'delta', 'alpine'].map((title, i) => ({ type: 'unix', title, ips: `10.9.0.${i + 1}`, username: 'u', skip_password: 1 }));
+      const records = ['alpha', 'beta', 'gamma', 'delta', 'alpine'].map((title, i) => ({
+        type: 'unix',
+        title,
+        ips: `10.9.0.${i + 1}`,
+        username: 'u',
+        skip_password: 1,
+      }));
       expect((await admin(emulator, 'POST', 'seed', { records })).status).toBe(200);
       await view('records');
       const titles = () => page.locator('tbody tr td:nth-child(2)').allTextContents();
@@ -180,7 +190,16 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await call(emulator, UNIX, { form: { action: 'create', title: 't', ips: '10.0.0.1', username: 'u', Password: 'hunter2' } });
     const row = page.locator('tbody tr', { hasText: UNIX });
     await row.waitFor();
-    expect(await row.locator('td').allTextContents()).toEqual([expect.any(String), USER.login, 'POST', UNIX, 'create', '400', '1901', expect.stringMatching(/ms$/)]);
+    expect(await row.locator('td').allTextContents()).toEqual([
+      expect.any(String),
+      USER.login,
+      'POST',
+      UNIX,
+      'create',
+      '400',
+      '1901',
+      expect.stringMatching(/ms$/),
+    ]);
     await row.getByRole('button').click();
     const dialog = page.locator('dialog');
     await eventually(() => dialog.textContent()).toContain('Unrecognized parameter(s): Password');
@@ -231,7 +250,13 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
   });
 
   it('removes one fault rule and keeps the others, with the seed they draw from', async () => {
-    const { json } = await admin(emulator, 'PUT', 'faults', { seed: 11, rules: [{ action: 'list', status: 501 }, { action: 'create', status: 502 }] });
+    const { json } = await admin(emulator, 'PUT', 'faults', {
+      seed: 11,
+      rules: [
+        { action: 'list', status: 501 },
+        { action: 'create', status: 502 },
+      ],
+    });
     const [first, second] = json.rules;
     await view('faults');
     await page.locator('tbody tr', { hasText: '502' }).waitFor();
@@ -288,14 +313,22 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     const row = page.locator('tbody tr', { hasText: 'kube-bench' });
     await row.waitFor();
     expect(await row.locator('td').allTextContents()).toEqual([
-      'kube-bench', run.json.timestamp, USER.login, '0', 'no', String(run.json.execution_time),
-      Object.entries(run.json.summary ?? {}).map(([k, v]) => `${k} ${v}`).join(', '), run.json.command,
+      'kube-bench',
+      run.json.timestamp,
+      USER.login,
+      '0',
+      'no',
+      String(run.json.execution_time),
+      Object.entries(run.json.summary ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+      run.json.command,
     ]);
     await screenshot('tools', [row.locator('td').last()]);
     expect(await accessibilityProblems()).toEqual([]);
   });
 
-  it('shows the networks, the subscription\'s IPs as kept and the excluded IPs with their changes', async () => {
+  it("shows the networks, the subscription's IPs as kept and the excluded IPs with their changes", async () => {
     await emulator.seed({
       records: [],
       networks: [{ name: 'Lab' }],

@@ -22,12 +22,16 @@ describe('/_emulator/ requests', () => {
     expect(wrongMethod).toMatchObject({ status: 405, json: { error: expect.stringContaining('POST') } });
     expect(wrongMethod.headers.get('Allow')).toContain('POST');
     const form = await fetch(`${emulator.url}/_emulator/seed`, {
-      method: 'POST', headers: { Authorization: AUTH, 'X-Requested-With': 'x', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'records=1',
+      method: 'POST',
+      headers: { Authorization: AUTH, 'X-Requested-With': 'x', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'records=1',
     });
     expect(form.status).toBe(415);
     expect(await form.json()).toEqual({ error: expect.stringContaining('application/json') });
     const broken = await fetch(`${emulator.url}/_emulator/faults`, {
-      method: 'PUT', headers: { Authorization: AUTH, 'Content-Type': 'application/json' }, body: '{"rules": [',
+      method: 'PUT',
+      headers: { Authorization: AUTH, 'Content-Type': 'application/json' },
+      body: '{"rules": [',
     });
     expect(broken.status).toBe(400);
     expect(broken.headers.get('content-type')).toMatch(/^application\/json/);
@@ -37,7 +41,9 @@ describe('/_emulator/ requests', () => {
 describe('/_emulator/ request bodies and their Content-Encoding', () => {
   const patch = (encoding: string, body: BodyInit) =>
     fetch(`${emulator.url}/_emulator/config`, {
-      method: 'PATCH', headers: { Authorization: AUTH, 'Content-Type': 'application/json', 'Content-Encoding': encoding }, body,
+      method: 'PATCH',
+      headers: { Authorization: AUTH, 'Content-Type': 'application/json', 'Content-Encoding': encoding },
+      body,
     });
 
   it('decodes a gzip body', async () => {
@@ -48,7 +54,12 @@ describe('/_emulator/ request bodies and their Content-Encoding', () => {
   });
 
   it('refuses bytes that do not match their encoding with 400 and an unknown encoding with 415, as JSON', async () => {
-    for (const [encoding, status] of [['gzip', 400], ['deflate', 400], ['br', 400], ['bogus', 415]] as const) {
+    for (const [encoding, status] of [
+      ['gzip', 400],
+      ['deflate', 400],
+      ['br', 400],
+      ['bogus', 415],
+    ] as const) {
       const res = await patch(encoding, '{"page_size": 5}');
       expect(res.status, encoding).toBe(status);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -59,7 +70,10 @@ describe('/_emulator/ request bodies and their Content-Encoding', () => {
 
   it('refuses a body over --max-body with 413, decoded or not', async () => {
     const big = JSON.stringify({ page_size: 5, pad: 'x'.repeat(2 * 1024 * 1024) });
-    for (const [encoding, body] of [['identity', big], ['gzip', new Uint8Array(gzipSync(big))]] as const) {
+    for (const [encoding, body] of [
+      ['identity', big],
+      ['gzip', new Uint8Array(gzipSync(big))],
+    ] as const) {
       const res = await patch(encoding, body);
       expect(res.status, encoding).toBe(413);
       expect(await res.json()).toEqual({ error: 'Request body too large' });

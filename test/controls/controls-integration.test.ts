@@ -44,7 +44,12 @@ describe('emulator controls with sessions, Unix records and the generic list', (
 
   it('switches the Unix prerequisite of Docker records at run time', async () => {
     await admin(emulator, 'PATCH', 'config', { require_unix_for_docker: true });
-    expectError(await call(emulator, DOCKER, { form: { action: 'create', title: 'd', ips: '10.0.0.1' } }), 400, '1905', 'parameter ips has invalid value: 10.0.0.1 (not covered by Unix records)');
+    expectError(
+      await call(emulator, DOCKER, { form: { action: 'create', title: 'd', ips: '10.0.0.1' } }),
+      400,
+      '1905',
+      'parameter ips has invalid value: 10.0.0.1 (not covered by Unix records)',
+    );
     const refused = await admin(emulator, 'POST', 'seed', { records: [{ type: 'docker', title: 'd', ips: '10.0.0.1' }] });
     expect(refused.json).toMatchObject({ index: 0, code: '1905' });
     await admin(emulator, 'PATCH', 'config', { require_unix_for_docker: false });
@@ -52,12 +57,22 @@ describe('emulator controls with sessions, Unix records and the generic list', (
   });
 
   it('pages the per-type and generic lists by the runtime page size', async () => {
-    await emulator.seed({ records: [{ type: 'docker', title: 'a', ips: '10.0.0.1' }, { type: 'docker', title: 'b', ips: '10.0.0.2' }] });
+    await emulator.seed({
+      records: [
+        { type: 'docker', title: 'a', ips: '10.0.0.1' },
+        { type: 'docker', title: 'b', ips: '10.0.0.2' },
+      ],
+    });
     const lists = async () => {
       const perType = await call(emulator, DOCKER, { query: { action: 'list' } });
       const generic = await call(emulator, GENERIC, { query: { action: 'list' } });
       return {
-        shown: [all(perType.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER').length, find(generic.root, 'RESPONSE/AUTH_RECORDS/AUTH_DOCKER_IDS/ID_SET')!.children.map((c) => c.text).join()],
+        shown: [
+          all(perType.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER').length,
+          find(generic.root, 'RESPONSE/AUTH_RECORDS/AUTH_DOCKER_IDS/ID_SET')!
+            .children.map((c) => c.text)
+            .join(),
+        ],
         warnings: [text(perType.root, 'RESPONSE/WARNING/CODE'), text(generic.root, 'RESPONSE/WARNING/CODE')],
       };
     };

@@ -56,7 +56,10 @@ describe('GET /_emulator/records', () => {
     await call(emulator, UNIX, { form: { action: 'create', title: 'u1', ips: '10.0.0.1', username: 'root', password: 'p' } });
     await call(emulator, '/api/2.0/fo/auth/windows/', { form: { action: 'create', title: 'w1', ips: '10.0.0.1', username: 'a', password: 'p' } });
     const generic = await call(emulator, '/api/2.0/fo/auth/', { query: { action: 'list' } });
-    const listed = generic.root.children.find((c) => c.name === 'RESPONSE')!.children.find((c) => c.name === 'AUTH_RECORDS')!.children.map((c) => c.name);
+    const listed = generic.root.children
+      .find((c) => c.name === 'RESPONSE')!
+      .children.find((c) => c.name === 'AUTH_RECORDS')!
+      .children.map((c) => c.name);
     expect(listed).toEqual(['AUTH_UNIX_IDS', 'AUTH_WINDOWS_IDS', 'AUTH_DOCKER_IDS']);
     const types = (await admin(emulator, 'GET', 'records')).json.types as { name: string; count: number }[];
     expect(types.filter((t) => t.count > 0).map((t) => t.name)).toEqual(['unix', 'windows', 'docker']);
@@ -64,9 +67,13 @@ describe('GET /_emulator/records', () => {
   });
 
   it('answers the vaults with their settings, secrets masked, and the records that name them', async () => {
-    const vault = await call(emulator, '/api/2.0/fo/vault/', { form: { action: 'create', title: 'pam', type: 'CyberArk AIM', url: 'https://pam.example', appid: 'app', password: 'vault-secret' } });
+    const vault = await call(emulator, '/api/2.0/fo/vault/', {
+      form: { action: 'create', title: 'pam', type: 'CyberArk AIM', url: 'https://pam.example', appid: 'app', password: 'vault-secret' },
+    });
     expect(vault.status).toBe(200);
-    await call(emulator, UNIX, { form: { action: 'create', title: 'u1', ips: '10.0.0.1', username: 'root', login_type: 'vault', vault_type: 'CyberArk AIM', vault_id: '1' } });
+    await call(emulator, UNIX, {
+      form: { action: 'create', title: 'u1', ips: '10.0.0.1', username: 'root', login_type: 'vault', vault_type: 'CyberArk AIM', vault_id: '1' },
+    });
     const res = await admin(emulator, 'GET', 'vaults');
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
@@ -87,7 +94,9 @@ describe('GET /_emulator/records', () => {
   });
 
   it("answers a type's records with IP ranges, owners, fields and masked secrets", async () => {
-    await call(emulator, UNIX, { form: { action: 'create', title: 'web', ips: '10.0.0.1-10.0.0.3,10.0.0.7', username: 'root', password: 'hunter2', comments: 'c' } });
+    await call(emulator, UNIX, {
+      form: { action: 'create', title: 'web', ips: '10.0.0.1-10.0.0.3,10.0.0.7', username: 'root', password: 'hunter2', comments: 'c' },
+    });
     const res = await admin(emulator, 'GET', 'records/unix');
     expect(res.status).toBe(200);
     expect(res.json).toEqual({

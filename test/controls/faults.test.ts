@@ -16,7 +16,10 @@ describe('/_emulator/faults', () => {
       seed: 7,
       rules: [{ path: DOCKER, action: 'create', method: 'post', status: 503, code: '999', text: 'Service down for maintenance', times: 2 }],
     });
-    expect(put.json).toEqual({ seed: 7, rules: [{ id: 1, path: DOCKER, action: 'create', method: 'POST', status: 503, code: '999', text: 'Service down for maintenance', times: 2 }] });
+    expect(put.json).toEqual({
+      seed: 7,
+      rules: [{ id: 1, path: DOCKER, action: 'create', method: 'POST', status: 503, code: '999', text: 'Service down for maintenance', times: 2 }],
+    });
     // Other actions are untouched.
     expect((await list()).status).toBe(200);
     expectError(await create('a', '10.0.0.1'), 503, '999', 'Service down for maintenance');
@@ -28,7 +31,11 @@ describe('/_emulator/faults', () => {
     // The faulted calls changed nothing: the first real create got ID 1.
     expect(text(created.root, 'RESPONSE/BATCH_LIST/BATCH/ID_SET/ID')).toBe('1');
     const journal = (await admin(emulator, 'GET', 'requests?action=create')).json.requests;
-    expect(journal.map((r) => [r.status, r.code])).toEqual([[503, '999'], [503, '999'], [200, null]]);
+    expect(journal.map((r) => [r.status, r.code])).toEqual([
+      [503, '999'],
+      [503, '999'],
+      [200, null],
+    ]);
   });
 
   it('mimics the real 1965 envelope: TEXT, ITEM_LIST and X-RateLimit-ToWait-Sec', async () => {
@@ -109,7 +116,12 @@ describe('/_emulator/faults', () => {
   it('refuses statuses that cannot carry a SIMPLE_RETURN, naming the field', async () => {
     await admin(emulator, 'PUT', 'faults', { rules: [{ status: 500, action: 'create' }] });
     for (const status of [100, 101, 199, 204, 205, 304, 600]) {
-      const res = await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', delay_ms: 1 }, { action: 'list', status }] });
+      const res = await admin(emulator, 'PUT', 'faults', {
+        rules: [
+          { action: 'list', delay_ms: 1 },
+          { action: 'list', status },
+        ],
+      });
       expect(res.status, String(status)).toBe(400);
       expect(res.json.error).toMatch(/^rules\[1\]\.status must be /);
     }
@@ -125,10 +137,19 @@ describe('/_emulator/faults', () => {
     const ids = async () => (await admin(emulator, 'GET', 'faults')).json.rules.map((r) => r.id);
 
     it('POST adds rules after those in force, numbered on; DELETE /faults/ID removes one', async () => {
-      await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', status: 500 }, { action: 'create', status: 501 }] });
+      await admin(emulator, 'PUT', 'faults', {
+        rules: [
+          { action: 'list', status: 500 },
+          { action: 'create', status: 501 },
+        ],
+      });
       const added = await admin(emulator, 'POST', 'faults', { rules: [{ action: 'list', status: 502 }] });
       expect(added.status).toBe(200);
-      expect(added.json.rules.map((r) => [r.id, r.status])).toEqual([[1, 500], [2, 501], [3, 502]]);
+      expect(added.json.rules.map((r) => [r.id, r.status])).toEqual([
+        [1, 500],
+        [2, 501],
+        [3, 502],
+      ]);
       // First match wins: the older list rule still answers.
       expectError(await list(), 500, '999', /./);
       const removed = await admin(emulator, 'DELETE', 'faults/1');
@@ -139,7 +160,12 @@ describe('/_emulator/faults', () => {
     });
 
     it('answers 404 for a rule not in force, used up or never made, and changes nothing', async () => {
-      await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', status: 500, times: 1 }, { action: 'create', status: 501 }] });
+      await admin(emulator, 'PUT', 'faults', {
+        rules: [
+          { action: 'list', status: 500, times: 1 },
+          { action: 'create', status: 501 },
+        ],
+      });
       expectError(await list(), 500, '999', /./);
       for (const id of ['1', '3', '0', 'abc']) {
         const res = await admin(emulator, 'DELETE', `faults/${id}`);
@@ -149,7 +175,7 @@ describe('/_emulator/faults', () => {
       expect(await ids()).toEqual([2]);
     });
 
-    it('never gives a removed rule\'s ID to another until a reset, which numbers from 1 again', async () => {
+    it("never gives a removed rule's ID to another until a reset, which numbers from 1 again", async () => {
       await admin(emulator, 'PUT', 'faults', { rules: [{ status: 500 }] });
       await admin(emulator, 'DELETE', 'faults');
       await admin(emulator, 'PUT', 'faults', { rules: [{ status: 500 }] });
@@ -201,8 +227,17 @@ describe('/_emulator/faults', () => {
 
     it('bounds the strings a rule keeps: 4096 characters of text, 1024 of the others', async () => {
       const long = (n: number) => 'x'.repeat(n);
-      expect((await admin(emulator, 'POST', 'faults', { rules: [{ path: long(1024), action: long(1024), method: long(1024), code: long(1024), text: long(4096) }] })).status).toBe(200);
-      for (const [field, n, max] of [['text', 4097, 4096], ['path', 1025, 1024], ['action', 1025, 1024], ['method', 1025, 1024], ['code', 1025, 1024]] as const) {
+      expect(
+        (await admin(emulator, 'POST', 'faults', { rules: [{ path: long(1024), action: long(1024), method: long(1024), code: long(1024), text: long(4096) }] }))
+          .status,
+      ).toBe(200);
+      for (const [field, n, max] of [
+        ['text', 4097, 4096],
+        ['path', 1025, 1024],
+        ['action', 1025, 1024],
+        ['method', 1025, 1024],
+        ['code', 1025, 1024],
+      ] as const) {
         const res = await admin(emulator, 'POST', 'faults', { rules: [{ status: 500, [field]: long(n) }] });
         expect(res.status, field).toBe(400);
         expect(res.json.error).toBe(`rules[0].${field} must be at most ${max} characters`);

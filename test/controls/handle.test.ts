@@ -25,12 +25,19 @@ describe('the programmatic handle: faults and the journal without HTTP', () => {
   it('rejects what the admin API refuses, with its status and message, and changes nothing', async () => {
     await emulator.faults.set({ seed: 4, rules: [{ action: 'list', status: 503 }] });
     const refusals: [Promise<unknown>, number, string][] = [
-      [emulator.faults.add([{ status: 500 }, { action: 'list' }]), 400, 'rules[1] does nothing: give status, code or text to answer, delay_ms to slow down, or drop'],
+      [
+        emulator.faults.add([{ status: 500 }, { action: 'list' }]),
+        400,
+        'rules[1] does nothing: give status, code or text to answer, delay_ms to slow down, or drop',
+      ],
       [emulator.faults.set({ seed: -1, rules: [] }), 400, 'seed must be a whole number from 0 to 4294967295'],
       [emulator.faults.remove(7), 404, 'No fault rule 7 is in force (a rule with times is gone once used up)'],
     ];
     for (const [refused, status, message] of refusals) {
-      const err = await refused.then(() => undefined, (e: unknown) => e);
+      const err = await refused.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(JsonError);
       expect(err).toMatchObject({ status, message });
     }
@@ -56,7 +63,10 @@ describe('the programmatic handle: faults and the journal without HTTP', () => {
     copy.status = 999;
     (copy.params as Record<string, string>).title = 'changed';
     expect((await emulator.requests({ action: 'create' }))[0]).toMatchObject({ status: 200, params: { title: 'one' } });
-    const err = await emulator.requests({ limit: 0 }).then(() => undefined, (e: unknown) => e);
+    const err = await emulator.requests({ limit: 0 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ status: 400, message: 'limit must be a whole number from 1 to 1000' });
   });
 });

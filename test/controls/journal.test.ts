@@ -23,11 +23,38 @@ describe('GET /_emulator/requests', () => {
     const entries = await journal();
     const kept = { params_truncated: false, body_truncated: false };
     expect(entries.map(({ id, time, duration_ms, body, ...rest }) => rest)).toEqual([
-      { user: USER.login, method: 'POST', path: DOCKER, action: 'create', params: { action: 'create', title: 'one', ips: '10.0.0.1' }, status: 200, code: null, text: null, ...kept },
-      { user: USER.login, method: 'GET', path: DOCKER, action: 'list', params: { action: 'list', details: 'None' }, status: 200, code: null, text: null, ...kept },
       {
-        user: USER.login, method: 'POST', path: DOCKER, action: 'create', params: { action: 'create', title: 'two', ips: '10.0.0.1' }, status: 409, code: '1920',
-        text: 'IPs are used by other records of this type\nIPs: 10.0.0.1 is used by one', ...kept,
+        user: USER.login,
+        method: 'POST',
+        path: DOCKER,
+        action: 'create',
+        params: { action: 'create', title: 'one', ips: '10.0.0.1' },
+        status: 200,
+        code: null,
+        text: null,
+        ...kept,
+      },
+      {
+        user: USER.login,
+        method: 'GET',
+        path: DOCKER,
+        action: 'list',
+        params: { action: 'list', details: 'None' },
+        status: 200,
+        code: null,
+        text: null,
+        ...kept,
+      },
+      {
+        user: USER.login,
+        method: 'POST',
+        path: DOCKER,
+        action: 'create',
+        params: { action: 'create', title: 'two', ips: '10.0.0.1' },
+        status: 409,
+        code: '1920',
+        text: 'IPs are used by other records of this type\nIPs: 10.0.0.1 is used by one',
+        ...kept,
       },
     ]);
     expect(entries.map((e) => e.id)).toEqual([1, 2, 3].map((n) => (entries[0].id as number) + n - 1));
@@ -73,7 +100,12 @@ describe('GET /_emulator/requests', () => {
     const entries = await journal();
     expect(entries).toHaveLength(4);
     expect(entries.map((e) => e.code)).toEqual(['1901', '1901', '1901', '1901']);
-    expect(entries.map((e) => Object.values(e.params as object).filter((v) => v === '********'))).toEqual([['********'], ['********'], ['********'], ['********']]);
+    expect(entries.map((e) => Object.values(e.params as object).filter((v) => v === '********'))).toEqual([
+      ['********'],
+      ['********'],
+      ['********'],
+      ['********'],
+    ]);
     expect(JSON.stringify(entries)).not.toContain('hunter2');
   });
 
@@ -140,8 +172,15 @@ describe("the journal's bound", () => {
   it('holds a stream of 1 MiB bodies of 110,000 parameters to a fixed size', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    const body = Array.from({ length: 110_000 }, (_, i) => `p${i}=`).join('&').slice(0, 1024 * 1024 - 20) + '&action=list';
-    const headers = { Authorization: 'Basic ' + Buffer.from(`${USER.login}:${USER.password}`).toString('base64'), 'X-Requested-With': 'vitest', 'Content-Type': 'application/x-www-form-urlencoded' };
+    const body =
+      Array.from({ length: 110_000 }, (_, i) => `p${i}=`)
+        .join('&')
+        .slice(0, 1024 * 1024 - 20) + '&action=list';
+    const headers = {
+      Authorization: 'Basic ' + Buffer.from(`${USER.login}:${USER.password}`).toString('base64'),
+      'X-Requested-With': 'vitest',
+      'Content-Type': 'application/x-www-form-urlencoded',
+    };
     const send = () => fetch(`${emulator.url}${DOCKER}`, { method: 'POST', headers, body });
     expect((await send()).status).toBe(400);
     gc();
@@ -158,14 +197,18 @@ describe("the journal's bound", () => {
       expect(Object.keys(e.params as object)).toHaveLength(JOURNAL_LIMITS.params);
     }
   });
-  it('keeps no parameter as a view of its 1 MiB body, in the journal or a kept list answer\'s key', async () => {
+  it("keeps no parameter as a view of its 1 MiB body, in the journal or a kept list answer's key", async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     // few parameters, one value long enough for V8 to keep as a slice of the whole body; a
     // different call each time, so each list answer is kept under a key of its own too
     let serial = 0;
     const body = () => `action=list&ids=100000-${200000 + serial++}&${'&'.repeat(1024 * 1024 - 40)}`;
-    const headers = { Authorization: 'Basic ' + Buffer.from(`${USER.login}:${USER.password}`).toString('base64'), 'X-Requested-With': 'vitest', 'Content-Type': 'application/x-www-form-urlencoded' };
+    const headers = {
+      Authorization: 'Basic ' + Buffer.from(`${USER.login}:${USER.password}`).toString('base64'),
+      'X-Requested-With': 'vitest',
+      'Content-Type': 'application/x-www-form-urlencoded',
+    };
     const send = () => fetch(`${emulator.url}${DOCKER}`, { method: 'POST', headers, body: body() });
     expect((await send()).status).toBe(200);
     gc();

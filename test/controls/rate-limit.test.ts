@@ -7,7 +7,14 @@ const OTHER = { login: 'other', password: 'pw2' };
 const OTHER_AUTH = 'Basic ' + Buffer.from(`${OTHER.login}:${OTHER.password}`).toString('base64');
 const emulator = await startTestEmulator({ users: [USER, OTHER] });
 
-const RATE_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Window-Sec', 'X-Concurrency-Limit-Limit', 'X-Concurrency-Limit-Running', 'X-RateLimit-ToWait-Sec', 'X-RateLimit-Remaining'];
+const RATE_HEADERS = [
+  'X-RateLimit-Limit',
+  'X-RateLimit-Window-Sec',
+  'X-Concurrency-Limit-Limit',
+  'X-Concurrency-Limit-Running',
+  'X-RateLimit-ToWait-Sec',
+  'X-RateLimit-Remaining',
+];
 const rateHeaders = (res: XmlResponse) => Object.fromEntries(RATE_HEADERS.map((h) => [h, res.headers.get(h)]));
 const list = (auth?: string) => call(emulator, DOCKER, { query: { action: 'list' }, auth });
 
@@ -34,8 +41,12 @@ describe('rate-limit headers (docs/fidelity.md §8)', () => {
     expect(order.filter((h) => h.startsWith('X-RateLimit') || h.startsWith('X-Concurrency'))).toEqual(RATE_HEADERS);
     const ok = await list();
     expect(rateHeaders(ok)).toEqual({
-      'X-RateLimit-Limit': '300', 'X-RateLimit-Window-Sec': '3600', 'X-Concurrency-Limit-Limit': '2',
-      'X-Concurrency-Limit-Running': '0', 'X-RateLimit-ToWait-Sec': '0', 'X-RateLimit-Remaining': '298',
+      'X-RateLimit-Limit': '300',
+      'X-RateLimit-Window-Sec': '3600',
+      'X-Concurrency-Limit-Limit': '2',
+      'X-Concurrency-Limit-Running': '0',
+      'X-RateLimit-ToWait-Sec': '0',
+      'X-RateLimit-Remaining': '298',
     });
     const refused = await call(emulator, DOCKER, { query: { action: 'nope' } });
     expectError(refused, 400, '1905', 'parameter action has invalid value: nope');
@@ -93,7 +104,12 @@ describe('rate-limit enforcement', () => {
     const items = all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').map((i) => [text(i, 'KEY'), text(i, 'VALUE')]);
     expect(items).toEqual([['SECONDS_TO_WAIT', wait]]);
     // [Q recorded] Running counts the other calls running: none here, the refused one never ran.
-    expect(rateHeaders(res)).toMatchObject({ 'X-RateLimit-Limit': '3', 'X-Concurrency-Limit-Running': '0', 'X-RateLimit-ToWait-Sec': wait, 'X-RateLimit-Remaining': '0' });
+    expect(rateHeaders(res)).toMatchObject({
+      'X-RateLimit-Limit': '3',
+      'X-Concurrency-Limit-Running': '0',
+      'X-RateLimit-ToWait-Sec': wait,
+      'X-RateLimit-Remaining': '0',
+    });
     // A refused call is not counted, and the other user still gets through.
     expect((await list(OTHER_AUTH)).status).toBe(200);
     // Changing the settings starts the count afresh.

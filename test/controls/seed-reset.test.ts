@@ -15,7 +15,10 @@ beforeEach(() => emulator.reset());
 const listed = async (target = emulator) => {
   const res = await call(target, DOCKER, { query: { action: 'list', details: 'All' } });
   return all(res.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER').map((r) => ({
-    id: text(r, 'ID'), title: text(r, 'TITLE'), command: text(r, 'DOCKER_COMMAND'), by: text(r, 'CREATED/BY'),
+    id: text(r, 'ID'),
+    title: text(r, 'TITLE'),
+    command: text(r, 'DOCKER_COMMAND'),
+    by: text(r, 'CREATED/BY'),
   }));
 };
 
@@ -105,7 +108,9 @@ describe('the programmatic handle', () => {
     expect(await emulator.seed({ records })).toEqual({ ids: [1, 2] });
     expect((await listed()).map((r) => r.by)).toEqual([USER.login, USER.login]);
     await expect(emulator.seed({ records: [{ type: 'docker', title: 'engine-a', ips: '10.9.9.9' }] })).rejects.toMatchObject({
-      constructor: SeedError, index: 0, code: '1905',
+      constructor: SeedError,
+      index: 0,
+      code: '1905',
     });
     await emulator.reset();
     expect(await listed()).toEqual([]);
@@ -139,7 +144,11 @@ describe('--seed FILE', () => {
     writeFileSync(bad, JSON.stringify({ records: [records[0], records[0]] }));
     const notJson = join(dir, 'not.json');
     writeFileSync(notJson, 'records: []');
-    for (const [file, message] of [[join(dir, 'missing.json'), /cannot read/], [notJson, /not JSON/], [bad, /records\[1\]: parameter title/]] as const) {
+    for (const [file, message] of [
+      [join(dir, 'missing.json'), /cannot read/],
+      [notJson, /not JSON/],
+      [bad, /records\[1\]: parameter title/],
+    ] as const) {
       const started = startEmulator({ users: [USER], seedFile: file });
       await expect(started).rejects.toThrow(StartupError);
       await expect(started).rejects.toThrow(message);

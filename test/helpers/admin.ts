@@ -37,7 +37,13 @@ export type AdminAnswer = {
  * Calls a `/_emulator/` control with JSON, as a harness would; every answer must be JSON. A
  * body-less call carries X-Requested-With, as the controls refuse what another site could send.
  */
-export async function admin(emulator: Pick<EmulatorHandle, 'url'>, method: string, path: string, body?: unknown, auth: string | null = AUTH): Promise<JsonResponse<AdminAnswer>> {
+export async function admin(
+  emulator: Pick<EmulatorHandle, 'url'>,
+  method: string,
+  path: string,
+  body?: unknown,
+  auth: string | null = AUTH,
+): Promise<JsonResponse<AdminAnswer>> {
   const headers: Record<string, string> = { 'X-Requested-With': 'vitest' };
   if (auth !== null) headers.Authorization = auth;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

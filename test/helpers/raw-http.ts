@@ -23,10 +23,12 @@ export async function openRaw(baseUrl: string): Promise<RawConnection> {
   socket.on('data', (d) => (data += d.toString('latin1')));
   // A server that cuts a client off may reset the connection; that is an answer, not a failure.
   socket.on('error', () => (open = false));
-  const closed = new Promise<string>((resolve) => socket.once('close', () => {
-    open = false;
-    resolve(data);
-  }));
+  const closed = new Promise<string>((resolve) =>
+    socket.once('close', () => {
+      open = false;
+      resolve(data);
+    }),
+  );
   return {
     socket,
     received: () => data,
@@ -34,10 +36,11 @@ export async function openRaw(baseUrl: string): Promise<RawConnection> {
     async write(chunk) {
       if (!open || socket.destroyed || !socket.writable) return false;
       const flushed = socket.write(chunk);
-      if (!flushed) await new Promise<void>((resolve) => {
-        socket.once('drain', resolve);
-        socket.once('close', resolve);
-      });
+      if (!flushed)
+        await new Promise<void>((resolve) => {
+          socket.once('drain', resolve);
+          socket.once('close', resolve);
+        });
       return open && !socket.destroyed;
     },
   };

@@ -75,7 +75,8 @@ beforeAll(() => {
   writeFileSync(join(app, 'package-lock.json'), JSON.stringify(consumerLockfile(spec)));
   npm(['install', '--prefer-offline', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], app);
 
-  const ours = (root: string) => (JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string }).version;
+  const ours = (root: string) =>
+    (JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string }).version;
   if (ours(app) !== ours(PACKAGE_ROOT)) throw new Error(`better-sqlite3 ${ours(app)} installed, ${ours(PACKAGE_ROOT)} built here: run npm ci`);
   mkdirSync(dirname(join(app, ADDON)), { recursive: true });
   copyFileSync(join(PACKAGE_ROOT, ADDON), join(app, ADDON));
@@ -86,7 +87,19 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('the npm package', () => {
   it('holds the built program, its bins and the files it reads, and no sources or tests', () => {
     expect(existsSync(tarball)).toBe(true);
-    for (const file of ['package.json', 'README.md', 'dist/src/main.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/package-root.js', 'dist/src/db/checkpoint-worker.js', 'dist/src/db/integrity-worker.js', 'ui/index.html', 'dtd/batch_return.dtd', 'dtd/simple_return.dtd']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'dist/src/main.js',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/src/package-root.js',
+      'dist/src/db/checkpoint-worker.js',
+      'dist/src/db/integrity-worker.js',
+      'ui/index.html',
+      'dtd/batch_return.dtd',
+      'dtd/simple_return.dtd',
+    ]) {
       expect(packed).toContain(file);
     }
     for (const bin of Object.values(MANIFEST.bin)) expect(packed).toContain(normalize(bin));
@@ -95,7 +108,10 @@ describe('the npm package', () => {
       const here = readdirSync(join(PACKAGE_ROOT, dir), { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())
         .map((e) => join(e.parentPath, e.name).slice(PACKAGE_ROOT.length + 1));
-      expect(here.filter((f) => !packed.includes(f)), dir).toEqual([]);
+      expect(
+        here.filter((f) => !packed.includes(f)),
+        dir,
+      ).toEqual([]);
     }
     expect(packed.filter((f) => /^(src|test|scripts|bench\/.*\.ts|dist\/(test|bench|scripts))\b|\.map$|\.test\./.test(f))).toEqual([]);
   });
@@ -135,8 +151,19 @@ describe('npx qualys-emulator, installed from the package', () => {
     // fails rather than fetch a package of that name should the install have no bin.
     child = spawn(
       'npx',
-      ['qualys-emulator', '--port', '0', '--db', join(scratch, 'db.sqlite'), '--user', `${USER.login}:${USER.password}`, '--tool-output-dir', tools,
-        '--docker-bench-bin', join(PACKAGE_ROOT, 'test', 'fakes', 'docker-bench-security')],
+      [
+        'qualys-emulator',
+        '--port',
+        '0',
+        '--db',
+        join(scratch, 'db.sqlite'),
+        '--user',
+        `${USER.login}:${USER.password}`,
+        '--tool-output-dir',
+        tools,
+        '--docker-bench-bin',
+        join(PACKAGE_ROOT, 'test', 'fakes', 'docker-bench-security'),
+      ],
       { cwd: app, env: { ...npmEnv(), npm_config_yes: 'false' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
@@ -159,7 +186,10 @@ describe('npx qualys-emulator, installed from the package', () => {
   });
 
   it('serves the DTDs its answers name, from its own dtd/', async () => {
-    for (const [path, file] of [['/api/2.0/batch_return.dtd', 'dtd/batch_return.dtd'], ['/api/2.0/fo/auth/docker/auth_docker_list_output.dtd', 'dtd/fo/auth/docker/auth_docker_list_output.dtd']]) {
+    for (const [path, file] of [
+      ['/api/2.0/batch_return.dtd', 'dtd/batch_return.dtd'],
+      ['/api/2.0/fo/auth/docker/auth_docker_list_output.dtd', 'dtd/fo/auth/docker/auth_docker_list_output.dtd'],
+    ]) {
       const res = await fetch(url + path);
       expect(res.status, path).toBe(200);
       expect(await res.text()).toBe(readFileSync(join(app, 'node_modules', MANIFEST.name, file), 'utf8'));

@@ -13,13 +13,72 @@ const RUNS = 1500;
 const emulator = await startTestEmulator({ maxBody: 64 * 1024 });
 
 const KEYS = [
-  'rules', 'seed', 'records', 'vaults', 'type', 'title', 'ips', 'fields', 'id', 'path', 'action', 'method', 'status', 'code', 'text',
-  'wait_sec', 'delay_ms', 'drop', 'probability', 'times', 'rate_limit', 'enforce', 'limit', 'window_sec', 'concurrency',
-  'require_x_requested_with', 'require_host_record', 'page_size', 'vault_type', 'vault_id', 'state', '__proto__', 'constructor', '',
+  'rules',
+  'seed',
+  'records',
+  'vaults',
+  'type',
+  'title',
+  'ips',
+  'fields',
+  'id',
+  'path',
+  'action',
+  'method',
+  'status',
+  'code',
+  'text',
+  'wait_sec',
+  'delay_ms',
+  'drop',
+  'probability',
+  'times',
+  'rate_limit',
+  'enforce',
+  'limit',
+  'window_sec',
+  'concurrency',
+  'require_x_requested_with',
+  'require_host_record',
+  'page_size',
+  'vault_type',
+  'vault_id',
+  'state',
+  '__proto__',
+  'constructor',
+  '',
 ];
 const SCALARS = [
-  null, true, false, 0, -1, 1, 1.5, 2 ** 32, 2 ** 53, -(2 ** 53), 1e308, '', ' ', '1', 'docker', 'unix', 'list', 'create', '1965', '1960',
-  '10.0.0.1', '0.0.0.0/0', '10.0.0.1-10.0.0.0', 'GET', 'post', '/api/2.0/fo/auth/docker/', '__proto__', '\u0000', '\uD800', 'x'.repeat(2000),
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1,
+  1.5,
+  2 ** 32,
+  2 ** 53,
+  -(2 ** 53),
+  1e308,
+  '',
+  ' ',
+  '1',
+  'docker',
+  'unix',
+  'list',
+  'create',
+  '1965',
+  '1960',
+  '10.0.0.1',
+  '0.0.0.0/0',
+  '10.0.0.1-10.0.0.0',
+  'GET',
+  'post',
+  '/api/2.0/fo/auth/docker/',
+  '__proto__',
+  '\u0000',
+  '\uD800',
+  'x'.repeat(2000),
 ];
 
 /** JSON close to what the controls take: their own keys and awkward values, nested a little. */
@@ -56,7 +115,13 @@ const TITLES = ['a', 'b', 'c', 'd', 'e'];
 const IPS = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.1-10.0.0.3', '10.0.1.0/24'];
 const seedRecord = fc.oneof(
   fc.record({ type: fc.constant('docker'), title: mostly(fc.constantFrom(...TITLES)), ips: mostly(fc.constantFrom(...IPS)) }),
-  fc.record({ type: fc.constant('unix'), title: mostly(fc.constantFrom(...TITLES)), ips: mostly(fc.constantFrom(...IPS)), username: mostly(fc.constant('u')), password: fc.constant('p') }),
+  fc.record({
+    type: fc.constant('unix'),
+    title: mostly(fc.constantFrom(...TITLES)),
+    ips: mostly(fc.constantFrom(...IPS)),
+    username: mostly(fc.constant('u')),
+    password: fc.constant('p'),
+  }),
 );
 
 const json = (value: fc.Arbitrary<unknown>) => value.map((v) => JSON.stringify(v));
@@ -66,7 +131,8 @@ const anyBody = fc.oneof(
   { arbitrary: fc.string({ unit: 'binary', maxLength: 60 }), weight: 1 },
 );
 /** Mostly the body a control takes, now and then anything, now and then none. */
-const bodyFor = (own: fc.Arbitrary<unknown>) => fc.option(fc.oneof({ arbitrary: json(own), weight: 4 }, { arbitrary: anyBody, weight: 1 }), { nil: undefined, freq: 8 });
+const bodyFor = (own: fc.Arbitrary<unknown>) =>
+  fc.option(fc.oneof({ arbitrary: json(own), weight: 4 }, { arbitrary: anyBody, weight: 1 }), { nil: undefined, freq: 8 });
 const someBody = fc.option(anyBody, { nil: undefined, freq: 2 });
 
 const faultSet = fc.record({ seed: mostly(fc.nat({ max: 2 ** 32 - 1 })), rules: fc.array(rule, { maxLength: 4 }) }, { requiredKeys: ['rules'] });
@@ -81,21 +147,44 @@ const configPatch = fc.record(
   { requiredKeys: [] },
 );
 
-const accountBody = fc.record({ state: fc.oneof(fc.constantFrom('active', 'expired', 'locked', 'not_activated', 'password_change'), fc.constantFrom(...SCALARS)) }, { requiredKeys: [] });
+const accountBody = fc.record(
+  { state: fc.oneof(fc.constantFrom('active', 'expired', 'locked', 'not_activated', 'password_change'), fc.constantFrom(...SCALARS)) },
+  { requiredKeys: [] },
+);
 
 const query = fc
-  .array(fc.tuple(fc.constantFrom('path', 'action', 'status', 'since', 'after', 'limit', 'ids', 'title', 'page', 'x', ''), fc.oneof(fc.constantFrom(...SCALARS.map(String)), fc.string({ maxLength: 12 }))), { maxLength: 4 })
+  .array(
+    fc.tuple(
+      fc.constantFrom('path', 'action', 'status', 'since', 'after', 'limit', 'ids', 'title', 'page', 'x', ''),
+      fc.oneof(fc.constantFrom(...SCALARS.map(String)), fc.string({ maxLength: 12 })),
+    ),
+    { maxLength: 4 },
+  )
   .map((pairs) => new URLSearchParams(pairs).toString());
 
 const idSegment = fc.oneof(fc.constantFrom('1', '2', '0', '-1', '1e3', '%zz', 'abc', '9007199254740993'), fc.nat({ max: 40 }).map(String));
 
 /** Each control with the bodies it is sent: `ID` and `TYPE` in a path are drawn. */
 const TARGETS: [method: string, path: string, body: fc.Arbitrary<string | undefined>][] = [
-  ['PUT', 'faults', bodyFor(faultSet)], ['POST', 'faults', bodyFor(faultsAdded)], ['DELETE', 'faults', someBody], ['DELETE', 'faults/ID', someBody],
-  ['GET', 'faults', someBody], ['POST', 'seed', bodyFor(seedDocument)], ['PATCH', 'config', bodyFor(configPatch)], ['PUT', 'config', someBody],
-  ['GET', 'config', someBody], ['GET', 'requests', someBody], ['GET', 'records', someBody], ['GET', 'records/TYPE', someBody],
-  ['GET', 'records/TYPE/ID/xml', someBody], ['GET', 'vaults', someBody], ['GET', 'rate-limits', someBody], ['GET', 'tool-runs', someBody],
-  ['POST', 'reset', bodyFor(fc.constant({}))], ['GET', 'accounts', someBody], ['PUT', 'accounts/LOGIN', bodyFor(accountBody)],
+  ['PUT', 'faults', bodyFor(faultSet)],
+  ['POST', 'faults', bodyFor(faultsAdded)],
+  ['DELETE', 'faults', someBody],
+  ['DELETE', 'faults/ID', someBody],
+  ['GET', 'faults', someBody],
+  ['POST', 'seed', bodyFor(seedDocument)],
+  ['PATCH', 'config', bodyFor(configPatch)],
+  ['PUT', 'config', someBody],
+  ['GET', 'config', someBody],
+  ['GET', 'requests', someBody],
+  ['GET', 'records', someBody],
+  ['GET', 'records/TYPE', someBody],
+  ['GET', 'records/TYPE/ID/xml', someBody],
+  ['GET', 'vaults', someBody],
+  ['GET', 'rate-limits', someBody],
+  ['GET', 'tool-runs', someBody],
+  ['POST', 'reset', bodyFor(fc.constant({}))],
+  ['GET', 'accounts', someBody],
+  ['PUT', 'accounts/LOGIN', bodyFor(accountBody)],
 ];
 
 const controlRequest: fc.Arbitrary<WireRequest> = fc.oneof(
@@ -138,7 +227,8 @@ const stateOf = async (req: WireRequest) => {
   const controls = req.method === 'GET' ? undefined : STATE_OF[req.path.split(/[/?]/)[2]];
   if (controls === undefined) return undefined;
   const shown = [];
-  for (const c of controls) shown.push((await sendWire(emulator.url, { method: 'GET', path: `/_emulator/${c}`, headers: { Authorization: AUTH, 'X-Requested-With': 'fuzz' } })).body);
+  for (const c of controls)
+    shown.push((await sendWire(emulator.url, { method: 'GET', path: `/_emulator/${c}`, headers: { Authorization: AUTH, 'X-Requested-With': 'fuzz' } })).body);
   return shown;
 };
 

@@ -76,7 +76,11 @@ describe('a failed COMMIT', () => {
     const settled = commits.settled.bind(commits);
     commits.settled = () => Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
     try {
-      const res = await fetch(`${emulator.url}${path}`, { method, headers: { Authorization: AUTH, 'X-Requested-With': 'vitest', 'Content-Type': 'application/json' }, body: method === 'POST' ? '{"bogus": 1}' : undefined });
+      const res = await fetch(`${emulator.url}${path}`, {
+        method,
+        headers: { Authorization: AUTH, 'X-Requested-With': 'vitest', 'Content-Type': 'application/json' },
+        body: method === 'POST' ? '{"bogus": 1}' : undefined,
+      });
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(res.status).toBe(500);
       expect(((await res.json()) as { error: string }).error).toMatch(/./);

@@ -56,46 +56,52 @@ async function createUntilKilled(url: string, program: Program): Promise<Acked[]
 
 describe('a crash under load', () => {
   // `process`, the default, leaves commits to the OS unsynced: they outlive the process, not a power cut.
-  it.each(['process', 'full'])('keeps every create it answered 200 after SIGKILL and restart, and nothing half-written (--durability %s)', async (durability) => {
-    const db = join(dir, `crash-${durability}.sqlite`);
-    const first = start(db, durability);
-    const acked = await createUntilKilled(await listening(first), first);
-    expect(await first.exited).toBeNull(); // killed by the signal, not exited
-    // Answers already on their way when the signal landed are acknowledgements too.
-    expect(acked.length).toBeGreaterThanOrEqual(KILL_AFTER);
+  it.each(['process', 'full'])(
+    'keeps every create it answered 200 after SIGKILL and restart, and nothing half-written (--durability %s)',
+    async (durability) => {
+      const db = join(dir, `crash-${durability}.sqlite`);
+      const first = start(db, durability);
+      const acked = await createUntilKilled(await listening(first), first);
+      expect(await first.exited).toBeNull(); // killed by the signal, not exited
+      // Answers already on their way when the signal landed are acknowledgements too.
+      expect(acked.length).toBeGreaterThanOrEqual(KILL_AFTER);
 
-    const second = start(db, durability);
-    try {
-      const url = await listening(second);
-      const res = await fetch(`${url}${DOCKER}?action=list`, { headers: HEADERS });
-      expect(res.status).toBe(200);
-      const records = all(parseXml(await res.text()), 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER').map((r) => ({
-        id: text(r, 'ID')!,
-        title: text(r, 'TITLE')!,
-        ip: text(r, 'IP_SET/IP'),
-      }));
-      const byId = new Map(records.map((r) => [r.id, r]));
-      for (const a of acked) expect(byId.get(a.id), `acknowledged ${a.title} lost`).toEqual(a);
-      // Records the program committed but could not answer before it died are whole too.
-      for (const r of records) expect(r.ip).toBe(ipOf(Number(r.title.replace('crash-', ''))));
-      // A create in flight may have landed, but none beyond those the workers sent.
-      expect(records.length).toBeLessThanOrEqual(acked.length + WORKERS);
-    } finally {
-      second.child.kill('SIGTERM');
-      await second.exited;
-    }
+      const second = start(db, durability);
+      try {
+        const url = await listening(second);
+        const res = await fetch(`${url}${DOCKER}?action=list`, { headers: HEADERS });
+        expect(res.status).toBe(200);
+        const records = all(parseXml(await res.text()), 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER').map((r) => ({
+          id: text(r, 'ID')!,
+          title: text(r, 'TITLE')!,
+          ip: text(r, 'IP_SET/IP'),
+        }));
+        const byId = new Map(records.map((r) => [r.id, r]));
+        for (const a of acked) expect(byId.get(a.id), `acknowledged ${a.title} lost`).toEqual(a);
+        // Records the program committed but could not answer before it died are whole too.
+        for (const r of records) expect(r.ip).toBe(ipOf(Number(r.title.replace('crash-', ''))));
+        // A create in flight may have landed, but none beyond those the workers sent.
+        expect(records.length).toBeLessThanOrEqual(acked.length + WORKERS);
+      } finally {
+        second.child.kill('SIGTERM');
+        await second.exited;
+      }
 
-    const check = new Database(db, { readonly: true });
-    try {
-      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(check.pragma('foreign_key_check')).toEqual([]);
-      const orphans = check.prepare(
-        `SELECT (SELECT count(*) FROM auth_records r WHERE NOT EXISTS (SELECT 1 FROM auth_record_ips i WHERE i.record_id = r.id))
+      const check = new Database(db, { readonly: true });
+      try {
+        expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(check.pragma('foreign_key_check')).toEqual([]);
+        const orphans = check
+          .prepare(
+            `SELECT (SELECT count(*) FROM auth_records r WHERE NOT EXISTS (SELECT 1 FROM auth_record_ips i WHERE i.record_id = r.id))
               + (SELECT count(*) FROM auth_record_ips i WHERE NOT EXISTS (SELECT 1 FROM auth_records r WHERE r.id = i.record_id))`,
-      ).pluck().get();
-      expect(orphans).toBe(0);
-    } finally {
-      check.close();
-    }
-  });
+          )
+          .pluck()
+          .get();
+        expect(orphans).toBe(0);
+      } finally {
+        check.close();
+      }
+    },
+  );
 });

@@ -22,7 +22,9 @@ const separateIps = (block: number, count: number) =>
 const post = (path: string, params: Record<string, string>) =>
   call(emulator, path, {
     method: 'POST',
-    body: Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(v).replaceAll('%2C', ',')}`).join('&'),
+    body: Object.entries(params)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v).replaceAll('%2C', ',')}`)
+      .join('&'),
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
   });
 

@@ -29,10 +29,10 @@ describe('races between parallel creates', () => {
 
   it('lets exactly one of many parallel creates with overlapping IPs win', async () => {
     // Every range holds 10.30.0.50; no two are the same.
-    const answers = await Promise.all(
-      Array.from({ length: PARALLEL }, (_, i) => create(`overlap-${i}`, `10.30.0.${50 - i}-10.30.0.${50 + i}`)),
+    const answers = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => create(`overlap-${i}`, `10.30.0.${50 - i}-10.30.0.${50 + i}`)));
+    const winner = onlyWinner(answers, (r) =>
+      expectError(r, 409, '1920', /^IPs are used by other records of this type\nIPs: 10\.30\.0\.\d+(-10\.30\.0\.\d+)? is used by overlap-\d+$/),
     );
-    const winner = onlyWinner(answers, (r) => expectError(r, 409, '1920', /^IPs are used by other records of this type\nIPs: 10\.30\.0\.\d+(-10\.30\.0\.\d+)? is used by overlap-\d+$/));
     const id = text(winner.root, 'RESPONSE/BATCH_LIST/BATCH/ID_SET/ID');
     const titles = await listed({ title: 'overlap-' });
     expect(titles).toHaveLength(1);

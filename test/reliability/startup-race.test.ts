@@ -32,7 +32,11 @@ async function expectAllServeOneDatabase(programs: Program[]): Promise<void> {
       }
     }),
   );
-  const created = await fetch(`${urls[0]}${DOCKER}`, { method: 'POST', headers: HEADERS, body: new URLSearchParams({ action: 'create', title: 'shared', ips: '10.0.0.1' }) });
+  const created = await fetch(`${urls[0]}${DOCKER}`, {
+    method: 'POST',
+    headers: HEADERS,
+    body: new URLSearchParams({ action: 'create', title: 'shared', ips: '10.0.0.1' }),
+  });
   expect(created.status, await created.text()).toBe(200);
   for (const url of urls) {
     const res = await fetch(`${url}${DOCKER}?action=list`, { headers: HEADERS });

@@ -60,23 +60,37 @@ describe('the JSON endpoints refuse requests a page on another site can send', (
 
   it('the same POST from another Origin is refused even with JSON or X-Requested-With, and so is Origin null', async () => {
     for (const origin of [EVIL, 'null', `${emulator.url}.evil.example`, emulator.url.replace('http:', 'https:')]) {
-      const res = await json('/_emulator/reset', { method: 'POST', headers: { Authorization: AUTH, 'Content-Type': 'application/json', 'X-Requested-With': 'x', Origin: origin } });
+      const res = await json('/_emulator/reset', {
+        method: 'POST',
+        headers: { Authorization: AUTH, 'Content-Type': 'application/json', 'X-Requested-With': 'x', Origin: origin },
+      });
       expect([origin, res.status]).toEqual([origin, 403]);
     }
-    const tool = await json('/api/tools/kube-bench', { method: 'POST', headers: { Authorization: AUTH, 'Content-Type': 'application/json', Origin: EVIL }, body: '{}' });
+    const tool = await json('/api/tools/kube-bench', {
+      method: 'POST',
+      headers: { Authorization: AUTH, 'Content-Type': 'application/json', Origin: EVIL },
+      body: '{}',
+    });
     expect(tool.status).toBe(403);
     expect(bed.runs()).toEqual([]);
     expect(await dockerTitles(emulator)).toContain('survives');
   });
 
   it('accepts JSON, or X-Requested-With, from its own origin or from a client that sends no Origin', async () => {
-    const own = await json('/api/tools/kube-bench', { method: 'POST', headers: { Authorization: AUTH, 'Content-Type': 'application/json', Origin: emulator.url }, body: '{}' });
+    const own = await json('/api/tools/kube-bench', {
+      method: 'POST',
+      headers: { Authorization: AUTH, 'Content-Type': 'application/json', Origin: emulator.url },
+      body: '{}',
+    });
     expect(own.status, JSON.stringify(own.json)).toBe(200);
     expect(bed.runs()).toHaveLength(1);
     const reset = await json('/_emulator/reset', { method: 'POST', headers: { Authorization: AUTH, 'X-Requested-With': 'harness' } });
     expect(reset).toEqual({ status: 200, json: { reset: true } });
     await createDocker(emulator, 'again');
-    const typed = await json('/_emulator/reset', { method: 'POST', headers: { Authorization: AUTH, 'Content-Type': 'application/json; charset=utf-8', Origin: emulator.url } });
+    const typed = await json('/_emulator/reset', {
+      method: 'POST',
+      headers: { Authorization: AUTH, 'Content-Type': 'application/json; charset=utf-8', Origin: emulator.url },
+    });
     expect(typed.status).toBe(200);
     expect(await dockerTitles(emulator)).toEqual([]);
   });

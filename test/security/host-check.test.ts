@@ -37,7 +37,21 @@ const port = (emulator: EmulatorHandle) => emulator.port;
 describe('bound to loopback', () => {
   it('answers loopback names and addresses on any port, the --public-url host and the --allowed-hosts', async () => {
     const p = port(loopback);
-    for (const host of ['localhost', `localhost:${p}`, 'LOCALHOST:1', '127.0.0.1', `127.0.0.1:${p}`, '127.1.2.3:80', '[::1]', `[::1]:${p}`, 'emulator.test', 'emulator.test:9000', 'ci.example:1234', 'CI.example', 'build.example']) {
+    for (const host of [
+      'localhost',
+      `localhost:${p}`,
+      'LOCALHOST:1',
+      '127.0.0.1',
+      `127.0.0.1:${p}`,
+      '127.1.2.3:80',
+      '[::1]',
+      `[::1]:${p}`,
+      'emulator.test',
+      'emulator.test:9000',
+      'ci.example:1234',
+      'CI.example',
+      'build.example',
+    ]) {
       const res = await get(loopback, `${DOCKER}?action=list`, host);
       expect([host, res.status], res.body).toEqual([host, 200]);
       expect((await get(loopback, '/health', host)).status).toBe(200);
@@ -45,12 +59,30 @@ describe('bound to loopback', () => {
   });
 
   it('refuses any other Host: a SIMPLE_RETURN on the Qualys paths, JSON on the others', async () => {
-    for (const host of ['evil.example', `evil.example:${port(loopback)}`, 'localhost.evil.example', '127.0.0.1.evil.example', '10.0.0.1', '[::2]', 'ci.example.evil', 'evil.example@localhost', '0.0.0.0']) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${port(loopback)}`,
+      'localhost.evil.example',
+      '127.0.0.1.evil.example',
+      '10.0.0.1',
+      '[::2]',
+      'ci.example.evil',
+      'evil.example@localhost',
+      '0.0.0.0',
+    ]) {
       expectXmlRefusal(await get(loopback, `${DOCKER}?action=list`, host), host);
       expectXmlRefusal(await get(loopback, '/api/2.0/simple_return.dtd', host), host);
       expectJsonRefusal(await get(loopback, '/health', host), host);
       expectJsonRefusal(await get(loopback, '/_emulator/requests', host), host);
-      expectJsonRefusal(await sendWire(loopback.url, { method: 'POST', path: '/api/tools/kube-bench', headers: { ...HEADERS, Host: host, 'Content-Type': 'application/json' }, body: Buffer.from('{}') }), host);
+      expectJsonRefusal(
+        await sendWire(loopback.url, {
+          method: 'POST',
+          path: '/api/tools/kube-bench',
+          headers: { ...HEADERS, Host: host, 'Content-Type': 'application/json' },
+          body: Buffer.from('{}'),
+        }),
+        host,
+      );
     }
   });
 
@@ -116,7 +148,11 @@ describe('an ambiguous host', () => {
   }
 
   it('refuses two Host headers with 400, whichever comes first, on every path', async () => {
-    for (const hosts of [['127.0.0.1', 'evil.example'], ['evil.example', '127.0.0.1'], ['localhost', 'localhost']]) {
+    for (const hosts of [
+      ['127.0.0.1', 'evil.example'],
+      ['evil.example', '127.0.0.1'],
+      ['localhost', 'localhost'],
+    ]) {
       const headers = hosts.map((h) => `Host: ${h}`);
       const health = await rawAnswer(['GET /health HTTP/1.1', ...headers]);
       expect([hosts, health.status]).toEqual([hosts, 400]);
@@ -129,12 +165,28 @@ describe('an ambiguous host', () => {
   });
 
   it('checks the authority of an absolute-form target as it checks the Host', async () => {
-    const create = await sendWire(loopback.url, { method: 'POST', path: DOCKER, headers: { ...HEADERS, 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from('action=create&title=kept&ips=10.9.9.9') });
+    const create = await sendWire(loopback.url, {
+      method: 'POST',
+      path: DOCKER,
+      headers: { ...HEADERS, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: Buffer.from('action=create&title=kept&ips=10.9.9.9'),
+    });
     expect(create.status).toBe(200);
-    const reset = await rawAnswer(['POST http://attacker.example/_emulator/reset HTTP/1.1', 'Host: localhost', `Authorization: ${AUTH}`, 'X-Requested-With: x', 'Content-Length: 0']);
+    const reset = await rawAnswer([
+      'POST http://attacker.example/_emulator/reset HTTP/1.1',
+      'Host: localhost',
+      `Authorization: ${AUTH}`,
+      'X-Requested-With: x',
+      'Content-Length: 0',
+    ]);
     expect(reset.status).toBe(403);
     expect(JSON.parse(reset.body).error).toContain('Host "attacker.example"');
-    const list = await rawAnswer([`GET http://rebound.example${DOCKER}?action=list HTTP/1.1`, 'Host: 127.0.0.1', `Authorization: ${AUTH}`, 'X-Requested-With: x']);
+    const list = await rawAnswer([
+      `GET http://rebound.example${DOCKER}?action=list HTTP/1.1`,
+      'Host: 127.0.0.1',
+      `Authorization: ${AUTH}`,
+      'X-Requested-With: x',
+    ]);
     expect(list.status).toBe(403);
     expect(text(parseXml(list.body), 'RESPONSE/TEXT')).toContain('Host "rebound.example"');
     // nothing was reset

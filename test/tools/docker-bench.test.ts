@@ -30,7 +30,10 @@ describe('POST /api/tools/docker-bench-security', () => {
     [{ exclude: ['check_5_31'] }, ['-e', 'check_5_31']],
     [{ checks: ['cis_level1'], exclude: 'host_configuration' }, ['-c', 'cis_level1', '-e', 'host_configuration']],
     [{ checks: 'check_c_1,check_c_5_3_1,docker_swarm_configuration_level1' }, ['-c', 'check_c_1,check_c_5_3_1,docker_swarm_configuration_level1']],
-    [{ additional_args: '-b -p -n 5 -u root,docker -i web -x db -t env=prod' }, ['+', '-b', '-p', '-n', '5', '-u', 'root,docker', '-i', 'web', '-x', 'db', '-t', 'env=prod']],
+    [
+      { additional_args: '-b -p -n 5 -u root,docker -i web -x db -t env=prod' },
+      ['+', '-b', '-p', '-n', '5', '-u', 'root,docker', '-i', 'web', '-x', 'db', '-t', 'env=prod'],
+    ],
   ])('builds the argv for %j', async (body, expected) => {
     const r = (await run(body)).json;
     const plus = expected.indexOf('+');

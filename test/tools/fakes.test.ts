@@ -14,7 +14,8 @@ describe('the fake kube-bench fails as the real one does', () => {
     expect(fake('kube-bench', ['run', '--targets', 'master,worker', '--json'])).toEqual({
       status: 1,
       stdout: '',
-      stderr: '\nThe specified --targets "master,worker" are not configured for the CIS Benchmark cis-1.9\n Valid targets [master node controlplane etcd policies]\n',
+      stderr:
+        '\nThe specified --targets "master,worker" are not configured for the CIS Benchmark cis-1.9\n Valid targets [master node controlplane etcd policies]\n',
     });
   });
 

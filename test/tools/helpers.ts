@@ -55,7 +55,6 @@ export async function startToolTestBed(options: EmulatorOptions = {}): Promise<T
   return { emulator, outputDir, runs };
 }
 
-
 /** POSTs a JSON body (or raw text) to a tool endpoint with the test credentials, unless told otherwise. */
 export async function postTool(
   emulator: Pick<EmulatorHandle, 'url'>,

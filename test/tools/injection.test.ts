@@ -29,10 +29,34 @@ const KUBE: Record<string, unknown[]> = {
   config_dir: [...around(allowedConfig), '/tmp', '/', '/etc/kubernetes', `${allowedConfig}x`, '../config', '-c whoami', '--config-dir', 1],
   output_format: [...around('json'), 'yaml', '--json', 'json --config-dir /tmp', 'JSON'],
   additional_args: [
-    ...around('--nototals'), '-c whoami', '--check whoami', '--config-dir /tmp', '--config-dir=/tmp', '--outputfile /tmp/x',
-    '--check 1.1 ; id', '--check "1.1;id"', '--exit-code $(id)', '--exit-code', "'--nototals;id'", '--targets master', '--version 1.27',
-    '--benchmark cis-1.9', 'run', 'whoami', '-v', '-v -1', '--nototals=true', '"unterminated', "'unterminated", 'trailing\\', '--check ../1',
-    '--skip /etc/passwd', '--json', '--junit', '-c -v', ['--nototals'],
+    ...around('--nototals'),
+    '-c whoami',
+    '--check whoami',
+    '--config-dir /tmp',
+    '--config-dir=/tmp',
+    '--outputfile /tmp/x',
+    '--check 1.1 ; id',
+    '--check "1.1;id"',
+    '--exit-code $(id)',
+    '--exit-code',
+    "'--nototals;id'",
+    '--targets master',
+    '--version 1.27',
+    '--benchmark cis-1.9',
+    'run',
+    'whoami',
+    '-v',
+    '-v -1',
+    '--nototals=true',
+    '"unterminated',
+    "'unterminated",
+    'trailing\\',
+    '--check ../1',
+    '--skip /etc/passwd',
+    '--json',
+    '--junit',
+    '-c -v',
+    ['--nototals'],
   ],
 };
 
@@ -40,14 +64,53 @@ const DOCKER: Record<string, unknown[]> = {
   checks: [...around('check_2_2'), 'whoami', 'rm -rf /', '-c whoami', 'check_2_2 check_2_3', 'check_../x', '/bin/sh', 'check_2_2,id', ['check_2_2', 'id'], 5],
   exclude: [...around('check_5_31'), 'whoami', '-l /tmp/x', 'all;id', ['cis', '$(id)']],
   output_file: [
-    ...around('out.log'), '../x.log', 'a/../../x.log', '..', '.', '/etc/passwd', '/tmp/x.log', join(outside, 'x.log'), `${bed.outputDir}/../x.log`,
-    '-c whoami', 'x y.log', '.hidden', 'link.log', 'linkdir/x.log', 'hard.log', 'ok.log', 'missing-dir/x.log', 'a\\b', 42,
+    ...around('out.log'),
+    '../x.log',
+    'a/../../x.log',
+    '..',
+    '.',
+    '/etc/passwd',
+    '/tmp/x.log',
+    join(outside, 'x.log'),
+    `${bed.outputDir}/../x.log`,
+    '-c whoami',
+    'x y.log',
+    '.hidden',
+    'link.log',
+    'linkdir/x.log',
+    'hard.log',
+    'ok.log',
+    'missing-dir/x.log',
+    'a\\b',
+    42,
     // longer than a file name may be (ENAMETOOLONG answered 500), or than the path may be
-    'a'.repeat(300), 'a'.repeat(251), `${'a'.repeat(300)}/x.log`, `${'d'.repeat(200)}/`.repeat(5) + 'x.log', 'a'.repeat(1025),
+    'a'.repeat(300),
+    'a'.repeat(251),
+    `${'a'.repeat(300)}/x.log`,
+    `${'d'.repeat(200)}/`.repeat(5) + 'x.log',
+    'a'.repeat(1025),
   ],
   additional_args: [
-    ...around('-b'), '-c whoami', '-c check_2_2', '-e check_2_2', '-l /tmp/x', '-l out.log', '-u $(id)', '-u -c', '-u', '-n abc', '-n', '-h',
-    '-bp', '-uroot', '-u "a b"', '-t env=a;id', '--help', 'whoami', '-i `id`', '-x $HOME',
+    ...around('-b'),
+    '-c whoami',
+    '-c check_2_2',
+    '-e check_2_2',
+    '-l /tmp/x',
+    '-l out.log',
+    '-u $(id)',
+    '-u -c',
+    '-u',
+    '-n abc',
+    '-n',
+    '-h',
+    '-bp',
+    '-uroot',
+    '-u "a b"',
+    '-t env=a;id',
+    '--help',
+    'whoami',
+    '-i `id`',
+    '-x $HOME',
   ],
 };
 
@@ -112,7 +175,9 @@ describe('injection attempts are refused with 400 naming the field, and nothing 
 describe('tool request bodies and their Content-Encoding', () => {
   const post = async (encoding: string, body: BodyInit) => {
     const res = await fetch(`${bed.emulator.url}/api/tools/kube-bench`, {
-      method: 'POST', headers: { Authorization: AUTH, 'Content-Type': 'application/json', 'Content-Encoding': encoding }, body,
+      method: 'POST',
+      headers: { Authorization: AUTH, 'Content-Type': 'application/json', 'Content-Encoding': encoding },
+      body,
     });
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     return { status: res.status, json: await res.json() };
@@ -125,7 +190,12 @@ describe('tool request bodies and their Content-Encoding', () => {
   });
 
   it('refuses bytes that do not match their encoding with 400 and an unknown encoding with 415, running nothing', async () => {
-    for (const [encoding, status] of [['gzip', 400], ['deflate', 400], ['br', 400], ['bogus', 415]] as const) {
+    for (const [encoding, status] of [
+      ['gzip', 400],
+      ['deflate', 400],
+      ['br', 400],
+      ['bogus', 415],
+    ] as const) {
       const res = await post(encoding, '{"targets": "node"}');
       expect(res.status, encoding).toBe(status);
       expect(res.json).toEqual({ error: expect.stringMatching(/^Request body could not be read: /) });

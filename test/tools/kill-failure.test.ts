@@ -23,7 +23,13 @@ afterEach(() => {
 describe('a process group that refuses a signal', () => {
   it('after the tool exits is logged, and the run is still answered', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const outcome = await runTool(join(FAKES, 'kube-bench'), ['version'], undefined, { timeoutSeconds: 30, graceSeconds: 0.2, outputCap: 1000 }, new ProcessGroups(sendThenRefuse));
+    const outcome = await runTool(
+      join(FAKES, 'kube-bench'),
+      ['version'],
+      undefined,
+      { timeoutSeconds: 30, graceSeconds: 0.2, outputCap: 1000 },
+      new ProcessGroups(sendThenRefuse),
+    );
     expect(outcome.returnCode).toBe(0);
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/cannot send SIGKILL to tool process group \d+: EPERM/));
   });
@@ -32,7 +38,13 @@ describe('a process group that refuses a signal', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     // The timeout leaves node time to start the fake and install its SIGTERM handler even on a
     // loaded machine; a SIGTERM before that would end it and prove nothing about the SIGKILL.
-    const outcome = await runTool(join(FAKES, 'slow-tool'), [], undefined, { timeoutSeconds: 2, graceSeconds: 0.2, outputCap: 1000 }, new ProcessGroups(sendThenRefuse));
+    const outcome = await runTool(
+      join(FAKES, 'slow-tool'),
+      [],
+      undefined,
+      { timeoutSeconds: 2, graceSeconds: 0.2, outputCap: 1000 },
+      new ProcessGroups(sendThenRefuse),
+    );
     expect(outcome).toMatchObject({ timedOut: true, returnCode: 128 + 9 });
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/cannot send SIGTERM to tool process group (\d+): EPERM/));
     const pgid = Number(/group (\d+)/.exec(log.mock.calls[0][0] as string)![1]);

@@ -16,9 +16,15 @@ afterAll(() => rmSync(bare, { recursive: true, force: true }));
 
 describe('kube-bench requests the real tool would fail are refused first', () => {
   it.each([
-    [{ targets: 'master,worker' }, 'targets: "worker" is not a kube-bench target: one of master, controlplane, node, etcd, policies, managedservices (kube-bench has no worker target; use node)'],
+    [
+      { targets: 'master,worker' },
+      'targets: "worker" is not a kube-bench target: one of master, controlplane, node, etcd, policies, managedservices (kube-bench has no worker target; use node)',
+    ],
     [{ version: '1.27.3' }, 'version: "1.27.3" is not a Kubernetes version as kube-bench takes it: MAJOR.MINOR like 1.27, without a patch number'],
-    [{ additional_args: '--scored false' }, 'additional_args: "false" is not an allowed kube-bench argument (allowed: --check, -c, --group, -g, --skip, --scored, --unscored, --exit-code, --nototals, --noremediations, --include-test-output, -v)'],
+    [
+      { additional_args: '--scored false' },
+      'additional_args: "false" is not an allowed kube-bench argument (allowed: --check, -c, --group, -g, --skip, --scored, --unscored, --exit-code, --nototals, --noremediations, --include-test-output, -v)',
+    ],
     [{ additional_args: '--unscored=no' }, 'additional_args: --unscored is a boolean: give it bare or as --unscored=true or --unscored=false'],
   ])('%j answers 400 saying what is accepted, running nothing', async (body, error) => {
     const res = await run(body);

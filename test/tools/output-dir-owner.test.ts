@@ -15,10 +15,13 @@ chmodSync(scratch, 0o755);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** An emulator whose kube-bench writes under `toolOutputDir`. */
-const emulatorOn = (toolOutputDir: string) => startTestEmulator({ kubeBenchBin: join(FAKES, 'kube-bench'), dockerBenchBin: join(FAKES, 'docker-bench-security'), toolOutputDir });
+const emulatorOn = (toolOutputDir: string) =>
+  startTestEmulator({ kubeBenchBin: join(FAKES, 'kube-bench'), dockerBenchBin: join(FAKES, 'docker-bench-security'), toolOutputDir });
 
 const refusal = (dir: string, why: RegExp) =>
-  expect.stringMatching(new RegExp(`^Server error: the tool output directory ${dir} is not safe to use: ${why.source}; nothing was run \\(see --tool-output-dir\\)$`));
+  expect.stringMatching(
+    new RegExp(`^Server error: the tool output directory ${dir} is not safe to use: ${why.source}; nothing was run \\(see --tool-output-dir\\)$`),
+  );
 
 async function expectRefused(emulator: EmulatorHandle, dir: string, why: RegExp): Promise<void> {
   const before = readdirSync(dir);
@@ -67,7 +70,11 @@ describe('the tool output directory', () => {
     mkdirSync(join(parent, 'tools'), { recursive: true });
     chmodSync(join(parent, 'tools'), 0o700);
     chmodSync(parent, 0o777);
-    await expectRefused(await emulatorOn(join(parent, 'tools')), join(parent, 'tools'), new RegExp(`its parent ${parent} is writable by others without the sticky bit \\(mode 0777\\)`));
+    await expectRefused(
+      await emulatorOn(join(parent, 'tools')),
+      join(parent, 'tools'),
+      new RegExp(`its parent ${parent} is writable by others without the sticky bit \\(mode 0777\\)`),
+    );
   });
 });
 
@@ -121,7 +128,18 @@ describe.skipIf(typeof other === 'string')('the tool output directory made first
 describe.skipIf(!existsSync('/proc/self'))('an output directory that cannot be created', () => {
   it('answers 500 saying so, at once, and the server keeps serving', async () => {
     const dir = '/proc/qualys-emulator-test/tools';
-    const p = runProgram(['--port', '0', '--db', ':memory:', '--user', `${USER.login}:${USER.password}`, '--kube-bench-bin', join(FAKES, 'kube-bench'), '--tool-output-dir', dir]);
+    const p = runProgram([
+      '--port',
+      '0',
+      '--db',
+      ':memory:',
+      '--user',
+      `${USER.login}:${USER.password}`,
+      '--kube-bench-bin',
+      join(FAKES, 'kube-bench'),
+      '--tool-output-dir',
+      dir,
+    ]);
     try {
       const url = await listening(p);
       const res = await fetch(`${url}/api/tools/kube-bench`, {
@@ -131,7 +149,9 @@ describe.skipIf(!existsSync('/proc/self'))('an output directory that cannot be c
         signal: AbortSignal.timeout(5000),
       });
       expect(res.status).toBe(500);
-      expect(await res.json()).toEqual({ error: `Server error: the tool output directory ${dir} cannot be created (ENOENT); nothing was run (see --tool-output-dir)` });
+      expect(await res.json()).toEqual({
+        error: `Server error: the tool output directory ${dir} cannot be created (ENOENT); nothing was run (see --tool-output-dir)`,
+      });
       expect((await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).status).toBe(200);
     } finally {
       p.child.kill('SIGKILL');

@@ -32,9 +32,13 @@ async function programWithPath(path: string, args: string[], env: Record<string,
 }
 
 // The fakes found on PATH, with node for their `#!/usr/bin/env node`; kube-bench very noisy.
-const noisy = await programWithPath(`${FAKES}${delimiter}${dirname(process.execPath)}`, ['--tool-output-dir', join(scratch, 'noisy-out'), '--tool-output-cap', '100'], {
-  FAKE_KUBE_BENCH_NOISE: '5000',
-});
+const noisy = await programWithPath(
+  `${FAKES}${delimiter}${dirname(process.execPath)}`,
+  ['--tool-output-dir', join(scratch, 'noisy-out'), '--tool-output-cap', '100'],
+  {
+    FAKE_KUBE_BENCH_NOISE: '5000',
+  },
+);
 // Nothing found on PATH.
 const bare = await programWithPath(empty, ['--tool-output-dir', join(scratch, 'bare-out')]);
 const untouchedOut = join(scratch, 'untouched-out');
@@ -79,7 +83,15 @@ describe('the tool runner', () => {
     for (const tool of ['kube-bench', 'docker-bench-security']) {
       const res = await postTool(bare, tool, {});
       expect(res.status).toBe(200);
-      expect(res.json).toMatchObject({ success: false, return_code: 127, stderr: `${tool}: command not found\n`, stdout: '', timed_out: false, report: null, summary: null });
+      expect(res.json).toMatchObject({
+        success: false,
+        return_code: 127,
+        stderr: `${tool}: command not found\n`,
+        stdout: '',
+        timed_out: false,
+        report: null,
+        summary: null,
+      });
       expect(res.json.command.startsWith(`${tool} `)).toBe(true);
     }
     expect(bed.runs()).toEqual([]);

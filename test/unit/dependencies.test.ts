@@ -10,7 +10,8 @@ const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'))
 
 function sources(dir: string): string[] {
   return readdirSync(join(PACKAGE_ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(`${dir}/${e.name}`) : /\.(ts|js)$/.test(e.name) ? [`${dir}/${e.name}`] : []);
+    e.isDirectory() ? sources(`${dir}/${e.name}`) : /\.(ts|js)$/.test(e.name) ? [`${dir}/${e.name}`] : [],
+  );
 }
 
 /** The npm packages the program loads at run time: values imported by src/ and bin/, not types. */
@@ -24,7 +25,12 @@ function runtimePackages(): Set<string> {
     ];
     for (const spec of specifiers) {
       if (spec.startsWith('.') || spec.startsWith('node:')) continue;
-      out.add(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+      out.add(
+        spec
+          .split('/')
+          .slice(0, spec.startsWith('@') ? 2 : 1)
+          .join('/'),
+      );
     }
   }
   return out;

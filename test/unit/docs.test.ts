@@ -6,7 +6,13 @@ import { withOptionsTable } from '../../scripts/configuration-doc.js';
 import { FAMILIES } from '../../src/families.js';
 
 const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');
-const docFiles = ['README.md', 'bench/README.md', ...readdirSync(join(PACKAGE_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const docFiles = [
+  'README.md',
+  'bench/README.md',
+  ...readdirSync(join(PACKAGE_ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** GitHub's heading anchors: lower case, punctuation dropped, each space a hyphen, repeats numbered. */
 function anchors(markdown: string): Set<string> {
@@ -14,7 +20,10 @@ function anchors(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   const withoutCode = markdown.replace(/^```[\s\S]*?^```/gm, '');
   for (const [, heading] of withoutCode.matchAll(/^#{1,6} (.+)$/gm)) {
-    const slug = heading.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replaceAll(' ', '-');
+    const slug = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replaceAll(' ', '-');
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     out.add(n === 0 ? slug : `${slug}-${n}`);
@@ -40,14 +49,23 @@ describe('docs/controls.md', () => {
   });
 
   it('has every admin control in its table', () => {
-    for (const control of ['POST /_emulator/reset', 'POST /_emulator/seed', 'GET /_emulator/requests', 'DELETE /_emulator/requests',
-      'PUT /_emulator/faults', 'GET /_emulator/faults', 'DELETE /_emulator/faults', 'GET /_emulator/config', 'PATCH /_emulator/config']) {
+    for (const control of [
+      'POST /_emulator/reset',
+      'POST /_emulator/seed',
+      'GET /_emulator/requests',
+      'DELETE /_emulator/requests',
+      'PUT /_emulator/faults',
+      'GET /_emulator/faults',
+      'DELETE /_emulator/faults',
+      'GET /_emulator/config',
+      'PATCH /_emulator/config',
+    ]) {
       expect(controls).toContain(`\`${control}\``);
     }
   });
 });
 
-describe('the pages written from the families\' declarations', () => {
+describe("the pages written from the families' declarations", () => {
   const pages = FAMILIES.families.flatMap((f) => f.docs.map((page) => [`docs/${page.file}`, page] as const));
 
   it('include docs/record-types.md and docs/vaults.md', () => {
@@ -69,8 +87,10 @@ describe('docs/configuration.md', () => {
 describe('code comments', () => {
   it('cite only documents and fidelity.md sections that exist', () => {
     const sections = new Set([...read('docs/fidelity.md').matchAll(/^#{2,3} (\d+(?:\.\d+)?)\.? /gm)].map((m) => m[1]));
-    const files = (dir: string): string[] => readdirSync(join(PACKAGE_ROOT, dir), { withFileTypes: true })
-      .flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
+    const files = (dir: string): string[] =>
+      readdirSync(join(PACKAGE_ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : [],
+      );
     const broken: string[] = [];
     for (const file of [...files('src'), ...files('test'), ...files('bench'), ...files('scripts')]) {
       for (const [n, line] of read(file).split('\n').entries()) {
@@ -93,7 +113,8 @@ describe('links between the documents', () => {
       const [path, anchor] = target.split('#');
       const linked = path === '' ? join(PACKAGE_ROOT, file) : join(PACKAGE_ROOT, dirname(file), path);
       if (!existsSync(linked)) broken.push(target);
-      else if (anchor !== undefined && !anchors(readFileSync(linked, 'utf8')).has(anchor)) broken.push(`${target} (no such heading in ${relative(PACKAGE_ROOT, linked)})`);
+      else if (anchor !== undefined && !anchors(readFileSync(linked, 'utf8')).has(anchor))
+        broken.push(`${target} (no such heading in ${relative(PACKAGE_ROOT, linked)})`);
     }
     expect(broken).toEqual([]);
   });

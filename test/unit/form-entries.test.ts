@@ -9,7 +9,29 @@ const byWhatwg = (text: string) => [...new URLSearchParams(text)];
 const formLike = fc
   .array(
     fc.oneof(
-      fc.constantFrom('&', '=', '+', '%', '%2', '%zz', '%20', '%2B', '%26', '%3D', '%C3%A9', '%C3', '%A9', '%EF%BB%BF', '%F0%9F%98%80', '%ED%A0%80', 'é', '😀', '\uD800', '\uDC00', '\u0000'),
+      fc.constantFrom(
+        '&',
+        '=',
+        '+',
+        '%',
+        '%2',
+        '%zz',
+        '%20',
+        '%2B',
+        '%26',
+        '%3D',
+        '%C3%A9',
+        '%C3',
+        '%A9',
+        '%EF%BB%BF',
+        '%F0%9F%98%80',
+        '%ED%A0%80',
+        'é',
+        '😀',
+        '\uD800',
+        '\uDC00',
+        '\u0000',
+      ),
       fc.string(),
       fc.string({ unit: 'binary' }),
     ),
@@ -31,6 +53,9 @@ describe('formEntries', () => {
     for (const text of ['action=list&ids=1-10', 'a=1&a=2&&b&=c&d=', 'title=a+b%2Bc&ips=10.0.0.1%2C10.0.0.2', '', '&', '=']) {
       expect(formEntries(text)).toEqual(byWhatwg(text));
     }
-    expect(formEntries('a=1&a=2')).toEqual([['a', '1'], ['a', '2']]);
+    expect(formEntries('a=1&a=2')).toEqual([
+      ['a', '1'],
+      ['a', '2'],
+    ]);
   });
 });

@@ -27,7 +27,7 @@ function databases(name: string) {
 }
 
 describe('group commit', () => {
-  it('commits a turn\'s writes together, once the turn is over, and settles then', async () => {
+  it("commits a turn's writes together, once the turn is over, and settles then", async () => {
     const { db, commits, seen, close } = databases('turn.sqlite');
     try {
       commits.write(() => db.prepare('INSERT INTO t VALUES (1)').run());

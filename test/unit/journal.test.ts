@@ -28,7 +28,11 @@ describe('Journal', () => {
   it('keeps the most recent entries up to the entry limit, oldest evicted first, IDs increasing', () => {
     const store = new Journal({ entries: 3, bytes: 1 << 20 });
     for (let i = 0; i < 5; i++) store.add(record({ action: `a${i}` }));
-    expect([...store.entries()].map((e) => [e.id, e.action])).toEqual([[3, 'a2'], [4, 'a3'], [5, 'a4']]);
+    expect([...store.entries()].map((e) => [e.id, e.action])).toEqual([
+      [3, 'a2'],
+      [4, 'a3'],
+      [5, 'a4'],
+    ]);
     expect(store.clear()).toBe(3);
     expect([...store.entries()]).toEqual([]);
     expect(store.bytes).toBe(0);
@@ -54,7 +58,17 @@ describe('Journal', () => {
     expect(e.params_truncated).toBe(true);
     expect(e.body).toHaveLength(JOURNAL_LIMITS.bodyChars);
     expect(e.body_truncated).toBe(true);
-    const small = entry(store, store.add(record({ params: [['__proto__', 'x'], ['constructor', 'y']] })));
+    const small = entry(
+      store,
+      store.add(
+        record({
+          params: [
+            ['__proto__', 'x'],
+            ['constructor', 'y'],
+          ],
+        }),
+      ),
+    );
     expect([small.params_truncated, small.body_truncated]).toEqual([false, false]);
     expect(JSON.parse(JSON.stringify(small.params))).toEqual(JSON.parse('{"__proto__": "x", "constructor": "y"}'));
   });
@@ -86,10 +100,13 @@ describe('Journal', () => {
     expect(grown).toBeLessThan(32 * 1024 * 1024);
   });
 
-  it('reads a small entry\'s parameters and body only when the journal is read, and keeps them as it would have at once', () => {
+  it("reads a small entry's parameters and body only when the journal is read, and keeps them as it would have at once", () => {
     const store = new Journal();
     const reads: string[] = [];
-    const params = [['action', 'list'], ['password', 'secret']] as const;
+    const params = [
+      ['action', 'list'],
+      ['password', 'secret'],
+    ] as const;
     const lazily = function* () {
       reads.push('params');
       yield* params;
@@ -117,13 +134,25 @@ describe('Journal', () => {
     let read = false;
     const params = manyParams();
     const body = 'b'.repeat(100_000);
-    store.add(record({ params: (function* () { read = true; yield* params; })(), body: () => body, held: heldBytes(params, body, 40) }));
+    store.add(
+      record({
+        params: (function* () {
+          read = true;
+          yield* params;
+        })(),
+        body: () => body,
+        held: heldBytes(params, body, 40),
+      }),
+    );
     expect(read).toBe(true);
   });
 
   it('never counts more than its byte limit with entries read later, each counted at what it holds', () => {
     const store = new Journal();
-    const params = [['action', 'list'], ['ids', '1-10']] as const;
+    const params = [
+      ['action', 'list'],
+      ['ids', '1-10'],
+    ] as const;
     for (let i = 0; i < 3000; i++) {
       // a small Buffer keeps its pool slab alive: counted, so the byte limit holds what is held
       const body = Buffer.from(`<x>${i}</x>`);

@@ -8,16 +8,36 @@ import { PACKAGE_ROOT } from '../../src/package-root.js';
  * folder and anything below it, never above, so no folder imports in a cycle.
  */
 const LAYERS = [
-  'main.ts', 'index.ts', 'server.ts', 'xml-validation.ts', 'app.ts', 'families.ts',
-  'controls', 'tools', 'http', 'session', 'vaults', 'auth-records', 'excluded-ips', 'asset-ips', 'networks', 'api-family.ts', 'qualys', 'db', 'settings',
-  'host-names.ts', 'make-directories.ts', 'package-root.ts',
+  'main.ts',
+  'index.ts',
+  'server.ts',
+  'xml-validation.ts',
+  'app.ts',
+  'families.ts',
+  'controls',
+  'tools',
+  'http',
+  'session',
+  'vaults',
+  'auth-records',
+  'excluded-ips',
+  'asset-ips',
+  'networks',
+  'api-family.ts',
+  'qualys',
+  'db',
+  'settings',
+  'host-names.ts',
+  'make-directories.ts',
+  'package-root.ts',
 ];
 
 const SRC = join(PACKAGE_ROOT, 'src');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** A module's layer: its folder under src/, or its own name at the top. */

@@ -23,7 +23,9 @@ describe('value readers', () => {
     expect(params({ l: 'md5, SHA1' }).list('l', 100, ['MD5', 'SHA1'])).toBe('MD5,SHA1');
     expect(params({ l: 'a,b' }).list('l', 100)).toBe('a,b');
     expect(textOf(() => params({ l: 'a,,b' }).list('l', 100))).toBe('1905 parameter l has invalid value: a,,b (an empty item in the list)');
-    expect(textOf(() => params({ l: 'MD5,SHA9' }).list('l', 100, ['MD5', 'SHA1']))).toBe('1905 parameter l has invalid value: MD5,SHA9 (each item must be one of: MD5, SHA1)');
+    expect(textOf(() => params({ l: 'MD5,SHA9' }).list('l', 100, ['MD5', 'SHA1']))).toBe(
+      '1905 parameter l has invalid value: MD5,SHA9 (each item must be one of: MD5, SHA1)',
+    );
     expect(textOf(() => params({ l: 'x'.repeat(11) }).list('l', 10))).toMatch(/longer than 10 characters/);
   });
 });

@@ -5,7 +5,10 @@ import { RateLimiter, type RateLimitSettings } from '../../src/http/rate-limit.j
 function limiter(settings: Partial<RateLimitSettings>) {
   const s: RateLimitSettings = { enforce: true, limit: 3, windowSec: 10, concurrency: 2, ...settings };
   let now = 1_000_000;
-  const l = new RateLimiter(() => s, () => now);
+  const l = new RateLimiter(
+    () => s,
+    () => now,
+  );
   const admit = (user = 'u', endpoint = '/e/') => {
     const a = l.admit(user, endpoint);
     a.release();
@@ -39,7 +42,10 @@ describe('RateLimiter', () => {
   it('keeps the last `limit` calls however many come, and waits for the oldest of them', () => {
     const s: RateLimitSettings = { enforce: false, limit: 3, windowSec: 10, concurrency: 2 };
     let now = 0;
-    const l = new RateLimiter(() => s, () => now);
+    const l = new RateLimiter(
+      () => s,
+      () => now,
+    );
     // 20 calls a second apart without enforcement: the window has held the last three, at 17, 18 and 19 s
     for (let i = 0; i < 20; i++, now += 1000) l.admit('u', '/e/').release();
     now = 19_500;
@@ -54,7 +60,10 @@ describe('RateLimiter', () => {
   it('grows its window as calls come, past its first size, still keeping the last `limit`', () => {
     const s: RateLimitSettings = { enforce: false, limit: 40, windowSec: 1000, concurrency: 2 };
     let now = 0;
-    const l = new RateLimiter(() => s, () => now);
+    const l = new RateLimiter(
+      () => s,
+      () => now,
+    );
     const calls = (n: number) => {
       for (let i = 0; i < n; i++, now += 1000) l.admit('u', '/e/').release();
     };

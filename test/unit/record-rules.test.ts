@@ -43,8 +43,14 @@ describe('record rules', () => {
   });
 
   it('waives a requirement while its condition holds, and requires the condition’s own parameters', () => {
-    expect(refusal(() => settleFields(type, { sid: 'a', login_type: 'vault' }, new Set(['sid', 'login_type'])))).toBe('1903 Missing required parameter(s): vault_id');
-    expect(settleFields(type, { sid: 'a', login_type: 'vault', vault_id: '1' }, new Set(['login_type']))).toEqual({ sid: 'a', login_type: 'vault', vault_id: '1' });
+    expect(refusal(() => settleFields(type, { sid: 'a', login_type: 'vault' }, new Set(['sid', 'login_type'])))).toBe(
+      '1903 Missing required parameter(s): vault_id',
+    );
+    expect(settleFields(type, { sid: 'a', login_type: 'vault', vault_id: '1' }, new Set(['login_type']))).toEqual({
+      sid: 'a',
+      login_type: 'vault',
+      vault_id: '1',
+    });
   });
 
   it('takes parameters that go together all or none', () => {
@@ -56,12 +62,20 @@ describe('record rules', () => {
   it('needs the value another value requires', () => {
     const base = { sid: 'a', password: 'p', credential_type: 'external' };
     expect(refusal(() => settleFields(type, base, new Set()))).toBe('1903 Missing required parameter(s): cleartext');
-    expect(refusal(() => settleFields(type, { ...base, cleartext: '0' }, new Set()))).toBe('1905 parameter cleartext has invalid value: 0 (must be 1 with credential_type=external)');
+    expect(refusal(() => settleFields(type, { ...base, cleartext: '0' }, new Set()))).toBe(
+      '1905 parameter cleartext has invalid value: 0 (must be 1 with credential_type=external)',
+    );
     expect(settleFields(type, { ...base, cleartext: '1' }, new Set())).toEqual({ ...base, cleartext: '1' });
   });
 
   it('refuses a parameter given without its condition, and drops a stored one when the condition goes', () => {
-    expect(refusal(() => settleFields(type, { sid: 'a', password: 'p', vault_id: '1' }, new Set(['vault_id'])))).toBe('1905 parameter vault_id has invalid value: 1 (only valid with login_type=vault)');
-    expect(settleFields(type, { sid: 'a', password: 'p', login_type: 'basic', vault_id: '1' }, new Set(['login_type', 'password']))).toEqual({ sid: 'a', password: 'p', login_type: 'basic' });
+    expect(refusal(() => settleFields(type, { sid: 'a', password: 'p', vault_id: '1' }, new Set(['vault_id'])))).toBe(
+      '1905 parameter vault_id has invalid value: 1 (only valid with login_type=vault)',
+    );
+    expect(settleFields(type, { sid: 'a', password: 'p', login_type: 'basic', vault_id: '1' }, new Set(['login_type', 'password']))).toEqual({
+      sid: 'a',
+      password: 'p',
+      login_type: 'basic',
+    });
   });
 });

@@ -91,12 +91,17 @@ describe('ID sets', () => {
 
   it('format runs as ID_RANGE and single IDs as ID, and parse back to the same set', () => {
     fc.assert(
-      fc.property(rawRanges(1, SIZE).filter((r) => r.length > 0).map(normalise), (set) => {
-        const formatted = formatIdSet(set);
-        expect(formatted.map((e) => e.kind)).toEqual(set.map(([lo, hi]) => (lo === hi ? 'ID' : 'ID_RANGE')));
-        expect(parseIdSet('ids', formatted.map((e) => e.value).join(','))).toEqual(set);
-        expect(idSetOf(members(set))).toEqual(set);
-      }),
+      fc.property(
+        rawRanges(1, SIZE)
+          .filter((r) => r.length > 0)
+          .map(normalise),
+        (set) => {
+          const formatted = formatIdSet(set);
+          expect(formatted.map((e) => e.kind)).toEqual(set.map(([lo, hi]) => (lo === hi ? 'ID' : 'ID_RANGE')));
+          expect(parseIdSet('ids', formatted.map((e) => e.value).join(','))).toEqual(set);
+          expect(idSetOf(members(set))).toEqual(set);
+        },
+      ),
     );
   });
 
@@ -112,7 +117,11 @@ describe('ID sets', () => {
 });
 
 /** A 64-address block anywhere in IPv4, so the top of the space (32-bit sign) is covered too. */
-const ipBase = fc.oneof(fc.constant(2 ** 32 - SIZE), fc.constant(0), fc.integer({ min: 0, max: 2 ** 26 - 1 }).map((k) => k * SIZE));
+const ipBase = fc.oneof(
+  fc.constant(2 ** 32 - SIZE),
+  fc.constant(0),
+  fc.integer({ min: 0, max: 2 ** 26 - 1 }).map((k) => k * SIZE),
+);
 
 /** An IP entry relative to `base`: an address, a range or an aligned CIDR block. */
 const ipEntry = (base: number) =>
@@ -166,10 +175,18 @@ describe('IP sets', () => {
             }),
           );
           const exceptId = except >= 0 ? ids[except] : undefined;
-          const overlaps = store.ipOverlaps('docker', query.map(([lo, hi]) => [base + lo, base + hi]), exceptId);
+          const overlaps = store.ipOverlaps(
+            'docker',
+            query.map(([lo, hi]) => [base + lo, base + hi]),
+            exceptId,
+          );
           const found = new Map<number, number>();
           for (const o of overlaps) for (const n of members([o.range])) found.set(n - base, ids.indexOf(o.recordId));
-          const expected = new Map(sorted(members(query)).filter((n) => owner[n] >= 0 && owner[n] !== except).map((n) => [n, owner[n]]));
+          const expected = new Map(
+            sorted(members(query))
+              .filter((n) => owner[n] >= 0 && owner[n] !== except)
+              .map((n) => [n, owner[n]]),
+          );
           expect(found).toEqual(expected);
           // Nothing is reported twice, and each part names its holder's title.
           expect(overlaps.reduce((sum, o) => sum + o.range[1] - o.range[0] + 1, 0)).toBe(expected.size);

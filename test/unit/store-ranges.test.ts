@@ -40,7 +40,10 @@ function countingDb(): { db: Database; executions: () => number } {
     },
   });
   const commits = new GroupCommit(proxy);
-  return { db: { connection: proxy, commits, condition: new DatabaseCondition(undefined), version: new ContentVersion(proxy, commits), close }, executions: () => count };
+  return {
+    db: { connection: proxy, commits, condition: new DatabaseCondition(undefined), version: new ContentVersion(proxy, commits), close },
+    executions: () => count,
+  };
 }
 
 const now = '2024-01-01T00:00:00Z';

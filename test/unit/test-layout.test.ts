@@ -31,7 +31,9 @@ function testFiles(dir: string): string[] {
 
 describe('the folders of test/', () => {
   it('are the test levels and the support folders, nothing else', () => {
-    const dirs = readdirSync(TEST, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const dirs = readdirSync(TEST, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(dirs.sort()).toEqual([...LEVELS, ...SUPPORT].sort());
   });
 

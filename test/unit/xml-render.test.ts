@@ -25,7 +25,10 @@ function reference(root: XmlElement): string {
 const name = fc.constantFrom('A', 'B_C', 'ID', 'TITLE');
 const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('', ' ', ']]>', 'a]]>b', '&<>"\'', '\r\n\t'));
 const leaf: fc.Arbitrary<XmlElement> = fc.record({
-  name, text: fc.option(text, { nil: undefined }), cdata: fc.boolean(), attrs: fc.option(fc.dictionary(name, text, { maxKeys: 2 }), { nil: undefined }),
+  name,
+  text: fc.option(text, { nil: undefined }),
+  cdata: fc.boolean(),
+  attrs: fc.option(fc.dictionary(name, text, { maxKeys: 2 }), { nil: undefined }),
 });
 // Elements hold text or children, never both (no envelope mixes them).
 const tree = fc.letrec<{ node: XmlElement }>((tie) => ({
@@ -59,6 +62,8 @@ describe('renderXml', () => {
       }),
       { seed: 7, numRuns: 1000 },
     );
-    expect(() => renderXml({ root: { name: 'R', children: [prerender({ name: 'A', text: 'x' }, 2)] }, dtdPath: '/x.dtd' }, 'http://h')).toThrow(/another depth/);
+    expect(() => renderXml({ root: { name: 'R', children: [prerender({ name: 'A', text: 'x' }, 2)] }, dtdPath: '/x.dtd' }, 'http://h')).toThrow(
+      /another depth/,
+    );
   });
 });

@@ -18,7 +18,16 @@ export const ibmDb2Type = declareRecordType({
         ? {
             ...f,
             kind: 'enum' as const,
-            values: ['ARCON PAM', 'CA Access Control', 'CyberArk AIM', 'CyberArk PIM Suite', 'HashiCorp', 'Lieberman ERPM', 'Quest Vault', 'Thycotic Secret Server'],
+            values: [
+              'ARCON PAM',
+              'CA Access Control',
+              'CyberArk AIM',
+              'CyberArk PIM Suite',
+              'HashiCorp',
+              'Lieberman ERPM',
+              'Quest Vault',
+              'Thycotic Secret Server',
+            ],
           }
         : f,
     ),
@@ -31,18 +40,8 @@ export const ibmDb2Type = declareRecordType({
     { param: 'unix_db2dir', element: 'UNIX_DB2DIR' },
     // [Q parameter names from a public client's list of the VM/PC API User Guide's parameters]
     // the primary, secondary, tertiary and mirror archive-log paths.
-    ...[
-      'win_prilogfile',
-      'win_seclogfile',
-      'win_terlogfile',
-      'win_mirlogfile',
-    ].map(pathField),
-    ...[
-      'unix_prilogfile',
-      'unix_seclogfile',
-      'unix_terlogfile',
-      'unix_mirlogfile',
-    ].map(pathField),
+    ...['win_prilogfile', 'win_seclogfile', 'win_terlogfile', 'win_mirlogfile'].map(pathField),
+    ...['unix_prilogfile', 'unix_seclogfile', 'unix_terlogfile', 'unix_mirlogfile'].map(pathField),
   ],
   rules: [PASSWORD_OR_VAULT, ...VAULT_LOGIN_RULES],
 });

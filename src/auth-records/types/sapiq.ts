@@ -16,9 +16,5 @@ export const sapiqType = declareRecordType({
     { param: 'installation_dir', element: 'INSTALLATION_DIR' },
     { param: 'password_encryption', element: 'PASSWORD_ENCRYPTION', kind: 'flag' },
   ],
-  rules: [
-    PASSWORD_OR_VAULT,
-    ...VAULT_LOGIN_RULES,
-    { rule: 'onlyWhen', params: ['resource_id'], when: { param: 'login_type', is: ['vault'] } },
-  ],
+  rules: [PASSWORD_OR_VAULT, ...VAULT_LOGIN_RULES, { rule: 'onlyWhen', params: ['resource_id'], when: { param: 'login_type', is: ['vault'] } }],
 });

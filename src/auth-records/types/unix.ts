@@ -48,7 +48,15 @@ export const unixType = declareRecordType({
   rules: [
     // [Q] "To create record password or login_type=vault is required"; skip_password=1 waives it,
     // and so does a private key (the samples create records with a key and no password).
-    { rule: 'requireOne', params: ['password'], unless: [{ param: 'skip_password', is: ['1'] }, { param: 'login_type', is: ['vault'] }], unlessGiven: [PRIVATE_KEYS_FIELD] },
+    {
+      rule: 'requireOne',
+      params: ['password'],
+      unless: [
+        { param: 'skip_password', is: ['1'] },
+        { param: 'login_type', is: ['vault'] },
+      ],
+      unlessGiven: [PRIVATE_KEYS_FIELD],
+    },
     ...VAULT_LOGIN_RULES,
     // [Q] "For Unix, vault_id and password, cleartext_password parameters are mutually exclusive"
     // (vault_params_record.htm): a vault's password is neither given nor sent in clear text.
