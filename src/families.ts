@@ -8,6 +8,9 @@ import { assetIpsFamily, type SeedIps } from './asset-ips/family.js';
 import { excludedIpsFamily, type SeedExcludedIps } from './excluded-ips/family.js';
 import { authRecordsFamily } from './auth-records/family.js';
 import type { SeedRecord } from './auth-records/record-seed.js';
+import { appliancesFamily, type SeedAppliance } from './appliances/family.js';
+import { optionProfilesFamily } from './option-profiles/family.js';
+import type { SeedOptionProfile } from './option-profiles/option-profile-endpoint.js';
 
 /** What the app shares with every family: the sessions and credentials its authentication step uses. */
 export type AppShares = SessionLinks;
@@ -23,7 +26,9 @@ export const FAMILIES = FamilyList.sharing<AppShares>()
   .with(networksFamily)
   .with(assetIpsFamily)
   .with(excludedIpsFamily)
-  .with(authRecordsFamily);
+  .with(authRecordsFamily)
+  .with(appliancesFamily)
+  .with(optionProfilesFamily);
 
 /** A list of families an app may serve: the registry's, or a test's own. */
 export type Families = FamilyList<AppShares, object>;
@@ -40,6 +45,8 @@ export interface SeedDocument {
   ips?: SeedIps[];
   excluded_ips?: SeedExcludedIps[];
   records: SeedRecord[];
+  appliances?: SeedAppliance[];
+  option_profiles?: SeedOptionProfile[];
 }
 
 /** What a seed answers: the IDs created, section by section. */
@@ -49,4 +56,6 @@ export interface SeedAnswer {
   ip_counts?: number[];
   excluded_ip_counts?: number[];
   ids: number[];
+  appliance_ids?: number[];
+  option_profile_ids?: number[];
 }

@@ -4,12 +4,14 @@ import { every, h } from './dom.js';
 import { networkTable } from './networks.js';
 import { ipTable } from './asset-ips.js';
 import { excludedTables } from './excluded-ips.js';
+import { applianceTable } from './appliances.js';
+import { profileTable } from './option-profiles.js';
 
 export const title = 'Assets';
 
 /**
- * The subscription's assets: its networks, its IPs and its excluded IPs, each as its family's
- * dashboard read answers it.
+ * The subscription's assets: its networks, its IPs and its excluded IPs, and what scans name, its
+ * scanner appliances and option profiles, each as its family's dashboard read answers it.
  * @param {HTMLElement} main
  */
 export function render(main) {
@@ -20,9 +22,11 @@ export function render(main) {
     const networks = await api.get('networks');
     const ips = await api.get('asset-ips');
     const excluded = await api.get('excluded-ips');
-    const now = JSON.stringify([networks, ips, excluded]);
+    const appliances = await api.get('appliances');
+    const profiles = await api.get('option-profiles');
+    const now = JSON.stringify([networks, ips, excluded, appliances, profiles]);
     if (now === shown) return;
     shown = now;
-    results.replaceChildren(networkTable(networks), ipTable(ips), excludedTables(excluded));
+    results.replaceChildren(networkTable(networks), ipTable(ips), excludedTables(excluded), applianceTable(appliances), profileTable(profiles));
   }, 3000);
 }

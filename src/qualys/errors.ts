@@ -127,6 +127,8 @@ export const qualysErrors = {
   noSuchNetwork: (value: string) => new QualysError(400, '1905', `parameter network_id has invalid value: ${value} (No such network ID)`),
   /** [E] a network_id other than 0 while the networks feature is off. */
   networksDisabled: (value: string) => qualysErrors.invalidValue('network_id', value, 'the networks feature is not enabled'),
+  /** [E] an ID naming nothing of its kind (appliances, option profiles, asset groups); the TEXT says what is missing. */
+  noSuch: (name: string, id: string, what: string) => new QualysError(400, '1905', `parameter ${name} has invalid value: ${id} (no such ${what})`),
   /** [Q] template, [E] used for write actions sent by GET. */
   methodIncompatible: () => new QualysError(400, '1908', 'Request method (GET or POST) is incompatible with specified parameter(s): action'),
   /** [E] methods other than GET and POST on an API endpoint. */

@@ -35,6 +35,8 @@ const SEED_EXAMPLES: Record<string, unknown[]> = {
   ips: [{ ips: '10.0.0.0/8', enable_vm: 1 }],
   excluded_ips: [{ ips: '10.9.0.0/16', comment: 'lab', expiry_days: 30 }],
   records: [{ type: 'unix', title: 'linux', username: 'svc', password: 'hunter2', ips: '10.0.0.1-10.0.0.9' }],
+  appliances: [{ name: 'scanner1', type: 'physical', status: 'Online' }, { name: 'vscan1', polling_interval: 300 }],
+  option_profiles: [{ title: 'Weekly', scan_tcp_ports: 'full', authentication: 'Windows,Unix/Cisco', default: 1 }],
 };
 
 const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');
@@ -56,7 +58,7 @@ describe('the registry of API families', () => {
       ).toEqual([folder]);
       declared.push(...found);
     }
-    expect(declared).toHaveLength(6);
+    expect(declared).toHaveLength(8);
     expect(new Set(FAMILIES.families)).toEqual(new Set(declared));
   });
 

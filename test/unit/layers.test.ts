@@ -18,6 +18,8 @@ const LAYERS = [
   'tools',
   'http',
   'session',
+  'option-profiles',
+  'appliances',
   'vaults',
   'auth-records',
   'excluded-ips',

@@ -1,0 +1,71 @@
+import type { Database } from '../db/connection.js';
+import { BUILT_IN_PROFILES, FIRST_STORED_ID, type OptionProfile, type ProfileSettings, type ProfileType } from './option-profile.js';
+
+interface ProfileRow {
+  id: number;
+  title: string;
+  type: ProfileType;
+  is_default: number;
+  is_global: number;
+  owner: string;
+  settings: string;
+  updated_at: string;
+}
+
+const toProfile = (r: ProfileRow): OptionProfile => ({
+  id: r.id,
+  title: r.title,
+  type: r.type,
+  isDefault: r.is_default === 1,
+  isGlobal: r.is_global === 1,
+  isSystem: false,
+  owner: r.owner,
+  settings: JSON.parse(r.settings) as ProfileSettings,
+  updatedAt: r.updated_at,
+});
+
+/** SQL for the option profiles a seed adds; the built-ins are listed with them. Knows nothing of HTTP. */
+export class OptionProfileStore {
+  private readonly stmts;
+
+  constructor({ connection: db }: Database) {
+    this.stmts = {
+      insert: db.prepare(
+        `INSERT INTO option_profiles (id, title, type, is_default, is_global, owner, settings, updated_at)
+         VALUES ((SELECT coalesce(max(id) + 1, ${FIRST_STORED_ID}) FROM option_profiles), @title, @type, @is_default, @is_global, @owner, @settings, @updated_at)`,
+      ),
+      // One default per type [Q: a profile set as default replaces the former default]
+      clearDefault: db.prepare('UPDATE option_profiles SET is_default = 0 WHERE type = ?'),
+      all: db.prepare('SELECT * FROM option_profiles ORDER BY id'),
+      byTitle: db.prepare('SELECT id FROM option_profiles WHERE type = ? AND title = ?').pluck(),
+    };
+  }
+
+  insert(p: Omit<OptionProfile, 'id' | 'isSystem'>): number {
+    if (p.isDefault) this.stmts.clearDefault.run(p.type);
+    const info = this.stmts.insert.run({
+      title: p.title,
+      type: p.type,
+      is_default: p.isDefault ? 1 : 0,
+      is_global: p.isGlobal ? 1 : 0,
+      owner: p.owner,
+      settings: JSON.stringify(p.settings),
+      updated_at: p.updatedAt,
+    });
+    return Number(info.lastInsertRowid);
+  }
+
+  idByTitle(type: ProfileType, title: string): number | undefined {
+    return (this.stmts.byTitle.get(type, title) as number | undefined) ?? BUILT_IN_PROFILES.find((p) => p.type === type && p.title === title)?.id;
+  }
+
+  /**
+   * Every profile, built-ins first, by ID. A subscription holds tens of them, so a list reads all.
+   * A stored default of a type makes the built-in of that type not the default.
+   */
+  all(): OptionProfile[] {
+    const stored = (this.stmts.all.all() as ProfileRow[]).map(toProfile);
+    const defaults = new Set(stored.filter((p) => p.isDefault).map((p) => p.type));
+    return [...BUILT_IN_PROFILES.map((p) => (defaults.has(p.type) ? { ...p, isDefault: false } : p)), ...stored];
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { call, expectError, startTestEmulator, text, type XmlResponse } from '../helpers/emulator.js';
+import { admin } from '../helpers/admin.js';
+
+const BASE = '/api/2.0/fo/subscription/option_profile/';
+const emulator = await startTestEmulator();
+
+const profiles = (res: XmlResponse) => {
+  expect(res.status, res.body).toBe(200);
+  expect(res.root.name).toBe('OPTION_PROFILES');
+  expect(res.root.children.every((c) => c.name === 'OPTION_PROFILE')).toBe(true);
+  return res.root.children;
+};
+const titles = (res: XmlResponse) => profiles(res).map((p) => text(p, 'BASIC_INFO/GROUP_NAME'));
+const list = (path: string, query: Record<string, string> = {}) => call(emulator, `${BASE}${path}`, { query: { action: 'list', ...query } });
+const exported = (query: Record<string, string> = {}) => call(emulator, BASE, { query: { action: 'export', ...query } });
+const seed = (option_profiles: unknown[]) => admin(emulator, 'POST', 'seed', { records: [], option_profiles });
+
+describe('/api/2.0/fo/subscription/option_profile/', () => {
+  it("lists Qualys's default VM profile, Initial Options, with no RESPONSE wrapper", async () => {
+    const res = await list('vm/');
+    expect(res.body).toContain('<!DOCTYPE OPTION_PROFILES SYSTEM');
+    const [initial] = profiles(res);
+    expect(initial.children.map((c) => c.name)).toEqual(['BASIC_INFO', 'SCAN', 'ADDITIONAL']);
+    expect(text(initial, 'BASIC_INFO/GROUP_NAME')).toBe('Initial Options');
+    expect(text(initial, 'BASIC_INFO/GROUP_TYPE')).toBe('user');
+    expect(text(initial, 'BASIC_INFO/IS_DEFAULT')).toBe('1');
+    expect(text(initial, 'SCAN/PORTS/TCP_PORTS/TCP_PORTS_TYPE')).toBe('standard');
+  });
+
+  it('lists seeded profiles by type: VM, PC and PCI, each at its path, by id or title', async () => {
+    const res = await seed([
+      { title: 'Weekly', scan_tcp_ports: 'full', authentication: 'Windows,Unix/Cisco', default: 1 },
+      { title: 'PC baseline', type: 'compliance' },
+    ]);
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const [weekly, pc] = (res.json as unknown as { option_profile_ids: number[] }).option_profile_ids;
+    expect(titles(await list('vm/'))).toEqual(['Initial Options', 'Weekly']);
+    const vm = profiles(await list('vm/'));
+    // one default per type: the seeded one takes it from Initial Options
+    expect(vm.map((p) => text(p, 'BASIC_INFO/IS_DEFAULT'))).toEqual(['0', '1']);
+    expect(text(vm[1], 'SCAN/AUTHENTICATION')).toBe('Windows,Unix/Cisco');
+    expect(text(vm[1], 'SCAN/PORTS/TCP_PORTS/TCP_PORTS_TYPE')).toBe('full');
+    expect(titles(await list('pc/'))).toEqual(['PC baseline']);
+    expect(titles(await list('pci/'))).toEqual(['Payment Card Industry (PCI) Options']);
+    expect(titles(await list('vm/', { id: String(weekly) }))).toEqual(['Weekly']);
+    expect(titles(await list('vm/', { id: String(pc) }))).toEqual([]);
+    expect(titles(await list('vm/', { title: 'Initial Options' }))).toEqual(['Initial Options']);
+    for (const v of ['4.0', '5.0', '7.0']) {
+      expect(titles(await call(emulator, `/api/${v}/fo/subscription/option_profile/vm/`, { query: { action: 'list' } }))).toEqual(['Initial Options', 'Weekly']);
+    }
+    expectError(await list('vm/', { id: 'abc' }), 400, '1905', /^parameter id has invalid value: abc/);
+    expectError(await list('vm/', { echo_request: '1' }), 400, '1901', /^Unrecognized parameter\(s\): echo_request/);
+  });
+
+  it("exports the subscription's profiles, Qualys's own only with include_system_option_profiles=1", async () => {
+    const mine = titles(await exported({ output_format: 'XML' }));
+    expect(mine).toContain('Initial Options');
+    expect(mine).not.toContain('Payment Card Industry (PCI) Options');
+    expect(titles(await exported({ include_system_option_profiles: '1' }))).toContain('Payment Card Industry (PCI) Options');
+    expect(titles(await exported({ option_profile_type: 'compliance' }))).toEqual(['PC baseline']);
+    expect(titles(await exported({ option_profile_title: 'Weekly' }))).toEqual(['Weekly']);
+    expectError(await exported({ output_format: 'CSV' }), 400, '1905', /^parameter output_format has invalid value: CSV/);
+    expectError(await exported({ option_profile_type: 'web' }), 400, '1905', /^parameter option_profile_type has invalid value: web/);
+    expectError(await call(emulator, BASE, { query: { action: 'import' } }), 400, '1905', 'parameter action has invalid value: import');
+  });
+
+  it('refuses a seed profile with a title its type already has, or a bad value, creating none', async () => {
+    const before = titles(await list('vm/'));
+    expect((await seed([{ title: 'Fresh' }, { title: 'Initial Options' }])).status).toBe(400);
+    const bad = await seed([{ title: 'Fresh', scan_tcp_ports: 'most' }]);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('scan_tcp_ports');
+    expect(titles(await list('vm/'))).toEqual(before);
+  });
+
+  it('keeps the built-in profiles through a reset, and shows all on the dashboard', async () => {
+    expect((await admin(emulator, 'POST', 'reset')).status).toBe(200);
+    expect(titles(await list('vm/'))).toEqual(['Initial Options']);
+    const view = (await admin(emulator, 'GET', 'option-profiles')).json as unknown as { option_profiles: { title: string; system: boolean }[] };
+    expect(view.option_profiles.map((p) => [p.title, p.system])).toEqual([['Initial Options', false], ['Payment Card Industry (PCI) Options', true]]);
+  });
+});
