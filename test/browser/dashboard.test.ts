@@ -345,6 +345,16 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(await accessibilityProblems()).toEqual([]);
   });
 
+  it("shows the scanner appliances and the option profiles, Qualys's own among them", async () => {
+    await emulator.seed({ records: [], appliances: [{ name: 'scanner-lab', type: 'physical', status: 'Online' }] });
+    await view('assets');
+    const row = page.locator('tbody tr', { hasText: 'scanner-lab' });
+    await row.waitFor();
+    expect((await row.locator('td').allTextContents()).slice(1, 4)).toEqual(['scanner-lab', 'physical', 'Online']);
+    await page.locator('tbody tr', { hasText: 'Initial Options' }).waitFor();
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
   it('resets after a confirmation, and seeds from a file', async () => {
     await call(emulator, UNIX, { form: { action: 'create', title: 'doomed', ips: '10.0.0.1', username: 'u', skip_password: '1' } });
     await view('records');
