@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../src/package-root.js';
 import { load, LOAD, type LoadResult, type Scenario } from './load.js';
 import { measure, startServer, type ServerProcess } from './processes.js';
 import { cpuTable, extremeTable, loadTable, machine, scaleTable, targets, type Extreme, type Row } from './report.js';
-import { ipOf, seedDocker, seedSubscriptionIps } from './seed.js';
+import { ipOf, seedDocker, seedGroups, seedSubscriptionIps } from './seed.js';
 import { storeAlone } from './store-alone.js';
 import { GENERIC_WORST, WORST_CASES } from './worst-cases.js';
 
@@ -20,6 +20,7 @@ const BASELINE = join(dirname(fileURLToPath(import.meta.url)), 'baseline-server.
 const DOCKER = '/api/2.0/fo/auth/docker/';
 const GENERIC = '/api/2.0/fo/auth/';
 const IPS = '/api/2.0/fo/asset/ip/';
+const GROUP = '/api/2.0/fo/asset/group/';
 const CREDENTIAL = 'bench:bench';
 const basic = (credential: string) => 'Basic ' + Buffer.from(credential).toString('base64');
 const HEADERS = { Authorization: basic(CREDENTIAL), 'X-Requested-With': 'npm run bench' };
@@ -50,6 +51,8 @@ const SCENARIOS: Scenario[] = [
   { name: 'auth failure', method: 'GET', path: `${DOCKER}?action=list`, headers: { ...HEADERS, Authorization: basic('bench:wrong') }, expectStatus: 401 },
 ];
 const PAGE = SCENARIOS[3];
+/** The asset groups' first 1000-group page, a new call each time, as PAGE is for records. */
+const GROUP_PAGE: Scenario = { ...PAGE, name: 'group list 1000', path: `${GROUP}?action=list&ids=1-${SMALL}`, freshPath: () => `${GROUP}?action=list&ids=1-${SMALL + ++serial}` };
 /** The baseline's path for a scenario. */
 const slug = (s: Scenario) => `/${s.name.replace(/\W+/g, '-')}`;
 
@@ -161,6 +164,24 @@ async function worstCases(server: ServerProcess, stored: string, empty: boolean)
   return out;
 }
 
+/** The first 1000-group page with SMALL and with LARGE asset groups stored. */
+async function groupScale(dir: string): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  for (const count of [SMALL, LARGE]) {
+    const db = join(dir, `groups-${count}.sqlite`);
+    const started = Date.now();
+    seedGroups(db, count);
+    console.error(`  seeded ${count.toLocaleString('en-US')} asset groups in ${Date.now() - started} ms; 1000-group page (${LOAD.seconds} s)`);
+    const emulator = await emulatorOn(db);
+    try {
+      results.push(warnIfWrong(`group page with ${count}`, await load(emulator, GROUP_PAGE)));
+    } finally {
+      await emulator.stop();
+    }
+  }
+  return results;
+}
+
 async function scale(dir: string): Promise<{ small: LoadResult; large: LoadResult; extremes: Extreme[]; worst: Extreme[] }> {
   const results: LoadResult[] = [];
   const extremes: Extreme[] = [];
@@ -245,6 +266,7 @@ async function main(): Promise<void> {
     const alone = storeAloneMedian(dir);
     const create = rows.find((r) => r.name === 'create')!;
     const { small, large, extremes, worst } = await scale(dir);
+    const [groupsSmall, groupsLarge] = await groupScale(dir);
     const out = [
       `Machine: ${machine()}`,
       '',
@@ -263,6 +285,10 @@ async function main(): Promise<void> {
       'Scale (the first 1000-record page, a new call each time):',
       '',
       scaleTable(small, large, [`${SMALL.toLocaleString('en-US')} records stored`, `${LARGE.toLocaleString('en-US')} records stored`]),
+      '',
+      'Scale of the asset groups (the first 1000-group page, a new call each time):',
+      '',
+      scaleTable(groupsSmall, groupsLarge, [`${SMALL.toLocaleString('en-US')} groups stored`, `${LARGE.toLocaleString('en-US')} groups stored`]),
       '',
       "Widest sets (one request at a time, median of three; memory: peak growth of the server's RSS):",
       '',

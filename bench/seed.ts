@@ -4,6 +4,7 @@ import { dockerType } from '../src/auth-records/types/docker.js';
 import { qualysDateTime } from '../src/qualys/envelopes.js';
 import { AssetIpStore } from '../src/asset-ips/asset-ip-store.js';
 import { INITIAL_ATTRIBUTES } from '../src/asset-ips/ip-attributes.js';
+import { GroupStore } from '../src/asset-groups/group-store.js';
 
 /** The IPv4 address with number `n` in 10.0.0.0/8, one per record. */
 export const ipOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
@@ -47,6 +48,34 @@ export function seedSubscriptionIps(path: string, count: number): void {
       attributes: { ...INITIAL_ATTRIBUTES, enable_vm: '1' },
     }));
     store.transaction(() => store.replace([], runs));
+  } finally {
+    db.close();
+  }
+}
+
+/** Fills a database file with `count` asset groups of one address each, in one transaction, through the store. */
+export function seedGroups(path: string, count: number): void {
+  const db = openDatabase(path);
+  try {
+    const store = new GroupStore(db);
+    const now = qualysDateTime();
+    store.transaction(() => {
+      for (let n = 1; n <= count; n++) {
+        store.insert({
+          title: `group-${n}`,
+          networkId: 0,
+          owner: 'bench',
+          ips: [[addressOf(n), addressOf(n)]],
+          domains: [],
+          dnsNames: [],
+          netbiosNames: [],
+          applianceIds: [],
+          fields: { comments: 'seeded by npm run bench' },
+          createdAt: now,
+          lastUpdate: now,
+        });
+      }
+    });
   } finally {
     db.close();
   }

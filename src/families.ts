@@ -11,6 +11,7 @@ import type { SeedRecord } from './auth-records/record-seed.js';
 import { appliancesFamily, type SeedAppliance } from './appliances/family.js';
 import { optionProfilesFamily } from './option-profiles/family.js';
 import type { SeedOptionProfile } from './option-profiles/option-profile-endpoint.js';
+import { assetGroupsFamily, type SeedAssetGroup } from './asset-groups/family.js';
 
 /** What the app shares with every family: the sessions and credentials its authentication step uses. */
 export type AppShares = SessionLinks;
@@ -28,7 +29,8 @@ export const FAMILIES = FamilyList.sharing<AppShares>()
   .with(excludedIpsFamily)
   .with(authRecordsFamily)
   .with(appliancesFamily)
-  .with(optionProfilesFamily);
+  .with(optionProfilesFamily)
+  .with(assetGroupsFamily);
 
 /** A list of families an app may serve: the registry's, or a test's own. */
 export type Families = FamilyList<AppShares, object>;
@@ -47,6 +49,7 @@ export interface SeedDocument {
   records: SeedRecord[];
   appliances?: SeedAppliance[];
   option_profiles?: SeedOptionProfile[];
+  asset_groups?: SeedAssetGroup[];
 }
 
 /** What a seed answers: the IDs created, section by section. */
@@ -58,4 +61,5 @@ export interface SeedAnswer {
   ids: number[];
   appliance_ids?: number[];
   option_profile_ids?: number[];
+  asset_group_ids?: number[];
 }

@@ -6,12 +6,14 @@ import { ipTable } from './asset-ips.js';
 import { excludedTables } from './excluded-ips.js';
 import { applianceTable } from './appliances.js';
 import { profileTable } from './option-profiles.js';
+import { groupTable } from './asset-groups.js';
 
 export const title = 'Assets';
 
 /**
  * The subscription's assets: its networks, its IPs and its excluded IPs, and what scans name, its
- * scanner appliances and option profiles, each as its family's dashboard read answers it.
+ * scanner appliances, option profiles and asset groups, each as its family's dashboard read
+ * answers it.
  * @param {HTMLElement} main
  */
 export function render(main) {
@@ -24,9 +26,10 @@ export function render(main) {
     const excluded = await api.get('excluded-ips');
     const appliances = await api.get('appliances');
     const profiles = await api.get('option-profiles');
-    const now = JSON.stringify([networks, ips, excluded, appliances, profiles]);
+    const groups = await api.get('asset-groups');
+    const now = JSON.stringify([networks, ips, excluded, appliances, profiles, groups]);
     if (now === shown) return;
     shown = now;
-    results.replaceChildren(networkTable(networks), ipTable(ips), excludedTables(excluded), applianceTable(appliances), profileTable(profiles));
+    results.replaceChildren(networkTable(networks), ipTable(ips), excludedTables(excluded), applianceTable(appliances), profileTable(profiles), groupTable(groups));
   }, 3000);
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../db/connection.js';
 import type { GroupCommit } from '../db/group-commit.js';
+import { groupRows } from '../db/group-rows.js';
 
 /** SQL for scanner appliances; knows nothing of HTTP or Qualys codes. */
 export interface Vlan {
@@ -121,6 +122,12 @@ export class ApplianceStore {
            AND (@network_id IS NULL OR a.network_id = @network_id) ORDER BY a.id LIMIT @limit`,
       ),
       countOfType: db.prepare('SELECT count(*) FROM appliances WHERE type = ?').pluck(),
+      // The asset groups naming appliances, as their APPLIANCE_IDS or DEFAULT_APPLIANCE_ID.
+      groupsOf: db.prepare(
+        `SELECT a.value AS appliance, g.id, g.title FROM json_each(?) a JOIN asset_groups g
+           ON g.id IN (SELECT group_id FROM asset_group_appliances WHERE appliance_id = a.value) OR g.default_appliance_id = a.value
+         ORDER BY a.value, g.id`,
+      ),
       missing: db.prepare('SELECT j.value FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM appliances a WHERE a.id = j.value)').pluck(),
     };
   }
@@ -165,6 +172,12 @@ export class ApplianceStore {
 
   count(type: ApplianceType): number {
     return this.stmts.countOfType.get(type) as number;
+  }
+
+  /** The asset groups naming each of `ids`, by group ID. */
+  groupsOf(ids: readonly number[]): Map<number, { id: number; title: string }[]> {
+    const rows = this.stmts.groupsOf.all(JSON.stringify(ids)) as { appliance: number; id: number; title: string }[];
+    return groupRows(rows.map((r) => [r.appliance, { id: r.id, title: r.title }] as const));
   }
 
   /** Those of `ids` that name no appliance, in the order given. */

@@ -33,7 +33,7 @@ export const appliancesFamily: ApiFamily<object, ApplianceOffers> = {
     const service = new ApplianceService(store);
     const seeder = applianceSeeder(service);
     return {
-      endpoints: [applianceEndpoint(service, { get networks() { return settings.networks; }, groupsOf: () => new Map() })],
+      endpoints: [applianceEndpoint(service, { get networks() { return settings.networks; }, groupsOf: (ids) => store.groupsOf(ids) })],
       seed: {
         field: 'appliances',
         answer: 'appliance_ids',

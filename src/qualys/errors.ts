@@ -129,6 +129,11 @@ export const qualysErrors = {
   networksDisabled: (value: string) => qualysErrors.invalidValue('network_id', value, 'the networks feature is not enabled'),
   /** [E] an ID naming nothing of its kind (appliances, option profiles, asset groups); the TEXT says what is missing. */
   noSuch: (name: string, id: string, what: string) => new QualysError(400, '1905', `parameter ${name} has invalid value: ${id} (no such ${what})`),
+  /**
+   * [Q fragment] a duplicate asset group title: clients match `already exists. Please use a
+   * different title`; [E] the rest of the TEXT and the code.
+   */
+  groupTitleInUse: (title: string) => new QualysError(400, '1905', `Asset Group title ${title} already exists. Please use a different title.`),
   /** [Q] template, [E] used for write actions sent by GET. */
   methodIncompatible: () => new QualysError(400, '1908', 'Request method (GET or POST) is incompatible with specified parameter(s): action'),
   /** [E] methods other than GET and POST on an API endpoint. */

@@ -37,6 +37,8 @@ const SEED_EXAMPLES: Record<string, unknown[]> = {
   records: [{ type: 'unix', title: 'linux', username: 'svc', password: 'hunter2', ips: '10.0.0.1-10.0.0.9' }],
   appliances: [{ name: 'scanner1', type: 'physical', status: 'Online' }, { name: 'vscan1', polling_interval: 300 }],
   option_profiles: [{ title: 'Weekly', scan_tcp_ports: 'full', authentication: 'Windows,Unix/Cisco', default: 1 }],
+  // IPs of the ips example, the first appliance of the appliances example
+  asset_groups: [{ title: 'Web servers', ips: '10.0.0.3-10.0.0.6,10.0.0.14', appliance_ids: 1, default_appliance_id: 1, business_impact: 'high' }],
 };
 
 const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');
@@ -58,7 +60,7 @@ describe('the registry of API families', () => {
       ).toEqual([folder]);
       declared.push(...found);
     }
-    expect(declared).toHaveLength(8);
+    expect(declared).toHaveLength(9);
     expect(new Set(FAMILIES.families)).toEqual(new Set(declared));
   });
 
@@ -113,7 +115,9 @@ describe.each(families)('the %s family', (name, family) => {
     const { field, answer } = family.seed!;
     const example = SEED_EXAMPLES[field];
     expect(example, `give SEED_EXAMPLES an example of the seed section ${field}`).toBeDefined();
-    const doc = { records: [], [field]: example };
+    // with the sections of the families before it, whose entries its own may name (a group's appliances)
+    const earlier = built.slice(0, built.indexOf(family)).flatMap((b) => (b.seed ? [b.seed.field] : []));
+    const doc = { records: [], ...Object.fromEntries(earlier.map((f) => [f, SEED_EXAMPLES[f]])), [field]: example };
     await reset();
     const first = await admin(emulator, 'POST', 'seed', doc);
     expect(first.status, JSON.stringify(first.json)).toBe(200);

@@ -345,13 +345,21 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(await accessibilityProblems()).toEqual([]);
   });
 
-  it("shows the scanner appliances and the option profiles, Qualys's own among them", async () => {
-    await emulator.seed({ records: [], appliances: [{ name: 'scanner-lab', type: 'physical', status: 'Online' }] });
+  it("shows the scanner appliances, the option profiles (Qualys's own among them) and the asset groups", async () => {
+    await emulator.seed({
+      records: [],
+      ips: [{ ips: '10.1.0.0/24', enable_vm: 1 }],
+      appliances: [{ name: 'scanner-lab', type: 'physical', status: 'Online' }],
+      asset_groups: [{ title: 'Lab hosts', ips: '10.1.0.5-10.1.0.9,10.1.0.20', appliance_ids: 1 }],
+    });
     await view('assets');
     const row = page.locator('tbody tr', { hasText: 'scanner-lab' });
     await row.waitFor();
     expect((await row.locator('td').allTextContents()).slice(1, 4)).toEqual(['scanner-lab', 'physical', 'Online']);
     await page.locator('tbody tr', { hasText: 'Initial Options' }).waitFor();
+    const group = page.locator('tbody tr', { hasText: 'Lab hosts' });
+    await group.waitFor();
+    expect((await group.locator('td').allTextContents()).slice(1, 5)).toEqual(['Lab hosts', '0', '10.1.0.5-10.1.0.9, 10.1.0.20', '1']);
     expect(await accessibilityProblems()).toEqual([]);
   });
 

@@ -18,6 +18,7 @@ const LAYERS = [
   'tools',
   'http',
   'session',
+  'asset-groups',
   'option-profiles',
   'appliances',
   'vaults',
