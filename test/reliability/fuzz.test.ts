@@ -47,6 +47,10 @@ const PATHS = [
   '/api/2.0/fo/asset/excluded_ip/',
   '/api/2.0/fo/asset/excluded_ip/history/',
   '/api/2.0/fo/network/',
+  '/api/2.0/fo/appliance/',
+  '/api/2.0/fo/subscription/option_profile/',
+  '/api/2.0/fo/subscription/option_profile/vm/',
+  '/api/2.0/fo/asset/group/',
 ];
 // The /_emulator/ controls are left out: they can switch on deliberate faults.
 const NAMES = [
@@ -128,6 +132,27 @@ const NAMES = [
   'certview_enabled',
   'expiry_days',
   'name',
+  'appliance_ids',
+  'default_appliance_id',
+  'domains',
+  'dns_names',
+  'set_ips',
+  'add_appliance_ids',
+  'remove_domains',
+  'set_title',
+  'business_impact',
+  'show_attributes',
+  'truncation_limit',
+  'output_mode',
+  'polling_interval',
+  'set_vlans',
+  'set_routes',
+  'set_tags',
+  'add_tags',
+  'include_license_info',
+  'option_profile_type',
+  'include_system_option_profiles',
+  'output_format',
 ];
 const VALUES = [
   'create',
@@ -199,6 +224,17 @@ const VALUES = [
   'é',
   '%',
   '%zz',
+  'edit',
+  'export',
+  'full',
+  'brief',
+  'ALL',
+  'ID',
+  'TITLE,IP_SET',
+  'high',
+  '1|10.0.0.1|255.0.0.0|lan',
+  'a.example:[10.0.0.1-10.0.0.5,10.0.0.9]',
+  'user',
 ];
 
 const value = fc.oneof(
@@ -217,7 +253,7 @@ const value = fc.oneof(
     )
     .map((a) => a.join(',')),
 );
-const action = fc.tuple(fc.constant('action'), fc.constantFrom('create', 'create', 'list', 'list', 'update', 'delete', ''));
+const action = fc.tuple(fc.constant('action'), fc.constantFrom('create', 'create', 'list', 'list', 'update', 'delete', 'add', 'edit', 'export', ''));
 const param = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...NAMES), weight: 5 }, { arbitrary: fc.string({ maxLength: 10 }), weight: 1 }), value);
 /** Mostly a real action first, so most requests get past dispatch into the values. */
 const mixed = fc.tuple(fc.option(action, { nil: undefined, freq: 6 }), fc.array(param, { maxLength: 7 })).map(([a, rest]) => (a ? [a, ...rest] : rest));
