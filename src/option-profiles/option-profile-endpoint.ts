@@ -1,11 +1,13 @@
 import type { FamilySeed } from '../api-family.js';
 import { checkParams, type ActionSpec, type Endpoint } from '../qualys/endpoint.js';
+import { simpleReturn } from '../qualys/envelopes.js';
 import { qualysErrors } from '../qualys/errors.js';
 import { parseId } from '../qualys/id-set.js';
 import { RequestParams } from '../qualys/params.js';
-import { DEFAULT_SETTINGS, PROFILE_TYPES, type OptionProfile, type ProfileType } from './option-profile.js';
+import { DEFAULT_SETTINGS, PORT_SCOPES, PROFILE_TYPES, type OptionProfile, type ProfileType } from './option-profile.js';
 import { optionProfilesOutput } from './option-profile-output.js';
 import type { OptionProfileStore } from './option-profile-store.js';
+import { readImport, type NewProfile } from './option-profile-import.js';
 
 export const EXPORT_PATH = '/api/2.0/fo/subscription/option_profile/';
 
@@ -37,9 +39,16 @@ export function optionProfileListEndpoint(store: OptionProfileStore, path: strin
   return { path, actions: { list } };
 }
 
+/** Adds a profile, refusing a title its type already has (1905 [E]). */
+function addProfile(store: OptionProfileStore, p: NewProfile, user: string, now: string): number {
+  if (store.idByTitle(p.type, p.title) !== undefined) throw qualysErrors.invalidValue('title', p.title, 'an option profile of this type has this title');
+  return store.insert({ ...p, owner: user, updatedAt: now });
+}
+
 /**
- * [Q] export (GET or POST): the profiles as OPTION_PROFILES, the document import takes back;
- * Qualys's own profiles only with include_system_option_profiles=1. [E] import is not served.
+ * [Q] export (GET or POST): the profiles as OPTION_PROFILES, the document import (POST, the
+ * document as the body) takes back; Qualys's own profiles only with
+ * include_system_option_profiles=1.
  */
 export function optionProfileExportEndpoint(store: OptionProfileStore): Endpoint {
   const exportProfiles: ActionSpec = {
@@ -54,7 +63,20 @@ export function optionProfileExportEndpoint(store: OptionProfileStore): Endpoint
       return { xml: ctx.render(optionProfilesOutput(profiles)) };
     },
   };
-  return { path: EXPORT_PATH, actions: { export: exportProfiles } };
+  const importProfiles: ActionSpec = {
+    methods: ['POST'],
+    allowed: ['action', 'echo_request'],
+    handle(ctx) {
+      const profiles = readImport(ctx.xmlBody);
+      return store.transaction(() => {
+        const ids = profiles.map((p) => addProfile(store, p, ctx.user, ctx.datetime));
+        // [E] Qualys's answer to an import is not on record: a SIMPLE_RETURN with each new ID
+        const items = ids.map((id) => ({ key: 'ID', values: [String(id)] }));
+        return { xml: ctx.render(simpleReturn({ request: ctx.echo, datetime: ctx.datetime, text: 'Option profiles imported successfully', items })) };
+      });
+    },
+  };
+  return { path: EXPORT_PATH, actions: { export: exportProfiles, import: importProfiles } };
 }
 
 /** [E] a profile of a seed document: `title`, and the VM create parameters' names for what a profile shows. */
@@ -67,7 +89,6 @@ const SEED_RULES = {
   required: ['title'],
 };
 
-const PORTS = ['none', 'full', 'standard', 'light'] as const;
 
 /** The seed section `option_profiles`; its IDs are answered as `option_profile_ids`. */
 export function optionProfileSeed(store: OptionProfileStore): FamilySeed {
@@ -77,24 +98,20 @@ export function optionProfileSeed(store: OptionProfileStore): FamilySeed {
     create(entry, user, now) {
       const params = new RequestParams(entry.params().filter(([name]) => name !== 'action'));
       checkParams('create', SEED_RULES, params);
-      const title = params.text('title', 64)!;
-      const type = params.oneOf('type', PROFILE_TYPES, true) ?? 'user';
-      if (store.idByTitle(type, title) !== undefined) throw qualysErrors.invalidValue('title', title, 'an option profile of this type has this title');
-      return store.insert({
-        title,
-        type,
+      const profile: NewProfile = {
+        title: params.text('title', 64)!,
+        type: params.oneOf('type', PROFILE_TYPES, true) ?? 'user',
         isDefault: params.oneOf('default', ['0', '1']) === '1',
         isGlobal: params.oneOf('global', ['0', '1']) === '1',
-        owner: user,
         settings: {
-          tcpPorts: params.oneOf('scan_tcp_ports', PORTS, true) ?? DEFAULT_SETTINGS.tcpPorts,
-          udpPorts: params.oneOf('scan_udp_ports', PORTS, true) ?? DEFAULT_SETTINGS.udpPorts,
+          tcpPorts: params.oneOf('scan_tcp_ports', PORT_SCOPES, true) ?? DEFAULT_SETTINGS.tcpPorts,
+          udpPorts: params.oneOf('scan_udp_ports', PORT_SCOPES, true) ?? DEFAULT_SETTINGS.udpPorts,
           performance: params.oneOf('scan_overall_performance', ['high', 'normal', 'low', 'custom'], true) ?? DEFAULT_SETTINGS.performance,
           detection: params.oneOf('vulnerability_detection', ['complete', 'runtime'], true) ?? DEFAULT_SETTINGS.detection,
           authentication: params.list('authentication', 1024)?.split(',') ?? [],
         },
-        updatedAt: now,
-      });
+      };
+      return addProfile(store, profile, user, now);
     },
   };
 }

@@ -6,10 +6,13 @@
 export const PROFILE_TYPES = ['user', 'compliance', 'pci'] as const;
 export type ProfileType = (typeof PROFILE_TYPES)[number];
 
+/** [Q] the port scopes `scan_tcp_ports` and `scan_udp_ports` take (the Quick Reference). */
+export const PORT_SCOPES = ['none', 'full', 'standard', 'light'] as const;
+
 /** [Q names: the Quick Reference's VM create parameters] the scan settings a profile shows. */
 export interface ProfileSettings {
-  tcpPorts: 'none' | 'full' | 'standard' | 'light';
-  udpPorts: 'none' | 'full' | 'standard' | 'light';
+  tcpPorts: (typeof PORT_SCOPES)[number];
+  udpPorts: (typeof PORT_SCOPES)[number];
   performance: 'high' | 'normal' | 'low' | 'custom';
   detection: 'complete' | 'runtime';
   /** The authentication technologies enabled, e.g. `Windows`, `Unix/Cisco`. */

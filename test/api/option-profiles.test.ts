@@ -62,7 +62,28 @@ describe('/api/2.0/fo/subscription/option_profile/', () => {
     expect(titles(await exported({ option_profile_title: 'Weekly' }))).toEqual(['Weekly']);
     expectError(await exported({ output_format: 'CSV' }), 400, '1905', /^parameter output_format has invalid value: CSV/);
     expectError(await exported({ option_profile_type: 'web' }), 400, '1905', /^parameter option_profile_type has invalid value: web/);
-    expectError(await call(emulator, BASE, { query: { action: 'import' } }), 400, '1905', 'parameter action has invalid value: import');
+  });
+
+  it('imports the document an export answers, as new profiles, all or none', async () => {
+    const exportedBody = (await exported({ option_profile_title: 'Weekly' })).body;
+    const renamed = exportedBody.replace('<![CDATA[Weekly]]>', '<![CDATA[Weekly copy]]>').replace(/<!DOCTYPE[^>]*>/, '');
+    const xml = { 'Content-Type': 'text/xml' };
+    const res = await call(emulator, BASE, { method: 'POST', query: { action: 'import' }, headers: xml, body: renamed });
+    expect(res.status, res.body).toBe(200);
+    expect(text(res.root, 'RESPONSE/TEXT')).toBe('Option profiles imported successfully');
+    const id = text(res.root, 'RESPONSE/ITEM_LIST/ITEM/VALUE');
+    const [copy] = profiles(await list('vm/', { id: id! }));
+    expect(text(copy, 'BASIC_INFO/GROUP_NAME')).toBe('Weekly copy');
+    expect(text(copy, 'SCAN/PORTS/TCP_PORTS/TCP_PORTS_TYPE')).toBe('full');
+    expect(text(copy, 'SCAN/AUTHENTICATION')).toBe('Windows,Unix/Cisco');
+    // again: the title is taken now, and nothing of the document is added
+    const before = titles(await list('vm/'));
+    expectError(await call(emulator, BASE, { method: 'POST', query: { action: 'import' }, headers: xml, body: renamed }), 400, '1905', /^parameter title has invalid value: Weekly copy/);
+    expectError(await call(emulator, BASE, { method: 'POST', query: { action: 'import' }, headers: xml, body: '<OPTION_PROFILES><OPTION_PROFILE>' }), 400, '1905', /^Request body could not be read/);
+    expectError(await call(emulator, BASE, { method: 'POST', query: { action: 'import' }, headers: xml, body: '<AUTH_VAULTS/>' }), 400, '1905', 'Request body could not be read: the document is AUTH_VAULTS, not OPTION_PROFILES');
+    expectError(await call(emulator, BASE, { form: { action: 'import' } }), 400, '1905', /takes an OPTION_PROFILES document as its body/);
+    expectError(await call(emulator, BASE, { query: { action: 'import' } }), 400, '1908', /incompatible/);
+    expect(titles(await list('vm/'))).toEqual(before);
   });
 
   it('refuses a seed profile with a title its type already has, or a bad value, creating none', async () => {
