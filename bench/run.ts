@@ -52,7 +52,12 @@ const SCENARIOS: Scenario[] = [
 ];
 const PAGE = SCENARIOS[3];
 /** The asset groups' first 1000-group page, a new call each time, as PAGE is for records. */
-const GROUP_PAGE: Scenario = { ...PAGE, name: 'group list 1000', path: `${GROUP}?action=list&ids=1-${SMALL}`, freshPath: () => `${GROUP}?action=list&ids=1-${SMALL + ++serial}` };
+const GROUP_PAGE: Scenario = {
+  ...PAGE,
+  name: 'group list 1000',
+  path: `${GROUP}?action=list&ids=1-${SMALL}`,
+  freshPath: () => `${GROUP}?action=list&ids=1-${SMALL + ++serial}`,
+};
 /** The baseline's path for a scenario. */
 const slug = (s: Scenario) => `/${s.name.replace(/\W+/g, '-')}`;
 

@@ -10,6 +10,17 @@ export function applianceTable({ appliances, licenses }) {
   return table(
     `Scanner appliances (/api/2.0/fo/appliance/): ${licenses.used} of ${licenses.count} virtual scanner licenses used`,
     ['ID', 'Name', 'Type', 'Status', 'Network', 'Polling', 'Activation code', 'Tags', 'Comments', 'Updated'],
-    appliances.map((a) => [String(a.id), a.name, a.type, a.status, String(a.network_id), `${a.polling_interval} s`, a.activation_code ?? '', a.tags.join(', '), h('span', { class: 'prose' }, a.comments ?? ''), a.updated]),
+    appliances.map((a) => [
+      String(a.id),
+      a.name,
+      a.type,
+      a.status,
+      String(a.network_id),
+      `${a.polling_interval} s`,
+      a.activation_code ?? '',
+      a.tags.join(', '),
+      h('span', { class: 'prose' }, a.comments ?? ''),
+      a.updated,
+    ]),
   );
 }

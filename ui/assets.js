@@ -30,6 +30,13 @@ export function render(main) {
     const now = JSON.stringify([networks, ips, excluded, appliances, profiles, groups]);
     if (now === shown) return;
     shown = now;
-    results.replaceChildren(networkTable(networks), ipTable(ips), excludedTables(excluded), applianceTable(appliances), profileTable(profiles), groupTable(groups));
+    results.replaceChildren(
+      networkTable(networks),
+      ipTable(ips),
+      excludedTables(excluded),
+      applianceTable(appliances),
+      profileTable(profiles),
+      groupTable(groups),
+    );
   }, 3000);
 }

@@ -9,6 +9,16 @@ export function profileTable({ option_profiles: profiles }) {
   return table(
     'Option profiles (/api/2.0/fo/subscription/option_profile/)',
     ['ID', 'Title', 'Type', 'Default', 'Global', "Qualys's own", 'Owner', 'TCP ports', 'Authentication'],
-    profiles.map((p) => [String(p.id), h('span', { class: 'prose' }, p.title), p.type, p.default ? 'yes' : '', p.global ? 'yes' : '', p.system ? 'yes' : '', p.owner, p.settings.tcpPorts, p.settings.authentication.join(', ')]),
+    profiles.map((p) => [
+      String(p.id),
+      h('span', { class: 'prose' }, p.title),
+      p.type,
+      p.default ? 'yes' : '',
+      p.global ? 'yes' : '',
+      p.system ? 'yes' : '',
+      p.owner,
+      p.settings.tcpPorts,
+      p.settings.authentication.join(', '),
+    ]),
   );
 }

@@ -26,7 +26,8 @@ const readPolling = (params: RequestParams) => {
 /** One IPv4 address of a VLAN or route entry, checked as the IP lists are. */
 function address(param: string, entry: string, text: string): string {
   const set = parseIpSet(param, text);
-  if (set.length !== 1 || set[0][0] !== set[0][1] || text.includes('/') || text.includes('-')) throw qualysErrors.invalidValue(param, entry, `not one IPv4 address: ${text}`);
+  if (set.length !== 1 || set[0][0] !== set[0][1] || text.includes('/') || text.includes('-'))
+    throw qualysErrors.invalidValue(param, entry, `not one IPv4 address: ${text}`);
   return text.trim();
 }
 
@@ -37,7 +38,8 @@ function pipeEntries<T>(params: RequestParams, name: string, read: (parts: strin
   if (value.trim() === '') return [];
   return value.split(',').map((entry) => {
     const parts = entry.split('|');
-    if (parts.length < 4 || parts.length > 6) throw qualysErrors.invalidValue(name, value, `not a ${name === 'set_vlans' ? 'id|ip|netmask|name' : 'ip|netmask|gateway|name'} entry: ${entry}`);
+    if (parts.length < 4 || parts.length > 6)
+      throw qualysErrors.invalidValue(name, value, `not a ${name === 'set_vlans' ? 'id|ip|netmask|name' : 'ip|netmask|gateway|name'} entry: ${entry}`);
     return read(parts, value);
   });
 }
@@ -57,7 +59,11 @@ const readRoutes = (params: RequestParams): StaticRoute[] | undefined =>
     name,
   }));
 
-const tagList = (params: RequestParams, name: string) => params.list(name, 4096)?.split(',').filter((t) => t !== '');
+const tagList = (params: RequestParams, name: string) =>
+  params
+    .list(name, 4096)
+    ?.split(',')
+    .filter((t) => t !== '');
 
 const idOf = (ctx: ActionContext) => parseId('id', ctx.params.require('id'));
 
@@ -92,10 +98,28 @@ export function applianceSeeder(service: ApplianceService) {
  * [Q] /api/2.0/fo/appliance/: list (GET or POST) in brief or full mode; create, update and delete
  * of virtual scanners (POST).
  */
-export function applianceEndpoint(service: ApplianceService, options: { readonly networks: readonly number[]; groupsOf(ids: readonly number[]): ReadonlyMap<number, readonly { id: number; title: string }[]> }): Endpoint {
+export function applianceEndpoint(
+  service: ApplianceService,
+  options: { readonly networks: readonly number[]; groupsOf(ids: readonly number[]): ReadonlyMap<number, readonly { id: number; title: string }[]> },
+): Endpoint {
   const list: ActionSpec = {
     methods: ['GET', 'POST'],
-    allowed: ['action', 'echo_request', 'output_mode', 'ids', 'name', 'busy', 'scan_ref', 'type', 'platform_provider', 'scan_detail', 'show_tags', 'include_cloud_info', 'include_license_info', 'network_id'],
+    allowed: [
+      'action',
+      'echo_request',
+      'output_mode',
+      'ids',
+      'name',
+      'busy',
+      'scan_ref',
+      'type',
+      'platform_provider',
+      'scan_detail',
+      'show_tags',
+      'include_cloud_info',
+      'include_license_info',
+      'network_id',
+    ],
     handle(ctx) {
       const { params } = ctx;
       const full = params.oneOf('output_mode', ['brief', 'full'], true) === 'full';
@@ -108,9 +132,23 @@ export function applianceEndpoint(service: ApplianceService, options: { readonly
       const none = params.get('busy') === '1' || Boolean(scanRef) || provider !== undefined || type === 'containerized' || type === 'offline';
       const appliances = none
         ? []
-        : service.list({ ids: params.has('ids') ? parseIdSet('ids', params.require('ids')) : undefined, name: params.get('name') || undefined, type: type as 'physical' | 'virtual' | undefined, networkId: networkId === undefined ? undefined : Number(networkId) }, -1);
-      const licenses = params.get('include_license_info') === '1' ? { count: service.licensesUsed() + service.remainingLicenses(), used: service.licensesUsed() } : undefined;
-      const listOptions = { full, showTags: params.get('show_tags') !== '0', networks: options.networks.length > 0, groups: full ? options.groupsOf(appliances.map((a) => a.id)) : new Map() };
+        : service.list(
+            {
+              ids: params.has('ids') ? parseIdSet('ids', params.require('ids')) : undefined,
+              name: params.get('name') || undefined,
+              type: type as 'physical' | 'virtual' | undefined,
+              networkId: networkId === undefined ? undefined : Number(networkId),
+            },
+            -1,
+          );
+      const licenses =
+        params.get('include_license_info') === '1' ? { count: service.licensesUsed() + service.remainingLicenses(), used: service.licensesUsed() } : undefined;
+      const listOptions = {
+        full,
+        showTags: params.get('show_tags') !== '0',
+        networks: options.networks.length > 0,
+        groups: full ? options.groupsOf(appliances.map((a) => a.id)) : new Map(),
+      };
       return { xml: ctx.render(applianceListOutput({ echo: ctx.echo, datetime: ctx.datetime, appliances, options: listOptions, licenses })) };
     },
   };
@@ -122,12 +160,30 @@ export function applianceEndpoint(service: ApplianceService, options: { readonly
       const pollingInterval = readPolling(ctx.params);
       // [Q] asset_group_id is for Unit Managers and Scanners; [E] every emulated user is a Manager, so it is read and not kept.
       ctx.params.integer('asset_group_id', 1);
-      return service.atomically(() => ({ xml: ctx.render(applianceCreateOutput({ echo: ctx.echo, datetime: ctx.datetime, ...service.create({ name, pollingInterval, type: 'virtual' }, ctx.datetime) })) }));
+      return service.atomically(() => ({
+        xml: ctx.render(
+          applianceCreateOutput({ echo: ctx.echo, datetime: ctx.datetime, ...service.create({ name, pollingInterval, type: 'virtual' }, ctx.datetime) }),
+        ),
+      }));
     },
   };
   const update: ActionSpec = {
     methods: ['POST'],
-    allowed: ['action', 'echo_request', 'id', 'name', 'comment', 'polling_interval', 'set_vlans', 'set_routes', 'set_tags', 'add_tags', 'remove_tags', 'tag_set_by', 'enable_ipv6'],
+    allowed: [
+      'action',
+      'echo_request',
+      'id',
+      'name',
+      'comment',
+      'polling_interval',
+      'set_vlans',
+      'set_routes',
+      'set_tags',
+      'add_tags',
+      'remove_tags',
+      'tag_set_by',
+      'enable_ipv6',
+    ],
     required: ['id'],
     // [Q] set_tags cannot come with add_tags or remove_tags (update_physical_scanner.htm)
     exclusive: [['set_tags', ['add_tags', 'remove_tags']]],

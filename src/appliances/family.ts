@@ -33,7 +33,14 @@ export const appliancesFamily: ApiFamily<object, ApplianceOffers> = {
     const service = new ApplianceService(store);
     const seeder = applianceSeeder(service);
     return {
-      endpoints: [applianceEndpoint(service, { get networks() { return settings.networks; }, groupsOf: (ids) => store.groupsOf(ids) })],
+      endpoints: [
+        applianceEndpoint(service, {
+          get networks() {
+            return settings.networks;
+          },
+          groupsOf: (ids) => store.groupsOf(ids),
+        }),
+      ],
       seed: {
         field: 'appliances',
         answer: 'appliance_ids',

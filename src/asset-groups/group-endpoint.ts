@@ -67,7 +67,12 @@ export function groupCreator(service: GroupService, options: GroupOptions): Grou
   };
 }
 
-function listEdit<T, R>(params: RequestParams, name: string, read: (params: RequestParams, name: string) => T[] | undefined, readRemove: (params: RequestParams, name: string) => R | undefined): ListEdit<T, R> {
+function listEdit<T, R>(
+  params: RequestParams,
+  name: string,
+  read: (params: RequestParams, name: string) => T[] | undefined,
+  readRemove: (params: RequestParams, name: string) => R | undefined,
+): ListEdit<T, R> {
   return { set: read(params, `set_${name}`), add: read(params, `add_${name}`), remove: readRemove(params, `remove_${name}`) };
 }
 
@@ -91,7 +96,20 @@ function readShow(params: RequestParams): ReadonlySet<ShowAttribute> {
 export function groupEndpoint(service: GroupService, options: GroupOptions, answers = new ListAnswers()): Endpoint {
   const list: ActionSpec = {
     methods: ['GET', 'POST'],
-    allowed: ['action', 'echo_request', 'ids', 'id_min', 'id_max', 'truncation_limit', 'network_ids', 'unit_id', 'user_id', 'title', 'show_attributes', 'output_format'],
+    allowed: [
+      'action',
+      'echo_request',
+      'ids',
+      'id_min',
+      'id_max',
+      'truncation_limit',
+      'network_ids',
+      'unit_id',
+      'user_id',
+      'title',
+      'show_attributes',
+      'output_format',
+    ],
     handle(ctx) {
       const { params } = ctx;
       const pageSize = options.pageSize;
@@ -107,7 +125,12 @@ export function groupEndpoint(service: GroupService, options: GroupOptions, answ
         // [E] users and business units have no IDs in the emulator: the filters are checked and match every group
         params.integer('unit_id', 0);
         params.integer('user_id', 0);
-        const networks = params.has('network_ids') ? params.require('network_ids').split(',').map((v) => options.networkId(v.trim())) : undefined;
+        const networks = params.has('network_ids')
+          ? params
+              .require('network_ids')
+              .split(',')
+              .map((v) => options.networkId(v.trim()))
+          : undefined;
         const show = readShow(params);
         const { groups, nextId } = service.list(
           { ids: idMin <= idMax ? intersect(ids, [[idMin, idMax]]) : [], title: params.get('title') || undefined, networkIds: networks },
@@ -129,8 +152,14 @@ export function groupEndpoint(service: GroupService, options: GroupOptions, answ
   const edit: ActionSpec = {
     methods: ['POST'],
     allowed: [
-      'action', 'echo_request', 'id', 'set_title', ...Object.keys(TEXT_FIELDS).map((f) => `set_${f}`), 'set_business_impact',
-      ...LIST_PARAMS.flatMap((p) => [`set_${p}`, `add_${p}`, `remove_${p}`]), 'set_default_appliance_id',
+      'action',
+      'echo_request',
+      'id',
+      'set_title',
+      ...Object.keys(TEXT_FIELDS).map((f) => `set_${f}`),
+      'set_business_impact',
+      ...LIST_PARAMS.flatMap((p) => [`set_${p}`, `add_${p}`, `remove_${p}`]),
+      'set_default_appliance_id',
       ...FIELD_PARAMS.filter((f) => f.startsWith('cvss_')).map((f) => `set_${f}`),
     ],
     required: ['id'],
@@ -141,7 +170,10 @@ export function groupEndpoint(service: GroupService, options: GroupOptions, answ
       const defaultId = params.get('set_default_appliance_id');
       const change = {
         title: readTitle(params, 'set_title'),
-        ips: listEdit(params, 'ips', readIpEntries, (p, n) => { const e = readIpEntries(p, n); return e && entriesSet(e); }),
+        ips: listEdit(params, 'ips', readIpEntries, (p, n) => {
+          const e = readIpEntries(p, n);
+          return e && entriesSet(e);
+        }),
         domains: listEdit(params, 'domains', readDomains, readDomains),
         dnsNames: listEdit(params, 'dns_names', readNames, readNames),
         netbiosNames: listEdit(params, 'netbios_names', readNames, readNames),

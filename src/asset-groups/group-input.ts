@@ -67,7 +67,8 @@ export function readDomains(params: RequestParams, name: string): Domain[] | und
   if (value === undefined) return undefined;
   return topLevelItems(value).map((item) => {
     const m = item.match(/^([^:[\]]+)(?::\[([^\]]*)\])?$/);
-    if (!m || !DOMAIN_NAME.test(m[1].trim()) || m[1].trim().length > 253) throw qualysErrors.invalidValue(name, value, `not a domain or domain:[netblock]: ${item}`);
+    if (!m || !DOMAIN_NAME.test(m[1].trim()) || m[1].trim().length > 253)
+      throw qualysErrors.invalidValue(name, value, `not a domain or domain:[netblock]: ${item}`);
     if (m[2] !== undefined) parseIpSet(name, m[2]);
     return { name: m[1].trim(), netblock: m[2]?.trim() ?? '' };
   });

@@ -11,8 +11,24 @@ export const GROUP_LIST_DTD = '/api/2.0/fo/asset/group/asset_group_list_output.d
 
 /** [Q] what show_attributes names (the list page, as the Quick Reference lists them). */
 export const SHOW_ATTRIBUTES = [
-  'ID', 'TITLE', 'OWNER', 'OWNER_USER_NAME', 'NETWORK_IDS', 'LAST_UPDATE', 'IP_SET', 'APPLIANCE_LIST', 'DOMAIN_LIST', 'DNS_LIST',
-  'NETBIOS_LIST', 'EC2_ID_LIST', 'HOST_IDS', 'USER_IDS', 'UNIT_IDS', 'BUSINESS_IMPACT', 'CVSS', 'COMMENTS',
+  'ID',
+  'TITLE',
+  'OWNER',
+  'OWNER_USER_NAME',
+  'NETWORK_IDS',
+  'LAST_UPDATE',
+  'IP_SET',
+  'APPLIANCE_LIST',
+  'DOMAIN_LIST',
+  'DNS_LIST',
+  'NETBIOS_LIST',
+  'EC2_ID_LIST',
+  'HOST_IDS',
+  'USER_IDS',
+  'UNIT_IDS',
+  'BUSINESS_IMPACT',
+  'CVSS',
+  'COMMENTS',
 ] as const;
 export type ShowAttribute = (typeof SHOW_ATTRIBUTES)[number];
 
@@ -20,7 +36,8 @@ export type ShowAttribute = (typeof SHOW_ATTRIBUTES)[number];
 export const DEFAULT_ATTRIBUTES: ReadonlySet<ShowAttribute> = new Set(['ID', 'TITLE', 'NETWORK_IDS', 'IP_SET', 'APPLIANCE_LIST']);
 
 /** [Q] stored lower case as add takes them, shown capitalised (`High`); unset CVSS values read `Not Defined`. */
-const shown = (value: string | undefined) => (value === undefined ? 'Not Defined' : value.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase()));
+const shown = (value: string | undefined) =>
+  value === undefined ? 'Not Defined' : value.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 
 /** One group with the attributes asked for, in the DTD's order. */
 function groupElement(g: AssetGroup, show: ReadonlySet<ShowAttribute>): XmlElement {
@@ -37,11 +54,33 @@ function groupElement(g: AssetGroup, show: ReadonlySet<ShowAttribute>): XmlEleme
     has('APPLIANCE_LIST') && g.defaultApplianceId !== undefined && leaf('DEFAULT_APPLIANCE_ID', String(g.defaultApplianceId)),
     // [Q] one text, ", "-separated (recorded)
     has('APPLIANCE_LIST') && g.applianceIds.length > 0 && leaf('APPLIANCE_IDS', g.applianceIds.join(', ')),
-    has('IP_SET') && g.ips.length > 0 && elOf('IP_SET', g.ips.map((r) => { const e = formatIpRange(r); return leaf(e.kind, e.value); })),
-    has('DOMAIN_LIST') && g.domains.length > 0 &&
-      elOf('DOMAIN_LIST', g.domains.map((d) => ({ name: 'DOMAIN', attrs: { netblock: d.netblock, ...network }, text: d.name, cdata: true }))),
-    has('DNS_LIST') && g.dnsNames.length > 0 && elOf('DNS_LIST', g.dnsNames.map((n) => ({ name: 'DNS', attrs: network, text: n, cdata: true }))),
-    has('NETBIOS_LIST') && g.netbiosNames.length > 0 && elOf('NETBIOS_LIST', g.netbiosNames.map((n) => ({ name: 'NETBIOS', attrs: network, text: n, cdata: true }))),
+    has('IP_SET') &&
+      g.ips.length > 0 &&
+      elOf(
+        'IP_SET',
+        g.ips.map((r) => {
+          const e = formatIpRange(r);
+          return leaf(e.kind, e.value);
+        }),
+      ),
+    has('DOMAIN_LIST') &&
+      g.domains.length > 0 &&
+      elOf(
+        'DOMAIN_LIST',
+        g.domains.map((d) => ({ name: 'DOMAIN', attrs: { netblock: d.netblock, ...network }, text: d.name, cdata: true })),
+      ),
+    has('DNS_LIST') &&
+      g.dnsNames.length > 0 &&
+      elOf(
+        'DNS_LIST',
+        g.dnsNames.map((n) => ({ name: 'DNS', attrs: network, text: n, cdata: true })),
+      ),
+    has('NETBIOS_LIST') &&
+      g.netbiosNames.length > 0 &&
+      elOf(
+        'NETBIOS_LIST',
+        g.netbiosNames.map((n) => ({ name: 'NETBIOS', attrs: network, text: n, cdata: true })),
+      ),
     has('COMMENTS') && g.fields.comments !== undefined && cdataLeaf('COMMENTS', g.fields.comments),
     has('OWNER_USER_NAME') && cdataLeaf('OWNER_USER_NAME', g.owner),
   );
@@ -84,7 +123,12 @@ export function groupListOutput(page: GroupPage): XmlDocumentSpec {
   const idsOnly = show.size === 1 && show.has('ID');
   let body: XmlElement | undefined;
   if (groups.length > 0) {
-    body = idsOnly ? idSetElement(idSetOf(groups.map((g) => g.id))) : elOf('ASSET_GROUP_LIST', groups.map((g) => writtenGroup(g, show)));
+    body = idsOnly
+      ? idSetElement(idSetOf(groups.map((g) => g.id)))
+      : elOf(
+          'ASSET_GROUP_LIST',
+          groups.map((g) => writtenGroup(g, show)),
+        );
   }
   return {
     dtdPath: GROUP_LIST_DTD,
@@ -105,13 +149,50 @@ export function groupListDtd(): string {
     '<!ELEMENT RESPONSE (DATETIME, (ASSET_GROUP_LIST|ID_SET)?, WARNING?)>',
     '<!ELEMENT ASSET_GROUP_LIST (ASSET_GROUP+)>',
     sequence('ASSET_GROUP', [
-      'ID', 'TITLE?', '(OWNER_ID|OWNER_USER_ID)?', '(UNIT_ID|OWNER_UNIT_ID)?', '(NETWORK_ID|NETWORK_IDS)?', 'LAST_UPDATE?', 'BUSINESS_IMPACT?',
-      'CVSS_ENVIRO_CDP?', 'CVSS_ENVIRO_TD?', 'CVSS_ENVIRO_CR?', 'CVSS_ENVIRO_IR?', 'CVSS_ENVIRO_AR?', 'DEFAULT_APPLIANCE_ID?', 'APPLIANCE_IDS?',
-      'IP_SET?', 'DOMAIN_LIST?', 'DNS_LIST?', 'NETBIOS_LIST?', 'EC2_IDS?', 'HOST_IDS?', 'ASSIGNED_USER_IDS?', 'ASSIGNED_UNIT_IDS?', 'COMMENTS?',
+      'ID',
+      'TITLE?',
+      '(OWNER_ID|OWNER_USER_ID)?',
+      '(UNIT_ID|OWNER_UNIT_ID)?',
+      '(NETWORK_ID|NETWORK_IDS)?',
+      'LAST_UPDATE?',
+      'BUSINESS_IMPACT?',
+      'CVSS_ENVIRO_CDP?',
+      'CVSS_ENVIRO_TD?',
+      'CVSS_ENVIRO_CR?',
+      'CVSS_ENVIRO_IR?',
+      'CVSS_ENVIRO_AR?',
+      'DEFAULT_APPLIANCE_ID?',
+      'APPLIANCE_IDS?',
+      'IP_SET?',
+      'DOMAIN_LIST?',
+      'DNS_LIST?',
+      'NETBIOS_LIST?',
+      'EC2_IDS?',
+      'HOST_IDS?',
+      'ASSIGNED_USER_IDS?',
+      'ASSIGNED_UNIT_IDS?',
+      'COMMENTS?',
       'OWNER_USER_NAME?',
     ]),
-    ...leaves(['ID', 'TITLE', 'OWNER_ID', 'OWNER_USER_ID', 'UNIT_ID', 'OWNER_UNIT_ID', 'NETWORK_ID', 'NETWORK_IDS', 'LAST_UPDATE', 'BUSINESS_IMPACT',
-      'CVSS_ENVIRO_CDP', 'CVSS_ENVIRO_TD', 'CVSS_ENVIRO_CR', 'CVSS_ENVIRO_IR', 'CVSS_ENVIRO_AR', 'DEFAULT_APPLIANCE_ID', 'APPLIANCE_IDS']),
+    ...leaves([
+      'ID',
+      'TITLE',
+      'OWNER_ID',
+      'OWNER_USER_ID',
+      'UNIT_ID',
+      'OWNER_UNIT_ID',
+      'NETWORK_ID',
+      'NETWORK_IDS',
+      'LAST_UPDATE',
+      'BUSINESS_IMPACT',
+      'CVSS_ENVIRO_CDP',
+      'CVSS_ENVIRO_TD',
+      'CVSS_ENVIRO_CR',
+      'CVSS_ENVIRO_IR',
+      'CVSS_ENVIRO_AR',
+      'DEFAULT_APPLIANCE_ID',
+      'APPLIANCE_IDS',
+    ]),
     '<!ELEMENT IP_SET ((IP|IP_RANGE)+)>',
     '<!ELEMENT IP (#PCDATA)>',
     '<!ATTLIST IP network_id CDATA #IMPLIED>',

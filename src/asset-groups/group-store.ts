@@ -93,20 +93,20 @@ export class GroupStore {
            default_appliance_id = @default_appliance_id, fields = @fields, last_update = @last_update WHERE id = @id`,
       ),
       clearAppliances: db.prepare('DELETE FROM asset_group_appliances WHERE group_id = ?'),
-      insertAppliances: db.prepare(
-        'INSERT INTO asset_group_appliances (group_id, appliance_id, position) SELECT ?, value, key FROM json_each(?)',
-      ),
+      insertAppliances: db.prepare('INSERT INTO asset_group_appliances (group_id, appliance_id, position) SELECT ?, value, key FROM json_each(?)'),
       delete: db.prepare('DELETE FROM asset_groups WHERE id = ?'),
       byId: db.prepare('SELECT * FROM asset_groups WHERE id = ?'),
       byTitle: db.prepare('SELECT id FROM asset_groups WHERE title = ?').pluck(),
       one: db.prepare(`SELECT g.id FROM asset_groups g WHERE g.id BETWEEN @lo AND @hi AND ${PAGE_FILTERS} ORDER BY g.id LIMIT @limit`).pluck(),
       many: db
-        .prepare(`SELECT g.id FROM json_each(@ranges) j CROSS JOIN asset_groups g WHERE g.id BETWEEN j.value->>0 AND j.value->>1 AND ${PAGE_FILTERS} LIMIT @limit`)
+        .prepare(
+          `SELECT g.id FROM json_each(@ranges) j CROSS JOIN asset_groups g WHERE g.id BETWEEN j.value->>0 AND j.value->>1 AND ${PAGE_FILTERS} LIMIT @limit`,
+        )
         .pluck(),
       byIds: db.prepare('SELECT g.* FROM json_each(?) j CROSS JOIN asset_groups g WHERE g.id = j.value'),
-      appliancesOf: db.prepare(
-        'SELECT group_id, appliance_id FROM asset_group_appliances WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY group_id, position',
-      ).raw(),
+      appliancesOf: db
+        .prepare('SELECT group_id, appliance_id FROM asset_group_appliances WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY group_id, position')
+        .raw(),
     };
   }
 

@@ -18,7 +18,24 @@ export const optionProfilesFamily: ApiFamily = {
       seed: optionProfileSeed(store),
       dashboard: {
         ui: 'option-profiles.js',
-        routes: [{ path: 'option-profiles', answer: () => ({ option_profiles: store.all().map((p) => ({ id: p.id, title: p.title, type: p.type, default: p.isDefault, global: p.isGlobal, system: p.isSystem, owner: p.owner, settings: p.settings, updated: p.updatedAt })) }) }],
+        routes: [
+          {
+            path: 'option-profiles',
+            answer: () => ({
+              option_profiles: store.all().map((p) => ({
+                id: p.id,
+                title: p.title,
+                type: p.type,
+                default: p.isDefault,
+                global: p.isGlobal,
+                system: p.isSystem,
+                owner: p.owner,
+                settings: p.settings,
+                updated: p.updatedAt,
+              })),
+            }),
+          },
+        ],
       },
       offers: {},
     };

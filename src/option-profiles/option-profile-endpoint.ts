@@ -89,7 +89,6 @@ const SEED_RULES = {
   required: ['title'],
 };
 
-
 /** The seed section `option_profiles`; its IDs are answered as `option_profile_ids`. */
 export function optionProfileSeed(store: OptionProfileStore): FamilySeed {
   return {

@@ -8,7 +8,6 @@ export type NewProfile = Pick<OptionProfile, 'title' | 'type' | 'isDefault' | 'i
 /** [E] an export of a subscription's profiles is tens of them, each a few hundred elements. */
 const LIMITS = { maxDepth: 16, maxElements: 100_000 };
 
-
 /** The text at a `/`-separated path below `node`, trimmed; undefined when an element is missing. */
 function textAt(node: XmlNode, path: string): string | undefined {
   let current: XmlNode | undefined = node;
@@ -40,9 +39,19 @@ function profileOf(node: XmlNode, index: number): NewProfile {
     settings: {
       tcpPorts: oneOf(scan && textAt(scan, 'PORTS/TCP_PORTS/TCP_PORTS_TYPE'), PORT_SCOPES, DEFAULT_SETTINGS.tcpPorts, 'TCP_PORTS_TYPE'),
       udpPorts: oneOf(scan && textAt(scan, 'PORTS/UDP_PORTS/UDP_PORTS_TYPE'), PORT_SCOPES, DEFAULT_SETTINGS.udpPorts, 'UDP_PORTS_TYPE'),
-      performance: oneOf(scan && textAt(scan, 'PERFORMANCE/OVERALL_PERFORMANCE'), ['high', 'normal', 'low', 'custom'], DEFAULT_SETTINGS.performance, 'OVERALL_PERFORMANCE'),
+      performance: oneOf(
+        scan && textAt(scan, 'PERFORMANCE/OVERALL_PERFORMANCE'),
+        ['high', 'normal', 'low', 'custom'],
+        DEFAULT_SETTINGS.performance,
+        'OVERALL_PERFORMANCE',
+      ),
       detection: detection?.children.some((c) => c.name === 'RUNTIME') ? 'runtime' : 'complete',
-      authentication: authentication ? authentication.split(',').map((a) => a.trim()).filter((a) => a !== '') : [],
+      authentication: authentication
+        ? authentication
+            .split(',')
+            .map((a) => a.trim())
+            .filter((a) => a !== '')
+        : [],
     },
   };
 }
@@ -53,7 +62,8 @@ function profileOf(node: XmlNode, index: number): NewProfile {
  * 1905 before anything is added; elements the emulator does not keep are ignored.
  */
 export function readImport(xmlBody: string | undefined): NewProfile[] {
-  if (xmlBody === undefined || xmlBody.trim() === '') throw qualysErrors.badBody('an import takes an OPTION_PROFILES document as its body (Content-Type: text/xml)');
+  if (xmlBody === undefined || xmlBody.trim() === '')
+    throw qualysErrors.badBody('an import takes an OPTION_PROFILES document as its body (Content-Type: text/xml)');
   let doc: XmlNode;
   try {
     doc = readXml(xmlBody, LIMITS);

@@ -32,7 +32,13 @@ export interface OptionProfile {
   updatedAt: string;
 }
 
-export const DEFAULT_SETTINGS: ProfileSettings = { tcpPorts: 'standard', udpPorts: 'standard', performance: 'normal', detection: 'complete', authentication: [] };
+export const DEFAULT_SETTINGS: ProfileSettings = {
+  tcpPorts: 'standard',
+  udpPorts: 'standard',
+  performance: 'normal',
+  detection: 'complete',
+  authentication: [],
+};
 
 /** [E] the built-ins' owner and date: the subscription's, not a user's. */
 const BUILT_IN = { owner: 'qualys', updatedAt: '2020-01-01T00:00:00Z' } as const;

@@ -14,7 +14,9 @@ const list = async (query: Record<string, string> = {}) => {
 };
 const appliances = (res: XmlResponse) => all(res.root, 'RESPONSE/APPLIANCE_LIST', 'APPLIANCE');
 const item = (res: XmlResponse, key: string) =>
-  all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').find((i) => text(i, 'KEY') === key)?.children.find((c) => c.name === 'VALUE')?.text;
+  all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM')
+    .find((i) => text(i, 'KEY') === key)
+    ?.children.find((c) => c.name === 'VALUE')?.text;
 const create = async (name: string, more: Record<string, string> = {}) => {
   const res = await post({ action: 'create', name, ...more });
   expect(res.status, res.body).toBe(200);
@@ -43,7 +45,19 @@ describe('/api/2.0/fo/appliance/', () => {
     expect(text(brief[0], 'STATUS')).toBe('Offline');
     const [full] = appliances(await list({ name: 'vscan-c', output_mode: 'full' }));
     const names = full.children.map((c) => c.name);
-    expect(names.slice(0, 11)).toEqual(['ID', 'UUID', 'NAME', 'NETWORK_ID', 'SOFTWARE_VERSION', 'RUNNING_SLICES_COUNT', 'RUNNING_SCAN_COUNT', 'STATUS', 'MODEL_NUMBER', 'SERIAL_NUMBER', 'ACTIVATION_CODE']);
+    expect(names.slice(0, 11)).toEqual([
+      'ID',
+      'UUID',
+      'NAME',
+      'NETWORK_ID',
+      'SOFTWARE_VERSION',
+      'RUNNING_SLICES_COUNT',
+      'RUNNING_SCAN_COUNT',
+      'STATUS',
+      'MODEL_NUMBER',
+      'SERIAL_NUMBER',
+      'ACTIVATION_CODE',
+    ]);
     expect(text(full, 'MODEL_NUMBER')).toBe('cvscanner');
     expect(text(full, 'POLLING_INTERVAL')).toBe('180 seconds');
     expect(text(full, 'ASSET_GROUP_COUNT')).toBe('0');
@@ -60,14 +74,24 @@ describe('/api/2.0/fo/appliance/', () => {
     expect(used).toBe(appliances(await list({ type: 'virtual' })).length);
     expect(Number(text(withLicenses.root, 'RESPONSE/LICENSE_INFO/QVSA_LICENSES_COUNT'))).toBeGreaterThanOrEqual(used);
     expect(find((await list()).root, 'RESPONSE/LICENSE_INFO')).toBeUndefined();
-    expectError(await call(emulator, APPLIANCE, { query: { action: 'list', output_mode: 'verbose' } }), 400, '1905', /^parameter output_mode has invalid value: verbose/);
+    expectError(
+      await call(emulator, APPLIANCE, { query: { action: 'list', output_mode: 'verbose' } }),
+      400,
+      '1905',
+      /^parameter output_mode has invalid value: verbose/,
+    );
     expectError(await call(emulator, APPLIANCE, { query: { action: 'list', ids: 'x' } }), 400, '1905', /^parameter ids has invalid value: x/);
   });
 
   it('refuses a name in use, too long or with a space, and a polling interval out of range (1905), creating nothing', async () => {
     await create('vscan-e');
     const count = appliances(await list()).length;
-    expectError(await post({ action: 'create', name: 'vscan-e' }), 400, '1905', /^parameter name has invalid value: vscan-e \(already used by appliance \d+\)$/);
+    expectError(
+      await post({ action: 'create', name: 'vscan-e' }),
+      400,
+      '1905',
+      /^parameter name has invalid value: vscan-e \(already used by appliance \d+\)$/,
+    );
     expectError(await post({ action: 'create', name: 'a'.repeat(16) }), 400, '1905', /longer than 15 characters/);
     expectError(await post({ action: 'create', name: 'two words' }), 400, '1905', /no spaces/);
     expectError(await post({ action: 'create', name: 'vscan-f', polling_interval: '30' }), 400, '1905', /^parameter polling_interval has invalid value: 30/);
@@ -78,7 +102,16 @@ describe('/api/2.0/fo/appliance/', () => {
 
   it('updates a name, comment, polling interval, VLANs, routes and tags', async () => {
     const id = text((await create('vscan-h')).root, 'RESPONSE/APPLIANCE/ID')!;
-    const res = await post({ action: 'update', id, name: 'vscan-h2', comment: 'lab', polling_interval: '600', set_vlans: '12|10.0.12.5|255.255.255.0|lab-vlan', set_routes: '10.1.0.0|255.255.0.0|10.0.12.1|to-dc', set_tags: 'Lab,DC' });
+    const res = await post({
+      action: 'update',
+      id,
+      name: 'vscan-h2',
+      comment: 'lab',
+      polling_interval: '600',
+      set_vlans: '12|10.0.12.5|255.255.255.0|lab-vlan',
+      set_routes: '10.1.0.0|255.255.0.0|10.0.12.1|to-dc',
+      set_tags: 'Lab,DC',
+    });
     expect(res.status, res.body).toBe(200);
     expect(text(res.root, 'RESPONSE/TEXT')).toBe('Scanner appliance updated successfully');
     expect(item(res, 'ID')).toBe(id);
@@ -97,7 +130,12 @@ describe('/api/2.0/fo/appliance/', () => {
 
   it('refuses set_tags with add_tags (1904), a bad VLAN or route (1905), and an unknown ID (1905)', async () => {
     const id = text((await create('vscan-i')).root, 'RESPONSE/APPLIANCE/ID')!;
-    expectError(await post({ action: 'update', id, set_tags: 'a', add_tags: 'b' }), 400, '1904', 'Please specify only one of these parameters: set_tags, add_tags');
+    expectError(
+      await post({ action: 'update', id, set_tags: 'a', add_tags: 'b' }),
+      400,
+      '1904',
+      'Please specify only one of these parameters: set_tags, add_tags',
+    );
     expectError(await post({ action: 'update', id, set_vlans: '5000|10.0.0.1|255.0.0.0|x' }), 400, '1905', /not a VLAN ID from 1 to 4094: 5000/);
     expectError(await post({ action: 'update', id, set_routes: '10.0.0.0|255.0.0.0|nope|x' }), 400, '1905', /^parameter set_routes has invalid value/);
     expectError(await post({ action: 'update', id, set_routes: '10.0.0.0|255.0.0.0' }), 400, '1905', /not a ip\|netmask\|gateway\|name entry/);

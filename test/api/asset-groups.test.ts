@@ -10,7 +10,9 @@ const GROUP = '/api/2.0/fo/asset/group/';
 const APPLIANCE = '/api/2.0/fo/appliance/';
 const post = (form: Record<string, string>) => call(emulator, GROUP, { form });
 const item = (res: XmlResponse, key: string) =>
-  all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').find((i) => text(i, 'KEY') === key)?.children.find((c) => c.name === 'VALUE')?.text;
+  all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM')
+    .find((i) => text(i, 'KEY') === key)
+    ?.children.find((c) => c.name === 'VALUE')?.text;
 const add = async (form: Record<string, string>) => {
   const res = await post({ action: 'add', ...form });
   expect(res.status, res.body).toBe(200);
@@ -29,9 +31,8 @@ const one = async (id: string, query: Record<string, string> = {}) => {
   expect(group, `group ${id}`).toBeDefined();
   return group;
 };
-const ipSet = (group: ReturnType<typeof groups>[number]) => all(group, 'IP_SET', 'IP').concat(all(group, 'IP_SET', 'IP_RANGE')).length > 0
-  ? find(group, 'IP_SET')!.children.map((c) => `${c.name}:${c.text}`)
-  : [];
+const ipSet = (group: ReturnType<typeof groups>[number]) =>
+  all(group, 'IP_SET', 'IP').concat(all(group, 'IP_SET', 'IP_RANGE')).length > 0 ? find(group, 'IP_SET')!.children.map((c) => `${c.name}:${c.text}`) : [];
 const appliance = async (name: string) => {
   const res = await call(emulator, APPLIANCE, { form: { action: 'create', name } });
   return text(res.root, 'RESPONSE/APPLIANCE/ID')!;
@@ -40,7 +41,13 @@ const appliance = async (name: string) => {
 describe('/api/2.0/fo/asset/group/', () => {
   it('adds a group, answering the recorded TEXT with its ID, and lists it with its IP entries as given', async () => {
     const [a1, a2] = [await appliance('grp-scan1'), await appliance('grp-scan2')];
-    const id = await add({ title: 'Web servers', ips: '10.0.0.14,10.0.0.3-10.0.0.6,10.0.1.0/30', appliance_ids: `${a2},${a1}`, default_appliance_id: a1, echo_request: '1' });
+    const id = await add({
+      title: 'Web servers',
+      ips: '10.0.0.14,10.0.0.3-10.0.0.6,10.0.1.0/30',
+      appliance_ids: `${a2},${a1}`,
+      default_appliance_id: a1,
+      echo_request: '1',
+    });
     const group = await one(id);
     expect(group.children.map((c) => c.name)).toEqual(['ID', 'TITLE', 'NETWORK_ID', 'DEFAULT_APPLIANCE_ID', 'APPLIANCE_IDS', 'IP_SET']);
     expect(text(group, 'TITLE')).toBe('Web servers');
@@ -59,9 +66,24 @@ describe('/api/2.0/fo/asset/group/', () => {
     await add({ title: 'Taken' });
     expectError(await post({ action: 'add', title: 'Taken' }), 400, '1905', 'Asset Group title Taken already exists. Please use a different title.');
     expectError(await post({ action: 'add', title: 'all' }), 400, '1905', /already exists\. Please use a different title/);
-    expectError(await post({ action: 'add', title: 'Ghost', appliance_ids: '999999' }), 400, '1905', 'parameter appliance_ids has invalid value: 999999 (no such scanner appliance)');
-    expectError(await post({ action: 'add', title: 'Ghost', default_appliance_id: '999998' }), 400, '1905', 'parameter default_appliance_id has invalid value: 999998 (no such scanner appliance)');
-    expectError(await post({ action: 'add', title: 'Bad', ips: '10.0.0.1,10.0.0.300' }), 400, '1905', /^parameter ips has invalid value: 10\.0\.0\.1,10\.0\.0\.300/);
+    expectError(
+      await post({ action: 'add', title: 'Ghost', appliance_ids: '999999' }),
+      400,
+      '1905',
+      'parameter appliance_ids has invalid value: 999999 (no such scanner appliance)',
+    );
+    expectError(
+      await post({ action: 'add', title: 'Ghost', default_appliance_id: '999998' }),
+      400,
+      '1905',
+      'parameter default_appliance_id has invalid value: 999998 (no such scanner appliance)',
+    );
+    expectError(
+      await post({ action: 'add', title: 'Bad', ips: '10.0.0.1,10.0.0.300' }),
+      400,
+      '1905',
+      /^parameter ips has invalid value: 10\.0\.0\.1,10\.0\.0\.300/,
+    );
     expectError(await post({ action: 'add', title: 'Bad', business_impact: 'huge' }), 400, '1905', /^parameter business_impact has invalid value: huge/);
     expectError(await post({ action: 'add', title: 'Bad', network_id: '5' }), 400, '1905', /^parameter network_id has invalid value: 5/);
     expectError(await post({ action: 'add', ips: '10.0.0.1' }), 400, '1903', 'Missing required parameter(s): title');
@@ -73,7 +95,22 @@ describe('/api/2.0/fo/asset/group/', () => {
   it('edits with set_, add_ and remove_ forms, answering the recorded TEXT with the ID', async () => {
     const [a1, a2] = [await appliance('edit-scan1'), await appliance('edit-scan2')];
     const id = await add({ title: 'Edit me', ips: '10.0.3.1-10.0.3.10', domains: 'example.com', dns_names: 'a.example.com', netbios_names: 'HOSTA' });
-    const res = await post({ action: 'edit', id, set_title: 'Edited', add_ips: '10.0.3.20', remove_ips: '10.0.3.5', add_appliance_ids: `${a1},${a2}`, set_default_appliance_id: a2, set_comments: 'lab', set_business_impact: 'Critical', set_cvss_enviro_cdp: 'medium-high', add_domains: 'qualys.example:[10.0.3.0-10.0.3.255]', add_dns_names: 'b.example.com', remove_netbios_names: 'hosta', echo_request: '1' });
+    const res = await post({
+      action: 'edit',
+      id,
+      set_title: 'Edited',
+      add_ips: '10.0.3.20',
+      remove_ips: '10.0.3.5',
+      add_appliance_ids: `${a1},${a2}`,
+      set_default_appliance_id: a2,
+      set_comments: 'lab',
+      set_business_impact: 'Critical',
+      set_cvss_enviro_cdp: 'medium-high',
+      add_domains: 'qualys.example:[10.0.3.0-10.0.3.255]',
+      add_dns_names: 'b.example.com',
+      remove_netbios_names: 'hosta',
+      echo_request: '1',
+    });
     expect(res.status, res.body).toBe(200);
     expect(text(res.root, 'RESPONSE/TEXT')).toBe('Asset Group Updated Successfully');
     expect(item(res, 'ID')).toBe(id);
@@ -86,7 +123,10 @@ describe('/api/2.0/fo/asset/group/', () => {
     expect(text(group, 'CVSS_ENVIRO_CDP')).toBe('Medium-High');
     expect(text(group, 'CVSS_ENVIRO_TD')).toBe('Not Defined');
     expect(text(group, 'COMMENTS')).toBe('lab');
-    expect(all(group, 'DOMAIN_LIST', 'DOMAIN').map((d) => [d.text, d.attrs.netblock])).toEqual([['example.com', ''], ['qualys.example', '10.0.3.0-10.0.3.255']]);
+    expect(all(group, 'DOMAIN_LIST', 'DOMAIN').map((d) => [d.text, d.attrs.netblock])).toEqual([
+      ['example.com', ''],
+      ['qualys.example', '10.0.3.0-10.0.3.255'],
+    ]);
     expect(all(group, 'DNS_LIST', 'DNS').map((d) => d.text)).toEqual(['a.example.com', 'b.example.com']);
     expect(find(group, 'NETBIOS_LIST')).toBeUndefined();
     expect(text(group, 'OWNER_USER_NAME')).toBe('tester');
@@ -99,10 +139,20 @@ describe('/api/2.0/fo/asset/group/', () => {
 
   it('refuses an edit mixing set_ with add_ (1904), IPs outside the subscription, or an unknown group, changing nothing', async () => {
     const id = await add({ title: 'Stable', ips: '10.0.4.1' });
-    expectError(await post({ action: 'edit', id, set_ips: '10.0.4.2', add_ips: '10.0.4.3' }), 400, '1904', 'Please specify only one of these parameters: set_ips, add_ips');
+    expectError(
+      await post({ action: 'edit', id, set_ips: '10.0.4.2', add_ips: '10.0.4.3' }),
+      400,
+      '1904',
+      'Please specify only one of these parameters: set_ips, add_ips',
+    );
     expectError(await post({ action: 'edit', id, set_title: 'Renamed', add_ips: '172.16.0.1' }), 400, '1905', 'IP(s) do not exist.');
     expectError(await post({ action: 'edit', id, set_title: 'Taken' }), 400, '1905', 'Asset Group title Taken already exists. Please use a different title.');
-    expectError(await post({ action: 'edit', id, add_appliance_ids: '999999' }), 400, '1905', 'parameter add_appliance_ids has invalid value: 999999 (no such scanner appliance)');
+    expectError(
+      await post({ action: 'edit', id, add_appliance_ids: '999999' }),
+      400,
+      '1905',
+      'parameter add_appliance_ids has invalid value: 999999 (no such scanner appliance)',
+    );
     expectError(await post({ action: 'edit', id: '999999', set_title: 'x' }), 400, '1905', 'parameter id has invalid value: 999999 (no such asset group)');
     expectError(await post({ action: 'edit', id, title: 'x' }), 400, '1901', /^Unrecognized parameter\(s\): title/);
     const group = await one(id);
@@ -142,7 +192,12 @@ describe('/api/2.0/fo/asset/group/', () => {
     expect(all(idsOnly.root, 'RESPONSE/ID_SET', 'ID_RANGE').map((r) => r.text)).toEqual([`${ids[0]}-${ids[2]}`]);
     const titles = groups(await list({ ids: ids[0], show_attributes: 'TITLE,LAST_UPDATE' }))[0];
     expect(titles.children.map((c) => c.name)).toEqual(['ID', 'TITLE', 'LAST_UPDATE']);
-    expectError(await call(emulator, GROUP, { query: { action: 'list', show_attributes: 'COLOUR' } }), 400, '1905', /^parameter show_attributes has invalid value: COLOUR/);
+    expectError(
+      await call(emulator, GROUP, { query: { action: 'list', show_attributes: 'COLOUR' } }),
+      400,
+      '1905',
+      /^parameter show_attributes has invalid value: COLOUR/,
+    );
     expectError(await call(emulator, GROUP, { query: { action: 'list', id_min: 'x' } }), 400, '1905', /^parameter id_min has invalid value: x/);
   });
 
@@ -162,7 +217,11 @@ describe('/api/2.0/fo/asset/group/', () => {
   });
 
   it('takes a seed section asset_groups and shows the groups on the dashboard', async () => {
-    const res = await admin(emulator, 'POST', 'seed', { records: [], appliances: [{ name: 'seed-scan' }], asset_groups: [{ title: 'Seeded', ips: '10.0.9.1-10.0.9.3', appliance_ids: 1 }] });
+    const res = await admin(emulator, 'POST', 'seed', {
+      records: [],
+      appliances: [{ name: 'seed-scan' }],
+      asset_groups: [{ title: 'Seeded', ips: '10.0.9.1-10.0.9.3', appliance_ids: 1 }],
+    });
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     const [id] = (res.json as unknown as { asset_group_ids: number[] }).asset_group_ids;
     expect(ipSet(await one(String(id)))).toEqual(['IP_RANGE:10.0.9.1-10.0.9.3']);

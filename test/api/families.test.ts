@@ -35,7 +35,10 @@ const SEED_EXAMPLES: Record<string, unknown[]> = {
   ips: [{ ips: '10.0.0.0/8', enable_vm: 1 }],
   excluded_ips: [{ ips: '10.9.0.0/16', comment: 'lab', expiry_days: 30 }],
   records: [{ type: 'unix', title: 'linux', username: 'svc', password: 'hunter2', ips: '10.0.0.1-10.0.0.9' }],
-  appliances: [{ name: 'scanner1', type: 'physical', status: 'Online' }, { name: 'vscan1', polling_interval: 300 }],
+  appliances: [
+    { name: 'scanner1', type: 'physical', status: 'Online' },
+    { name: 'vscan1', polling_interval: 300 },
+  ],
   option_profiles: [{ title: 'Weekly', scan_tcp_ports: 'full', authentication: 'Windows,Unix/Cisco', default: 1 }],
   // IPs of the ips example, the first appliance of the appliances example
   asset_groups: [{ title: 'Web servers', ips: '10.0.0.3-10.0.0.6,10.0.0.14', appliance_ids: 1, default_appliance_id: 1, business_impact: 'high' }],

@@ -47,7 +47,10 @@ describe('/api/2.0/fo/subscription/option_profile/', () => {
     expect(titles(await list('vm/', { id: String(pc) }))).toEqual([]);
     expect(titles(await list('vm/', { title: 'Initial Options' }))).toEqual(['Initial Options']);
     for (const v of ['4.0', '5.0', '7.0']) {
-      expect(titles(await call(emulator, `/api/${v}/fo/subscription/option_profile/vm/`, { query: { action: 'list' } }))).toEqual(['Initial Options', 'Weekly']);
+      expect(titles(await call(emulator, `/api/${v}/fo/subscription/option_profile/vm/`, { query: { action: 'list' } }))).toEqual([
+        'Initial Options',
+        'Weekly',
+      ]);
     }
     expectError(await list('vm/', { id: 'abc' }), 400, '1905', /^parameter id has invalid value: abc/);
     expectError(await list('vm/', { echo_request: '1' }), 400, '1901', /^Unrecognized parameter\(s\): echo_request/);
@@ -78,9 +81,24 @@ describe('/api/2.0/fo/subscription/option_profile/', () => {
     expect(text(copy, 'SCAN/AUTHENTICATION')).toBe('Windows,Unix/Cisco');
     // again: the title is taken now, and nothing of the document is added
     const before = titles(await list('vm/'));
-    expectError(await call(emulator, BASE, { method: 'POST', query: { action: 'import' }, headers: xml, body: renamed }), 400, '1905', /^parameter title has invalid value: Weekly copy/);
-    expectError(await call(emulator, BASE, { method: 'POST', query: { action: 'import' }, headers: xml, body: '<OPTION_PROFILES><OPTION_PROFILE>' }), 400, '1905', /^Request body could not be read/);
-    expectError(await call(emulator, BASE, { method: 'POST', query: { action: 'import' }, headers: xml, body: '<AUTH_VAULTS/>' }), 400, '1905', 'Request body could not be read: the document is AUTH_VAULTS, not OPTION_PROFILES');
+    expectError(
+      await call(emulator, BASE, { method: 'POST', query: { action: 'import' }, headers: xml, body: renamed }),
+      400,
+      '1905',
+      /^parameter title has invalid value: Weekly copy/,
+    );
+    expectError(
+      await call(emulator, BASE, { method: 'POST', query: { action: 'import' }, headers: xml, body: '<OPTION_PROFILES><OPTION_PROFILE>' }),
+      400,
+      '1905',
+      /^Request body could not be read/,
+    );
+    expectError(
+      await call(emulator, BASE, { method: 'POST', query: { action: 'import' }, headers: xml, body: '<AUTH_VAULTS/>' }),
+      400,
+      '1905',
+      'Request body could not be read: the document is AUTH_VAULTS, not OPTION_PROFILES',
+    );
     expectError(await call(emulator, BASE, { form: { action: 'import' } }), 400, '1905', /takes an OPTION_PROFILES document as its body/);
     expectError(await call(emulator, BASE, { query: { action: 'import' } }), 400, '1908', /incompatible/);
     expect(titles(await list('vm/'))).toEqual(before);
@@ -99,6 +117,9 @@ describe('/api/2.0/fo/subscription/option_profile/', () => {
     expect((await admin(emulator, 'POST', 'reset')).status).toBe(200);
     expect(titles(await list('vm/'))).toEqual(['Initial Options']);
     const view = (await admin(emulator, 'GET', 'option-profiles')).json as unknown as { option_profiles: { title: string; system: boolean }[] };
-    expect(view.option_profiles.map((p) => [p.title, p.system])).toEqual([['Initial Options', false], ['Payment Card Industry (PCI) Options', true]]);
+    expect(view.option_profiles.map((p) => [p.title, p.system])).toEqual([
+      ['Initial Options', false],
+      ['Payment Card Industry (PCI) Options', true],
+    ]);
   });
 });
