@@ -20,7 +20,9 @@ export interface CheckpointWorkerData {
 
 function checkpointUntilStopped(port: MessagePort, data: CheckpointWorkerData): void {
   const closed = new Int32Array(data.closed);
-  const db = new SQLite(data.path);
+  // never creates the file: one deleted before this thread started must stay deleted, as the
+  // server refuses writes to it (file-identity.ts)
+  const db = new SQLite(data.path, { fileMustExist: true });
   db.pragma(`synchronous = ${data.synchronous}`);
   const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
   const timer = setInterval(() => {

@@ -29,7 +29,7 @@ export function startCheckpointer(path: string, synchronous: string): () => void
   let failed = false;
   worker.on('error', (err) => {
     failed = true;
-    console.error(`qualys-emulator: the WAL checkpoint thread stopped: ${err.message}`);
+    console.error(`qualys-emulator: the WAL checkpoint thread stopped: ${err.message ?? JSON.stringify(err)}`);
   });
   return () => {
     if (failed) return;

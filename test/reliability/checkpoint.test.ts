@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { startCheckpointer } from '../../src/db/checkpointer.js';
 import { startEmulator } from '../../src/index.js';
 import { call, DOCKER, USER } from '../helpers/emulator.js';
 import { listening, runProgram } from '../helpers/program.js';
@@ -106,5 +107,16 @@ describe('the checkpoint thread', () => {
     expect(program.err()).toBe('');
     expect(existsSync(`${file}-wal`)).toBe(false);
     expect(recordsInCopyOf(file)).toBe(created);
+  });
+});
+
+describe('the checkpoint thread on a missing file', () => {
+  it('never creates the database file: one deleted before the thread opened it stays deleted', async () => {
+    const file = join(dir, 'never-created.sqlite');
+    const stop = startCheckpointer(file, 'NORMAL');
+    // the thread loads and would have opened (and so created) the file by now
+    await sleep(1_500);
+    stop();
+    expect(existsSync(file)).toBe(false);
   });
 });
