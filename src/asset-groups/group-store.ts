@@ -81,7 +81,7 @@ export class GroupStore {
   constructor({ connection: db, commits, version }: Database) {
     this.commits = commits;
     this.version = version;
-    // Built once: a transaction wrapper per call cost the records' reads measurably.
+    // Built once, not a transaction wrapper per call.
     this.deferred = db.transaction((fn: () => unknown) => fn()).deferred;
     this.stmts = {
       insert: db.prepare(

@@ -9,7 +9,7 @@ const CLOSE_WAIT_MS = 5_000;
 /**
  * Copies the write-ahead log back into the database file from a thread of its own. Left to the
  * connection that commits, a checkpoint (its page copies and fsyncs) lands on every thousandth
- * page written: 1% of creates then took 60% of the time of all of them (npm run bench). A
+ * page written, which made a few creates very slow (bench/README.md). A
  * PASSIVE checkpoint never blocks readers or writers, so the server's thread only commits.
  * The thread runs `checkpoint-worker.ts` as compiled (`compiledWorker`).
  *

@@ -13,7 +13,7 @@ export class GroupCommit {
   private batch: { done: Promise<void>; resolve(): void; reject(err: unknown): void } | undefined;
   /** Set by `abandon`: nothing is written any more. */
   private abandoned = false;
-  /** Built once: a transaction wrapper per call cost a write measurably. */
+  /** Built once, not a transaction wrapper per call. */
   private readonly savepoint;
   /** One-statement SQL goes through prepare().run(), as everywhere but the migration runner. */
   private readonly statements;
