@@ -14,17 +14,8 @@ export interface ListEdit<T, R = T> {
   remove?: R;
 }
 
-export interface NewGroup {
-  title: string;
-  networkId: number;
-  ips: readonly Range[];
-  domains: readonly Domain[];
-  dnsNames: readonly string[];
-  netbiosNames: readonly string[];
-  applianceIds: readonly number[];
-  defaultApplianceId?: number;
-  fields: GroupFields;
-}
+/** What `add` takes: a group as listed, less what the emulator assigns (ID, owner, dates). */
+export type NewGroup = Omit<AssetGroup, 'id' | 'owner' | 'createdAt' | 'lastUpdate'>;
 
 export interface GroupChange {
   title?: string;
