@@ -159,10 +159,23 @@ export const qualysErrors = {
     ]),
   /** [Q] docs/fidelity.md §8: the wait is also in `X-RateLimit-ToWait-Sec`, which clients read to back off. */
   rateLimited: (seconds: number) =>
-    new QualysError(409, '1965', `This API cannot be run again for another ${seconds} seconds.`, [{ key: 'SECONDS_TO_WAIT', values: [String(seconds)] }], {
-      'X-RateLimit-ToWait-Sec': String(seconds),
-      'X-RateLimit-Remaining': '0',
-    }),
+    new QualysError(
+      409,
+      '1965',
+      `This API cannot be run again for another ${hoursMinutesSeconds(seconds)}.`,
+      [{ key: 'SECONDS_TO_WAIT', values: [String(seconds)] }],
+      {
+        'X-RateLimit-ToWait-Sec': String(seconds),
+        'X-RateLimit-Remaining': '0',
+      },
+    ),
   /** [Q] 999 for unexpected faults; [E] generic text, never internals. */
   internal: () => new QualysError(500, '999', 'Internal error. Please try again later.'),
 };
+
+/** The wait as Qualys's own 1965 sample words it: `23 hours, 57 minutes and 54 seconds` [Q: docs/fidelity.md §8]. */
+function hoursMinutesSeconds(total: number): string {
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  return `${hours} hours, ${minutes} minutes and ${total % 60} seconds`;
+}

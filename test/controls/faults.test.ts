@@ -41,7 +41,7 @@ describe('/_emulator/faults', () => {
   it('mimics the real 1965 envelope: TEXT, ITEM_LIST and X-RateLimit-ToWait-Sec', async () => {
     await admin(emulator, 'PUT', 'faults', { rules: [{ code: '1965', wait_sec: 42 }] });
     const res = await list();
-    expectError(res, 409, '1965', 'This API cannot be run again for another 42 seconds.');
+    expectError(res, 409, '1965', 'This API cannot be run again for another 0 hours, 0 minutes and 42 seconds.');
     expect(all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').map((i) => [text(i, 'KEY'), text(i, 'VALUE')])).toEqual([['SECONDS_TO_WAIT', '42']]);
     expect(res.headers.get('X-RateLimit-ToWait-Sec')).toBe('42');
     expect(res.headers.get('X-RateLimit-Remaining')).toBe('0');

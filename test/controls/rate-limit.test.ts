@@ -98,8 +98,12 @@ describe('rate-limit enforcement', () => {
     expect(patched.json.rate_limit).toEqual({ enforce: true, limit: 3, window_sec: 3600, concurrency: 2 });
     for (let i = 0; i < 3; i++) expect((await list()).status).toBe(200);
     const res = await list();
-    expectError(res, 409, '1965', /^This API cannot be run again for another (\d+) seconds\.$/);
-    const wait = /another (\d+) seconds/.exec(text(res.root, 'RESPONSE/TEXT')!)![1];
+    const words = /^This API cannot be run again for another (\d+) hours, (\d+) minutes and (\d+) seconds\.$/;
+    expectError(res, 409, '1965', words);
+    const [hours, minutes, seconds] = words.exec(text(res.root, 'RESPONSE/TEXT')!)!.slice(1).map(Number);
+    expect(minutes).toBeLessThan(60);
+    expect(seconds).toBeLessThan(60);
+    const wait = String(hours * 3600 + minutes * 60 + seconds);
     expect(Number(wait)).toBeGreaterThan(3500);
     const items = all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').map((i) => [text(i, 'KEY'), text(i, 'VALUE')]);
     expect(items).toEqual([['SECONDS_TO_WAIT', wait]]);
