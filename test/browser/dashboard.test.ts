@@ -236,7 +236,12 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await page.locator('tbody tr', { hasText: DOCKER }).waitFor();
     await screenshot('faults');
     expect(await accessibilityProblems()).toEqual([]);
-    expectError(await call(emulator, UNIX, { query: { action: 'list' } }), 409, '1965', 'This API cannot be run again for another 0 hours, 0 minutes and 1 seconds.');
+    expectError(
+      await call(emulator, UNIX, { query: { action: 'list' } }),
+      409,
+      '1965',
+      'This API cannot be run again for another 0 hours, 0 minutes and 1 seconds.',
+    );
     expect((await call(emulator, UNIX, { query: { action: 'list' } })).status).toBe(200);
     await page.getByRole('button', { name: `Remove rule ${before.rules[0].id}` }).click();
     await eventually(() => page.locator('main').textContent()).toContain('No fault rule');
