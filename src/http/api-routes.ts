@@ -36,7 +36,7 @@ export function apiRoutes(options: ApiRouteOptions): PathRoutes {
       // Koa would call an empty string body text/html; a redirect carries no document at all.
       ctx.remove('Content-Type');
     });
-    const answer: AppMiddleware = (ctx) => {
+    const answer: AppMiddleware = (ctx): Promise<void> | undefined => {
       const method = ctx.method === 'HEAD' ? 'GET' : ctx.method;
       if (method !== 'GET' && method !== 'POST') throw qualysErrors.methodNotAllowed(ctx.method);
       const result = dispatch(
@@ -61,7 +61,10 @@ export function apiRoutes(options: ApiRouteOptions): PathRoutes {
       ctx.state.batch = options.commits.settled() ?? null;
       // the journal records who logged in, as it records who made any other call
       if (result.identified !== undefined) ctx.state.user = result.identified;
+      // a streamed answer is only a read: no headers of its own, nothing identified
+      if (!Buffer.isBuffer(result.xml)) return options.output.stream(ctx, result.status ?? 200, result.xml.stream);
       options.output.write(ctx, result.status ?? 200, result.xml, result.headers);
+      return undefined;
     };
     routes.set(endpoint.path, compose<AppContext>([...options.guards, answer]));
   }

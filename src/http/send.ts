@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { Context } from 'koa';
 import { renderXml, type XmlDocumentSpec } from '../qualys/xml.js';
 import { simpleReturn, qualysDateTime } from '../qualys/envelopes.js';
@@ -16,9 +17,17 @@ export interface XmlOutput {
   render(ctx: Context, doc: XmlDocumentSpec): Buffer;
   /** Writes a rendered answer. */
   write(ctx: Context, status: number, xml: Buffer, headers?: Readonly<Record<string, string>>): void;
+  /**
+   * Writes an answer streamed as it is read (src/qualys/xml-stream.ts). Under --validate-xml it is
+   * gathered whole and checked first, as no byte of an answer that fails its DTD may leave.
+   */
+  stream(ctx: Context, status: number, chunks: AsyncIterable<Buffer>): Promise<void>;
   /** Renders and writes; a document that fails its DTD is answered as CODE 999 instead. */
   send(ctx: Context, status: number, doc: XmlDocumentSpec, headers?: Readonly<Record<string, string>>): void;
 }
+
+/** What a streamed answer's pipe fails with when the client goes away. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE']);
 
 /** A Host header goes into the DOCTYPE; anything but a plain host[:port] is not trusted there. */
 const PLAIN_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
@@ -67,5 +76,30 @@ export function createXmlOutput(publicUrl: string | undefined, validate?: XmlVal
       write(ctx, fault.status, renderXml(simpleReturn({ datetime: qualysDateTime(), code: fault.code, text: fault.text }), baseUrlOf(ctx, publicUrl)));
     }
   };
-  return { render, write, send };
+  const stream = async (ctx: Context, status: number, chunks: AsyncIterable<Buffer>): Promise<void> => {
+    if (validate) {
+      const parts: Buffer[] = [];
+      for await (const chunk of chunks) parts.push(chunk);
+      const xml = Buffer.concat(parts);
+      const problem = validate(xml.toString('utf8'));
+      if (problem !== undefined) {
+        console.error(`[validate-xml] ${ctx.method} ${ctx.path}: response failed its DTD: ${problem}`);
+        throw qualysErrors.internal();
+      }
+      write(ctx, status, xml);
+      return;
+    }
+    // Koa pipes the stream to the socket, which, should a read fail halfway, it cuts: the status
+    // is sent, so the client sees a truncated document rather than waiting for an end [E]
+    const body = Readable.from(chunks, { objectMode: false, highWaterMark: 64 * 1024 });
+    // A client that leaves before the end is not a fault of the emulator's: not logged.
+    const onerror = ctx.onerror.bind(ctx);
+    ctx.onerror = (err) => {
+      if (!CLIENT_GONE.has((err as NodeJS.ErrnoException | null)?.code ?? '')) onerror(err);
+    };
+    ctx.status = status;
+    ctx.set('Content-Type', 'text/xml;charset=UTF-8');
+    ctx.body = body;
+  };
+  return { render, write, stream, send };
 }

@@ -38,8 +38,8 @@ export interface ActionContext extends Call {
 
 export interface ActionResult {
   status?: number;
-  /** The rendered answer, from `Call.render`. */
-  xml: Buffer;
+  /** The rendered answer, from `Call.render`; or, for an answer too large to hold, `stream`. */
+  xml: Buffer | { stream: AsyncIterable<Buffer> };
   /** Extra response headers, e.g. a session login's Set-Cookie. */
   headers?: Readonly<Record<string, string>>;
   /** Whom the call identified when nobody was known before it ran: the user a session login or logout is for. */

@@ -87,14 +87,18 @@ function write(out: (string | Buffer)[], node: XmlElement, indent: string): void
  * per page.
  */
 export function prerender(node: XmlElement, depth: number): XmlElement {
-  const indent = '  '.repeat(depth);
-  const lines: (string | Buffer)[] = [];
-  write(lines, node, indent);
-  const joined = joinLines(lines);
+  const joined = renderElement(node, depth);
   // Copied out of Node's shared 8 KiB pool, which one long-lived slice would keep whole.
   const bytes = Buffer.allocUnsafeSlow(joined.length);
   joined.copy(bytes);
-  return { name: node.name, written: { indent, bytes } };
+  return { name: node.name, written: { indent: '  '.repeat(depth), bytes } };
+}
+
+/** `node` as it is written `depth` elements below the root, without a newline after it. */
+export function renderElement(node: XmlElement, depth: number): Buffer {
+  const lines: (string | Buffer)[] = [];
+  write(lines, node, '  '.repeat(depth));
+  return joinLines(lines);
 }
 
 const NEWLINE = Buffer.from('\n');
@@ -118,6 +122,11 @@ function joinLines(lines: readonly (string | Buffer)[]): Buffer {
   return Buffer.concat(chunks);
 }
 
+/** [Q] the XML declaration and the DOCTYPE line, without a newline after them. */
+export function prologue(rootName: string, dtdPath: string, baseUrl: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE ${rootName} SYSTEM "${baseUrl}${dtdPath}">`;
+}
+
 /**
  * [Q] `<?xml version="1.0" encoding="UTF-8" ?>` then a DOCTYPE naming the DTD by absolute URL
  * ([E] the emulator's own base URL, so validating clients fetch our DTDs). The answer is built
@@ -125,7 +134,7 @@ function joinLines(lines: readonly (string | Buffer)[]): Buffer {
  * more time making one string of its records, and encoding it, than on anything else).
  */
 export function renderXml(doc: XmlDocumentSpec, baseUrl: string): Buffer {
-  const lines: (string | Buffer)[] = [`<?xml version="1.0" encoding="UTF-8" ?>`, `<!DOCTYPE ${doc.root.name} SYSTEM "${baseUrl}${doc.dtdPath}">`];
+  const lines: (string | Buffer)[] = [prologue(doc.root.name, doc.dtdPath, baseUrl)];
   write(lines, doc.root, '');
   lines.push('');
   return joinLines(lines);
