@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { QualysError, qualysErrors } from '../qualys/errors.js';
 import { paramsOf } from '../http/body-parser.js';
 import type { AppContext, AppMiddleware } from '../http/state.js';
+import { prng } from '../random.js';
 
 /**
  * Fault injection for `/_emulator/faults`: rules that make chosen API calls fail, slow down or
@@ -28,18 +29,6 @@ export interface FaultRule {
   probability?: number;
   /** Applications left before the rule expires; absent means no limit. */
   times?: number;
-}
-
-/** mulberry32: a small PRNG, so a given seed replays the same faults on the same calls. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const randomSeed = () => Math.floor(Math.random() * 2 ** 32);

@@ -31,6 +31,7 @@ const LAYERS = [
   'db',
   'settings',
   'host-names.ts',
+  'random.ts',
   'make-directories.ts',
   'package-root.ts',
 ];
