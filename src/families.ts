@@ -12,6 +12,7 @@ import { appliancesFamily, type SeedAppliance } from './appliances/family.js';
 import { optionProfilesFamily } from './option-profiles/family.js';
 import type { SeedOptionProfile } from './option-profiles/option-profile-endpoint.js';
 import { assetGroupsFamily, type SeedAssetGroup } from './asset-groups/family.js';
+import { knowledgeBaseFamily, type SeedKbEntry } from './knowledge-base/family.js';
 
 /** What the app shares with every family: the sessions and credentials its authentication step uses. */
 export type AppShares = SessionLinks;
@@ -30,7 +31,8 @@ export const FAMILIES = FamilyList.sharing<AppShares>()
   .with(authRecordsFamily)
   .with(appliancesFamily)
   .with(optionProfilesFamily)
-  .with(assetGroupsFamily);
+  .with(assetGroupsFamily)
+  .with(knowledgeBaseFamily);
 
 /** A list of families an app may serve: the registry's, or a test's own. */
 export type Families = FamilyList<AppShares, object>;
@@ -50,6 +52,7 @@ export interface SeedDocument {
   appliances?: SeedAppliance[];
   option_profiles?: SeedOptionProfile[];
   asset_groups?: SeedAssetGroup[];
+  knowledge_base?: SeedKbEntry[];
 }
 
 /** What a seed answers: the IDs created, section by section. */
@@ -62,4 +65,5 @@ export interface SeedAnswer {
   appliance_ids?: number[];
   option_profile_ids?: number[];
   asset_group_ids?: number[];
+  knowledge_base_qids?: number[];
 }

@@ -6,10 +6,11 @@ import * as requests from './requests.js';
 import * as faults from './faults.js';
 import * as tools from './tools.js';
 import * as assets from './assets.js';
+import * as knowledgeBase from './knowledge-base.js';
 
 /** @typedef {{ title: string, render(main: HTMLElement): () => void }} View */
 /** @type {Record<string, View>} */
-const VIEWS = { records, assets, requests, faults, tools };
+const VIEWS = { records, assets, 'knowledge-base': knowledgeBase, requests, faults, tools };
 
 const main = /** @type {HTMLElement} */ (document.getElementById('view'));
 /** @type {(() => void) | undefined} */

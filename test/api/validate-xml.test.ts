@@ -11,6 +11,15 @@ describe('--validate-xml', () => {
     expect(text(res.root, 'RESPONSE/BATCH_LIST/BATCH/TEXT')).toBe('Successfully Created');
   });
 
+  it('checks a streamed answer whole before any of it leaves', async () => {
+    await emulator.seed({ records: [], knowledge_base: [{ qid: 6, severity_level: 1, title: 'DNS Host Name' }] });
+    const res = await call(emulator, '/api/2.0/fo/knowledge_base/vuln/', { query: { action: 'list' } });
+    expect(res.status).toBe(200);
+    expect(text(res.root, 'RESPONSE/VULN_LIST/VULN/QID')).toBe('6');
+    // gathered to be checked, so sent with its length rather than streamed
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(res.body)));
+  });
+
   it('rejects documents that break their DTD, name another root, or name no bundled DTD', () => {
     const validate = createDtdValidator();
     const head = '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE SIMPLE_RETURN SYSTEM "http://x/api/2.0/simple_return.dtd">\n';

@@ -368,6 +368,34 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(await accessibilityProblems()).toEqual([]);
   });
 
+  it('shows the KnowledgeBase, searched by QID or title and by severity', async () => {
+    await emulator.seed({
+      records: [],
+      knowledge_base: [
+        { qid: 38170, severity_level: 2, title: 'SSH server weak MAC', cve_list: [{ id: 'CVE-2008-5161', url: '' }] },
+        { qid: 105015, severity_level: 4, title: 'TLS weak cipher suites', patchable: 1 },
+      ],
+    });
+    await view('knowledge-base');
+    await page.locator('tbody tr', { hasText: 'SSH server weak MAC' }).waitFor();
+    expect((await page.locator('tbody tr', { hasText: '38170' }).locator('td').allTextContents()).slice(0, 7)).toEqual([
+      '38170',
+      '2',
+      'Vulnerability',
+      'SSH server weak MAC',
+      '',
+      'no',
+      'CVE-2008-5161',
+    ]);
+    await page.getByLabel('QID or title').fill('cipher');
+    await eventually(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('QID or title').fill('');
+    await page.getByLabel('Severity').selectOption('2');
+    await eventually(() => page.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('SSH server weak MAC')]);
+    await screenshot('knowledge-base');
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
   it('resets after a confirmation, and seeds from a file', async () => {
     await call(emulator, UNIX, { form: { action: 'create', title: 'doomed', ips: '10.0.0.1', username: 'u', skip_password: '1' } });
     await view('records');

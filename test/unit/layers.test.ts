@@ -18,6 +18,7 @@ const LAYERS = [
   'tools',
   'http',
   'session',
+  'knowledge-base',
   'asset-groups',
   'option-profiles',
   'appliances',

@@ -1,0 +1,64 @@
+import type { ApiFamily } from '../api-family.js';
+import type { BundledDtd } from '../qualys/bundled-dtd.js';
+import { v2Dtd } from '../qualys/bundled-dtd.js';
+import { readKbEntry, type KbEntry, type Refuse } from './kb-entry.js';
+import { kbEndpoint, KB_VERSIONS } from './kb-endpoint.js';
+import { kbDtdPath, kbListDtd } from './kb-output.js';
+import { KbStore } from './kb-store.js';
+import { kbDashboard } from './kb-view.js';
+
+/** An entry of a seed's `knowledge_base` section: the VULN's elements in lower case (docs/controls.md). */
+export interface SeedKbEntry {
+  qid: number | string;
+  [field: string]: unknown;
+}
+
+/** What the KnowledgeBase offers later families: a generated subscription's entries go in through it. */
+export interface KnowledgeBase {
+  has(qid: number): boolean;
+  /**
+   * Checks `entry` as a seed's and adds it, inside the caller's write (a seed's transaction);
+   * a QID already there is refused too, through `refuse` (by default, an Error).
+   */
+  add(entry: unknown, now: string, refuse?: Refuse, where?: string): number;
+}
+
+const fail: Refuse = (message) => {
+  throw new Error(message);
+};
+
+/** [Q] the one DTD file, served at the path each version's DOCTYPE names. */
+const V2_DTD = v2Dtd(kbDtdPath('2.0'), kbListDtd);
+const DTDS: BundledDtd[] = [V2_DTD, ...KB_VERSIONS.filter((v) => v !== '2.0').map((v) => ({ url: kbDtdPath(v), file: V2_DTD.file }))];
+
+/** [Q] The KnowledgeBase (/api/{2.0,3.0,4.0}/fo/knowledge_base/vuln/): list; entries come from seeds. */
+export const knowledgeBaseFamily: ApiFamily<object, { knowledgeBase: KnowledgeBase }> = {
+  name: 'knowledge-base',
+  callers: 'authenticated',
+  secrets: [],
+  dtds: DTDS,
+  docs: [],
+  build({ database, settings }) {
+    const store = new KbStore(database);
+    const knowledgeBase: KnowledgeBase = {
+      has: (qid) => store.has(qid),
+      add: (value, now, refuse = fail, where = 'knowledge_base entry') => insert(readKbEntry(value, now, where, refuse), where, refuse),
+    };
+    const insert = (entry: KbEntry, where: string, refuse: Refuse): number => {
+      const qid = Number(entry.qid);
+      if (store.has(qid)) refuse(`${where}.qid ${qid} is in the KnowledgeBase already`);
+      store.insert(entry);
+      return qid;
+    };
+    return {
+      endpoints: KB_VERSIONS.map((v) => kbEndpoint(store, v)),
+      seed: {
+        field: 'knowledge_base',
+        answer: 'knowledge_base_qids',
+        create: (entry, _user, now) => insert(readKbEntry(entry.fields, now, entry.where, entry.refuse), entry.where, entry.refuse),
+      },
+      dashboard: kbDashboard(store, () => settings.pageSize),
+      offers: { knowledgeBase },
+    };
+  },
+};

@@ -1,0 +1,140 @@
+import type { ActionSpec, Endpoint } from '../qualys/endpoint.js';
+import { qualysErrors } from '../qualys/errors.js';
+import { MAX_ID, parseId, parseIdSet } from '../qualys/id-set.js';
+import { intersect } from '../qualys/interval-set.js';
+import type { RequestParams } from '../qualys/params.js';
+import type { XmlElement } from '../qualys/xml.js';
+import { streamXml } from '../qualys/xml-stream.js';
+import type { KbEntry } from './kb-entry.js';
+import { kbDtdPath, kbIdSetOutput, kbListOutput, vulnElement, type ShownSet } from './kb-output.js';
+import type { Shown } from './kb-schema.js';
+import type { KbFilter, KbStore, Window } from './kb-store.js';
+
+/** [Q] the versions Qualys documents the KnowledgeBase under (V2.0, V3.0, V4.0 tabs). */
+export const KB_VERSIONS = ['2.0', '3.0', '4.0'] as const;
+export const kbPath = (version: string) => `/api/${version}/fo/knowledge_base/vuln/`;
+
+/** [E] Entries read from SQLite per batch of a streamed answer: about 0.5 to 2 MB of XML. */
+const BATCH = 500;
+
+const SHOW_FLAGS = ['show_pci_reasons', 'show_supported_modules_info', 'show_disabled_flag', 'show_qid_change_log'] as const;
+
+/** [Q: Qualys's parameter list for action=list; docs/fidelity.md §21] */
+const ALLOWED = [
+  'action',
+  'echo_request',
+  'details',
+  'ids',
+  'id_min',
+  'id_max',
+  'is_patchable',
+  'last_modified_after',
+  'last_modified_before',
+  'last_modified_by_user_after',
+  'last_modified_by_user_before',
+  'last_modified_by_service_after',
+  'last_modified_by_service_before',
+  'published_after',
+  'published_before',
+  'discovery_method',
+  'discovery_auth_types',
+  ...SHOW_FLAGS,
+];
+
+/** [Q] discovery_method's values. */
+const DISCOVERY_METHODS = ['Remote', 'Authenticated', 'RemoteOnly', 'AuthenticatedOnly', 'RemoteAndAuthenticated'] as const;
+type DiscoveryMethod = (typeof DISCOVERY_METHODS)[number];
+
+/** [E] what each discovery method selects: REMOTE, and whether an AUTH_TYPE_LIST is there. */
+const DISCOVERY: Readonly<Record<DiscoveryMethod, Pick<KbFilter, 'remote' | 'authenticated'>>> = {
+  Remote: { remote: 1 },
+  Authenticated: { authenticated: true },
+  RemoteOnly: { remote: 1, authenticated: false },
+  AuthenticatedOnly: { remote: 0, authenticated: true },
+  RemoteAndAuthenticated: { remote: 1, authenticated: true },
+};
+
+/** [E] a bare date is that day's midnight, UTC; both ends of a window are inclusive. */
+function readWindow(params: RequestParams, after: string, before: string): Window | undefined {
+  const at = (name: string) => {
+    const d = params.date(name);
+    return d === undefined || d.length > 10 ? d : `${d}T00:00:00Z`;
+  };
+  const w = { after: at(after), before: at(before) };
+  return w.after === undefined && w.before === undefined ? undefined : w;
+}
+
+/** [E] AUTH_TYPE names: letters, digits and underscores (Qualys's are, e.g. `WEBLOGIC_VULN`). */
+function readAuthTypes(params: RequestParams): string[] | undefined {
+  const value = params.list('discovery_auth_types', 1024);
+  if (value === undefined || value === '') return undefined;
+  const types = value.split(',');
+  const bad = types.find((t) => !/^[A-Za-z0-9_]{1,64}$/.test(t));
+  if (bad !== undefined) throw qualysErrors.invalidValue('discovery_auth_types', value, `not an authentication type: ${bad}`);
+  return types;
+}
+
+/** The filter a list's parameters make; every value checked (1905) before anything is read. */
+function readFilter(params: RequestParams): KbFilter {
+  const ids = params.has('ids') ? parseIdSet('ids', params.require('ids')) : [[1, MAX_ID] as const];
+  const idMin = params.has('id_min') ? parseId('id_min', params.require('id_min')) : 1;
+  const idMax = params.has('id_max') ? parseId('id_max', params.require('id_max')) : MAX_ID;
+  const patchable = params.oneOf('is_patchable', ['0', '1']);
+  const method = params.oneOf('discovery_method', DISCOVERY_METHODS, true);
+  return {
+    qids: idMin <= idMax ? intersect(ids, [[idMin, idMax]]) : [],
+    patchable: patchable === undefined ? undefined : patchable === '1' ? 1 : 0,
+    ...(method ? DISCOVERY[method] : {}),
+    authTypes: readAuthTypes(params),
+    modified: readWindow(params, 'last_modified_after', 'last_modified_before'),
+    userModified: readWindow(params, 'last_modified_by_user_after', 'last_modified_by_user_before'),
+    serviceModified: readWindow(params, 'last_modified_by_service_after', 'last_modified_by_service_before'),
+    published: readWindow(params, 'published_after', 'published_before'),
+  };
+}
+
+/** [Q: docs] Basic (the default) and All; each show_ flag adds its element. */
+function readShown(params: RequestParams, details: string): ShownSet {
+  const shown = new Set<Shown>(['basic']);
+  if (details === 'All') shown.add('all');
+  for (const flag of SHOW_FLAGS) if (params.oneOf(flag, ['0', '1']) === '1') shown.add(flag);
+  return shown;
+}
+
+/**
+ * The entries after the first batch, each batch read once the writes waiting for their COMMIT
+ * are in (nothing read may roll back). [E] Each batch is its own read: a seed or reset committed
+ * while a long answer streams shows in the batches read after it.
+ */
+async function* batches(store: KbStore, filter: KbFilter, first: readonly KbEntry[], shown: ShownSet): AsyncGenerator<XmlElement[]> {
+  let entries = first;
+  for (;;) {
+    yield entries.map((e) => vulnElement(e, shown));
+    if (entries.length < BATCH) return;
+    const after = Number(entries[entries.length - 1].qid);
+    await store.settled()?.catch(() => undefined);
+    entries = store.batch(filter, after, BATCH);
+    if (entries.length === 0) return;
+  }
+}
+
+/** [Q] /api/<version>/fo/knowledge_base/vuln/: list (GET or POST), unpaged [E: docs/fidelity.md §21], streamed. */
+export function kbEndpoint(store: KbStore, version: string): Endpoint {
+  const list: ActionSpec = {
+    methods: ['GET', 'POST'],
+    allowed: ALLOWED,
+    handle(ctx) {
+      const { params } = ctx;
+      const details = params.oneOf('details', ['Basic', 'All', 'None'], true) ?? 'Basic';
+      const filter = readFilter(params);
+      const shown = readShown(params, details);
+      const head = { echo: ctx.echo, datetime: ctx.datetime };
+      if (details === 'None') return { xml: ctx.render(kbIdSetOutput(head, store.qids(filter), version)) };
+      // read now, so that a failing read is answered as an error rather than a cut answer
+      const first = store.batch(filter, 0, BATCH);
+      const doc = kbListOutput(head, batches(store, filter, first, shown));
+      return { xml: { stream: streamXml(doc, kbDtdPath(version), ctx.baseUrl) } };
+    },
+  };
+  return { path: kbPath(version), actions: { list } };
+}

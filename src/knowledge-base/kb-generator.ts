@@ -1,0 +1,244 @@
+import { prng } from '../random.js';
+import type { KbEntry } from './kb-entry.js';
+
+/**
+ * Made-up KnowledgeBase entries for generated subscriptions: the same QID and seed always give
+ * the same entry, byte for byte, with no clock and no global state. [E] The prose is invented
+ * from word lists (never Qualys's text), vendors and products are fictitious, CVE-like IDs are
+ * well-formed but name nothing, and reference URLs point at example.com. The distributions
+ * (severities, types, CVSS ranges per severity, dates) are chosen to look like a real
+ * subscription's, not measured from one (docs/fidelity.md §21).
+ */
+
+/** The draws for one QID: the seed mixed with the QID, so each entry stands alone. */
+const random = (qid: number, seed: number) => prng((Math.imul(qid ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(seed >>> 0, 0xc2b2ae35)) >>> 0);
+
+type Random = () => number;
+const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)];
+/** One of `items`, each as likely as its weight. */
+function weighted<T>(r: Random, items: readonly (readonly [T, number])[]): T {
+  let x = r() * items.reduce((n, [, w]) => n + w, 0);
+  for (const [item, w] of items) {
+    x -= w;
+    if (x < 0) return item;
+  }
+  return items[items.length - 1][0];
+}
+const between = (r: Random, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+const score = (r: Random, lo: number, hi: number) => (lo + r() * (hi - lo)).toFixed(1);
+
+const VENDORS = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Wingtip', 'Litware', 'Adatum', 'Proseware', 'Fourth Coffee', 'Woodgrove'];
+const PRODUCTS = [
+  'Gateway',
+  'Web Server',
+  'Mail Relay',
+  'Directory Service',
+  'Database Engine',
+  'VPN Client',
+  'Print Spooler',
+  'Kernel',
+  'Office Suite',
+  'Media Player',
+  'SSH Daemon',
+  'Application Server',
+];
+const WEAKNESSES = [
+  'Remote Code Execution',
+  'Privilege Escalation',
+  'Denial of Service',
+  'Information Disclosure',
+  'Cross-Site Scripting',
+  'SQL Injection',
+  'Authentication Bypass',
+  'Buffer Overflow',
+  'Path Traversal',
+  'Security Feature Bypass',
+];
+const INFO_TITLES = [
+  'Open TCP Services List',
+  'Host Scan Time',
+  'Installed Packages Enumerated',
+  'Network Adapter Details',
+  'Certificate Details Collected',
+  'Host Uptime Reported',
+];
+const CATEGORIES = [
+  'Windows',
+  'Local',
+  'General remote services',
+  'Web server',
+  'CGI',
+  'Database',
+  'Debian',
+  'Ubuntu',
+  'RedHat',
+  'SUSE',
+  'Security Policy',
+  'Mail services',
+];
+const AUTH_TYPES = ['Windows', 'Unix', 'SNMP', 'Oracle', 'VMware', 'MySQL', 'HTTP'];
+/** [Q recorded] THREAT_INTEL ids and names seen in live answers. */
+const THREATS: readonly (readonly [string, string])[] = [
+  ['2', 'Exploit_Public'],
+  ['7', 'Denial_of_Service'],
+  ['8', 'No_Patch'],
+  ['11', 'Wormable'],
+  ['13', 'Privilege_Escalation'],
+  ['14', 'Unauthenticated_Exploitation'],
+  ['15', 'Remote_Code_Execution'],
+];
+
+/** [E] CVSS v3 base ranges by severity level, as Qualys's severities roughly follow them. */
+const V3_RANGE: Readonly<Record<number, readonly [number, number]>> = { 1: [0.1, 3.9], 2: [2.0, 4.9], 3: [4.0, 6.9], 4: [7.0, 8.9], 5: [9.0, 10.0] };
+
+/** A date and time between `from` and `to` (milliseconds), as Qualys writes them. */
+const datetime = (r: Random, from: number, to: number) => `${new Date(from + Math.floor((r() * (to - from)) / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+const EARLIEST = Date.UTC(2005, 0, 1);
+/** [E] a fixed "now", so that entries do not depend on the clock. */
+const LATEST = Date.UTC(2026, 10, 30);
+
+function cvssV2(r: Random, severity: number) {
+  const [lo, hi] = V3_RANGE[severity];
+  const av = pick(r, ['N', 'A', 'L']);
+  const ac = pick(r, ['L', 'M', 'H']);
+  const au = pick(r, ['N', 'S']);
+  const impacts = [pick(r, ['N', 'P', 'C']), pick(r, ['N', 'P', 'C']), pick(r, ['N', 'P', 'C'])];
+  const base = score(r, lo, hi);
+  return {
+    base: { value: base, source: 'service' },
+    temporal: (Number(base) * (0.8 + r() * 0.15)).toFixed(1),
+    vector_string: `CVSS:2.0/AV:${av}/AC:${ac}/Au:${au}/C:${impacts[0]}/I:${impacts[1]}/A:${impacts[2]}/E:U/RL:OF/RC:C`,
+    access: { vector: String(['L', 'A', 'N'].indexOf(av) + 1), complexity: String(['H', 'M', 'L'].indexOf(ac) + 1) },
+    impact: {
+      confidentiality: String(['N', 'P', 'C'].indexOf(impacts[0]) + 1),
+      integrity: String(['N', 'P', 'C'].indexOf(impacts[1]) + 1),
+      availability: String(['N', 'P', 'C'].indexOf(impacts[2]) + 1),
+    },
+    authentication: au === 'N' ? '1' : '2',
+    exploitability: String(between(r, 0, 4)),
+    remediation_level: String(between(r, 1, 4)),
+    report_confidence: String(between(r, 1, 3)),
+  };
+}
+
+function cvssV3(r: Random, severity: number) {
+  const [lo, hi] = V3_RANGE[severity];
+  const parts = { AV: pick(r, ['N', 'A', 'L', 'P']), AC: pick(r, ['L', 'H']), PR: pick(r, ['N', 'L', 'H']), UI: pick(r, ['N', 'R']), S: pick(r, ['U', 'C']) };
+  const cia = [pick(r, ['N', 'L', 'H']), pick(r, ['N', 'L', 'H']), pick(r, ['N', 'L', 'H'])];
+  const base = score(r, lo, hi);
+  return {
+    base: base,
+    temporal: (Number(base) * (0.85 + r() * 0.12)).toFixed(1),
+    vector_string: `CVSS:3.1/AV:${parts.AV}/AC:${parts.AC}/PR:${parts.PR}/UI:${parts.UI}/S:${parts.S}/C:${cia[0]}/I:${cia[1]}/A:${cia[2]}/E:U/RL:O/RC:C`,
+    cvss3_version: '3.1',
+    attack: { vector: String(['P', 'L', 'A', 'N'].indexOf(parts.AV) + 1), complexity: String(['H', 'L'].indexOf(parts.AC) + 1) },
+    impact: {
+      confidentiality: String(['N', 'L', 'H'].indexOf(cia[0]) + 1),
+      integrity: String(['N', 'L', 'H'].indexOf(cia[1]) + 1),
+      availability: String(['N', 'L', 'H'].indexOf(cia[2]) + 1),
+    },
+    privileges_required: String(['H', 'L', 'N'].indexOf(parts.PR) + 1),
+    user_interaction: String(['R', 'N'].indexOf(parts.UI) + 1),
+    scope: String(['U', 'C'].indexOf(parts.S) + 1),
+    exploit_code_maturity: String(between(r, 1, 4)),
+    remediation_level: String(between(r, 1, 4)),
+    report_confidence: String(between(r, 1, 3)),
+  };
+}
+
+/** A generated entry: what a detection of its QID takes from it (severity, type) is always there. */
+export type GeneratedKbEntry = KbEntry & { readonly qid: string; readonly severity_level: string; readonly vuln_type: string; readonly title: string };
+
+/**
+ * A made-up KnowledgeBase entry for `qid`, the same for the same `qid` and `seed`: in the seed's
+ * shape (kb-schema.ts), so `knowledge_base` seeds and the store take it as it is.
+ */
+export function generateKbEntry(qid: number, seed: number): GeneratedKbEntry {
+  const r = random(qid, seed);
+  const vulnType = weighted(r, [
+    ['Vulnerability', 60],
+    ['Potential Vulnerability', 15],
+    ['Vulnerability or Potential Vulnerability', 10],
+    ['Information Gathered', 15],
+  ] as const);
+  const info = vulnType === 'Information Gathered';
+  const severity = info
+    ? weighted(r, [
+        [1, 3],
+        [2, 1],
+      ] as const)
+    : weighted(r, [
+        [1, 5],
+        [2, 15],
+        [3, 40],
+        [4, 28],
+        [5, 12],
+      ] as const);
+  const vendor = pick(r, VENDORS);
+  const product = pick(r, PRODUCTS);
+  const weakness = pick(r, WEAKNESSES);
+  const published = datetime(r, EARLIEST, LATEST);
+  const modified = datetime(r, Date.parse(published), LATEST);
+  const year = published.slice(0, 4);
+  const patchable = !info && r() < 0.8;
+  const exploit = !info && r() < 0.3;
+  const remote = r() < 0.55;
+  const authTypes = AUTH_TYPES.filter(() => r() < 0.25);
+  if (!remote && authTypes.length === 0) authTypes.push(pick(r, ['Windows', 'Unix']));
+  const cves = info ? [] : Array.from({ length: between(r, 1, 4) }, () => `CVE-${year}-${between(r, 1000, 59999)}`);
+  const threats = info ? [] : THREATS.filter(([id]) => (id === '2' ? exploit : id === '8' ? !patchable : r() < 0.15));
+  const title = info
+    ? `${pick(r, INFO_TITLES)} (${product})`
+    : `${vendor} ${product} ${weakness} Vulnerability (${vendor.slice(0, 2).toUpperCase()}-${year}-${between(r, 100, 999)})`;
+  const additional = [patchable && 'Patch Available', exploit && 'Exploit Available'].filter(Boolean).join(', ');
+  return {
+    qid: String(qid),
+    vuln_type: vulnType,
+    severity_level: String(severity),
+    title,
+    category: pick(r, CATEGORIES),
+    last_service_modification_datetime: modified,
+    published_datetime: published,
+    patchable: patchable ? '1' : '0',
+    software_list: [{ product: product.toLowerCase().replace(/ /g, '_'), vendor: vendor.toLowerCase().replace(/ /g, '_') }],
+    ...(info
+      ? {}
+      : {
+          vendor_reference_list: [
+            {
+              id: `${vendor.toUpperCase().replace(/ /g, '')}-SA-${year}-${between(r, 1, 99)}`,
+              url: `https://security.example.com/${vendor.toLowerCase().replace(/ /g, '-')}/${year}/${qid}`,
+            },
+          ],
+          cve_list: cves.map((id) => ({ id, url: `https://cve.example.com/${id}` })),
+        }),
+    diagnosis: info
+      ? `This check reports ${product.toLowerCase()} details gathered from the host during the scan.`
+      : `The ${vendor} ${product} on this host is affected by a ${weakness.toLowerCase()} weakness in how it handles crafted input.`,
+    consequence: info ? 'Not applicable.' : `An attacker who reaches the ${product.toLowerCase()} could achieve ${weakness.toLowerCase()}.`,
+    solution: patchable
+      ? `Apply the update ${vendor} published for ${product} in advisory ${title.slice(title.lastIndexOf('(') + 1, -1)}.`
+      : 'No update is available; restrict access to the service.',
+    ...(exploit
+      ? {
+          correlation: {
+            exploits: [
+              {
+                src_name: 'Sample Exploit Feed',
+                explt_list: [{ ref: cves[0], desc: `${vendor} ${product} proof of concept`, link: `https://exploits.example.com/${qid}` }],
+              },
+            ],
+          },
+        }
+      : {}),
+    ...(info ? {} : { cvss: cvssV2(r, severity), cvss_v3: cvssV3(r, severity) }),
+    pci_flag: severity >= 3 && !info ? '1' : '0',
+    ...(severity >= 3 && !info ? { pci_reasons: [`Severity ${severity} vulnerability`] } : {}),
+    ...(threats.length > 0 ? { threat_intelligence: threats.map(([id, value]) => ({ value, id })) } : {}),
+    discovery: {
+      remote: remote ? '1' : '0',
+      ...(authTypes.length > 0 ? { auth_type_list: authTypes } : {}),
+      ...(additional ? { additional_info: additional } : {}),
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { Database } from '../db/connection.js';
+import type { GroupCommit } from '../db/group-commit.js';
+import type { IntervalSet } from '../qualys/interval-set.js';
+import { kbFacts, type KbEntry } from './kb-entry.js';
+
+/** SQL for the KnowledgeBase. Speaks entries and QID sets, knows nothing of HTTP or Qualys codes. */
+
+/** Bounds of a date filter, as `YYYY-MM-DDTHH:MM:SSZ` texts, either end open. */
+export interface Window {
+  after?: string;
+  before?: string;
+}
+
+export interface KbFilter {
+  /** Normalised QID ranges to look in. */
+  qids: IntervalSet;
+  patchable?: 0 | 1;
+  /** REMOTE 1 or 0. */
+  remote?: 0 | 1;
+  /** Whether it has an AUTH_TYPE_LIST. */
+  authenticated?: boolean;
+  /** Any of these AUTH_TYPEs (case-insensitive). */
+  authTypes?: readonly string[];
+  /** The later of the service's and the user's last modification. */
+  modified?: Window;
+  serviceModified?: Window;
+  userModified?: Window;
+  published?: Window;
+}
+
+/** A window on a column that may be NULL: an entry without the date is outside every window. */
+const windowSql = (column: string, name: string) =>
+  `(@${name}After IS NULL OR ${column} >= @${name}After) AND (@${name}Before IS NULL OR (${column} <= @${name}Before AND ${column} IS NOT NULL))`;
+
+const MODIFIED = `nullif(max(coalesce(v.service_modified, ''), coalesce(v.user_modified, '')), '')`;
+
+const FILTERS = [
+  '(@patchable IS NULL OR v.patchable = @patchable)',
+  '(@remote IS NULL OR v.remote = @remote)',
+  `(@authenticated IS NULL OR (v.auth_types <> ',') = @authenticated)`,
+  '(@authTypes IS NULL OR EXISTS (SELECT 1 FROM json_each(@authTypes) a WHERE instr(v.auth_types, a.value) > 0))',
+  windowSql(MODIFIED, 'modified'),
+  windowSql('v.service_modified', 'service'),
+  windowSql('v.user_modified', 'user'),
+  windowSql('v.published', 'published'),
+].join(' AND ');
+
+const windowParams = (name: string, w: Window | undefined) => ({ [`${name}After`]: w?.after ?? null, [`${name}Before`]: w?.before ?? null });
+
+export class KbStore {
+  private readonly stmts;
+  private readonly commits: GroupCommit;
+
+  constructor({ connection: db, commits }: Database) {
+    this.commits = commits;
+    this.stmts = {
+      insert: db.prepare(
+        `INSERT INTO kb_vulns (qid, severity, title, patchable, remote, auth_types, service_modified, user_modified, published, entry)
+         VALUES (@qid, @severity, @title, @patchable, @remote, @authTypes, @serviceModified, @userModified, @published, @entry)`,
+      ),
+      has: db.prepare('SELECT 1 FROM kb_vulns WHERE qid = ?').pluck(),
+      count: db.prepare('SELECT count(*) FROM kb_vulns').pluck(),
+      // CROSS JOIN keeps json_each outside: the ranges are sorted, so rows come in QID order
+      batch: db
+        .prepare(
+          `SELECT v.entry FROM json_each(@ranges) j CROSS JOIN kb_vulns v
+           WHERE v.qid BETWEEN max(j.value->>0, @after + 1) AND j.value->>1 AND ${FILTERS} LIMIT @limit`,
+        )
+        .pluck(),
+      qids: db.prepare(`SELECT v.qid FROM json_each(@ranges) j CROSS JOIN kb_vulns v WHERE v.qid BETWEEN j.value->>0 AND j.value->>1 AND ${FILTERS}`).pluck(),
+      search: db
+        .prepare(
+          `SELECT entry FROM kb_vulns WHERE (@text IS NULL OR qid = @qid OR instr(lower(title), lower(@text)) > 0)
+           AND (@severity IS NULL OR severity = @severity) ORDER BY qid LIMIT @limit`,
+        )
+        .pluck(),
+    };
+  }
+
+  /** Runs `fn` as one write transaction, committed with its turn's others. */
+  transaction<T>(fn: () => T): T {
+    return this.commits.write(fn);
+  }
+
+  /** While writes wait for their COMMIT (what is read now could still roll back), when it is done. */
+  settled(): Promise<void> | undefined {
+    return this.commits.settled();
+  }
+
+  insert(entry: KbEntry): void {
+    const facts = kbFacts(entry);
+    this.stmts.insert.run({
+      ...facts,
+      authTypes: `,${facts.authTypes.map((t) => `${t.toLowerCase()},`).join('')}`,
+      entry: JSON.stringify(entry),
+    });
+  }
+
+  has(qid: number): boolean {
+    return this.stmts.has.get(qid) !== undefined;
+  }
+
+  count(): number {
+    return this.stmts.count.get() as number;
+  }
+
+  private params(filter: KbFilter) {
+    return {
+      ranges: JSON.stringify(filter.qids),
+      patchable: filter.patchable ?? null,
+      remote: filter.remote ?? null,
+      authenticated: filter.authenticated === undefined ? null : Number(filter.authenticated),
+      authTypes: filter.authTypes ? JSON.stringify(filter.authTypes.map((t) => `,${t.toLowerCase()},`)) : null,
+      ...windowParams('modified', filter.modified),
+      ...windowParams('service', filter.serviceModified),
+      ...windowParams('user', filter.userModified),
+      ...windowParams('published', filter.published),
+    };
+  }
+
+  /** At most `limit` entries matching `filter` with a QID above `after`, by QID. */
+  batch(filter: KbFilter, after: number, limit: number): KbEntry[] {
+    const rows = this.stmts.batch.all({ ...this.params(filter), after, limit }) as string[];
+    return rows.map((r) => JSON.parse(r) as KbEntry);
+  }
+
+  /** Every matching QID, in order (details=None: numbers only, a few bytes each). */
+  qids(filter: KbFilter): number[] {
+    return this.stmts.qids.all(this.params(filter)) as number[];
+  }
+
+  /** The first `limit` entries whose QID is `text` or whose title holds it, of one severity if given. */
+  search(text: string | undefined, severity: number | undefined, limit: number): KbEntry[] {
+    const qid = text !== undefined && /^\d{1,10}$/.test(text) ? Number(text) : null;
+    const rows = this.stmts.search.all({ text: text ?? null, qid, severity: severity ?? null, limit }) as string[];
+    return rows.map((r) => JSON.parse(r) as KbEntry);
+  }
+}
