@@ -91,7 +91,8 @@ export function createXmlOutput(publicUrl: string | undefined, validate?: XmlVal
     }
     // Koa pipes the stream to the socket, which, should a read fail halfway, it cuts: the status
     // is sent, so the client sees a truncated document rather than waiting for an end [E]
-    const body = Readable.from(chunks, { objectMode: false, highWaterMark: 64 * 1024 });
+    // [E] a few chunks ahead of the socket, so that reading the next batch overlaps sending this one
+    const body = Readable.from(chunks, { objectMode: false, highWaterMark: 256 * 1024 });
     // A client that leaves before the end is not a fault of the emulator's: not logged.
     const onerror = ctx.onerror.bind(ctx);
     ctx.onerror = (err) => {

@@ -1,4 +1,4 @@
-import { prologue, renderElement, type XmlElement } from './xml.js';
+import { prologue, renderElementText, type XmlElement } from './xml.js';
 
 /**
  * A document written to the socket as it is read, for answers too large to hold: a whole
@@ -27,16 +27,16 @@ export interface StreamedElement {
 
 export type StreamedNode = XmlElement | StreamedElement | StreamedList;
 
-/** [E] Bytes gathered before a write: fewer, larger socket writes, and still a bounded buffer. */
-const CHUNK_BYTES = 64 * 1024;
+/** [E] Characters gathered before a write: fewer, larger socket writes, and still a bounded buffer. */
+const CHUNK_CHARS = 64 * 1024;
 
 const isStreamed = (node: StreamedNode): node is StreamedElement | StreamedList => 'kind' in node;
 
-/** The document's lines (each without its newline), the list's members as they come. */
-async function* lines(node: StreamedNode, depth: number): AsyncGenerator<string | Buffer> {
+/** The document's lines (each without its newline; a batch of list members is one), the list's as they come. */
+async function* lines(node: StreamedNode, depth: number): AsyncGenerator<string> {
   const indent = '  '.repeat(depth);
   if (!isStreamed(node)) {
-    yield renderElement(node, depth);
+    yield renderElementText(node, depth);
     return;
   }
   if (node.kind === 'path') {
@@ -47,36 +47,30 @@ async function* lines(node: StreamedNode, depth: number): AsyncGenerator<string 
   }
   let opened = false;
   for await (const batch of node.batches) {
-    for (const member of batch) {
-      if (!opened) yield `${indent}<${node.name}>`;
-      opened = true;
-      yield renderElement(member, depth + 1);
-    }
+    if (batch.length === 0) continue;
+    if (!opened) yield `${indent}<${node.name}>`;
+    opened = true;
+    yield batch.map((member) => renderElementText(member, depth + 1)).join('\n');
   }
   if (opened) yield `${indent}</${node.name}>`;
   else if (!node.omitEmpty) yield `${indent}<${node.name}/>`;
 }
 
 /**
- * The document rooted at `root`, naming `dtdPath` under `baseUrl` in its DOCTYPE, as chunks of
- * about 64 KiB. Pulled, not pushed: a slow reader is written to no faster than it reads.
+ * The document rooted at `root`, naming `dtdPath` under `baseUrl` in its DOCTYPE, in chunks of
+ * at least 64 KiB (a batch of members is never split), each encoded once from text. Pulled, not pushed: a slow reader is written to no
+ * faster than it reads.
  */
 export async function* streamXml(root: StreamedElement, dtdPath: string, baseUrl: string): AsyncGenerator<Buffer> {
-  let pending: Buffer[] = [Buffer.from(prologue(root.name, dtdPath, baseUrl))];
-  let size = pending[0].length;
-  const NEWLINE = Buffer.from('\n');
+  let pending = prologue(root.name, dtdPath, baseUrl);
   for await (const line of lines(root, 0)) {
-    const bytes = typeof line === 'string' ? Buffer.from(line) : line;
-    pending.push(NEWLINE, bytes);
-    size += 1 + bytes.length;
-    if (size >= CHUNK_BYTES) {
-      yield Buffer.concat(pending, size);
-      pending = [];
-      size = 0;
+    pending += `\n${line}`;
+    if (pending.length >= CHUNK_CHARS) {
+      yield Buffer.from(pending);
+      pending = '';
     }
   }
-  pending.push(NEWLINE);
-  yield Buffer.concat(pending, size + 1);
+  yield Buffer.from(`${pending}\n`);
 }
 
 /** A path element of a streamed document. */

@@ -101,6 +101,13 @@ export function renderElement(node: XmlElement, depth: number): Buffer {
   return joinLines(lines);
 }
 
+/** The same as text: a streamed answer joins many elements into one string before encoding it once. */
+export function renderElementText(node: XmlElement, depth: number): string {
+  const lines: (string | Buffer)[] = [];
+  write(lines, node, '  '.repeat(depth));
+  return lines.map((line) => (typeof line === 'string' ? line : line.toString('utf8'))).join('\n');
+}
+
 const NEWLINE = Buffer.from('\n');
 
 /** The lines as one buffer, each but the last followed by a newline. */
