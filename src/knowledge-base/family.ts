@@ -3,6 +3,7 @@ import type { BundledDtd } from '../qualys/bundled-dtd.js';
 import { v2Dtd } from '../qualys/bundled-dtd.js';
 import { readKbEntry, type KbEntry, type Refuse } from './kb-entry.js';
 import { kbEndpoint, KB_VERSIONS } from './kb-endpoint.js';
+import { generateKbEntry } from './kb-generator.js';
 import { kbDtdPath, kbListDtd } from './kb-output.js';
 import { KbStore } from './kb-store.js';
 import { kbDashboard } from './kb-view.js';
@@ -21,6 +22,8 @@ export interface KnowledgeBase {
    * a QID already there is refused too, through `refuse` (by default, an Error).
    */
   add(entry: unknown, now: string, refuse?: Refuse, where?: string): number;
+  /** Adds `generateKbEntry(qid, seed)` for each QID not there yet, inside the caller's write; answers how many. */
+  addGenerated(qids: Iterable<number>, seed: number): number;
 }
 
 const fail: Refuse = (message) => {
@@ -43,6 +46,15 @@ export const knowledgeBaseFamily: ApiFamily<object, { knowledgeBase: KnowledgeBa
     const knowledgeBase: KnowledgeBase = {
       has: (qid) => store.has(qid),
       add: (value, now, refuse = fail, where = 'knowledge_base entry') => insert(readKbEntry(value, now, where, refuse), where, refuse),
+      addGenerated(qids, seed) {
+        let added = 0;
+        for (const qid of new Set(qids)) {
+          if (store.has(qid)) continue;
+          store.insert(generateKbEntry(qid, seed));
+          added++;
+        }
+        return added;
+      },
     };
     const insert = (entry: KbEntry, where: string, refuse: Refuse): number => {
       const qid = Number(entry.qid);

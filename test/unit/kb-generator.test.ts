@@ -28,3 +28,28 @@ describe('generateKbEntry', () => {
     }
   });
 });
+
+describe('the knowledgeBase offer', () => {
+  it('adds generated entries for the QIDs not there yet, inside the caller’s write', async () => {
+    const { openDatabase } = await import('../../src/db/open.js');
+    const { knowledgeBaseFamily } = await import('../../src/knowledge-base/family.js');
+    const database = openDatabase(':memory:');
+    try {
+      const { offers } = knowledgeBaseFamily.build({
+        database,
+        settings: { pageSize: 10, requireHostRecord: false, networks: [] },
+        secrets: new (await import('../../src/qualys/secrets.js')).SecretParams([]),
+        links: {},
+      });
+      const kb = offers.knowledgeBase;
+      database.commits.write(() => kb.add({ qid: 5, severity_level: 1, title: 'seeded' }, '2026-01-01T00:00:00Z'));
+      expect(database.commits.write(() => kb.addGenerated([5, 6, 7, 6], 3))).toBe(2);
+      expect([5, 6, 7, 8].map((q) => kb.has(q))).toEqual([true, true, true, false]);
+      expect(() => database.commits.write(() => kb.add({ qid: 6, severity_level: 1, title: 'again' }, '2026-01-01T00:00:00Z'))).toThrow(
+        'knowledge_base entry.qid 6 is in the KnowledgeBase already',
+      );
+    } finally {
+      database.close();
+    }
+  });
+});
