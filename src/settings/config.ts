@@ -7,7 +7,7 @@ import { ConfigError, type User } from './kinds.js';
 import { DEFAULT_USER, SETTINGS, type Setting, type ValueOf } from './settings.js';
 
 export { ConfigError, type User } from './kinds.js';
-export { DEFAULT_USER, DURABILITIES, type Durability } from './settings.js';
+export { DEFAULT_USER, DURABILITIES, type Durability, type AnswerSide, type ConformanceMode } from './settings.js';
 
 type Slices = typeof SETTINGS;
 export type SliceName = keyof Slices;
@@ -33,6 +33,7 @@ export type Config = ValuesOf<{ [K in Key]: DeclarationOf<K> }>;
 export type Slice<S extends SliceName> = ValuesOf<Slices[S]>;
 export type ListenerSettings = Slice<'listener'>;
 export type ToolSettings = Slice<'tools'>;
+export type ConformanceSettings = Slice<'conformance'>;
 
 /** Each declaration with its name, in the order of settings.ts. */
 export const DECLARED: readonly { key: Key; setting: Setting<unknown> }[] = Object.values(SETTINGS).flatMap((settings) =>
@@ -49,6 +50,12 @@ export function sliceOf<S extends SliceName>(config: Config, slice: S): Slice<S>
 /** Rules between settings, which no single one can check. */
 const COMBINATIONS: ((config: Config) => string | undefined)[] = [
   (c) => ((c.tlsCert === undefined) !== (c.tlsKey === undefined) ? '--tls-cert and --tls-key must be given together' : undefined),
+  // the conformance modes (issue 25): each needs its partners, and replay works alone
+  (c) =>
+    c.replayFile !== undefined && (c.upstream ?? c.mode ?? c.recordFile) !== undefined ? '--replay does not go with --upstream, --mode or --record' : undefined,
+  (c) => ((c.upstream === undefined) !== (c.mode === undefined) ? '--upstream and --mode (record or compare) must be given together' : undefined),
+  (c) => (c.mode === 'record' && c.recordFile === undefined ? '--mode record needs --record FILE' : undefined),
+  (c) => (c.recordFile !== undefined && c.mode === undefined ? '--record needs --upstream and --mode' : undefined),
 ];
 
 /**
@@ -58,6 +65,8 @@ const COMBINATIONS: ((config: Config) => string | undefined)[] = [
  */
 export function configProblem(config: Config): string | undefined {
   for (const { key, setting } of DECLARED) {
+    // a setting without a default may be left unset
+    if (config[key] === undefined && !('default' in setting)) continue;
     const problem = setting.kind.problem?.(config[key], key);
     if (problem !== undefined) return problem;
   }

@@ -3,7 +3,7 @@
  * given from code (a `startEmulator` option) is checked, how `--help` shows a default, and what
  * the runtime config API takes for it. The settings themselves are declared in settings.ts.
  */
-import { isHostName } from '../host-names.js';
+import { isHostName, isLoopback } from '../host-names.js';
 
 /** A refused flag, variable or option; the program reports it on one line and does not start. */
 export class ConfigError extends Error {}
@@ -74,6 +74,38 @@ export function baseUrl(arg: string): Kind<string> {
       if (!/^https?:\/\/[^/\s]+$/.test(url)) throw new ConfigError(`${name} must be like http://host:port, got ${JSON.stringify(t)}`);
       return url;
     },
+    show: (v) => v,
+  };
+}
+
+/**
+ * [E] Where the conformance modes send the client's credentials: an origin (no path, query or
+ * user), `https://`, or `http://` to a loopback address only, so a password never crosses a
+ * network in clear text.
+ */
+export function upstreamUrl(arg: string): Kind<string> {
+  const problem = (label: string, v: unknown): string | undefined => {
+    let url: URL;
+    try {
+      url = new URL(String(v));
+    } catch {
+      return `${label} must be a URL like https://qualysapi.qualys.com, got ${JSON.stringify(v)}`;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${label} must be an https:// URL, got ${JSON.stringify(v)}`;
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || url.pathname !== '/')
+      return `${label} must be a scheme, host and port only (no path, query or user), got ${JSON.stringify(v)}`;
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (url.protocol === 'http:' && !isLoopback(host)) return `${label} must be https:// unless it is a loopback address, got ${JSON.stringify(v)}`;
+    return undefined;
+  };
+  return {
+    arg,
+    parse(name, t) {
+      const refusal = problem(name, required(name, t));
+      if (refusal !== undefined) throw new ConfigError(refusal);
+      return new URL(t!).origin;
+    },
+    problem: (v, key) => (typeof v === 'string' ? problem(key, v) : `${key} must be a URL like https://qualysapi.qualys.com, got ${JSON.stringify(v)}`),
     show: (v) => v,
   };
 }

@@ -24,6 +24,7 @@ import {
   text,
   trueFalse,
   type User,
+  upstreamUrl,
   wholeNumber,
 } from './kinds.js';
 
@@ -56,6 +57,14 @@ const slice = <G extends Record<string, Setting<any>>>(settings: G & { [K in key
 /** What an answered write survives (docs/architecture.md, Durability). */
 export const DURABILITIES = ['process', 'full'] as const;
 export type Durability = (typeof DURABILITIES)[number];
+
+/** The conformance modes: record and compare need --upstream. */
+export const CONFORMANCE_MODES = ['record', 'compare'] as const;
+export type ConformanceMode = (typeof CONFORMANCE_MODES)[number];
+
+/** Whose answer a client gets in compare mode. */
+export const ANSWER_SIDES = ['upstream', 'emulator'] as const;
+export type AnswerSide = (typeof ANSWER_SIDES)[number];
 
 export const DEFAULT_USER: User = { login: 'qualys', password: 'qualys' };
 
@@ -338,6 +347,50 @@ export const SETTINGS = {
       kind: paths('DIR[,DIR]'),
       default: [],
       description: 'Directories a kube-bench request may name as config_dir; their YAML runs shell commands, so none are allowed by default.',
+    },
+  }),
+  /** The conformance modes: all off unless given. */
+  conformance: slice({
+    upstream: {
+      flag: '--upstream',
+      env: 'QUALYS_EMULATOR_UPSTREAM',
+      kind: upstreamUrl('URL'),
+      description:
+        "The real Qualys platform (e.g. https://qualysapi.qualys.com) that --mode record or compare forwards each API call to, with the client's credentials; https:// unless it is a loopback address.",
+    },
+    mode: {
+      flag: '--mode',
+      env: 'QUALYS_EMULATOR_MODE',
+      kind: oneOf('MODE', CONFORMANCE_MODES),
+      description:
+        "With --upstream: record (answer with the upstream's answers and append each exchange to --record) or compare (send every call to both, report their structural differences at /_emulator/conformance).",
+    },
+    recordFile: {
+      flag: '--record',
+      env: 'QUALYS_EMULATOR_RECORD',
+      kind: text('FILE'),
+      description:
+        "HAR 1.2 file the upstream's exchanges are appended to, secrets redacted, owner-only (0600); needed by --mode record, optional with compare.",
+    },
+    replayFile: {
+      flag: '--replay',
+      env: 'QUALYS_EMULATOR_REPLAY',
+      kind: text('FILE'),
+      description: 'Answer API calls from a HAR file --record wrote; a call with no recording gets a 404 error. Not with --upstream.',
+    },
+    upstreamTimeout: {
+      flag: '--upstream-timeout',
+      env: 'QUALYS_EMULATOR_UPSTREAM_TIMEOUT',
+      kind: seconds('SECONDS', 3600),
+      default: 30,
+      description: 'Seconds the upstream has to answer a call in full before the client gets a 504 error (default {default}).',
+    },
+    compareAnswer: {
+      flag: '--compare-answer',
+      env: 'QUALYS_EMULATOR_COMPARE_ANSWER',
+      kind: oneOf('SIDE', ANSWER_SIDES),
+      default: 'upstream',
+      description: 'In compare mode, whose answer the client gets: upstream or emulator (default {default}).',
     },
   }),
 };

@@ -77,6 +77,16 @@ describe('loadConfig', () => {
       '400',
       '--drain-timeout',
       '0',
+      '--upstream',
+      'https://qualysapi.qualys.com/',
+      '--mode',
+      'compare',
+      '--record',
+      'rec.har',
+      '--upstream-timeout',
+      '0.5',
+      '--compare-answer',
+      'emulator',
     ]);
     expect(fromFlags).toEqual({
       host: '0.0.0.0',
@@ -114,6 +124,11 @@ describe('loadConfig', () => {
       maxConnections: 12,
       sendTimeout: 400,
       drainTimeout: 0,
+      upstream: 'https://qualysapi.qualys.com',
+      mode: 'compare',
+      recordFile: 'rec.har',
+      upstreamTimeout: 0.5,
+      compareAnswer: 'emulator',
     });
     const env = {
       QUALYS_EMULATOR_HOST: '0.0.0.0',
@@ -148,11 +163,28 @@ describe('loadConfig', () => {
       QUALYS_EMULATOR_MAX_CONNECTIONS: '12',
       QUALYS_EMULATOR_SEND_TIMEOUT: '400',
       QUALYS_EMULATOR_DRAIN_TIMEOUT: '0',
+      QUALYS_EMULATOR_UPSTREAM: 'https://qualysapi.qualys.com',
+      QUALYS_EMULATOR_MODE: 'compare',
+      QUALYS_EMULATOR_RECORD: 'rec.har',
+      QUALYS_EMULATOR_UPSTREAM_TIMEOUT: '0.5',
+      QUALYS_EMULATOR_COMPARE_ANSWER: 'emulator',
     };
     expect(configOf([], env)).toEqual(fromFlags);
     expect(configOf(['--port', '81', '--user', 'x:y'], env)).toMatchObject({ port: 81, users: [{ login: 'x', password: 'y' }] });
     // Every option is reachable both ways: each has a flag and an environment variable.
     for (const o of OPTIONS) expect(o.env).toMatch(/^QUALYS_EMULATOR_[A-Z_]+$/);
+  });
+
+  it('takes a loopback upstream over plain http, and --replay alone', () => {
+    expect(configOf(['--upstream', 'http://127.0.0.1:9443', '--mode', 'record', '--record', 'r.har'])).toMatchObject({
+      upstream: 'http://127.0.0.1:9443',
+      mode: 'record',
+      upstreamTimeout: 30,
+      compareAnswer: 'upstream',
+    });
+    expect(configOf(['--upstream', 'http://[::1]:9443', '--mode', 'compare']).upstream).toBe('http://[::1]:9443');
+    expect(configOf(['--upstream', 'http://localhost:9443', '--mode', 'compare']).upstream).toBe('http://localhost:9443');
+    expect(configOf(['--replay', 'r.har']).replayFile).toBe('r.har');
   });
 
   it('keeps --require-unix-for-docker and its variable as names of --require-host-record', () => {
@@ -192,6 +224,23 @@ describe('loadConfig', () => {
       ['--rate-limit', '0/10'],
       ['--rate-limit', '3/0'],
       ['--concurrency-limit', '0'],
+      // the conformance modes: an upstream that would carry credentials in clear text, or is no URL
+      ['--upstream', 'http://qualysapi.qualys.com', '--mode', 'compare'],
+      ['--upstream', 'http://10.0.0.5:8443', '--mode', 'compare'],
+      ['--upstream', 'https://', '--mode', 'compare'],
+      ['--upstream', 'qualysapi.qualys.com', '--mode', 'compare'],
+      ['--upstream', 'https://user:pw@qualysapi.qualys.com', '--mode', 'compare'],
+      ['--upstream', 'https://qualysapi.qualys.com/api/2.0/', '--mode', 'compare'],
+      ['--upstream', 'ftp://qualysapi.qualys.com', '--mode', 'compare'],
+      // and the modes' partners
+      ['--upstream', 'https://qualysapi.qualys.com'],
+      ['--mode', 'compare'],
+      ['--upstream', 'https://qualysapi.qualys.com', '--mode', 'record'],
+      ['--upstream', 'https://qualysapi.qualys.com', '--mode', 'replay'],
+      ['--record', 'r.har'],
+      ['--replay', 'r.har', '--upstream', 'https://qualysapi.qualys.com', '--mode', 'compare'],
+      ['--upstream-timeout', '0'],
+      ['--compare-answer', 'both'],
     ]) {
       expect(() => loadConfig(argv, {}), argv.join(' ')).toThrow(ConfigError);
     }
