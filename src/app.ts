@@ -30,6 +30,7 @@ import { journalRequests } from './controls/journal-requests.js';
 import { injectFaults } from './controls/faults.js';
 import { ADMIN_PREFIX, adminRouter, jsonBody, unknownControls } from './controls/admin-routes.js';
 import { rootRedirect } from './controls/dashboard-files.js';
+import { Conformance } from './conformance/conformance.js';
 
 export interface AppDeps {
   config: Config;
@@ -43,7 +44,7 @@ export interface AppDeps {
  * The app, with the test-harness controls that `/_emulator/` and the programmatic handle drive,
  * and `stopTools`, which ends the tools it is running (SIGTERM, SIGKILL after the grace period).
  */
-export type EmulatorApp = Koa<AppState> & { controls: EmulatorControls; stopTools(): Promise<void> };
+export type EmulatorApp = Koa<AppState> & { controls: EmulatorControls; stopTools(): Promise<void>; conformance: Conformance };
 
 /** Runs `steps` for every path under `prefix`, which they answer whatever it is; other paths pass by. */
 function under(prefix: string, steps: AppMiddleware[]): AppMiddleware {
@@ -74,13 +75,32 @@ export function createApp({ config, database, validateXml, families = FAMILIES }
   // each user's account state, which a session login (below) and every authenticated call obey
   const accounts = new AccountStates(config.users.map((u) => u.login));
   const built = families.build({ database, settings, secrets }, { sessions, credentials: gatedCheck(check, accounts) });
-  const controls = new EmulatorControls({ database, runtime, families: built, atomically: (fn) => commits.write(fn), secrets, accounts });
+  const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
+  // the conformance modes (docs/conformance.md); opens the recording, so it may refuse the start
+  const conformance = new Conformance({
+    settings: sliceOf(config, 'conformance'),
+    maxBody: config.maxBody,
+    publicUrl,
+    user: config.users[0],
+    secrets,
+    bodyStep: bodyParser(config.maxBody),
+    authenticate: authenticate(authenticators, { accounts }),
+    envelope: errorEnvelope(output, secrets),
+  });
+  const controls = new EmulatorControls({
+    database,
+    runtime,
+    families: built,
+    atomically: (fn) => commits.write(fn),
+    secrets,
+    accounts,
+    conformance: conformance.report,
+  });
   // per app, so closing one emulator never touches another's tools
   const groups = new ProcessGroups();
 
   // The steps the route groups below share. [Q] Basic or QualysSession, for the Qualys API, the
   // tool runners and the emulator controls alike; the first authenticator that knows the caller wins.
-  const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
   const who = authenticate(authenticators);
   const xrw = requireXRequestedWith(() => runtime.requireXRequestedWith);
   const faults = injectFaults(controls.faults);
@@ -102,18 +122,20 @@ export function createApp({ config, database, validateXml, families = FAMILIES }
     ];
   };
 
-  // The request pipeline, outermost first: five steps for every request, then route groups,
+  // The request pipeline, outermost first: six steps for every request, then route groups,
   // each listing its own steps in order. Route groups answer disjoint paths.
   const app = new Koa<AppState>();
   // 1. [E] the request journal sees each /api/ request as it finally left
-  app.use(journalRequests(controls.journal, secrets));
+  app.use(journalRequests(controls.journal, secrets, (ctx) => conformance.differenceOf(ctx)));
   // 2. every error and unanswered path leaves as a SIMPLE_RETURN, never HTML or a stack trace
   app.use(errorEnvelope(output, secrets));
   // 3. no answer before the COMMIT holding what it wrote or read (group commit: docs/architecture.md)
   app.use(answerAfterCommit(commits));
   // 4. [E] this server's own Host names and Origin only (DNS rebinding, other web sites): 403
   app.use(ownSiteOnly(config));
-  // 5. /_emulator/: the test-harness controls and the dashboard, JSON in and out; every path under it ends here
+  // 5. [E] with --upstream or --replay: the API's calls recorded, compared or replayed (docs/conformance.md)
+  app.use(conformance.step());
+  // 6. /_emulator/: the test-harness controls and the dashboard, JSON in and out; every path under it ends here
   const admin = adminRouter(controls, publicUrl);
   app.use(
     under(ADMIN_PREFIX, [
@@ -126,9 +148,9 @@ export function createApp({ config, database, validateXml, families = FAMILIES }
       admin.allowedMethods() as AppMiddleware,
     ]),
   );
-  // 6. [E] the host root leads a browser to the dashboard
+  // 7. [E] the host root leads a browser to the dashboard
   app.use(rootRedirect());
-  // 7. every fixed path below, found by one lookup; the groups answer disjoint paths
+  // 8. every fixed path below, found by one lookup; the groups answer disjoint paths
   app.use(
     exactPaths([
       // a. public DTDs at the URLs the DOCTYPEs name, no credentials
@@ -154,5 +176,5 @@ export function createApp({ config, database, validateXml, families = FAMILIES }
       ...built.map((b) => apiRoutes({ endpoints: b.endpoints, output, publicUrl, commits, secrets, guards: guards(b.family) })),
     ]),
   );
-  return Object.assign(app, { controls, stopTools: () => groups.stopAll(config.toolKillGrace) });
+  return Object.assign(app, { controls, conformance, stopTools: () => groups.stopAll(config.toolKillGrace) });
 }

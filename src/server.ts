@@ -25,6 +25,7 @@ import type { JournalEntry, JournalFilter } from './controls/journal.js';
 import { parseJournalFilter } from './controls/journal-requests.js';
 import type { AccountJson, AccountState } from './controls/account-states.js';
 import { OneAtATime } from './http/one-at-a-time.js';
+import { RecordingError } from './conformance/har-file.js';
 
 export type { EmulatorOptions };
 
@@ -159,7 +160,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   const db = openPreparedDatabase(config.db, config.durability);
   const validateXml = config.validateXml ? await loadValidator() : undefined;
-  const app = createApp({ config, database: db, validateXml });
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({ config, database: db, validateXml });
+  } catch (err) {
+    db.close();
+    throw err instanceof RecordingError ? new StartupError(err.message) : err;
+  }
   const { controls } = app;
   // Records seeded from code or a file are owned by the first configured user.
   const owner = config.users[0].login;
@@ -245,6 +252,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         void Promise.all([drained, toolsEnded]).then(() => {
           clearTimeout(cut);
           answering.close();
+          app.conformance.close();
           db.close();
           resolve();
         });

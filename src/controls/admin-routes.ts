@@ -93,6 +93,12 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
   router.patch('/config', (ctx) => {
     ctx.body = controls.patchConfig(parseConfigPatch(bodyOf(ctx)));
   });
+  router.get('/conformance', (ctx) => {
+    ctx.body = controls.conformance.json();
+  });
+  router.delete('/conformance', (ctx) => {
+    ctx.body = { deleted: controls.conformance.clear() };
+  });
   addDashboardRoutes(router, controls, publicUrl);
   return router;
 }

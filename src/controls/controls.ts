@@ -9,6 +9,7 @@ import { applyRuntimePatch, changesSlice, runtimeSettingsJson, type RuntimePatch
 import { seedFamilies, type SeedTarget } from './seed.js';
 import { ToolRuns } from './tool-runs.js';
 import type { AccountStates } from './account-states.js';
+import type { ConformanceReport } from '../conformance/report.js';
 
 export interface ControlDeps {
   database: Database;
@@ -21,6 +22,8 @@ export interface ControlDeps {
   secrets: SecretParams;
   /** The configured users' account states, which the app's authentication applies. */
   accounts: AccountStates;
+  /** What compare mode found (docs/conformance.md); a reset keeps it. */
+  conformance: ConformanceReport;
 }
 
 /**
@@ -35,6 +38,7 @@ export class EmulatorControls {
   readonly limiter: RateLimiter;
   readonly toolRuns = new ToolRuns();
   readonly accounts: AccountStates;
+  readonly conformance: ConformanceReport;
   /** What the families show on the dashboard, in the registry's order. */
   readonly dashboards: readonly FamilyDashboard[];
   private readonly database: Database;
@@ -46,6 +50,7 @@ export class EmulatorControls {
     this.runtime = deps.runtime;
     this.families = deps.families;
     this.accounts = deps.accounts;
+    this.conformance = deps.conformance;
     const { runtime } = deps;
     // the limiter's names for the rate-limit settings, read live
     const rateLimits: RateLimitSettings = {

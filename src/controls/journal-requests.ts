@@ -4,6 +4,7 @@ import type { AppContext, AppMiddleware } from '../http/state.js';
 import { JsonError } from '../http/json-errors.js';
 import type { SecretParams } from '../qualys/secrets.js';
 import { integerIn, objectOf } from './json-input.js';
+import type { StructuralDifference } from '../conformance/structure.js';
 import { heldBytes, JOURNAL_LIMITS, type Journal, type JournalFilter } from './journal.js';
 
 /** Reads the filters of `GET /_emulator/requests` from its query string. */
@@ -81,8 +82,11 @@ function* maskedParams(params: RequestParams, secrets: SecretParams): Generator<
   for (const name of params.names()) yield [name, secrets.maskAnyCase(name, params.get(name)!)];
 }
 
-/** Outermost middleware: records each API request once its answer is final, secrets masked whatever their case [E]. */
-export function journalRequests(journal: Journal, secrets: SecretParams): AppMiddleware {
+/**
+ * Outermost middleware: records each API request once its answer is final, secrets masked whatever
+ * their case [E], with the difference compare mode found in it (`differenceOf`).
+ */
+export function journalRequests(journal: Journal, secrets: SecretParams, differenceOf: (ctx: AppContext) => StructuralDifference | null): AppMiddleware {
   return async (ctx, next) => {
     if (!journaled(ctx.path)) return next();
     const time = Date.now();
@@ -92,6 +96,7 @@ export function journalRequests(journal: Journal, secrets: SecretParams): AppMid
     } finally {
       const params = paramsOf(ctx);
       const dropped = ctx.state.dropped === true;
+      const difference = differenceOf(ctx);
       const answer: unknown = dropped ? null : ctx.body;
       // XML as sent is read when the journal is; a JSON answer is taken now, as it stands.
       const later = answer === null || answer === undefined || typeof answer === 'string' || Buffer.isBuffer(answer);
@@ -108,6 +113,7 @@ export function journalRequests(journal: Journal, secrets: SecretParams): AppMid
         body: later ? () => answerText(answer) : answerText(answer),
         held: later ? heldBytes(params.entries, (answer as Buffer | string | undefined) ?? null, sourceChars(ctx)) : undefined,
         duration_ms: Math.round(performance.now() - started),
+        ...(difference === null ? {} : { difference }),
       });
     }
   };

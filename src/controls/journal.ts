@@ -1,5 +1,6 @@
 import { MASK } from '../qualys/secrets.js';
 import { clip, clipApart } from './clip.js';
+import type { StructuralDifference } from '../conformance/structure.js';
 
 /** One API request as the harness sees it in `GET /_emulator/requests`. */
 export interface JournalEntry {
@@ -26,6 +27,8 @@ export interface JournalEntry {
   body: string | null;
   body_truncated: boolean;
   duration_ms: number;
+  /** In compare mode, how the upstream's answer and the emulator's differed; absent when they agreed (docs/conformance.md). */
+  difference?: StructuralDifference;
 }
 
 /** What the middleware hands over: everything but the ID, at full length; the store cuts it. */
@@ -71,7 +74,15 @@ const TIME_COST = cost(new Date(0).toISOString());
 
 /** What an entry counts besides its parameters and body. */
 const scalarsCost = (e: Omit<JournalRecord, 'params' | 'body' | 'time'>) =>
-  ENTRY_OVERHEAD + TIME_COST + cost(e.user) + cost(e.method) + cost(e.path) + cost(e.action) + cost(e.code) + cost(e.text);
+  ENTRY_OVERHEAD +
+  TIME_COST +
+  cost(e.user) +
+  cost(e.method) +
+  cost(e.path) +
+  cost(e.action) +
+  cost(e.code) +
+  cost(e.text) +
+  (e.difference === undefined ? 0 : cost(JSON.stringify(e.difference)));
 
 function costOf(e: JournalEntry): number {
   let n = scalarsCost(e) + cost(e.body);
@@ -139,6 +150,7 @@ function entryOf(id: number, record: JournalRecord): JournalEntry {
     body: body.text,
     body_truncated: body.cut,
     duration_ms: record.duration_ms,
+    ...(record.difference === undefined ? {} : { difference: record.difference }),
   };
 }
 

@@ -1,7 +1,8 @@
 import coBody from 'co-body';
 import formidable from 'formidable';
 import type { Context } from 'koa';
-import { Writable } from 'node:stream';
+import type { IncomingMessage } from 'node:http';
+import { Readable, Writable } from 'node:stream';
 import { RequestParams } from '../qualys/params.js';
 import { type QualysError, qualysErrors } from '../qualys/errors.js';
 import { bodyFault } from './body-errors.js';
@@ -54,12 +55,12 @@ async function readBody(ctx: AppContext, next: () => Promise<unknown>, maxBody: 
 async function readBodyParams(ctx: AppContext, maxBody: number): Promise<Entries> {
   const type = ctx.is('multipart/form-data', 'application/x-www-form-urlencoded', 'text/xml', 'application/xml', '+xml');
   if (type === 'multipart/form-data') return readMultipart(ctx, maxBody);
-  if (type === 'application/x-www-form-urlencoded') return formEntries(await coBody.text(ctx, { limit: maxBody, encoding: 'utf8' }));
-  if (type !== false && type !== null) ctx.state.xmlBody = await coBody.text(ctx, { limit: maxBody, encoding: 'utf8' });
+  if (type === 'application/x-www-form-urlencoded') return formEntries(await coBody.text(bodySource(ctx), { limit: maxBody, encoding: 'utf8' }));
+  if (type !== false && type !== null) ctx.state.xmlBody = await coBody.text(bodySource(ctx), { limit: maxBody, encoding: 'utf8' });
   return [];
 }
 
-async function readMultipart(ctx: Context, maxBody: number): Promise<Entries> {
+async function readMultipart(ctx: AppContext, maxBody: number): Promise<Entries> {
   const entries: Entries = [];
   const form = formidable({
     maxFieldsSize: maxBody,
@@ -73,8 +74,18 @@ async function readMultipart(ctx: Context, maxBody: number): Promise<Entries> {
     fileWriteStreamHandler: discard,
   });
   form.on('field', (name: string, value: string) => entries.push([name, value]));
-  await form.parse(ctx.req);
+  await form.parse(bodySource(ctx));
   return entries;
+}
+
+/**
+ * Where the body's bytes come from: the request itself, or, once the conformance step has read
+ * them to forward them (src/conformance/), those bytes again, under the request's own headers.
+ */
+function bodySource(ctx: AppContext): IncomingMessage {
+  const bytes = ctx.state.bodyBytes;
+  if (bytes === undefined) return ctx.req;
+  return Object.assign(Readable.from([bytes]), { headers: ctx.req.headers }) as unknown as IncomingMessage;
 }
 
 function bodyError(err: unknown, maxBody: number): QualysError {

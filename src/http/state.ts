@@ -16,6 +16,11 @@ export interface AppState {
    * query alone by the first reader of a request that never reached it (`paramsOf`).
    */
   params?: RequestParams;
+  /**
+   * The request's body as received, read whole by the conformance step to forward it upstream
+   * (src/conformance/); the body step then reads these bytes instead of the spent request.
+   */
+  bodyBytes?: Buffer;
   /** An XML document POSTed as the body (text/xml or application/xml), as text (the body step). */
   xmlBody?: string;
   /** The Qualys CODE and TEXT of an error answer (the error envelope), for the request journal. */

@@ -171,6 +171,14 @@ export const qualysErrors = {
     ),
   /** [Q] 999 for unexpected faults; [E] generic text, never internals. */
   internal: () => new QualysError(500, '999', 'Internal error. Please try again later.'),
+  /**
+   * [E] conformance modes (docs/conformance.md): the upstream did not answer in time (504), or
+   * failed otherwise (502: refused, reset, too large, not XML); CODE 999 as any fault Qualys reports.
+   */
+  upstreamTimeout: (seconds: number) => new QualysError(504, '999', `Conformance mode: the upstream did not answer within ${seconds} s (--upstream-timeout)`),
+  upstreamFailed: (reason: string) => new QualysError(502, '999', `Conformance mode: the upstream failed: ${reason}`),
+  /** [E] replay (docs/conformance.md): a call the recording holds no answer for; 404 as an unknown path. */
+  notRecorded: (method: string, path: string) => new QualysError(404, undefined, `Replay: no recorded answer matches ${method} ${path} with these parameters`),
 };
 
 /** The wait as Qualys's own 1965 sample words it: `23 hours, 57 minutes and 54 seconds` [Q: docs/fidelity.md §8]. */

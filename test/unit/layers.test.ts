@@ -15,6 +15,7 @@ const LAYERS = [
   'app.ts',
   'families.ts',
   'controls',
+  'conformance',
   'tools',
   'http',
   'session',
