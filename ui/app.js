@@ -7,10 +7,11 @@ import * as faults from './faults.js';
 import * as tools from './tools.js';
 import * as assets from './assets.js';
 import * as knowledgeBase from './knowledge-base.js';
+import * as differences from './differences.js';
 
 /** @typedef {{ title: string, render(main: HTMLElement): () => void }} View */
 /** @type {Record<string, View>} */
-const VIEWS = { records, assets, 'knowledge-base': knowledgeBase, requests, faults, tools };
+const VIEWS = { records, assets, 'knowledge-base': knowledgeBase, requests, faults, tools, differences };
 
 const main = /** @type {HTMLElement} */ (document.getElementById('view'));
 /** @type {(() => void) | undefined} */

@@ -50,7 +50,7 @@ export function sliceOf<S extends SliceName>(config: Config, slice: S): Slice<S>
 /** Rules between settings, which no single one can check. */
 const COMBINATIONS: ((config: Config) => string | undefined)[] = [
   (c) => ((c.tlsCert === undefined) !== (c.tlsKey === undefined) ? '--tls-cert and --tls-key must be given together' : undefined),
-  // the conformance modes (issue 25): each needs its partners, and replay works alone
+  // the conformance modes (docs/conformance.md): each needs its partners, and replay works alone
   (c) =>
     c.replayFile !== undefined && (c.upstream ?? c.mode ?? c.recordFile) !== undefined ? '--replay does not go with --upstream, --mode or --record' : undefined,
   (c) => ((c.upstream === undefined) !== (c.mode === undefined) ? '--upstream and --mode (record or compare) must be given together' : undefined),

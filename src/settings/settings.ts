@@ -349,7 +349,7 @@ export const SETTINGS = {
       description: 'Directories a kube-bench request may name as config_dir; their YAML runs shell commands, so none are allowed by default.',
     },
   }),
-  /** The conformance modes: all off unless given. */
+  /** The conformance modes (src/conformance/, docs/conformance.md): all off unless given. */
   conformance: slice({
     upstream: {
       flag: '--upstream',
