@@ -111,7 +111,12 @@ export class Conformance {
         answerHeaders: answer.headers,
         answer: answer.body.toString('utf8'),
       };
-      this.writer.append(harEntry(exchange, redaction));
+      try {
+        this.writer.append(harEntry(exchange, redaction));
+      } catch (err) {
+        // [E] the upstream has acted on the call (a write, perhaps): its answer still reaches the client
+        console.error(`qualys-emulator: could not append to the recording: ${(err as Error).message}`);
+      }
     }
     return answer;
   }

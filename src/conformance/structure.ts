@@ -26,9 +26,13 @@ export const OUTLINE_LIMITS = { paths: 2000, depth: 64, textChars: 1024 } as con
 export class NotXml extends Error {}
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** A character reference's character; one beyond Unicode is left as written. */
+function character(code: number, written: string): string {
+  return code <= 0x10ffff ? String.fromCodePoint(code) : written;
+}
 const decode = (s: string) =>
-  s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(+e.slice(1)) : (ENTITIES[e] ?? m),
+  s.replace(/&(#x[0-9a-fA-F]{1,8}|#\d{1,8}|\w+);/g, (m, e: string) =>
+    e.startsWith('#x') ? character(parseInt(e.slice(2), 16), m) : e.startsWith('#') ? character(+e.slice(1), m) : (ENTITIES[e] ?? m),
   );
 const TAG = /<(\/?)([A-Za-z_:][-\w.:]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
 const ATTR = /([^\s=/>]+)\s*=/g;
@@ -51,9 +55,10 @@ export function outline(xml: string): Outline {
     }
     if (stack.length === 0 && xml.slice(i, lt).trim() !== '') throw new NotXml('text outside the root element');
     if (xml.startsWith('<!--', lt) || xml.startsWith('<?', lt)) {
-      const end = xml.indexOf(xml[lt + 1] === '?' ? '?>' : '-->', lt + 2);
+      const close = xml[lt + 1] === '?' ? '?>' : '-->';
+      const end = xml.indexOf(close, lt + 2);
       if (end < 0) throw new NotXml('an unclosed comment or declaration');
-      i = end + 2;
+      i = end + close.length;
       continue;
     }
     if (xml.startsWith('<![CDATA[', lt)) {

@@ -29,6 +29,16 @@ describe('compare mode against another emulator', async () => {
     expect(found.differences).toEqual([]);
   });
 
+  it('sends a multipart body to both, as the Postman collection sends it', async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ action: 'create', title: 'multipart', username: 'u', password: 'pw-compare-2', ips: '10.2.0.2' })) form.append(k, v);
+    const res = await fetch(`${emulator.url}${UNIX}`, { method: 'POST', headers: { Authorization: AUTH, 'X-Requested-With': 'vitest' }, body: form });
+    expect(res.status, await res.text()).toBe(200);
+    expect((await call(upstream, UNIX, { query: { action: 'list' } })).body).toContain('multipart');
+    expect(JSON.stringify((await admin(emulator, 'GET', 'records/unix', undefined, LOCAL_AUTH)).json)).toContain('multipart');
+    expect((await report(emulator)).differences).toEqual([]);
+  });
+
   it('refuses a caller the upstream refuses, and finds that both do', async () => {
     const res = await call(emulator, UNIX, { query: { action: 'list' }, auth: `Basic ${Buffer.from('who:wrong').toString('base64')}` });
     expectError(res, 401, '2000', 'Bad Login/Password');
@@ -38,7 +48,7 @@ describe('compare mode against another emulator', async () => {
   it("keeps /_emulator/ behind the emulator's own users, and a reset keeps the report", async () => {
     expect((await admin(emulator, 'GET', 'conformance', undefined, AUTH)).status).toBe(401);
     expect((await admin(emulator, 'POST', 'reset', undefined, LOCAL_AUTH)).status).toBe(200);
-    expect((await report(emulator)).calls).toBe(3);
+    expect((await report(emulator)).calls).toBe(4);
     expect((await admin(emulator, 'DELETE', 'conformance', undefined, LOCAL_AUTH)).json).toEqual({ deleted: 0 });
     expect(await report(emulator)).toEqual({ calls: 0, differences: [] });
   });
