@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import compose from 'koa-compose';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ConformanceSettings, User } from '../settings/config.js';
@@ -56,6 +57,8 @@ export class Conformance {
   private readonly differences = new WeakMap<AppContext, StructuralDifference>();
   private readonly writer: HarWriter | undefined;
   private readonly recording: Recording | undefined;
+  /** What this emulator adds to the Via header of what it forwards, so that a loop back to itself is seen. */
+  private readonly via = `1.1 qualys-emulator-${randomUUID()}`;
 
   constructor(private readonly deps: ConformanceDeps) {
     const { settings } = deps;
@@ -80,7 +83,12 @@ export class Conformance {
             ? (ctx: AppContext, next: () => Promise<unknown>) => this.compare(ctx, next)
             : undefined;
     if (step === undefined) return (_ctx, next) => next();
-    return (ctx, next) => (taken(ctx.path) ? step(ctx, next) : next());
+    return (ctx, next) => {
+      if (!taken(ctx.path)) return next();
+      // [E] an upstream that leads back here (its own address, or a ring of emulators) would forward forever
+      if (ctx.get('Via').includes(this.via)) throw qualysErrors.upstreamFailed('it leads back to this emulator (--upstream names its own address)');
+      return step(ctx, next);
+    };
   }
 
   close(): void {
@@ -91,6 +99,8 @@ export class Conformance {
   private async upstream(call: ClientCall): Promise<UpstreamAnswer> {
     const { settings } = this.deps;
     const headers = forwardedHeaders(call.headers);
+    const via = call.headers.via;
+    headers.via = via === undefined ? this.via : `${via}, ${this.via}`;
     const answer = await sendUpstream(
       settings.upstream!,
       { method: call.method, target: call.target, headers, body: call.bytes },

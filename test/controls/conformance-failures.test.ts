@@ -94,6 +94,19 @@ describe('a failing upstream', async () => {
     expect(res.body).toMatch(/<TEXT>Conformance mode: the upstream failed: HPE_[A-Z_]+<\/TEXT>/);
   });
 
+  it('that leads back to the emulator itself: a 502 at once, not a loop', async () => {
+    const own = await closedPort();
+    const looped = await startTestEmulator({
+      users: [LOCAL],
+      port: Number(new URL(own).port),
+      upstream: own,
+      mode: 'record',
+      recordFile: join(dirname(recording), 'loop.har'),
+    });
+    expectError(await list(looped), 502, '999', 'Conformance mode: the upstream failed: it leads back to this emulator (--upstream names its own address)');
+    expect(await looped.requests()).toHaveLength(2);
+  });
+
   it('leaves the emulator serving: /health and the controls still answer', async () => {
     expect((await fetch(`${recorder.url}/health`)).status).toBe(200);
     expect((await admin(recorder, 'GET', 'requests', undefined, LOCAL_AUTH)).json.requests.map((r) => r.status)).toEqual([504, 500, 502, 502]);
