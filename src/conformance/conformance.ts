@@ -182,7 +182,7 @@ export class Conformance {
       method: ctx.method,
       path: ctx.path,
       params: redaction.params(params),
-      xml: xml === undefined ? null : redaction.text(xml),
+      xml: xml === undefined ? null : redaction.xml(xml),
     });
     if (found === undefined) throw qualysErrors.notRecorded(ctx.method, ctx.path);
     const base = baseUrlOf(ctx, this.deps.publicUrl);

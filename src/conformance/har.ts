@@ -66,7 +66,7 @@ const encoded = (pairs: readonly NameValue[]) => new URLSearchParams(pairs.map((
 function postData(exchange: Exchange, redaction: Redaction): HarRequest['postData'] {
   const { body } = exchange;
   if (body === null) return undefined;
-  if (body.kind === 'xml') return { mimeType: body.mimeType, text: redaction.text(body.text) };
+  if (body.kind === 'xml') return { mimeType: body.mimeType, text: redaction.xml(body.text) };
   if (body.kind === 'other') return { mimeType: body.mimeType, comment: `${body.bytes} bytes not recorded: neither a form nor XML` };
   const params = redaction.params(body.params);
   // [E] a multipart form is written as the urlencoded form of its fields, so that it reads as text
@@ -79,7 +79,7 @@ export function harEntry(exchange: Exchange, redaction: Redaction): HarEntry {
   redaction.addAnswer(exchange.answerHeaders);
   const queryString = redaction.params(exchange.query);
   const query = encoded(queryString);
-  const text = redaction.text(exchange.answer);
+  const text = redaction.xml(exchange.answer);
   const answerType = exchange.answerHeaders['content-type'] ?? '';
   const location = exchange.answerHeaders.location;
   return {

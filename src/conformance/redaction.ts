@@ -17,13 +17,18 @@ const cookiesOf = (header: string): Pair[] =>
     .filter((c) => c.includes('='))
     .map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)] as const);
 
+/** An element holding text or one CDATA section, nothing else: where a document carries a value. */
+const LEAF = /<([A-Za-z_][-\w.:]*)(\s[^<>]*)?>([^<]*|<!\[CDATA\[[\s\S]*?\]\]>)<\/\1\s*>/g;
+
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /**
  * What one exchange must never write: the values of the secret parameters the families declare,
  * whatever the case of their names (the journal's masking rule, `SecretParams.maskAnyCase`), the
  * Basic credentials and the session cookies of both sides. Each such value is masked wherever it
- * occurs, in URLs, bodies and headers alike, since an answer may echo what a request carried.
+ * occurs, in URLs, bodies and headers alike, since an answer may echo what a request carried. In
+ * XML (a UNIX_AUTH_PARAMS body, an answer) an element named as a secret parameter, in any case
+ * (PASSWORD, PASSPHRASE, PRIVATE_KEY), has its text masked too.
  */
 export class Redaction {
   private readonly values = new Set<string>();
@@ -54,6 +59,14 @@ export class Redaction {
     let out = text;
     for (const value of [...this.values].filter((v) => v !== '').sort((a, b) => b.length - a.length)) out = out.split(value).join(MASK);
     return out;
+  }
+
+  /** A document's text with every secret element's content masked, then every secret value. */
+  xml(text: string): string {
+    const masked = text.replace(LEAF, (whole, name: string, attrs: string | undefined) =>
+      this.secrets.maskAnyCase(name, whole) === whole ? whole : `<${name}${attrs ?? ''}>${MASK}</${name}>`,
+    );
+    return this.text(masked);
   }
 
   /** Parameters with the secret ones masked, and any secret value inside the others. */

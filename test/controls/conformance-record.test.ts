@@ -13,6 +13,8 @@ const SESSION = '/api/2.0/fo/session/';
 const LOCAL = { login: 'local', password: 'l0cal-only' };
 const LOCAL_AUTH = `Basic ${Buffer.from(`${LOCAL.login}:${LOCAL.password}`).toString('base64')}`;
 const RECORD_PASSWORD = 'hunter2-very-secret';
+/** A root tool's password, a private key and its passphrase, in a UNIX_AUTH_PARAMS body. */
+const XML_SECRETS = ['root-pw-in-xml', '-----BEGIN RSA PRIVATE KEY-----\nTOPSECRET-KEY\n-----END RSA PRIVATE KEY-----', 'pass-phrase-in-xml'];
 
 const dir = mkdtempSync(join(tmpdir(), 'qe-conformance-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,9 +73,43 @@ describe('record mode', () => {
     expect(written).not.toContain(token!);
   });
 
+  it('records a UNIX_AUTH_PARAMS body with its password, key and passphrase masked', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8" ?>
+<UNIX_AUTH_PARAMS>
+  <ROOT_TOOLS><ROOT_TOOL><STANDARD_TYPE type="sudo"/><PASSWORD_INFO type="basic"><PASSWORD><![CDATA[${XML_SECRETS[0]}]]></PASSWORD></PASSWORD_INFO></ROOT_TOOL></ROOT_TOOLS>
+  <PRIVATE_KEY_CERTIFICATES><PRIVATE_KEY_CERTIFICATE>
+    <PRIVATE_KEY_INFO type="basic"><PRIVATE_KEY type="rsa"><![CDATA[${XML_SECRETS[1]}]]></PRIVATE_KEY></PRIVATE_KEY_INFO>
+    <PASSPHRASE_INFO type="basic"><PASSPHRASE>${XML_SECRETS[2]}</PASSPHRASE></PASSPHRASE_INFO>
+  </PRIVATE_KEY_CERTIFICATE></PRIVATE_KEY_CERTIFICATES>
+</UNIX_AUTH_PARAMS>
+`;
+    const res = await call(recorder, UNIX, {
+      method: 'POST',
+      query: { action: 'create', title: 'keys', username: 'root', ips: '10.1.0.2' },
+      body: xml,
+      headers: { 'Content-Type': 'text/xml' },
+    });
+    expect(res.status, res.body).toBe(200);
+    const entry = har().log.entries.at(-1)!;
+    expect(entry.request.postData?.mimeType).toBe('text/xml');
+    expect(entry.request.postData?.text).toContain('<PASSWORD>********</PASSWORD>');
+    expect(entry.request.postData?.text).toContain('<PRIVATE_KEY type="rsa">********</PRIVATE_KEY>');
+    expect(entry.request.postData?.text).toContain('<STANDARD_TYPE type="sudo"/>');
+    // replayed, the same document with other secrets matches: secrets are compared masked
+    const replayer = await startTestEmulator({ replayFile: file });
+    const again = await call(replayer, UNIX, {
+      method: 'POST',
+      query: { action: 'create', title: 'keys', username: 'root', ips: '10.1.0.2' },
+      body: xml.replace(XML_SECRETS[0], 'other-root-password'),
+      headers: { 'Content-Type': 'text/xml' },
+    });
+    expect(again.status, again.body).toBe(200);
+  });
+
   it('never writes a secret: grep the recording for each', () => {
     const written = readFileSync(file, 'utf8');
-    for (const secret of [RECORD_PASSWORD, USER.password, AUTH.split(' ')[1], encodeURIComponent(RECORD_PASSWORD)]) expect(written).not.toContain(secret);
+    for (const secret of [RECORD_PASSWORD, USER.password, AUTH.split(' ')[1], encodeURIComponent(RECORD_PASSWORD), ...XML_SECRETS, 'TOPSECRET'])
+      expect(written).not.toContain(secret);
     expect(written).toContain('********');
   });
 
