@@ -1,6 +1,7 @@
 import type { ApiFamily } from '../api-family.js';
 import type { ApplianceDirectory } from '../appliances/appliance-service.js';
 import type { NetworkDirectory } from '../networks/network-directory.js';
+import { v3Endpoint } from '../auth-records/api-v3.js';
 import { v2Dtd } from '../qualys/bundled-dtd.js';
 import { RequestParams } from '../qualys/params.js';
 import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
@@ -22,7 +23,11 @@ export interface SeedAssetGroup {
   [param: string]: string | number | undefined;
 }
 
-/** [Q] Asset groups (/api/2.0/fo/asset/group/): list, add, edit, delete. */
+/**
+ * [Q] Asset groups (/api/2.0/fo/asset/group/): list, add, edit, delete. [E] also at
+ * /api/3.0/fo/asset/group/, answered as v2.0: a public client calls that path, no Qualys page
+ * documents it (docs/fidelity.md, 19).
+ */
 export const assetGroupsFamily: ApiFamily<AssetGroupLinks> = {
   name: 'asset-groups',
   callers: 'authenticated',
@@ -39,8 +44,9 @@ export const assetGroupsFamily: ApiFamily<AssetGroupLinks> = {
       networkId: (value) => links.networks.networkId(value),
     };
     const create = groupCreator(service, options);
+    const endpoint = groupEndpoint(service, options);
     return {
-      endpoints: [groupEndpoint(service, options)],
+      endpoints: [endpoint, v3Endpoint(endpoint)],
       seed: {
         field: 'asset_groups',
         answer: 'asset_group_ids',

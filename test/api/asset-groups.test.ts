@@ -216,6 +216,21 @@ describe('/api/2.0/fo/asset/group/', () => {
     expect(find((await list({ id_min: ids[0], truncation_limit: '0' })).root, 'RESPONSE/WARNING')).toBeUndefined();
   });
 
+  it('serves /api/3.0/fo/asset/group/ as v2.0: the same groups, actions and DTD, its own path in the next-page URL', async () => {
+    const V3 = '/api/3.0/fo/asset/group/';
+    const add3 = await call(emulator, V3, { form: { action: 'add', title: 'Version 3' } });
+    expect(text(add3.root, 'RESPONSE/TEXT')).toBe('Asset Group successfully added.');
+    const id = item(add3, 'ID')!;
+    expect(text(await one(id), 'TITLE')).toBe('Version 3');
+    await add({ title: 'Version 3 bis' });
+    const listed = await call(emulator, V3, { query: { action: 'list', id_min: id, truncation_limit: '1' } });
+    expect(listed.body).toContain('/api/2.0/fo/asset/group/asset_group_list_output.dtd');
+    expect(all(listed.root, 'RESPONSE/ASSET_GROUP_LIST', 'ASSET_GROUP').map((g) => text(g, 'ID'))).toEqual([id]);
+    expect(new URL(text(listed.root, 'RESPONSE/WARNING/URL')!).pathname).toBe(V3);
+    const deleted = await call(emulator, V3, { form: { action: 'delete', id } });
+    expect(text(deleted.root, 'RESPONSE/TEXT')).toBe('Asset Group Deleted Successfully');
+  });
+
   it('takes a seed section asset_groups and shows the groups on the dashboard', async () => {
     const res = await admin(emulator, 'POST', 'seed', {
       records: [],
