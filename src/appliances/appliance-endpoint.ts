@@ -4,6 +4,7 @@ import { qualysErrors } from '../qualys/errors.js';
 import { parseId, parseIdSet } from '../qualys/id-set.js';
 import { parseIpSet } from '../qualys/ip-set.js';
 import type { RequestParams } from '../qualys/params.js';
+import type { NetworkDirectory } from '../networks/network-directory.js';
 import { APPLIANCE_TYPES, type StaticRoute, type Vlan } from './appliance-store.js';
 import type { ApplianceChange, ApplianceService, NewAppliance } from './appliance-service.js';
 import { applianceCreateOutput, applianceListOutput } from './appliance-output.js';
@@ -78,7 +79,7 @@ const CREATE_RULES: ParamRules = { allowed: ['action', 'echo_request', 'name', '
 export const APPLIANCE_SEED_FIELDS = ['type', 'status', 'network_id', 'comments'] as const;
 
 /** Creates an appliance from a seed entry's `action=create` parameters and its own fields. */
-export function applianceSeeder(service: ApplianceService) {
+export function applianceSeeder(service: ApplianceService, networks: NetworkDirectory) {
   return (params: RequestParams, extra: RequestParams, now: string): number => {
     checkParams('create', CREATE_RULES, params);
     checkParams('create', { allowed: APPLIANCE_SEED_FIELDS }, extra);
@@ -87,7 +88,7 @@ export function applianceSeeder(service: ApplianceService) {
       pollingInterval: readPolling(params),
       type: extra.oneOf('type', APPLIANCE_TYPES, true) ?? 'virtual',
       status: extra.oneOf('status', ['Online', 'Offline'], true),
-      networkId: extra.has('network_id') ? Number(extra.integer('network_id', 0)) : undefined,
+      networkId: extra.has('network_id') ? networks.networkId(extra.require('network_id')) : undefined,
       comments: extra.text('comments', 1024),
     };
     return service.create(input, now).appliance.id;
@@ -96,11 +97,11 @@ export function applianceSeeder(service: ApplianceService) {
 
 /**
  * [Q] /api/2.0/fo/appliance/: list (GET or POST) in brief or full mode; create, update and delete
- * of virtual scanners (POST).
+ * of virtual scanners; assigning an appliance to a network (POST).
  */
 export function applianceEndpoint(
   service: ApplianceService,
-  options: { readonly networks: readonly number[]; groupsOf(ids: readonly number[]): ReadonlyMap<number, readonly { id: number; title: string }[]> },
+  options: { readonly networks: NetworkDirectory; groupsOf(ids: readonly number[]): ReadonlyMap<number, readonly { id: number; title: string }[]> },
 ): Endpoint {
   const list: ActionSpec = {
     methods: ['GET', 'POST'],
@@ -146,7 +147,7 @@ export function applianceEndpoint(
       const listOptions = {
         full,
         showTags: params.get('show_tags') !== '0',
-        networks: options.networks.length > 0,
+        networks: options.networks.enabled,
         groups: full ? options.groupsOf(appliances.map((a) => a.id)) : new Map(),
       };
       return { xml: ctx.render(applianceListOutput({ echo: ctx.echo, datetime: ctx.datetime, appliances, options: listOptions, licenses })) };
@@ -218,5 +219,20 @@ export function applianceEndpoint(
       });
     },
   };
-  return { path: APPLIANCE_PATH, actions: { list, create, update, delete: remove } };
+  // [Q: Qualys's Assign Scanner Appliance to Network sample and its docs page] Managers only; [E] every emulated user is one
+  const assignNetwork: ActionSpec = {
+    methods: ['POST'],
+    allowed: ['action', 'echo_request', 'appliance_id', 'network_id'],
+    required: ['appliance_id', 'network_id'],
+    handle(ctx) {
+      const id = parseId('appliance_id', ctx.params.require('appliance_id'));
+      const networkId = options.networks.networkId(ctx.params.require('network_id'));
+      return service.atomically(() => {
+        service.assignNetwork(id, networkId, ctx.datetime);
+        const text = `Success: Network ID=[${networkId}] assigned to Appliance with ID=[${id}]`;
+        return { xml: ctx.render(simpleReturn({ request: ctx.echo, datetime: ctx.datetime, text })) };
+      });
+    },
+  };
+  return { path: APPLIANCE_PATH, actions: { list, create, update, delete: remove, assign_network_id: assignNetwork } };
 }

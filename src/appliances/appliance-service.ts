@@ -99,6 +99,15 @@ export class ApplianceService implements ApplianceDirectory {
     });
   }
 
+  /** [Q] an appliance is in one network at a time (assign_appliance_network.htm). */
+  assignNetwork(id: number, networkId: number, now: string): void {
+    this.store.transaction(() => {
+      const appliance = this.store.get(id);
+      if (!appliance) throw qualysErrors.noSuch('appliance_id', String(id), 'scanner appliance');
+      this.store.update({ ...appliance, networkId, updatedAt: now });
+    });
+  }
+
   /** [Q as compiled from the docs, unverified] virtual appliances only; the asset groups naming it drop it. */
   delete(id: number): void {
     this.store.transaction(() => {

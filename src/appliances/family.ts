@@ -1,4 +1,5 @@
 import type { ApiFamily } from '../api-family.js';
+import type { NetworkOffers } from '../networks/network-directory.js';
 import { v2Dtd } from '../qualys/bundled-dtd.js';
 import { RequestParams } from '../qualys/params.js';
 import { ApplianceStore } from './appliance-store.js';
@@ -22,25 +23,18 @@ export interface ApplianceOffers {
 }
 
 /** [Q] Scanner appliances (/api/2.0/fo/appliance/), which asset groups and scans name. */
-export const appliancesFamily: ApiFamily<object, ApplianceOffers> = {
+export const appliancesFamily: ApiFamily<NetworkOffers, ApplianceOffers> = {
   name: 'appliances',
   callers: 'authenticated',
   secrets: [],
   dtds: [v2Dtd(APPLIANCE_LIST_DTD, applianceListDtd), v2Dtd(APPLIANCE_CREATE_DTD, applianceCreateDtd)],
   docs: [],
-  build({ database, settings }) {
+  build({ database, settings, links }) {
     const store = new ApplianceStore(database);
     const service = new ApplianceService(store);
-    const seeder = applianceSeeder(service);
+    const seeder = applianceSeeder(service, links.networks);
     return {
-      endpoints: [
-        applianceEndpoint(service, {
-          get networks() {
-            return settings.networks;
-          },
-          groupsOf: (ids) => store.groupsOf(ids),
-        }),
-      ],
+      endpoints: [applianceEndpoint(service, { networks: links.networks, groupsOf: (ids) => store.groupsOf(ids) })],
       seed: {
         field: 'appliances',
         answer: 'appliance_ids',

@@ -4,6 +4,8 @@
  * family refuses an unknown network with the same CODE and TEXT.
  */
 export interface NetworkDirectory {
+  /** [E] Whether the networks feature is on: a network other than 0 exists. */
+  readonly enabled: boolean;
   /**
    * A `network_id` value as Qualys reads it: [Q] 0, the Global Default Network, always; another
    * ID only when the networks feature is enabled and that network exists; 1905 otherwise.

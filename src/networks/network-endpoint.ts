@@ -36,8 +36,8 @@ function answer(ctx: ActionContext, text: string, id: number, name?: string) {
 
 /**
  * [Q] /api/2.0/fo/network/ (Network Support): list by GET or POST, create and update by POST; no
- * delete in any version. Assigning a scanner appliance (`action=assign_appliance`) belongs with
- * the appliances, which the emulator does not serve yet.
+ * delete in any version. Assigning a scanner appliance to a network is an action of
+ * /api/2.0/fo/appliance/ (`assign_network_id`), where Qualys's sample sends it.
  */
 export function networkEndpoint(service: NetworkService): Endpoint {
   const list: ActionSpec = {
@@ -46,7 +46,7 @@ export function networkEndpoint(service: NetworkService): Endpoint {
     handle(ctx) {
       const ids = ctx.params.has('ids') ? parseIdSet('ids', ctx.params.require('ids')) : undefined;
       const networks = service.list(ids && ((id) => contains(ids, id)));
-      return { xml: ctx.render(networkListOutput({ echo: ctx.echo, datetime: ctx.datetime, networks })) };
+      return { xml: ctx.render(networkListOutput({ echo: ctx.echo, datetime: ctx.datetime, networks, appliances: service.appliancesByNetwork() })) };
     },
   };
   const create: ActionSpec = {

@@ -1,17 +1,32 @@
 import { requestElement, type RequestEcho } from '../qualys/envelopes.js';
 import { dtdText, REQUEST_DTD } from '../qualys/dtd-text.js';
 import { cdataLeaf, el, elOf, leaf, type XmlDocumentSpec } from '../qualys/xml.js';
-import type { Network } from './network-store.js';
+import type { Network, NetworkAppliance } from './network-store.js';
 
 /** [E] Qualys's sample names `network_list_output.dtd`; the emulator serves it beside the endpoint. */
 export const NETWORK_LIST_DTD = '/api/2.0/fo/network/network_list_output.dtd';
 
 /**
  * [Q: Qualys's List Networks sample, clients reading NETWORK_LIST_OUTPUT/RESPONSE/NETWORK_LIST/NETWORK]
- * each network's ID and NAME (CDATA); [E] the root and its REQUEST echo, as the other lists. A
- * network's scanner appliances (SCANNER_APPLIANCE_LIST) are left out: the emulator has no appliances.
+ * each network's ID, NAME (CDATA) and the scanner appliances assigned to it (SCANNER_APPLIANCE:
+ * ID, FRIENDLY_NAME as CDATA), none when it has none [E]; [E] the root and its REQUEST echo, as the other lists.
  */
-export function networkListOutput(page: { echo?: RequestEcho; datetime: string; networks: readonly Network[] }): XmlDocumentSpec {
+export function networkListOutput(page: {
+  echo?: RequestEcho;
+  datetime: string;
+  networks: readonly Network[];
+  appliances: ReadonlyMap<number, readonly NetworkAppliance[]>;
+}): XmlDocumentSpec {
+  const appliancesOf = (id: number) => {
+    const list = page.appliances.get(id);
+    return (
+      list &&
+      elOf(
+        'SCANNER_APPLIANCE_LIST',
+        list.map((a) => el('SCANNER_APPLIANCE', leaf('ID', String(a.id)), cdataLeaf('FRIENDLY_NAME', a.name))),
+      )
+    );
+  };
   return {
     dtdPath: NETWORK_LIST_DTD,
     root: el(
@@ -23,7 +38,7 @@ export function networkListOutput(page: { echo?: RequestEcho; datetime: string; 
         page.networks.length > 0 &&
           elOf(
             'NETWORK_LIST',
-            page.networks.map((n) => el('NETWORK', leaf('ID', String(n.id)), cdataLeaf('NAME', n.name))),
+            page.networks.map((n) => el('NETWORK', leaf('ID', String(n.id)), cdataLeaf('NAME', n.name), appliancesOf(n.id))),
           ),
       ),
     ),

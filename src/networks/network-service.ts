@@ -1,6 +1,6 @@
 import { qualysErrors } from '../qualys/errors.js';
 import type { NetworkDirectory } from './network-directory.js';
-import type { Network, NetworkStore } from './network-store.js';
+import type { Network, NetworkAppliance, NetworkStore } from './network-store.js';
 
 /** [Q: the network list includes it, as Qualys's migration tool reads it] the network every subscription has. */
 export const GLOBAL_DEFAULT_NETWORK: Network = { id: 0, name: 'Global Default Network' };
@@ -48,6 +48,11 @@ export class NetworkService implements NetworkDirectory {
     if (!this.enabled) throw qualysErrors.networksDisabled(value);
     if (!this.configured(id) && !this.store.has(id)) throw qualysErrors.noSuchNetwork(value);
     return id;
+  }
+
+  /** The scanner appliances assigned to each network. */
+  appliancesByNetwork(): Map<number, NetworkAppliance[]> {
+    return this.store.appliancesByNetwork();
   }
 
   /** Every network, the Global Default Network first, by ID; with `ids`, only those. */

@@ -1,5 +1,12 @@
 import type { Database } from '../db/connection.js';
 import type { GroupCommit } from '../db/group-commit.js';
+import { groupRows } from '../db/group-rows.js';
+
+/** A scanner appliance as a network lists it. */
+export interface NetworkAppliance {
+  id: number;
+  name: string;
+}
 
 /** A stored network; SQL only, knowing nothing of HTTP or Qualys codes. */
 export interface Network {
@@ -44,6 +51,9 @@ export class NetworkStore {
       byName: db.prepare('SELECT id FROM networks WHERE name = ?').pluck(),
       maxId: db.prepare('SELECT coalesce(max(id), 0) FROM networks').pluck(),
       all: db.prepare('SELECT * FROM networks ORDER BY id LIMIT ?'),
+      // The appliances family's table, read here as the appliances' store reads the asset groups':
+      // the networks come first in the registry, and a network's list shows its appliances.
+      appliances: db.prepare('SELECT network_id, id, name FROM appliances ORDER BY network_id, id'),
     };
   }
 
@@ -75,6 +85,12 @@ export class NetworkStore {
 
   maxId(): number {
     return this.stmts.maxId.get() as number;
+  }
+
+  /** Every scanner appliance, by the network it is assigned to (a subscription holds a handful). */
+  appliancesByNetwork(): Map<number, NetworkAppliance[]> {
+    const rows = this.stmts.appliances.all() as { network_id: number; id: number; name: string }[];
+    return groupRows(rows.map((r) => [r.network_id, { id: r.id, name: r.name }] as const));
   }
 
   /** The stored networks by ID, at most `limit`. */

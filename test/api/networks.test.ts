@@ -115,4 +115,59 @@ describe('/api/2.0/fo/network/', () => {
     ]);
     await emulator.close();
   });
+
+  it('assigns a scanner appliance to a network at /api/2.0/fo/appliance/, which both lists show', async () => {
+    const emulator = await startTestEmulator();
+    const APPLIANCE = '/api/2.0/fo/appliance/';
+    await call(emulator, NETWORK, { form: { action: 'create', name: 'Plant' } });
+    const scanner = await call(emulator, APPLIANCE, { form: { action: 'create', name: 'plant-scan' } });
+    const id = text(scanner.root, 'RESPONSE/APPLIANCE/ID')!;
+    const assigned = await call(emulator, APPLIANCE, { form: { action: 'assign_network_id', appliance_id: id, network_id: '1' } });
+    expect(assigned.status, assigned.body).toBe(200);
+    expect(assigned.root.name).toBe('SIMPLE_RETURN');
+    expect(text(assigned.root, 'RESPONSE/TEXT')).toBe(`Success: Network ID=[1] assigned to Appliance with ID=[${id}]`);
+    expect(all(assigned.root, 'RESPONSE/ITEM_LIST', 'ITEM')).toEqual([]);
+
+    const networks = await call(emulator, NETWORK, { query: { action: 'list' } });
+    const [global, plant] = all(networks.root, 'RESPONSE/NETWORK_LIST', 'NETWORK');
+    expect(all(global, 'SCANNER_APPLIANCE_LIST', 'SCANNER_APPLIANCE')).toEqual([]);
+    expect(all(plant, 'SCANNER_APPLIANCE_LIST', 'SCANNER_APPLIANCE').map((a) => [text(a, 'ID'), text(a, 'FRIENDLY_NAME')])).toEqual([[id, 'plant-scan']]);
+    const appliances = await call(emulator, APPLIANCE, { query: { action: 'list', network_id: '1' } });
+    expect(all(appliances.root, 'RESPONSE/APPLIANCE_LIST', 'APPLIANCE').map((a) => [text(a, 'ID'), text(a, 'NETWORK_ID')])).toEqual([[id, '1']]);
+
+    // [Q] Qualys's sample: an unknown network is a 1905 naming it; [E] so is an unknown appliance; nothing changes
+    expectError(
+      await call(emulator, APPLIANCE, { form: { action: 'assign_network_id', appliance_id: id, network_id: '9' } }),
+      400,
+      '1905',
+      'parameter network_id has invalid value: 9 (No such network ID)',
+    );
+    expectError(
+      await call(emulator, APPLIANCE, { form: { action: 'assign_network_id', appliance_id: '99', network_id: '0' } }),
+      400,
+      '1905',
+      'parameter appliance_id has invalid value: 99 (no such scanner appliance)',
+    );
+    expectError(await call(emulator, APPLIANCE, { form: { action: 'assign_network_id', appliance_id: id } }), 400, '1903', /network_id/);
+    const after = await call(emulator, APPLIANCE, { query: { action: 'list', ids: id } });
+    expect(text(all(after.root, 'RESPONSE/APPLIANCE_LIST', 'APPLIANCE')[0], 'NETWORK_ID')).toBe('1');
+
+    // back to the Global Default Network
+    const r0 = await call(emulator, APPLIANCE, { form: { action: 'assign_network_id', appliance_id: id, network_id: '0' } });
+    expect(r0.status).toBe(200);
+    const back = await call(emulator, NETWORK, { query: { action: 'list' } });
+    const [backGlobal] = all(back.root, 'RESPONSE/NETWORK_LIST', 'NETWORK');
+    expect(all(backGlobal, 'SCANNER_APPLIANCE_LIST', 'SCANNER_APPLIANCE').map((a) => text(a, 'ID'))).toEqual([id]);
+    await emulator.close();
+  });
+
+  it("checks a seeded appliance's network_id as the API checks one", async () => {
+    const emulator = await startTestEmulator();
+    const refused = await admin(emulator, 'POST', 'seed', { records: [], networks: [{ name: 'A' }], appliances: [{ name: 'x', network_id: 5 }] });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.json)).toContain('No such network ID');
+    const seeded = await admin(emulator, 'POST', 'seed', { records: [], networks: [{ name: 'A' }], appliances: [{ name: 'x', network_id: 1 }] });
+    expect(seeded.status, JSON.stringify(seeded.json)).toBe(200);
+    await emulator.close();
+  });
 });

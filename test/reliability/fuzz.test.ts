@@ -51,6 +51,7 @@ const PATHS = [
   '/api/2.0/fo/subscription/option_profile/',
   '/api/2.0/fo/subscription/option_profile/vm/',
   '/api/2.0/fo/asset/group/',
+  '/api/3.0/fo/asset/group/',
 ];
 // The /_emulator/ controls are left out: they can switch on deliberate faults.
 const NAMES = [
@@ -150,6 +151,7 @@ const NAMES = [
   'set_tags',
   'add_tags',
   'include_license_info',
+  'appliance_id',
   'option_profile_type',
   'include_system_option_profiles',
   'output_format',
@@ -253,7 +255,7 @@ const value = fc.oneof(
     )
     .map((a) => a.join(',')),
 );
-const action = fc.tuple(fc.constant('action'), fc.constantFrom('create', 'create', 'list', 'list', 'update', 'delete', 'add', 'edit', 'export', ''));
+const action = fc.tuple(fc.constant('action'), fc.constantFrom('create', 'create', 'list', 'list', 'update', 'delete', 'add', 'edit', 'export', 'assign_network_id', ''));
 const param = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...NAMES), weight: 5 }, { arbitrary: fc.string({ maxLength: 10 }), weight: 1 }), value);
 /** Mostly a real action first, so most requests get past dispatch into the values. */
 const mixed = fc.tuple(fc.option(action, { nil: undefined, freq: 6 }), fc.array(param, { maxLength: 7 })).map(([a, rest]) => (a ? [a, ...rest] : rest));
