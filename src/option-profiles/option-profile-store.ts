@@ -25,6 +25,16 @@ const toProfile = (r: ProfileRow): OptionProfile => ({
   updatedAt: r.updated_at,
 });
 
+const toRow = (p: Omit<OptionProfile, 'id' | 'isSystem'>) => ({
+  title: p.title,
+  type: p.type,
+  is_default: p.isDefault ? 1 : 0,
+  is_global: p.isGlobal ? 1 : 0,
+  owner: p.owner,
+  settings: JSON.stringify(p.settings),
+  updated_at: p.updatedAt,
+});
+
 /** SQL for the option profiles a seed adds; the built-ins are listed with them. Knows nothing of HTTP. */
 export class OptionProfileStore {
   private readonly stmts;
@@ -39,6 +49,11 @@ export class OptionProfileStore {
       ),
       // One default per type [Q: a profile set as default replaces the former default]
       clearDefault: db.prepare('UPDATE option_profiles SET is_default = 0 WHERE type = ?'),
+      update: db.prepare(
+        `UPDATE option_profiles SET title = @title, is_default = @is_default, is_global = @is_global, owner = @owner, settings = @settings,
+           updated_at = @updated_at WHERE id = @id`,
+      ),
+      delete: db.prepare('DELETE FROM option_profiles WHERE id = ?'),
       all: db.prepare('SELECT * FROM option_profiles ORDER BY id'),
       byTitle: db.prepare('SELECT id FROM option_profiles WHERE type = ? AND title = ?').pluck(),
     };
@@ -51,16 +66,18 @@ export class OptionProfileStore {
 
   insert(p: Omit<OptionProfile, 'id' | 'isSystem'>): number {
     if (p.isDefault) this.stmts.clearDefault.run(p.type);
-    const info = this.stmts.insert.run({
-      title: p.title,
-      type: p.type,
-      is_default: p.isDefault ? 1 : 0,
-      is_global: p.isGlobal ? 1 : 0,
-      owner: p.owner,
-      settings: JSON.stringify(p.settings),
-      updated_at: p.updatedAt,
-    });
-    return Number(info.lastInsertRowid);
+    return Number(this.stmts.insert.run(toRow(p)).lastInsertRowid);
+  }
+
+  /** Replaces a stored profile's fields (its type stays). */
+  update(id: number, p: Omit<OptionProfile, 'id' | 'isSystem'>): void {
+    if (p.isDefault) this.stmts.clearDefault.run(p.type);
+    const { type: _type, ...row } = toRow(p);
+    this.stmts.update.run({ ...row, id });
+  }
+
+  delete(id: number): void {
+    this.stmts.delete.run(id);
   }
 
   idByTitle(type: ProfileType, title: string): number | undefined {

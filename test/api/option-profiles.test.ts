@@ -113,6 +113,77 @@ describe('/api/2.0/fo/subscription/option_profile/', () => {
     expect(titles(await list('vm/'))).toEqual(before);
   });
 
+  it('creates, updates and deletes a VM profile, answering the TEXTs with its ID', async () => {
+    const post = (form: Record<string, string>) => call(emulator, `${BASE}vm/`, { form });
+    const id = (res: XmlResponse) => {
+      expect(res.status, res.body).toBe(200);
+      expect(text(res.root, 'RESPONSE/ITEM_LIST/ITEM/KEY')).toBe('ID');
+      return text(res.root, 'RESPONSE/ITEM_LIST/ITEM/VALUE')!;
+    };
+    // the parameters a client's discovery profile sends (checked, not all kept), custom detection aside
+    const created = await post({
+      action: 'create',
+      title: 'Discovery Profile',
+      global: '1',
+      scan_tcp_ports: 'light',
+      scan_udp_ports: 'none',
+      scan_parallel_scaling: '1',
+      basic_host_information_checks: '1',
+      basic_information_gathering: 'none',
+      enable_dissolvable_agent: '1',
+      ignore_firewall_generated_tcp_rst_packets: '1',
+      authentication: 'Windows,Unix',
+    });
+    expect(text(created.root, 'RESPONSE/TEXT')).toBe('Option profile successfully added.');
+    const profileId = id(created);
+    const [profile] = profiles(await list('vm/', { id: profileId }));
+    expect(text(profile, 'BASIC_INFO/GROUP_NAME')).toBe('Discovery Profile');
+    expect(text(profile, 'BASIC_INFO/IS_GLOBAL')).toBe('1');
+    expect(text(profile, 'SCAN/PORTS/TCP_PORTS/TCP_PORTS_TYPE')).toBe('light');
+    expect(text(profile, 'SCAN/AUTHENTICATION')).toBe('Windows,Unix');
+
+    const updated = await post({ action: 'update', id: profileId, title: 'Discovery', scan_overall_performance: 'high', default: '1' });
+    expect(text(updated.root, 'RESPONSE/TEXT')).toBe('Option profile successfully updated.');
+    expect(id(updated)).toBe(profileId);
+    const [after] = profiles(await list('vm/', { id: profileId }));
+    expect(text(after, 'BASIC_INFO/GROUP_NAME')).toBe('Discovery');
+    expect(text(after, 'BASIC_INFO/IS_DEFAULT')).toBe('1');
+    expect(text(after, 'SCAN/PERFORMANCE/OVERALL_PERFORMANCE')).toBe('High');
+    expect(text(after, 'SCAN/PORTS/TCP_PORTS/TCP_PORTS_TYPE')).toBe('light');
+
+    const refusals: [Record<string, string>, string, RegExp][] = [
+      [{ action: 'create', title: 'Discovery' }, '1905', /^parameter title has invalid value: Discovery/],
+      [{ action: 'create', title: 'X', scan_intensity: 'loud' }, '1905', /^parameter scan_intensity has invalid value: loud/],
+      [{ action: 'create', title: 'X', vulnerability_detection: 'custom' }, '1905', /search lists are not emulated/],
+      [{ action: 'create', title: 'X', colour: 'red' }, '1901', /colour/],
+      [{ action: 'update', id: '1', title: 'Mine' }, '1905', /^parameter id has invalid value: 1 \(a built-in option profile cannot be changed\)/],
+      [{ action: 'update', id: '99999', title: 'Y' }, '1905', /^parameter id has invalid value: 99999 \(no such option profile\)/],
+      [{ action: 'update', id: profileId, title: 'Initial Options' }, '1905', /^parameter title has invalid value: Initial Options/],
+      [{ action: 'delete' }, '1903', /id/],
+    ];
+    for (const [form, code, textRe] of refusals) expectError(await post(form), 400, code, textRe);
+    // a VM profile is not the PC path's
+    expectError(await call(emulator, `${BASE}pc/`, { form: { action: 'delete', id: profileId } }), 400, '1905', /no such option profile/);
+
+    const deleted = await post({ action: 'delete', id: profileId });
+    expect(text(deleted.root, 'RESPONSE/TEXT')).toBe('Option Profile Deleted Successfully');
+    expect(id(deleted)).toBe(profileId);
+    expect(titles(await list('vm/', { id: profileId }))).toEqual([]);
+    // the default passes back to Initial Options
+    expect(text(profiles(await list('vm/'))[0], 'BASIC_INFO/IS_DEFAULT')).toBe('1');
+  });
+
+  it("answers a PC profile's writes with the Compliance TEXTs, at 2.0, 3.0 and 4.0", async () => {
+    const created = await call(emulator, '/api/3.0/fo/subscription/option_profile/pc/', { form: { action: 'create', title: 'pc-jp' } });
+    expect(text(created.root, 'RESPONSE/TEXT')).toBe('Compliance Option profile successfully added.');
+    const id = text(created.root, 'RESPONSE/ITEM_LIST/ITEM/VALUE')!;
+    const updated = await call(emulator, `${BASE}pc/`, { form: { action: 'update', id, title: 'pc-jp2' } });
+    expect(text(updated.root, 'RESPONSE/TEXT')).toBe('Compliance Option profile successfully updated.');
+    expect(titles(await call(emulator, '/api/4.0/fo/subscription/option_profile/pc/', { query: { action: 'list', id } }))).toEqual(['pc-jp2']);
+    const deleted = await call(emulator, `${BASE}pc/`, { form: { action: 'delete', id } });
+    expect(text(deleted.root, 'RESPONSE/TEXT')).toBe('Option Profile Deleted Successfully');
+  });
+
   it('keeps the built-in profiles through a reset, and shows all on the dashboard', async () => {
     expect((await admin(emulator, 'POST', 'reset')).status).toBe(200);
     expect(titles(await list('vm/'))).toEqual(['Initial Options']);

@@ -255,7 +255,10 @@ const value = fc.oneof(
     )
     .map((a) => a.join(',')),
 );
-const action = fc.tuple(fc.constant('action'), fc.constantFrom('create', 'create', 'list', 'list', 'update', 'delete', 'add', 'edit', 'export', 'assign_network_id', ''));
+const action = fc.tuple(
+  fc.constant('action'),
+  fc.constantFrom('create', 'create', 'list', 'list', 'update', 'delete', 'add', 'edit', 'export', 'assign_network_id', ''),
+);
 const param = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...NAMES), weight: 5 }, { arbitrary: fc.string({ maxLength: 10 }), weight: 1 }), value);
 /** Mostly a real action first, so most requests get past dispatch into the values. */
 const mixed = fc.tuple(fc.option(action, { nil: undefined, freq: 6 }), fc.array(param, { maxLength: 7 })).map(([a, rest]) => (a ? [a, ...rest] : rest));
