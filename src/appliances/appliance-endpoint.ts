@@ -5,7 +5,7 @@ import { parseId, parseIdSet } from '../qualys/id-set.js';
 import { parseIpSet } from '../qualys/ip-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import type { NetworkDirectory } from '../networks/network-directory.js';
-import { APPLIANCE_TYPES, type StaticRoute, type Vlan } from './appliance-store.js';
+import { APPLIANCE_TYPES, type ApplianceType, type StaticRoute, type Vlan } from './appliance-store.js';
 import type { ApplianceChange, ApplianceService, NewAppliance } from './appliance-service.js';
 import { applianceCreateOutput, applianceListOutput } from './appliance-output.js';
 
@@ -96,6 +96,54 @@ export function applianceSeeder(service: ApplianceService, networks: NetworkDire
 }
 
 /**
+ * [Q] an update by `id` (update_physical_scanner.htm: the same parameters at /fo/appliance/ and
+ * /fo/appliance/physical/); with `only`, [E] an appliance of another type is a 1905.
+ */
+function updateAction(service: ApplianceService, only?: ApplianceType): ActionSpec {
+  return {
+    methods: ['POST'],
+    allowed: [
+      'action',
+      'echo_request',
+      'id',
+      'name',
+      'comment',
+      'polling_interval',
+      'set_vlans',
+      'set_routes',
+      'set_tags',
+      'add_tags',
+      'remove_tags',
+      'tag_set_by',
+      'enable_ipv6',
+    ],
+    required: ['id'],
+    // [Q] set_tags cannot come with add_tags or remove_tags (update_physical_scanner.htm)
+    exclusive: [['set_tags', ['add_tags', 'remove_tags']]],
+    handle(ctx) {
+      const { params } = ctx;
+      const id = idOf(ctx);
+      params.oneOf('tag_set_by', ['id', 'name'], true);
+      params.oneOf('enable_ipv6', ['0', '1']);
+      const change: ApplianceChange = {
+        name: readName(params),
+        comments: params.text('comment', 1024),
+        pollingInterval: readPolling(params),
+        vlans: readVlans(params),
+        routes: readRoutes(params),
+        tags: { set: tagList(params, 'set_tags'), add: tagList(params, 'add_tags'), remove: tagList(params, 'remove_tags') },
+      };
+      return service.atomically(() => {
+        const type = service.get(id)?.type;
+        if (only && type !== undefined && type !== only) throw qualysErrors.invalidValue('id', String(id), `not a ${only} scanner appliance`);
+        service.update(id, change, ctx.datetime);
+        return done(ctx, 'Scanner appliance updated successfully', id);
+      });
+    },
+  };
+}
+
+/**
  * [Q] /api/2.0/fo/appliance/: list (GET or POST) in brief or full mode; create, update and delete
  * of virtual scanners; assigning an appliance to a network (POST).
  */
@@ -168,45 +216,7 @@ export function applianceEndpoint(
       }));
     },
   };
-  const update: ActionSpec = {
-    methods: ['POST'],
-    allowed: [
-      'action',
-      'echo_request',
-      'id',
-      'name',
-      'comment',
-      'polling_interval',
-      'set_vlans',
-      'set_routes',
-      'set_tags',
-      'add_tags',
-      'remove_tags',
-      'tag_set_by',
-      'enable_ipv6',
-    ],
-    required: ['id'],
-    // [Q] set_tags cannot come with add_tags or remove_tags (update_physical_scanner.htm)
-    exclusive: [['set_tags', ['add_tags', 'remove_tags']]],
-    handle(ctx) {
-      const { params } = ctx;
-      const id = idOf(ctx);
-      params.oneOf('tag_set_by', ['id', 'name'], true);
-      params.oneOf('enable_ipv6', ['0', '1']);
-      const change: ApplianceChange = {
-        name: readName(params),
-        comments: params.text('comment', 1024),
-        pollingInterval: readPolling(params),
-        vlans: readVlans(params),
-        routes: readRoutes(params),
-        tags: { set: tagList(params, 'set_tags'), add: tagList(params, 'add_tags'), remove: tagList(params, 'remove_tags') },
-      };
-      return service.atomically(() => {
-        service.update(id, change, ctx.datetime);
-        return done(ctx, 'Scanner appliance updated successfully', id);
-      });
-    },
-  };
+  const update = updateAction(service);
   const remove: ActionSpec = {
     methods: ['POST'],
     allowed: ['action', 'echo_request', 'id'],
@@ -235,4 +245,11 @@ export function applianceEndpoint(
     },
   };
   return { path: APPLIANCE_PATH, actions: { list, create, update, delete: remove, assign_network_id: assignNetwork } };
+}
+
+export const PHYSICAL_PATH = '/api/2.0/fo/appliance/physical/';
+
+/** [Q] /api/2.0/fo/appliance/physical/: the update of physical scanners (update_physical_scanner.htm). */
+export function physicalApplianceEndpoint(service: ApplianceService): Endpoint {
+  return { path: PHYSICAL_PATH, actions: { update: updateAction(service, 'physical') } };
 }

@@ -4,7 +4,7 @@ import { v2Dtd } from '../qualys/bundled-dtd.js';
 import { RequestParams } from '../qualys/params.js';
 import { ApplianceStore } from './appliance-store.js';
 import { ApplianceService, type ApplianceDirectory } from './appliance-service.js';
-import { APPLIANCE_SEED_FIELDS, applianceEndpoint, applianceSeeder } from './appliance-endpoint.js';
+import { APPLIANCE_SEED_FIELDS, applianceEndpoint, applianceSeeder, physicalApplianceEndpoint } from './appliance-endpoint.js';
 import { APPLIANCE_CREATE_DTD, APPLIANCE_LIST_DTD, applianceCreateDtd, applianceListDtd } from './appliance-output.js';
 import { appliancesDashboard } from './appliances-view.js';
 
@@ -34,7 +34,7 @@ export const appliancesFamily: ApiFamily<NetworkOffers, ApplianceOffers> = {
     const service = new ApplianceService(store);
     const seeder = applianceSeeder(service, links.networks);
     return {
-      endpoints: [applianceEndpoint(service, { networks: links.networks, groupsOf: (ids) => store.groupsOf(ids) })],
+      endpoints: [applianceEndpoint(service, { networks: links.networks, groupsOf: (ids) => store.groupsOf(ids) }), physicalApplianceEndpoint(service)],
       seed: {
         field: 'appliances',
         answer: 'appliance_ids',

@@ -153,8 +153,17 @@ describe('/api/2.0/fo/appliance/', () => {
     expect(seeded.status, JSON.stringify(seeded.json)).toBe(200);
     const [physical] = (seeded.json as unknown as { appliance_ids: number[] }).appliance_ids;
     expectError(await post({ action: 'delete', id: String(physical) }), 400, '1905', /only a virtual scanner appliance can be deleted/);
+    // [Q] a physical scanner is updated at /fo/appliance/physical/, which takes no virtual one
+    const PHYSICAL = '/api/2.0/fo/appliance/physical/';
+    const renamed = await call(emulator, PHYSICAL, { form: { action: 'update', id: String(physical), name: 'phys-2', polling_interval: '300' } });
+    expect(renamed.status, renamed.body).toBe(200);
+    expect(text(renamed.root, 'RESPONSE/TEXT')).toBe('Scanner appliance updated successfully');
+    const virtual = text((await create('vscan-k')).root, 'RESPONSE/APPLIANCE/ID')!;
+    expectError(await call(emulator, PHYSICAL, { form: { action: 'update', id: virtual, name: 'x' } }), 400, '1905', /not a physical scanner appliance/);
+    expectError(await call(emulator, PHYSICAL, { form: { action: 'list' } }), 400, '1905', /action/);
     const [shown] = appliances(await list({ ids: String(physical), output_mode: 'full' }));
     expect(text(shown, 'STATUS')).toBe('Online');
+    expect(text(shown, 'NAME')).toBe('phys-2');
     expect(find(shown, 'ACTIVATION_CODE')).toBeUndefined();
   });
 

@@ -48,6 +48,7 @@ const PATHS = [
   '/api/2.0/fo/asset/excluded_ip/history/',
   '/api/2.0/fo/network/',
   '/api/2.0/fo/appliance/',
+  '/api/2.0/fo/appliance/physical/',
   '/api/2.0/fo/subscription/option_profile/',
   '/api/2.0/fo/subscription/option_profile/vm/',
   '/api/2.0/fo/asset/group/',
