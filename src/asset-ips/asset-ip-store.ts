@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection.js';
 import type { GroupCommit } from '../db/group-commit.js';
-import { RunTable, type RunRow } from '../db/run-table.js';
+import { RunTable, type RunValue, type StoredRun } from '../db/run-table.js';
+import { sharedValue } from '../db/shared-value.js';
 import type { IntervalSet } from '../qualys/interval-set.js';
 import { IP_ATTRIBUTES, type IpAttributes } from './ip-attributes.js';
 
@@ -24,21 +25,15 @@ const COLUMNS = IP_ATTRIBUTES.map((a) => a.param);
 const FILTERS = ['tracking_method', 'enable_pc', 'enable_certview'] as const;
 
 /**
- * Rows to runs, runs holding the same values sharing one attributes object: a write reading
- * 100,000 runs builds a few objects, and compares and changes each once (`sameAttributes` and
- * the service's change see the same object).
+ * Stored runs to runs, runs holding the same values (one array, the table's) sharing one
+ * attributes object: a write reading 100,000 runs builds a few objects, and compares and changes
+ * each once (`sameAttributes` and the service's change see the same object).
  */
-function runsOf(rows: readonly RunRow[]): IpRun[] {
-  const shared = new Map<string, IpAttributes>();
-  return rows.map((r) => {
-    let key = '';
-    for (const c of COLUMNS) key += r[c] === null ? '\u0000|' : `${r[c]}|`;
-    let attributes = shared.get(key);
-    if (attributes === undefined) {
-      attributes = Object.fromEntries(COLUMNS.map((c) => [c, r[c] as string | null]));
-      shared.set(key, attributes);
-    }
-    return { networkId: r.network_id, lo: r.lo, hi: r.hi, attributes };
+function runsOf(rows: readonly StoredRun[]): IpRun[] {
+  const shared = new Map<readonly RunValue[], IpAttributes>();
+  return rows.map(({ networkId, lo, hi, values }) => {
+    const attributes = sharedValue(shared, values, () => Object.fromEntries(COLUMNS.map((c, i) => [c, values[i] as string | null])));
+    return { networkId, lo, hi, attributes };
   });
 }
 
@@ -80,7 +75,12 @@ export class AssetIpStore {
 
   /** Deletes the runs `removed` and inserts `added`. */
   replace(removed: readonly IpRun[], added: readonly IpRun[]): void {
-    const row = (r: IpRun): RunRow => ({ network_id: r.networkId, lo: r.lo, hi: r.hi, ...r.attributes });
+    // runs sharing an attributes object share its values
+    const shared = new Map<IpAttributes, RunValue[]>();
+    const row = ({ networkId, lo, hi, attributes }: IpRun): StoredRun => {
+      const values = sharedValue(shared, attributes, () => COLUMNS.map((c) => attributes[c]));
+      return { networkId, lo, hi, values };
+    };
     this.runs.replace(removed.map(row), added.map(row));
   }
 

@@ -1,12 +1,21 @@
 import type { Statement } from 'better-sqlite3';
+import { groupRows } from './group-rows.js';
+import { sharedValue } from './shared-value.js';
 import type { Db } from './sqlite-connection.js';
 
-/** A row of a run table: a run `lo..hi` of one network's addresses, and the columns it shares. */
-export interface RunRow {
-  network_id: number;
+/** A value of a run table's own columns. */
+export type RunValue = string | number | null;
+
+/**
+ * A row of a run table: a run `lo..hi` of network `networkId`, and the values of the table's
+ * columns, in their order. Runs read together that hold the same values share one array, so a
+ * caller deriving something from the values does it once per distinct array, not once per run.
+ */
+export interface StoredRun {
+  networkId: number;
   lo: number;
   hi: number;
-  [column: string]: string | number | null;
+  values: readonly RunValue[];
 }
 
 const LAST_ADDRESS = 2 ** 32 - 1;
@@ -27,16 +36,24 @@ export class RunTable {
   constructor(
     db: Db,
     private readonly table: string,
-    private readonly columns: readonly string[],
+    columns: readonly string[],
   ) {
+    // a run's values as one JSON text: runs holding the same values are recognised by it, and
+    // a read of 60,000 runs makes 60,000 strings rather than one per column of each
+    const row = `network_id, lo, hi, json_array(${columns.join(', ')})`;
     this.stmts = {
-      meeting: db.prepare(this.seek('*')),
+      meeting: db.prepare(this.seek(row)).raw(),
       countFrom: db.prepare(`SELECT count(*) FROM ${table} WHERE network_id = ? AND lo BETWEEN ? AND ?`).pluck(),
       nextNetwork: db.prepare(`SELECT min(network_id) FROM ${table} WHERE network_id > ?`).pluck(),
       delete: db.prepare(`DELETE FROM ${table} WHERE network_id = ? AND lo = ?`),
-      // positional: binding a row by name cost more than writing it
-      insert: db.prepare(`INSERT OR REPLACE INTO ${table} (network_id, lo, hi, ${columns.join(', ')}) VALUES (?, ?, ?, ${columns.map(() => '?').join(', ')})`),
-      page: db.prepare(`SELECT * FROM ${table} WHERE (network_id, lo) > (@network_id, @lo) ORDER BY network_id, lo LIMIT @limit`),
+      // the runs holding one set of values in one statement, their bounds as JSON [network, lo, hi]
+      // triples: 60,000 runs written in one statement per distinct set cost a third less than
+      // 60,000 statements, and runs rewritten by one write mostly share their values
+      insert: db.prepare(
+        `INSERT OR REPLACE INTO ${table} (network_id, lo, hi, ${columns.join(', ')})
+         SELECT j.value->>0, j.value->>1, j.value->>2, ${columns.map(() => '?').join(', ')} FROM json_each(?) j`,
+      ),
+      page: db.prepare(`SELECT ${row} FROM ${table} WHERE (network_id, lo) > (@network_id, @lo) ORDER BY network_id, lo LIMIT @limit`).raw(),
       count: db.prepare(`SELECT count(*) FROM ${table}`).pluck(),
     };
   }
@@ -52,9 +69,12 @@ export class RunTable {
     return { network_id: networkId, lo: Math.max(lo, 0), hi: Math.min(hi, LAST_ADDRESS) };
   }
 
-  /** The runs of network `networkId` holding any address of `lo..hi`, by address. */
-  meeting(networkId: number, lo: number, hi: number): RunRow[] {
-    return this.stmts.meeting.all(this.bounds(networkId, lo, hi)) as RunRow[];
+  /** Rows read as `[network_id, lo, hi, values as JSON]`, as runs, the same values sharing one array (keyed in `shared`). */
+  private runsOf(rows: readonly [number, number, number, string][], shared = new Map<string, RunValue[]>()): StoredRun[] {
+    return rows.map(([networkId, lo, hi, json]) => {
+      const values = sharedValue(shared, json, () => JSON.parse(json) as RunValue[]);
+      return { networkId, lo, hi, values };
+    });
   }
 
   /**
@@ -71,10 +91,12 @@ export class RunTable {
   }
 
   /** The runs of network `networkId` meeting any range of `set` or its neighbours, by address, each once. */
-  meetingSet(networkId: number, set: Ranges): RunRow[] {
-    const out: RunRow[] = [];
+  meetingSet(networkId: number, set: Ranges): StoredRun[] {
+    const out: StoredRun[] = [];
+    const shared = new Map<string, RunValue[]>();
     for (const [lo, hi] of this.windows(networkId, set)) {
-      for (const row of this.meeting(networkId, lo - 1, hi + 1)) if (out.length === 0 || out[out.length - 1].lo < row.lo) out.push(row);
+      const rows = this.stmts.meeting.all(this.bounds(networkId, lo - 1, hi + 1)) as [number, number, number, string][];
+      for (const run of this.runsOf(rows, shared)) if (out.length === 0 || out[out.length - 1].lo < run.lo) out.push(run);
     }
     return out;
   }
@@ -86,16 +108,18 @@ export class RunTable {
     return out;
   }
 
-  /** Deletes the runs `removed` and writes `rows` (of one network): a run starting where a removed one did replaces it in one statement. */
-  replace(removed: readonly RunRow[], rows: readonly RunRow[]): void {
+  /** Deletes the runs `removed` and writes `rows` (of one network): a run starting where a removed one did replaces it. */
+  replace(removed: readonly StoredRun[], rows: readonly StoredRun[]): void {
     const starts = new Set(rows.map((r) => r.lo));
-    for (const r of removed) if (!starts.has(r.lo)) this.stmts.delete.run(r.network_id, r.lo);
-    for (const r of rows) this.stmts.insert.run(r.network_id, r.lo, r.hi, ...this.columns.map((c) => r[c]));
+    for (const r of removed) if (!starts.has(r.lo)) this.stmts.delete.run(r.networkId, r.lo);
+    for (const [values, bounds] of groupRows(rows.map((r) => [r.values, [r.networkId, r.lo, r.hi]] as const))) {
+      this.stmts.insert.run(...values, JSON.stringify(bounds));
+    }
   }
 
   /** At most `limit` runs after `after` (network, then first address). */
-  page(after: { networkId: number; lo: number }, limit: number): RunRow[] {
-    return this.stmts.page.all({ network_id: after.networkId, lo: after.lo, limit }) as RunRow[];
+  page(after: { networkId: number; lo: number }, limit: number): StoredRun[] {
+    return this.runsOf(this.stmts.page.all({ network_id: after.networkId, lo: after.lo, limit }) as [number, number, number, string][]);
   }
 
   count(): number {

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection.js';
 import type { GroupCommit } from '../db/group-commit.js';
-import { RunTable, type RunRow } from '../db/run-table.js';
+import { RunTable, type StoredRun } from '../db/run-table.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 
 /** A run of a network's excluded addresses sharing an expiry (null: none). */
@@ -29,8 +29,8 @@ export interface HistoryFilter {
   idMax?: number;
 }
 
-const toRun = (r: RunRow): ExcludedRun => ({ networkId: r.network_id, lo: r.lo, hi: r.hi, expiresAt: r.expires_at as string | null });
-const toRow = (r: ExcludedRun): RunRow => ({ network_id: r.networkId, lo: r.lo, hi: r.hi, expires_at: r.expiresAt });
+const toRun = (r: StoredRun): ExcludedRun => ({ networkId: r.networkId, lo: r.lo, hi: r.hi, expiresAt: r.values[0] as string | null });
+const toRow = (r: ExcludedRun): StoredRun => ({ networkId: r.networkId, lo: r.lo, hi: r.hi, values: [r.expiresAt] });
 
 interface HistoryRow {
   id: number;
