@@ -94,6 +94,18 @@ export interface FamilyDashboard {
   routes: readonly DashboardRoute[];
 }
 
+/**
+ * A harness control a family adds under /_emulator/ (the host generator): a POST taking a JSON
+ * object and answering JSON, behind the controls' credentials; the programmatic handle runs the
+ * same through `EmulatorControls.run`.
+ */
+export interface FamilyControl {
+  /** Below /_emulator/, e.g. `hosts/generate`. */
+  path: string;
+  /** `refuse` answers 400 with the message; nothing is changed. */
+  run(body: Readonly<Record<string, unknown>>, refuse: (message: string) => never): unknown;
+}
+
 /** A page of docs/ written from declarations. */
 export interface GeneratedDoc {
   /** Its file name under docs/. */
@@ -109,6 +121,7 @@ export interface FamilyParts {
   /** Clears what it keeps in memory; every database table is emptied without it. */
   reset?(): void;
   dashboard?: FamilyDashboard;
+  controls?: readonly FamilyControl[];
 }
 
 /**

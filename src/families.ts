@@ -13,6 +13,7 @@ import { optionProfilesFamily } from './option-profiles/family.js';
 import type { SeedOptionProfile } from './option-profiles/option-profile-endpoint.js';
 import { assetGroupsFamily, type SeedAssetGroup } from './asset-groups/family.js';
 import { knowledgeBaseFamily, type SeedKbEntry } from './knowledge-base/family.js';
+import { hostsFamily, type SeedHost } from './hosts/family.js';
 
 /** What the app shares with every family: the sessions and credentials its authentication step uses. */
 export type AppShares = SessionLinks;
@@ -32,7 +33,8 @@ export const FAMILIES = FamilyList.sharing<AppShares>()
   .with(appliancesFamily)
   .with(optionProfilesFamily)
   .with(assetGroupsFamily)
-  .with(knowledgeBaseFamily);
+  .with(knowledgeBaseFamily)
+  .with(hostsFamily);
 
 /** A list of families an app may serve: the registry's, or a test's own. */
 export type Families = FamilyList<AppShares, object>;
@@ -53,6 +55,7 @@ export interface SeedDocument {
   option_profiles?: SeedOptionProfile[];
   asset_groups?: SeedAssetGroup[];
   knowledge_base?: SeedKbEntry[];
+  hosts?: SeedHost[];
 }
 
 /** What a seed answers: the IDs created, section by section. */
@@ -66,4 +69,5 @@ export interface SeedAnswer {
   option_profile_ids?: number[];
   asset_group_ids?: number[];
   knowledge_base_qids?: number[];
+  host_ids?: number[];
 }

@@ -18,6 +18,8 @@ import { isEmptyDatabase } from './db/empty.js';
 import { createApp } from './app.js';
 import type { XmlValidator } from './http/send.js';
 import { readSeedFile } from './controls/seed.js';
+import type { HostGeneration } from './hosts/family.js';
+import type { Generated } from './hosts/host-service.js';
 import type { SeedAnswer, SeedDocument } from './families.js';
 import type { FaultRule, FaultSet } from './controls/faults.js';
 import { parseAddedRules, parseFaultSet, removeFaultRule } from './controls/fault-input.js';
@@ -65,6 +67,12 @@ export interface EmulatorHandle {
     get(): Promise<{ accounts: AccountJson[] }>;
     set(login: string, state: AccountState): Promise<{ accounts: AccountJson[] }>;
   };
+  /**
+   * Makes `count` made-up hosts with their detections, the same for the same `seed` byte for
+   * byte, adding their IPs to the subscription (docs/controls.md, "Generated hosts"); rejects
+   * as `POST /_emulator/hosts/generate` refuses (a JsonError), changing nothing.
+   */
+  generateHosts(generation: HostGeneration): Promise<Generated>;
   /** The request journal, oldest first, filtered as `GET /_emulator/requests` filters it (`since` may be a Date). */
   requests(filter?: Omit<JournalFilter, 'since'> & { since?: string | Date }): Promise<JournalEntry[]>;
   /**
@@ -104,6 +112,17 @@ function readPem(what: string, file: string): Buffer {
     return readFileSync(file);
   } catch (err) {
     throw new StartupError(`cannot read the TLS ${what} ${file}: ${(err as Error).message}`);
+  }
+}
+
+/** `--generate-hosts SEED:COUNT`: a generation refused stops the start. */
+function generateFromSetting(value: string, generate: (g: HostGeneration) => unknown): void {
+  const m = value.match(/^(\d{1,10}):(\d{1,7})$/);
+  try {
+    if (!m) throw new Error('give SEED:COUNT, e.g. 42:10000');
+    generate({ seed: Number(m[1]), count: Number(m[2]) });
+  } catch (err) {
+    throw new StartupError(`--generate-hosts ${value}: ${(err as Error).message}`);
   }
 }
 
@@ -176,9 +195,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   try {
     // [E] a seed is a starting point: a database that already holds data (a restart on the same
     // --db file) keeps it, and is not seeded again.
-    if (config.seedFile && isEmptyDatabase(db.connection)) {
+    const empty = isEmptyDatabase(db.connection);
+    if (config.seedFile && empty) {
       seedFromFile(config.seedFile, seed);
       // in the file before the server says it is listening
+      db.commits.flush();
+    }
+    if (config.generateHosts && empty) {
+      generateFromSetting(config.generateHosts, (g) => controls.run('hosts/generate', g));
       db.commits.flush();
     }
     answering = new OneAtATime(app.callback(), config);
@@ -210,6 +234,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // answered, like a request, once committed
       await db.commits.settled();
       return created;
+    },
+    async generateHosts(generation) {
+      const made = controls.run('hosts/generate', generation) as Generated;
+      await db.commits.settled();
+      return made;
     },
     faults: {
       get: async () => controls.faults.json(),

@@ -10,6 +10,7 @@ import { GroupService } from './group-service.js';
 import { groupCreator, groupEndpoint, type GroupOptions } from './group-endpoint.js';
 import { GROUP_LIST_DTD, groupListDtd } from './group-output.js';
 import { groupsDashboard } from './groups-view.js';
+import { groupDirectory, type AssetGroupOffers } from './group-directory.js';
 
 /** What the asset groups take from other families: the networks, the subscription's IPs and the appliances groups name. */
 export interface AssetGroupLinks {
@@ -26,9 +27,9 @@ export interface SeedAssetGroup {
 /**
  * [Q] Asset groups (/api/2.0/fo/asset/group/): list, add, edit, delete. [E] also at
  * /api/3.0/fo/asset/group/, answered as v2.0: a public client calls that path, no Qualys page
- * documents it (docs/fidelity.md, 19).
+ * documents it (docs/fidelity.md, 19). Offers the groups' IPs to the families after it.
  */
-export const assetGroupsFamily: ApiFamily<AssetGroupLinks> = {
+export const assetGroupsFamily: ApiFamily<AssetGroupLinks, AssetGroupOffers> = {
   name: 'asset-groups',
   callers: 'authenticated',
   secrets: [],
@@ -54,7 +55,7 @@ export const assetGroupsFamily: ApiFamily<AssetGroupLinks> = {
         create: (entry, user, now) => create(new RequestParams([['action', 'add'], ...entry.params().slice(1)]), user, now),
       },
       dashboard: groupsDashboard(service, () => settings.pageSize),
-      offers: {},
+      offers: { assetGroups: groupDirectory(service) },
     };
   },
 };

@@ -57,6 +57,11 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
     controls.reset();
     ctx.body = { reset: true };
   });
+  for (const path of controls.familyControls.keys()) {
+    router.post(`/${path}`, (ctx) => {
+      ctx.body = controls.run(path, bodyOf(ctx));
+    });
+  }
   router.post('/seed', (ctx) => {
     ctx.body = controls.seed(bodyOf(ctx), authenticatedUser(ctx));
   });

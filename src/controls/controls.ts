@@ -1,4 +1,5 @@
-import type { BuiltFamily, FamilyDashboard } from '../api-family.js';
+import type { BuiltFamily, FamilyControl, FamilyDashboard } from '../api-family.js';
+import { JsonError } from '../http/json-errors.js';
 import type { Database } from '../db/connection.js';
 import { emptyDatabase } from '../db/empty.js';
 import { RateLimiter, type RateLimitSettings } from '../http/rate-limit.js';
@@ -44,6 +45,8 @@ export class EmulatorControls {
   private readonly database: Database;
   private readonly families: readonly BuiltFamily[];
   private readonly seedTarget: SeedTarget;
+  /** The families' own controls, by path below /_emulator/. */
+  readonly familyControls: ReadonlyMap<string, FamilyControl>;
 
   constructor(deps: ControlDeps) {
     this.database = deps.database;
@@ -70,6 +73,17 @@ export class EmulatorControls {
     this.limiter = new RateLimiter(() => rateLimits);
     this.seedTarget = { sections: deps.families.flatMap((f) => f.seed ?? []), atomically: deps.atomically, secrets: deps.secrets };
     this.dashboards = deps.families.flatMap((f) => f.dashboard ?? []);
+    this.familyControls = new Map(deps.families.flatMap((f) => f.controls ?? []).map((c) => [c.path, c]));
+  }
+
+  /** Runs a family's control (e.g. `hosts/generate`) with a JSON object; a refusal is a 400 JsonError. */
+  run(path: string, body: unknown): unknown {
+    const control = this.familyControls.get(path);
+    if (control === undefined) throw new JsonError(404, `No such emulator control: /_emulator/${path}`);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new JsonError(400, 'the body must be a JSON object');
+    return control.run(body as Record<string, unknown>, (message) => {
+      throw new JsonError(400, message);
+    });
   }
 
   /**

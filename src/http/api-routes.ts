@@ -62,7 +62,7 @@ export function apiRoutes(options: ApiRouteOptions): PathRoutes {
       // the journal records who logged in, as it records who made any other call
       if (result.identified !== undefined) ctx.state.user = result.identified;
       // a streamed answer is only a read: no headers of its own, nothing identified
-      if (!Buffer.isBuffer(result.xml)) return options.output.stream(ctx, result.status ?? 200, result.xml.stream);
+      if (!Buffer.isBuffer(result.xml)) return options.output.stream(ctx, result.status ?? 200, result.xml.stream, result.contentType);
       options.output.write(ctx, result.status ?? 200, result.xml, result.headers);
       return undefined;
     };

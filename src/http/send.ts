@@ -18,10 +18,11 @@ export interface XmlOutput {
   /** Writes a rendered answer. */
   write(ctx: Context, status: number, xml: Buffer, headers?: Readonly<Record<string, string>>): void;
   /**
-   * Writes an answer streamed as it is read (src/qualys/xml-stream.ts). Under --validate-xml it is
-   * gathered whole and checked first, as no byte of an answer that fails its DTD may leave.
+   * Writes an answer streamed as it is read (src/qualys/xml-stream.ts). Under --validate-xml an XML
+   * one is gathered whole and checked first, as no byte of an answer that fails its DTD may leave;
+   * one of another `contentType` (the detections' CSV) is not XML to check.
    */
-  stream(ctx: Context, status: number, chunks: AsyncIterable<Buffer>): Promise<void>;
+  stream(ctx: Context, status: number, chunks: AsyncIterable<Buffer>, contentType?: string): Promise<void>;
   /** Renders and writes; a document that fails its DTD is answered as CODE 999 instead. */
   send(ctx: Context, status: number, doc: XmlDocumentSpec, headers?: Readonly<Record<string, string>>): void;
 }
@@ -49,7 +50,9 @@ export function baseUrlOf(ctx: Context, publicUrl: string | undefined): string {
   return base;
 }
 
-/** [Q] `Content-Type: text/xml;charset=UTF-8` always. */
+const XML_TYPE = 'text/xml;charset=UTF-8';
+
+/** [Q] `Content-Type: text/xml;charset=UTF-8` for every XML answer. */
 export function createXmlOutput(publicUrl: string | undefined, validate?: XmlValidator): XmlOutput {
   const render = (ctx: Context, doc: XmlDocumentSpec): Buffer => {
     const xml = renderXml(doc, baseUrlOf(ctx, publicUrl));
@@ -60,11 +63,11 @@ export function createXmlOutput(publicUrl: string | undefined, validate?: XmlVal
     }
     return xml;
   };
-  const write = (ctx: Context, status: number, xml: Buffer, headers: Readonly<Record<string, string>> = {}): void => {
+  const write = (ctx: Context, status: number, xml: Buffer | Readable, headers: Readonly<Record<string, string>> = {}, contentType = XML_TYPE): void => {
     ctx.status = status;
     for (const [k, v] of Object.entries(headers)) ctx.set(k, v);
     // Set before the body: Koa then guesses no type of its own (a lookup and a header more).
-    ctx.set('Content-Type', 'text/xml;charset=UTF-8');
+    ctx.set('Content-Type', contentType);
     ctx.body = xml;
   };
   const send = (ctx: Context, status: number, doc: XmlDocumentSpec, headers?: Readonly<Record<string, string>>): void => {
@@ -76,8 +79,8 @@ export function createXmlOutput(publicUrl: string | undefined, validate?: XmlVal
       write(ctx, fault.status, renderXml(simpleReturn({ datetime: qualysDateTime(), code: fault.code, text: fault.text }), baseUrlOf(ctx, publicUrl)));
     }
   };
-  const stream = async (ctx: Context, status: number, chunks: AsyncIterable<Buffer>): Promise<void> => {
-    if (validate) {
+  const stream = async (ctx: Context, status: number, chunks: AsyncIterable<Buffer>, contentType = XML_TYPE): Promise<void> => {
+    if (validate && contentType === XML_TYPE) {
       const parts: Buffer[] = [];
       for await (const chunk of chunks) parts.push(chunk);
       const xml = Buffer.concat(parts);
@@ -99,7 +102,7 @@ export function createXmlOutput(publicUrl: string | undefined, validate?: XmlVal
       if (!CLIENT_GONE.has((err as NodeJS.ErrnoException | null)?.code ?? '')) onerror(err);
     };
     ctx.status = status;
-    ctx.set('Content-Type', 'text/xml;charset=UTF-8');
+    ctx.set('Content-Type', contentType);
     ctx.body = body;
   };
   return { render, write, stream, send };

@@ -40,6 +40,8 @@ export interface ActionResult {
   status?: number;
   /** The rendered answer, from `Call.render`; or, for an answer too large to hold, `stream`. */
   xml: Buffer | { stream: AsyncIterable<Buffer> };
+  /** [E] Set for an answer that is not XML (the detections' CSV). */
+  contentType?: string;
   /** Extra response headers, e.g. a session login's Set-Cookie. */
   headers?: Readonly<Record<string, string>>;
   /** Whom the call identified when nobody was known before it ran: the user a session login or logout is for. */

@@ -59,7 +59,11 @@ function leafContent(node: XmlElement): string {
  * elements self-closed; test/unit/xml-render.test.ts holds the two to the same output), by
  * plain concatenation: building its DOM cost most of a 1000-record page's time.
  */
-function write(out: (string | Buffer)[], node: XmlElement, indent: string): void {
+function write(out: (string | Buffer | typeof SLOT)[], node: XmlElement, indent: string, slot?: XmlElement): void {
+  if (node === slot) {
+    out.push(`${indent}<${node.name}>`, SLOT, `${indent}</${node.name}>`);
+    return;
+  }
   if (node.written) {
     // A programming error, not bad input: the copy would be indented wrongly.
     if (node.written.indent !== indent) throw new Error(`${node.name} was prerendered for another depth`);
@@ -77,7 +81,7 @@ function write(out: (string | Buffer)[], node: XmlElement, indent: string): void
   }
   out.push(`${open}>`);
   if (content !== '') out.push(`${indent}  ${content}`);
-  for (const c of children) write(out, c, `${indent}  `);
+  for (const c of children) write(out, c, `${indent}  `, slot);
   out.push(`${indent}</${node.name}>`);
 }
 
@@ -109,6 +113,8 @@ export function renderElementText(node: XmlElement, depth: number): string {
 }
 
 const NEWLINE = Buffer.from('\n');
+/** Where `renderXmlAround` cuts the document. */
+const SLOT = Symbol('slot');
 
 /** The lines as one buffer, each but the last followed by a newline. */
 function joinLines(lines: readonly (string | Buffer)[]): Buffer {
@@ -142,7 +148,22 @@ export function prologue(rootName: string, dtdPath: string, baseUrl: string): st
  */
 export function renderXml(doc: XmlDocumentSpec, baseUrl: string): Buffer {
   const lines: (string | Buffer)[] = [prologue(doc.root.name, doc.dtdPath, baseUrl)];
-  write(lines, doc.root, '');
+  write(lines as (string | Buffer | typeof SLOT)[], doc.root, '');
   lines.push('');
   return joinLines(lines);
+}
+
+/**
+ * A document written around a list streamed into it: the bytes up to and including the opening
+ * tag of `slot` (an element of `doc`, written with no content) and a newline, and those from its
+ * closing tag to the end. Each streamed child goes between them as `prerender` wrote it for that
+ * depth, followed by a newline: the whole is then what `renderXml` writes with the children in place.
+ */
+export function renderXmlAround(doc: XmlDocumentSpec, baseUrl: string, slot: XmlElement): { head: Buffer; tail: Buffer } {
+  const lines: (string | Buffer | typeof SLOT)[] = [prologue(doc.root.name, doc.dtdPath, baseUrl)];
+  write(lines, doc.root, '', slot);
+  lines.push('');
+  const at = lines.indexOf(SLOT);
+  if (at < 0) throw new Error(`${slot.name} is not in the document`);
+  return { head: joinLines([...(lines.slice(0, at) as (string | Buffer)[]), '']), tail: joinLines(lines.slice(at + 1) as (string | Buffer)[]) };
 }

@@ -163,6 +163,13 @@ export const SETTINGS = {
       kind: text('FILE'),
       description: 'Create the records of a JSON seed document ({"records": [...]}) at start-up; all or nothing.',
     },
+    generateHosts: {
+      flag: '--generate-hosts',
+      env: 'QUALYS_EMULATOR_GENERATE_HOSTS',
+      kind: text('SEED:COUNT'),
+      description:
+        'Make COUNT made-up hosts with their detections at start-up, the same for the same SEED byte for byte, their IPs (10.0.0.1 onwards) added to the subscription; after --seed, and only into a database that was empty, as --seed.',
+    },
   }),
 
   /** The names this server answers to, and the one it writes in its own URLs. */

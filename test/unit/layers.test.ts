@@ -19,6 +19,7 @@ const LAYERS = [
   'tools',
   'http',
   'session',
+  'hosts',
   'knowledge-base',
   'asset-groups',
   'option-profiles',

@@ -1,0 +1,85 @@
+import type { ApiFamily } from '../api-family.js';
+import type { GroupDirectory } from '../asset-groups/group-directory.js';
+import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
+import { detectionDtd, HOST_API_VERSIONS, hostEndpoints, hostListDtd } from './host-endpoints.js';
+import { readSeedHost } from './host-seed.js';
+import { HostService, MAX_GENERATED } from './host-service.js';
+import { HostStore } from './host-store.js';
+import { hostsDashboard } from './hosts-view.js';
+
+/** What hosts take from other families: the subscription's IPs, and the asset groups `ag_ids` and `ag_titles` name. */
+export interface HostLinks {
+  subscriptionIps: SubscriptionIps;
+  assetGroups: GroupDirectory;
+}
+
+/** A host of a seed document: its fields named as the list elements, lower-case, with `detections`. */
+export interface SeedHost {
+  ip: string;
+  detections?: Record<string, string | number | undefined>[];
+  tags?: { tag_id: number; name: string }[];
+  [field: string]: unknown;
+}
+
+/** The seed and count of a generation (the admin API, the handle, `--generate-hosts`). */
+export interface HostGeneration {
+  seed: number;
+  count: number;
+}
+
+/** [E] A generation's JSON, checked. */
+function readGeneration(body: Readonly<Record<string, unknown>>, refuse: (message: string) => never): HostGeneration {
+  for (const name of Object.keys(body)) if (name !== 'seed' && name !== 'count') refuse(`no such field: ${name} (fields: seed, count)`);
+  const { seed, count } = body;
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) refuse('seed must be an integer from 0 to 4294967295');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_GENERATED)
+    refuse(`count must be an integer from 0 to ${MAX_GENERATED}`);
+  return { seed: seed as number, count: count as number };
+}
+
+/**
+ * [Q] The host list (/api/X/fo/asset/host/) and host detections (/api/X/fo/asset/host/vm/detection/)
+ * of every API version clients call, their pages streamed from SQLite; the hosts' IPs are the
+ * subscription's. Seeded (`hosts`) or generated (`/_emulator/hosts/generate`).
+ */
+export const hostsFamily: ApiFamily<HostLinks> = {
+  name: 'hosts',
+  callers: 'authenticated',
+  secrets: [],
+  dtds: HOST_API_VERSIONS.flatMap((v) => [
+    { url: hostListDtd(v), file: 'fo/asset/host/dtd/list/output.dtd' },
+    { url: detectionDtd(v), file: 'fo/asset/host/vm/detection/dtd/output.dtd' },
+  ]),
+  docs: [],
+  build({ database, settings, links }) {
+    const store = new HostStore(database);
+    const service = new HostService(store, links.subscriptionIps);
+    const sources = { groups: links.assetGroups, oses: () => store.oses() };
+    return {
+      endpoints: hostEndpoints({
+        store,
+        sources,
+        get pageSize() {
+          return settings.pageSize;
+        },
+      }),
+      seed: {
+        field: 'hosts',
+        answer: 'host_ids',
+        create: (entry, _user, now) => service.create(readSeedHost(entry, now), (message) => entry.refuse(`${entry.where}: ${message}`)),
+      },
+      dashboard: hostsDashboard(store, sources, () => settings.pageSize),
+      // Seam for the KnowledgeBase family: once it offers made-up entries by QID, a generation also makes the entries of `qids`.
+      controls: [
+        {
+          path: 'hosts/generate',
+          run(body, refuse) {
+            const { seed, count } = readGeneration(body, refuse);
+            return service.generate(seed, count, refuse);
+          },
+        },
+      ],
+      offers: {},
+    };
+  },
+};

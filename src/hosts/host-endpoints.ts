@@ -1,0 +1,158 @@
+import { nextPageUrl } from '../auth-records/list-filter.js';
+import { warning } from '../auth-records/list-output.js';
+import type { ActionContext, ActionResult, ActionSpec, Endpoint } from '../qualys/endpoint.js';
+import { idSetElement, requestElement } from '../qualys/envelopes.js';
+import { idSetOf } from '../qualys/id-set.js';
+import type { RequestParams } from '../qualys/params.js';
+import { el, leaf, prerender, renderXmlAround, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
+import { csvHead, csvRows, csvTail } from './detection-csv.js';
+import type { DetectionRow, HostRow } from './host.js';
+import { firstRead, pageStream, type PageItem } from './host-pages.js';
+import { DETECTION_FILTER_PARAMS, type FilterSources, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
+import type { HostStore } from './host-store.js';
+import { detectionHost, hostListHost, type DetectionShow } from './host-xml.js';
+
+/** [Q] the API versions serving the host list and the detections (docs/fidelity.md §20). */
+export const HOST_API_VERSIONS = ['2.0', '3.0', '4.0', '5.0'] as const;
+export type HostApiVersion = (typeof HOST_API_VERSIONS)[number];
+
+export const hostListPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/`;
+export const detectionPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/vm/detection/`;
+/** [Q recorded, 2022-23, for v2.0] the per-endpoint DTDs; [E] each version names its own path. */
+export const hostListDtd = (v: HostApiVersion) => `/api/${v}/fo/asset/host/dtd/list/output.dtd`;
+export const detectionDtd = (v: HostApiVersion) => `/api/${v}/fo/asset/host/vm/detection/dtd/output.dtd`;
+
+/** What the endpoints read hosts from, and the page size at each call. */
+export interface HostLists {
+  store: HostStore;
+  sources: FilterSources;
+  readonly pageSize: number;
+}
+
+const NEWLINE = Buffer.from('\n');
+const flag = (params: RequestParams, name: string) => params.oneOf(name, ['0', '1']) === '1';
+/** [Q] 0: no truncation; [E] the default is --page-size (Qualys's 1000 unless set). */
+const readLimit = (params: RequestParams, pageSize: number) => Number(params.integer('truncation_limit', 0, 1_000_000) ?? pageSize);
+
+/** A HOST written for its place in HOST_LIST (three elements below the root), with its newline. */
+const xmlItem = (id: number, host: XmlElement): PageItem => ({ id, bytes: Buffer.concat([prerender(host, 3).written!.bytes, NEWLINE]) });
+
+/** A list document: RESPONSE's DATETIME, then `content` (a slot to stream into, or a whole element), then the 1980 warning. */
+function listDoc(ctx: ActionContext, root: string, dtdPath: string, content: XmlElement | undefined, next?: XmlElement): XmlDocumentSpec {
+  return { root: el(root, requestElement(ctx.echo), el('RESPONSE', leaf('DATETIME', ctx.datetime), content, next)), dtdPath };
+}
+
+/**
+ * Streams an XML list whose first read found hosts; with none, answers RESPONSE with DATETIME
+ * alone [Q recorded].
+ */
+function xmlList(ctx: ActionContext, root: string, dtdPath: string, limit: number, read: (after: number, n: number) => PageItem[]): ActionResult {
+  const first = read(0, firstRead(limit));
+  if (first.length === 0) return { xml: ctx.render(listDoc(ctx, root, dtdPath, undefined)) };
+  const slot: XmlElement = { name: 'HOST_LIST' };
+  const around = (next?: number) =>
+    renderXmlAround(listDoc(ctx, root, dtdPath, slot, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit })), ctx.baseUrl, slot);
+  return { xml: pageStream({ read, limit, head: around().head, tail: (next) => around(next).tail }, first) };
+}
+
+const HOST_LIST_DETAILS = ['Basic', 'Basic/AGs', 'All', 'All/AGs', 'None'] as const;
+
+/** [Q] `action=list` of the host list: GET or POST. */
+function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
+  return {
+    methods: ['GET', 'POST'],
+    allowed: ['action', 'echo_request', 'details', 'show_asset_id', 'show_tags', 'truncation_limit', ...HOST_FILTER_PARAMS],
+    exclusive: [['ag_ids', 'ag_titles']],
+    handle(ctx) {
+      const { params } = ctx;
+      const details = params.oneOf('details', HOST_LIST_DETAILS, true) ?? 'Basic';
+      const show = { all: details.startsWith('All'), assetId: flag(params, 'show_asset_id'), tags: flag(params, 'show_tags') };
+      const limit = readLimit(params, lists.pageSize);
+      const filter = readHostFilter(params, lists.sources);
+      const dtdPath = hostListDtd(version);
+      if (details === 'None') {
+        // [Q recorded] an ID_SET and no HOST_LIST; IDs only, so read whole
+        const ids = lists.store.hostIds(filter, limit === 0 ? -1 : limit + 1);
+        const next = limit > 0 && ids.length > limit ? ids.pop() : undefined;
+        const set = ids.length > 0 ? idSetElement(idSetOf(ids)) : undefined;
+        return { xml: ctx.render(listDoc(ctx, 'HOST_LIST_OUTPUT', dtdPath, set, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }))) };
+      }
+      const read = (after: number, n: number) => lists.store.hosts(filter, after, n).map((h) => xmlItem(h.id, hostListHost(h, show)));
+      return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read);
+    },
+  };
+}
+
+/** The page's hosts, each with its detections matching the filter. */
+function withDetections(hosts: readonly HostRow[], detections: readonly DetectionRow[]): [HostRow, DetectionRow[]][] {
+  const byHost = new Map<number, DetectionRow[]>(hosts.map((h) => [h.id, []]));
+  for (const d of detections) byHost.get(d.host_id)?.push(d);
+  return hosts.map((h) => [h, byHost.get(h.id)!]);
+}
+
+/** [Q] `action=list` of the detections: GET or POST; XML, CSV or CSV_NO_METADATA. */
+function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
+  return {
+    methods: ['GET', 'POST'],
+    allowed: [
+      'action',
+      'echo_request',
+      'show_asset_id',
+      'show_tags',
+      'show_results',
+      'show_qds',
+      'output_format',
+      'suppress_duplicated_data_from_csv',
+      'truncation_limit',
+      ...HOST_FILTER_PARAMS,
+      ...DETECTION_FILTER_PARAMS,
+    ],
+    exclusive: [['ag_ids', 'ag_titles']],
+    handle(ctx) {
+      const { params } = ctx;
+      const format = params.oneOf('output_format', ['XML', 'CSV', 'CSV_NO_METADATA'], true) ?? 'XML';
+      // [S: DC Sample 15] results are shown unless show_results=0
+      const show: DetectionShow = {
+        assetId: flag(params, 'show_asset_id'),
+        tags: flag(params, 'show_tags'),
+        results: params.oneOf('show_results', ['0', '1']) !== '0',
+        qds: flag(params, 'show_qds'),
+      };
+      const suppress = flag(params, 'suppress_duplicated_data_from_csv');
+      const limit = readLimit(params, lists.pageSize);
+      const hostFilter = readHostFilter(params, lists.sources);
+      const detectionFilter = readDetectionFilter(params);
+      const page = (after: number, n: number) => {
+        const hosts = lists.store.hosts(hostFilter, after, n, detectionFilter);
+        return withDetections(
+          hosts,
+          hosts.length === 0
+            ? []
+            : lists.store.detections(
+                hosts.map((h) => h.id),
+                detectionFilter,
+              ),
+        );
+      };
+      if (format === 'XML') {
+        const read = (after: number, n: number) => page(after, n).map(([h, ds]) => xmlItem(h.id, detectionHost(h, ds, show)));
+        return xmlList(ctx, 'HOST_LIST_VM_DETECTION_OUTPUT', detectionDtd(version), limit, read);
+      }
+      const metadata = format === 'CSV';
+      const read = (after: number, n: number) => page(after, n).map(([h, ds]) => ({ id: h.id, bytes: Buffer.from(csvRows(h, ds, show, suppress)) }));
+      const tail = (next?: number) => csvTail(metadata, next === undefined ? undefined : { id: next, url: nextPageUrl(ctx, next)! });
+      const first = read(0, firstRead(limit));
+      const contentType = 'text/csv;charset=UTF-8';
+      if (first.length === 0) return { xml: Buffer.concat([csvHead(metadata), tail()]), contentType };
+      return { xml: pageStream({ read, limit, head: csvHead(metadata), tail }, first), contentType };
+    },
+  };
+}
+
+/** Every version's host list and detection endpoints. */
+export function hostEndpoints(lists: HostLists): Endpoint[] {
+  return HOST_API_VERSIONS.flatMap((v) => [
+    { path: hostListPath(v), actions: { list: hostList(v, lists) } },
+    { path: detectionPath(v), actions: { list: detectionList(v, lists) } },
+  ]);
+}

@@ -1,0 +1,63 @@
+import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
+import { formatAddress } from '../qualys/ip-set.js';
+import type { NewHost } from './host.js';
+import { FIRST_GENERATED_IP, generatedHost, qidPool } from './host-generator.js';
+import type { HostStore } from './host-store.js';
+
+/** [E] The most hosts one generation makes: 10.0.0.0/8 holds them all, and one write stays bounded. */
+export const MAX_GENERATED = 1_000_000;
+/** Host N of a generation is at 10.0.0.0 + N: 10.255.255.254 is the last. */
+const LAST_GENERATED_ID = 2 ** 24 - 2;
+
+/** What a generation made. */
+export interface Generated {
+  seed: number;
+  hosts: number;
+  detections: number;
+  first_id: number;
+  last_id: number;
+  /** The QIDs its detections draw from. */
+  qids: number[];
+}
+
+/**
+ * The rules between hosts and the rest of the subscription: [E] a host's IP must be one of the
+ * subscription's (the asset IPs'), as a scanned host's is in Qualys; a generation adds its IPs.
+ */
+export class HostService {
+  constructor(
+    private readonly store: HostStore,
+    private readonly ips: SubscriptionIps,
+  ) {}
+
+  /** Creates a host (inside the seed's transaction); `refuse` names the entry. */
+  create(host: NewHost, refuse: (message: string) => never): number {
+    if (this.ips.missing([[host.ip, host.ip]]).length > 0) {
+      refuse(`ip ${formatAddress(host.ip)} is not in the subscription: add it in the document's ips section`);
+    }
+    if (host.id !== undefined && this.store.has(host.id)) refuse(`id ${host.id} is the ID of another host`);
+    return this.store.insert(host);
+  }
+
+  /**
+   * Makes `count` hosts of the subscription `seed` describes, in one transaction, with IDs after
+   * the highest held, adding their IPs to the subscription (VM enabled).
+   */
+  generate(seed: number, count: number, refuse: (message: string) => never): Generated {
+    const qids = qidPool(seed);
+    return this.store.transaction(() => {
+      const first = this.store.lastId() + 1;
+      const last = first + count - 1;
+      if (last > LAST_GENERATED_ID)
+        refuse(`the hosts would reach ID ${last}, past ${LAST_GENERATED_ID}: generated hosts' IPs are 10.0.0.1 onwards, one per ID`);
+      if (count > 0) this.ips.add([[FIRST_GENERATED_IP + first - 1, FIRST_GENERATED_IP + last - 1]], 0, { enable_vm: '1', tracking_method: 'IP' });
+      let detections = 0;
+      for (let id = first; id <= last; id++) {
+        const host = generatedHost(seed, id, qids);
+        detections += host.detections.length;
+        this.store.insert(host);
+      }
+      return { seed, hosts: count, detections, first_id: first, last_id: last, qids };
+    });
+  }
+}

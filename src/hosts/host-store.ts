@@ -1,0 +1,224 @@
+import type { Database } from '../db/connection.js';
+import type { GroupCommit } from '../db/group-commit.js';
+import type { IntervalSet } from '../qualys/interval-set.js';
+import type { DetectionRow, HostRow, NewDetection, NewHost } from './host.js';
+
+/** SQL for hosts and their detections. Speaks rows and sets, knows nothing of HTTP or Qualys codes. */
+
+/** Which hosts a list names; dates are `YYYY-MM-DDTHH:MM:SSZ`, each bound absent or in force. */
+export interface HostFilter {
+  /** Normalised ID ranges to look in (id_min and id_max already applied). */
+  ids: IntervalSet;
+  ips?: IntervalSet;
+  /** The OS values a pattern matched (none: no host matches). */
+  oses?: readonly string[];
+  /** LAST_VM_SCANNED_DATE at or after. */
+  scannedSince?: string;
+  /** LAST_VM_SCANNED_DATE before, or never scanned. */
+  notScannedSince?: string;
+  scannedAfter?: string;
+  scannedBefore?: string;
+  /** LAST_VULN_SCAN_DATETIME, when the scan's results were processed. */
+  processedAfter?: string;
+  processedBefore?: string;
+  authScannedAfter?: string;
+  authScannedBefore?: string;
+}
+
+/** Which detections a detection list shows; a host is listed only with one at least. */
+export interface DetectionFilter {
+  types: readonly string[];
+  statuses: readonly string[];
+  qids?: IntervalSet;
+  severities?: readonly number[];
+  updatedSince?: string;
+  updatedBefore?: string;
+  includeIgnored: boolean;
+  includeDisabled: boolean;
+}
+
+const HOST_FILTERS = `h.id > @after AND h.id BETWEEN @lo AND @hi
+  AND (@ids IS NULL OR EXISTS (SELECT 1 FROM json_each(@ids) j WHERE h.id BETWEEN j.value->>0 AND j.value->>1))
+  AND (@ips IS NULL OR EXISTS (SELECT 1 FROM json_each(@ips) j WHERE h.ip BETWEEN j.value->>0 AND j.value->>1))
+  AND (@oses IS NULL OR h.os IN (SELECT value FROM json_each(@oses)))
+  AND (@scannedSince IS NULL OR h.last_vm_scanned_date >= @scannedSince)
+  AND (@notScannedSince IS NULL OR h.last_vm_scanned_date IS NULL OR h.last_vm_scanned_date < @notScannedSince)
+  AND (@scannedAfter IS NULL OR h.last_vm_scanned_date > @scannedAfter)
+  AND (@scannedBefore IS NULL OR h.last_vm_scanned_date < @scannedBefore)
+  AND (@processedAfter IS NULL OR h.last_vuln_scan_datetime > @processedAfter)
+  AND (@processedBefore IS NULL OR h.last_vuln_scan_datetime < @processedBefore)
+  AND (@authScannedAfter IS NULL OR h.last_vm_auth_scanned_date > @authScannedAfter)
+  AND (@authScannedBefore IS NULL OR h.last_vm_auth_scanned_date < @authScannedBefore)`;
+
+const DETECTION_FILTERS = `d.type IN (SELECT value FROM json_each(@types))
+  AND d.status IN (SELECT value FROM json_each(@statuses))
+  AND (@qids IS NULL OR EXISTS (SELECT 1 FROM json_each(@qids) q WHERE d.qid BETWEEN q.value->>0 AND q.value->>1))
+  AND (@severities IS NULL OR d.severity IN (SELECT value FROM json_each(@severities)))
+  AND (@updatedSince IS NULL OR d.last_update_datetime >= @updatedSince)
+  AND (@updatedBefore IS NULL OR d.last_update_datetime < @updatedBefore)
+  AND (@includeIgnored = 1 OR d.is_ignored = 0)
+  AND (@includeDisabled = 1 OR d.is_disabled = 0)`;
+
+const HOST_COLUMNS = [
+  'asset_id',
+  'ip',
+  'tracking_method',
+  'network_id',
+  'dns',
+  'netbios',
+  'os',
+  'qg_hostid',
+  'last_vuln_scan_datetime',
+  'last_vm_scanned_date',
+  'last_vm_scanned_duration',
+  'last_vm_auth_scanned_date',
+  'last_vm_auth_scanned_duration',
+  'last_compliance_scan_datetime',
+  'owner',
+  'comments',
+  'tags',
+] as const;
+const DETECTION_COLUMNS = [
+  'qid',
+  'type',
+  'severity',
+  'port',
+  'protocol',
+  'fqdn',
+  'ssl',
+  'results',
+  'status',
+  'first_found_datetime',
+  'last_found_datetime',
+  'qds',
+  'times_found',
+  'last_test_datetime',
+  'last_update_datetime',
+  'last_fixed_datetime',
+  'is_ignored',
+  'is_disabled',
+  'last_processed_datetime',
+] as const;
+
+const insertSql = (table: string, id: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${id}, ${columns.join(', ')}) VALUES (@${id}, ${columns.map((c) => `@${c}`).join(', ')})`;
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+function hostParams(filter: HostFilter, after: number, limit: number) {
+  const { ids } = filter;
+  return {
+    after,
+    limit,
+    lo: ids.length === 0 ? 1 : ids[0][0],
+    hi: ids.length === 0 ? 0 : ids[ids.length - 1][1],
+    // one range is the BETWEEN above; more are looked up
+    ids: ids.length > 1 ? JSON.stringify(ids) : null,
+    ips: json(filter.ips),
+    oses: json(filter.oses),
+    scannedSince: filter.scannedSince ?? null,
+    notScannedSince: filter.notScannedSince ?? null,
+    scannedAfter: filter.scannedAfter ?? null,
+    scannedBefore: filter.scannedBefore ?? null,
+    processedAfter: filter.processedAfter ?? null,
+    processedBefore: filter.processedBefore ?? null,
+    authScannedAfter: filter.authScannedAfter ?? null,
+    authScannedBefore: filter.authScannedBefore ?? null,
+  };
+}
+
+function detectionParams(filter: DetectionFilter) {
+  return {
+    types: JSON.stringify(filter.types),
+    statuses: JSON.stringify(filter.statuses),
+    qids: json(filter.qids),
+    severities: json(filter.severities),
+    updatedSince: filter.updatedSince ?? null,
+    updatedBefore: filter.updatedBefore ?? null,
+    includeIgnored: filter.includeIgnored ? 1 : 0,
+    includeDisabled: filter.includeDisabled ? 1 : 0,
+  };
+}
+
+export class HostStore {
+  private readonly stmts;
+  private readonly commits: GroupCommit;
+
+  constructor({ connection: db, commits }: Database) {
+    this.commits = commits;
+    this.stmts = {
+      insertHost: db.prepare(insertSql('hosts', 'id', HOST_COLUMNS)),
+      insertDetection: db.prepare(insertSql('host_detections', 'unique_vuln_id', ['host_id', ...DETECTION_COLUMNS])),
+      hostExists: db.prepare('SELECT 1 FROM hosts WHERE id = ?').pluck(),
+      hostIds: db.prepare(`SELECT h.id FROM hosts h WHERE ${HOST_FILTERS} ORDER BY h.id LIMIT @limit`).pluck(),
+      hosts: db.prepare(`SELECT h.* FROM hosts h WHERE ${HOST_FILTERS} ORDER BY h.id LIMIT @limit`),
+      detectedHosts: db.prepare(
+        `SELECT h.* FROM hosts h WHERE ${HOST_FILTERS} AND EXISTS (SELECT 1 FROM host_detections d WHERE d.host_id = h.id AND ${DETECTION_FILTERS}) ORDER BY h.id LIMIT @limit`,
+      ),
+      detections: db.prepare(
+        `SELECT d.* FROM json_each(@hostIds) j CROSS JOIN host_detections d WHERE d.host_id = j.value AND ${DETECTION_FILTERS} ORDER BY d.host_id, d.unique_vuln_id`,
+      ),
+      allDetections: db.prepare('SELECT * FROM host_detections WHERE host_id = ? ORDER BY unique_vuln_id'),
+      oses: db.prepare('SELECT DISTINCT os FROM hosts WHERE os IS NOT NULL').pluck(),
+      count: db.prepare('SELECT count(*) AS hosts, (SELECT count(*) FROM host_detections) AS detections FROM hosts'),
+      lastId: db.prepare('SELECT coalesce(max(id), 0) FROM hosts').pluck(),
+    };
+  }
+
+  /** Runs `fn` as one write transaction, committed with its turn's others. */
+  transaction<T>(fn: () => T): T {
+    return this.commits.write(fn);
+  }
+
+  has(id: number): boolean {
+    return this.stmts.hostExists.get(id) !== undefined;
+  }
+
+  /** The highest host ID held, 0 when none. */
+  lastId(): number {
+    return this.stmts.lastId.get() as number;
+  }
+
+  /** Inserts a host and its detections (inside a transaction the caller holds); answers its ID. */
+  insert(host: NewHost): number {
+    const { detections, ...row } = host;
+    const id = Number(this.stmts.insertHost.run({ ...row, id: row.id ?? null }).lastInsertRowid);
+    for (const d of detections) this.insertDetection(id, d);
+    return id;
+  }
+
+  private insertDetection(hostId: number, d: NewDetection): void {
+    this.stmts.insertDetection.run({ ...d, unique_vuln_id: d.unique_vuln_id ?? null, host_id: hostId });
+  }
+
+  /** At most `limit` hosts matching `filter` with IDs above `after`, by ID; with `detections`, only hosts having one that matches. */
+  hosts(filter: HostFilter, after: number, limit: number, detections?: DetectionFilter): HostRow[] {
+    const params = hostParams(filter, after, limit);
+    if (detections === undefined) return this.stmts.hosts.all(params) as HostRow[];
+    return this.stmts.detectedHosts.all({ ...params, ...detectionParams(detections) }) as HostRow[];
+  }
+
+  /** The IDs of at most `limit` hosts matching `filter` (-1: all), by ID. */
+  hostIds(filter: HostFilter, limit: number): number[] {
+    return this.stmts.hostIds.all(hostParams(filter, 0, limit)) as number[];
+  }
+
+  /** The detections of `hostIds` matching `filter`, by host then detection ID. */
+  detections(hostIds: readonly number[], filter: DetectionFilter): DetectionRow[] {
+    return this.stmts.detections.all({ hostIds: JSON.stringify(hostIds), ...detectionParams(filter) }) as DetectionRow[];
+  }
+
+  /** Every detection of one host, whatever its status (the dashboard). */
+  detectionsOf(hostId: number): DetectionRow[] {
+    return this.stmts.allDetections.all(hostId) as DetectionRow[];
+  }
+
+  /** Every OS value held, for a pattern to pick from. */
+  oses(): string[] {
+    return this.stmts.oses.all() as string[];
+  }
+
+  count(): { hosts: number; detections: number } {
+    return this.stmts.count.get() as { hosts: number; detections: number };
+  }
+}

@@ -1,0 +1,127 @@
+import { formatAddress } from '../qualys/ip-set.js';
+import { cdataLeaf, el, elOf, leaf, type XmlElement } from '../qualys/xml.js';
+import type { DetectionRow, HostRow, HostTag } from './host.js';
+
+/**
+ * The HOST elements of the host list and of the detection list, in the DTDs' order
+ * (docs/fidelity.md §20): the host list puts DNS before OS, the detection list OS first [Q].
+ */
+
+/** What a host list shows of each host (`details`, `show_asset_id`, `show_tags`). */
+export interface HostListShow {
+  /** [Q] `All` adds the scan dates, owner and comments to `Basic`. */
+  all: boolean;
+  assetId: boolean;
+  tags: boolean;
+}
+
+/** What a detection list shows (`show_asset_id`, `show_tags`, `show_results`, `show_qds`). */
+export interface DetectionShow {
+  assetId: boolean;
+  tags: boolean;
+  results: boolean;
+  qds: boolean;
+}
+
+const text = (name: string, value: string | null) => (value === null || value === '' ? undefined : leaf(name, value));
+const cdata = (name: string, value: string | null) => (value === null || value === '' ? undefined : cdataLeaf(name, value));
+const num = (name: string, value: number | null) => (value === null ? undefined : leaf(name, String(value)));
+
+/** [Q recorded, 2022] DNS_DATA: the name's first label, the rest, and the whole. */
+function dnsData(dns: string | null): XmlElement | undefined {
+  if (dns === null || dns === '') return undefined;
+  const dot = dns.indexOf('.');
+  return el('DNS_DATA', cdataLeaf('HOSTNAME', dot < 0 ? dns : dns.slice(0, dot)), cdata('DOMAIN', dot < 0 ? null : dns.slice(dot + 1)), cdataLeaf('FQDN', dns));
+}
+
+function tags(json: string): XmlElement | undefined {
+  const list = JSON.parse(json) as HostTag[];
+  if (list.length === 0) return undefined;
+  return elOf(
+    'TAGS',
+    list.map((t) => el('TAG', leaf('TAG_ID', String(t.tag_id)), cdataLeaf('NAME', t.name))),
+  );
+}
+
+/** A HOST of HOST_LIST_OUTPUT. */
+export function hostListHost(h: HostRow, show: HostListShow): XmlElement {
+  return el(
+    'HOST',
+    leaf('ID', String(h.id)),
+    show.assetId && num('ASSET_ID', h.asset_id),
+    leaf('IP', formatAddress(h.ip)),
+    leaf('TRACKING_METHOD', h.tracking_method),
+    cdata('DNS', h.dns),
+    dnsData(h.dns),
+    cdata('NETBIOS', h.netbios),
+    cdata('OS', h.os),
+    cdata('QG_HOSTID', h.qg_hostid),
+    show.tags && tags(h.tags),
+    show.all && text('LAST_VULN_SCAN_DATETIME', h.last_vuln_scan_datetime),
+    show.all && text('LAST_VM_SCANNED_DATE', h.last_vm_scanned_date),
+    show.all && num('LAST_VM_SCANNED_DURATION', h.last_vm_scanned_duration),
+    show.all && text('LAST_VM_AUTH_SCANNED_DATE', h.last_vm_auth_scanned_date),
+    show.all && num('LAST_VM_AUTH_SCANNED_DURATION', h.last_vm_auth_scanned_duration),
+    show.all && text('LAST_COMPLIANCE_SCAN_DATETIME', h.last_compliance_scan_datetime),
+    show.all && cdata('OWNER', h.owner),
+    show.all && cdata('COMMENTS', h.comments),
+  );
+}
+
+/** A DETECTION, in the order of the 2023 recording and the DTD. */
+function detection(d: DetectionRow, show: DetectionShow): XmlElement {
+  return el(
+    'DETECTION',
+    leaf('UNIQUE_VULN_ID', String(d.unique_vuln_id)),
+    leaf('QID', String(d.qid)),
+    leaf('TYPE', d.type),
+    leaf('SEVERITY', String(d.severity)),
+    num('PORT', d.port),
+    text('PROTOCOL', d.protocol),
+    cdata('FQDN', d.fqdn),
+    leaf('SSL', String(d.ssl)),
+    show.results && cdata('RESULTS', d.results),
+    leaf('STATUS', d.status),
+    leaf('FIRST_FOUND_DATETIME', d.first_found_datetime),
+    leaf('LAST_FOUND_DATETIME', d.last_found_datetime),
+    show.qds && d.qds !== null && { name: 'QDS', attrs: { severity: qdsSeverity(d.qds) }, text: String(d.qds) },
+    leaf('TIMES_FOUND', String(d.times_found)),
+    leaf('LAST_TEST_DATETIME', d.last_test_datetime),
+    leaf('LAST_UPDATE_DATETIME', d.last_update_datetime),
+    text('LAST_FIXED_DATETIME', d.last_fixed_datetime),
+    leaf('IS_IGNORED', String(d.is_ignored)),
+    leaf('IS_DISABLED', String(d.is_disabled)),
+    leaf('LAST_PROCESSED_DATETIME', d.last_processed_datetime),
+  );
+}
+
+/** [Q] the QDS attribute's bands; [E] their bounds (Qualys's TruRisk bands: 1-39, 40-69, 70-89, 90-100). */
+function qdsSeverity(qds: number): string {
+  return qds >= 90 ? 'CRITICAL' : qds >= 70 ? 'HIGH' : qds >= 40 ? 'MEDIUM' : 'LOW';
+}
+
+/** A HOST of HOST_LIST_VM_DETECTION_OUTPUT with its DETECTION_LIST. */
+export function detectionHost(h: HostRow, detections: readonly DetectionRow[], show: DetectionShow): XmlElement {
+  return el(
+    'HOST',
+    leaf('ID', String(h.id)),
+    show.assetId && num('ASSET_ID', h.asset_id),
+    leaf('IP', formatAddress(h.ip)),
+    leaf('TRACKING_METHOD', h.tracking_method),
+    cdata('OS', h.os),
+    cdata('DNS', h.dns),
+    dnsData(h.dns),
+    cdata('NETBIOS', h.netbios),
+    cdata('QG_HOSTID', h.qg_hostid),
+    text('LAST_SCAN_DATETIME', h.last_vuln_scan_datetime),
+    text('LAST_VM_SCANNED_DATE', h.last_vm_scanned_date),
+    num('LAST_VM_SCANNED_DURATION', h.last_vm_scanned_duration),
+    text('LAST_VM_AUTH_SCANNED_DATE', h.last_vm_auth_scanned_date),
+    num('LAST_VM_AUTH_SCANNED_DURATION', h.last_vm_auth_scanned_duration),
+    show.tags && tags(h.tags),
+    elOf(
+      'DETECTION_LIST',
+      detections.map((d) => detection(d, show)),
+    ),
+  );
+}
