@@ -34,17 +34,18 @@ export function hostsDashboard(store: HostStore, sources: FilterSources, pageSiz
         answer(request) {
           const query = request.query(FILTERS);
           const entries = Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '' && e[0] !== 'after');
-          let filter;
-          try {
-            filter = readHostFilter(new RequestParams(entries), sources);
-          } catch (err) {
-            return request.refuse(400, (err as Error).message);
-          }
+          const filter = (() => {
+            try {
+              return readHostFilter(new RequestParams(entries), sources);
+            } catch (err) {
+              return request.refuse(400, (err as Error).message);
+            }
+          })();
           const after = Number(query.after ?? 0);
           if (!Number.isInteger(after) || after < 0 || after > MAX_ID) return request.refuse(400, 'after must be a host ID');
           const hosts = store.hosts(filter, after, pageSize() + 1);
           const more = hosts.length > pageSize();
-          return { ...store.count(), hosts: hosts.slice(0, pageSize()).map(hostJson), next_after: more ? hosts[pageSize() - 1].id : null };
+          return { held: store.count(), hosts: hosts.slice(0, pageSize()).map(hostJson), next_after: more ? hosts[pageSize() - 1].id : null };
         },
       },
       {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { AUTH, call, expectError, parseXml, startTestEmulator, text } from '../helpers/emulator.js';
+import { admin } from '../helpers/admin.js';
+
+const emulator = await startTestEmulator();
+const DETECTIONS = '/api/5.0/fo/asset/host/vm/detection/';
+const get = (url: string) => fetch(url, { headers: { Authorization: AUTH, 'X-Requested-With': 'vitest' } });
+
+describe('hosts under the harness controls', () => {
+  it('generates through the admin API, and a 409 1965 halfway through paging leaves the page to retry', async () => {
+    const made = await admin(emulator, 'POST', 'hosts/generate', { seed: 3, count: 40 });
+    expect(made.status).toBe(200);
+    expect(made.json).toMatchObject({ hosts: 40, first_id: 1, last_id: 40 });
+    const first = parseXml(
+      await (await get(`${emulator.url}${DETECTIONS}?action=list&truncation_limit=10&show_igs=1&status=New,Active,Fixed,Re-Opened`)).text(),
+    );
+    const next = text(first, 'RESPONSE/WARNING/URL')!;
+    await emulator.faults.add([{ path: DETECTIONS, code: '1965', times: 1 }]);
+    const limited = await call(emulator, next.slice(emulator.url.length).split('?')[0], { query: [...new URL(next).searchParams] });
+    expectError(limited, 409, '1965', /^This API cannot be run again/);
+    const retried = parseXml(await (await get(next)).text());
+    expect(text(retried, 'RESPONSE/HOST_LIST/HOST/ID')).toBe(new URL(next).searchParams.get('id_min'));
+  });
+
+  it('journals the calls, streamed answers without their body', async () => {
+    const entries = await emulator.requests({ path: DETECTIONS });
+    expect(entries.map((e) => e.status)).toEqual([200, 409, 200]);
+  });
+
+  it("shows hosts and a host's detections on the dashboard, filtered", async () => {
+    const read = await admin(emulator, 'GET', 'hosts?ips=10.0.0.2-10.0.0.3');
+    expect(read.status).toBe(200);
+    const answer = read.json as unknown as { hosts: { id: number; ip: string }[]; held: { hosts: number } };
+    expect(answer.hosts.map((h) => h.ip)).toEqual(['10.0.0.2', '10.0.0.3']);
+    expect(answer.held.hosts).toBe(40);
+    const detections = await admin(emulator, 'GET', 'hosts/2/detections');
+    expect(detections.status).toBe(200);
+    expect(await admin(emulator, 'GET', 'hosts?os_pattern=(')).toMatchObject({ status: 400 });
+    expect(await admin(emulator, 'GET', 'hosts/999/detections')).toMatchObject({ status: 404 });
+  });
+
+  it('generates through the handle, refusing what the admin API refuses', async () => {
+    await expect(emulator.generateHosts({ seed: 1, count: 2_000_000 })).rejects.toThrow(/count must be an integer/);
+  });
+});
