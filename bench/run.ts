@@ -9,6 +9,7 @@ import { cpuTable, extremeTable, loadTable, machine, scaleTable, targets, type E
 import { ipOf, seedDocker, seedGroups, seedSubscriptionIps } from './seed.js';
 import { storeAlone } from './store-alone.js';
 import { GENERIC_WORST, WORST_CASES } from './worst-cases.js';
+import { hostBench } from './hosts.js';
 
 /**
  * `npm run bench`: the emulator against a bare Koa server answering the same sizes, then how a
@@ -272,6 +273,7 @@ async function main(): Promise<void> {
     const create = rows.find((r) => r.name === 'create')!;
     const { small, large, extremes, worst } = await scale(dir);
     const [groupsSmall, groupsLarge] = await groupScale(dir);
+    const hosts = await hostBench({ dir, emulatorOn, headers: HEADERS });
     const out = [
       `Machine: ${machine()}`,
       '',
@@ -302,6 +304,8 @@ async function main(): Promise<void> {
       'Largest requests within --max-body (1 MiB; one at a time, median of three, a delete once; the server answers nobody else meanwhile):',
       '',
       extremeTable(worst),
+      '',
+      ...hosts,
       '',
       'Targets:',
       targets(rows, small, large, worst),

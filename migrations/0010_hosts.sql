@@ -47,6 +47,9 @@ CREATE TABLE host_detections (
   last_fixed_datetime     TEXT,
   is_ignored              INTEGER NOT NULL DEFAULT 0,
   is_disabled             INTEGER NOT NULL DEFAULT 0,
-  last_processed_datetime TEXT    NOT NULL
+  last_processed_datetime TEXT    NOT NULL,
+  -- The DETECTION element as the default detection list writes it (RESULTS shown, no QDS), written
+  -- once at insert: a page copies it rather than rendering twenty columns per detection.
+  xml                     BLOB    NOT NULL
 );
 CREATE INDEX host_detections_host ON host_detections (host_id, unique_vuln_id);

@@ -4,13 +4,13 @@ import type { ActionContext, ActionResult, ActionSpec, Endpoint } from '../qualy
 import { idSetElement, requestElement } from '../qualys/envelopes.js';
 import { idSetOf } from '../qualys/id-set.js';
 import type { RequestParams } from '../qualys/params.js';
-import { el, leaf, prerender, renderXmlAround, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
+import { el, leaf, renderSiblings, renderXmlAround, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
 import { csvHead, csvRows, csvTail } from './detection-csv.js';
-import type { DetectionRow, HostRow } from './host.js';
-import { firstRead, pageStream, type PageItem } from './host-pages.js';
+import type { HostRow } from './host.js';
+import { firstRead, pageStream, type PageChunk } from './host-pages.js';
 import { DETECTION_FILTER_PARAMS, type FilterSources, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
 import type { HostStore } from './host-store.js';
-import { detectionHost, hostListHost, type DetectionShow } from './host-xml.js';
+import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
 
 /** [Q] the API versions serving the host list and the detections (docs/fidelity.md §20). */
 export const HOST_API_VERSIONS = ['2.0', '3.0', '4.0', '5.0'] as const;
@@ -29,13 +29,19 @@ export interface HostLists {
   readonly pageSize: number;
 }
 
-const NEWLINE = Buffer.from('\n');
 const flag = (params: RequestParams, name: string) => params.oneOf(name, ['0', '1']) === '1';
 /** [Q] 0: no truncation; [E] the default is --page-size (Qualys's 1000 unless set). */
 const readLimit = (params: RequestParams, pageSize: number) => Number(params.integer('truncation_limit', 0, 1_000_000) ?? pageSize);
 
-/** A HOST written for its place in HOST_LIST (three elements below the root), with its newline. */
-const xmlItem = (id: number, host: XmlElement): PageItem => ({ id, bytes: Buffer.concat([prerender(host, 3).written!.bytes, NEWLINE]) });
+/** Hosts as a chunk: `bytes` of the rows read. */
+const chunkOf = <T extends { id: number }>(rows: readonly T[], bytes: (rows: readonly T[]) => Buffer): PageChunk => ({
+  count: rows.length,
+  lastId: rows.length === 0 ? 0 : rows[rows.length - 1].id,
+  bytes: bytes(rows),
+});
+
+/** HOSTs written for their place in HOST_LIST, three elements below the root. */
+const hostElements = (hosts: readonly XmlElement[]) => renderSiblings(hosts, 3);
 
 /** A list document: RESPONSE's DATETIME, then `content` (a slot to stream into, or a whole element), then the 1980 warning. */
 function listDoc(ctx: ActionContext, root: string, dtdPath: string, content: XmlElement | undefined, next?: XmlElement): XmlDocumentSpec {
@@ -46,9 +52,9 @@ function listDoc(ctx: ActionContext, root: string, dtdPath: string, content: Xml
  * Streams an XML list whose first read found hosts; with none, answers RESPONSE with DATETIME
  * alone [Q recorded].
  */
-function xmlList(ctx: ActionContext, root: string, dtdPath: string, limit: number, read: (after: number, n: number) => PageItem[]): ActionResult {
+function xmlList(ctx: ActionContext, root: string, dtdPath: string, limit: number, read: (after: number, n: number) => PageChunk): ActionResult {
   const first = read(0, firstRead(limit));
-  if (first.length === 0) return { xml: ctx.render(listDoc(ctx, root, dtdPath, undefined)) };
+  if (first.count === 0) return { xml: ctx.render(listDoc(ctx, root, dtdPath, undefined)) };
   const slot: XmlElement = { name: 'HOST_LIST' };
   const around = (next?: number) =>
     renderXmlAround(listDoc(ctx, root, dtdPath, slot, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit })), ctx.baseUrl, slot);
@@ -77,16 +83,19 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
         const set = ids.length > 0 ? idSetElement(idSetOf(ids)) : undefined;
         return { xml: ctx.render(listDoc(ctx, 'HOST_LIST_OUTPUT', dtdPath, set, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }))) };
       }
-      const read = (after: number, n: number) => lists.store.hosts(filter, after, n).map((h) => xmlItem(h.id, hostListHost(h, show)));
+      const read = (after: number, n: number) => chunkOf(lists.store.hosts(filter, after, n), (hosts) => hostElements(hosts.map((h) => hostListHost(h, show))));
       return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read);
     },
   };
 }
 
-/** The page's hosts, each with its detections matching the filter. */
-function withDetections(hosts: readonly HostRow[], detections: readonly DetectionRow[]): [HostRow, DetectionRow[]][] {
-  const byHost = new Map<number, DetectionRow[]>(hosts.map((h) => [h.id, []]));
-  for (const d of detections) byHost.get(d.host_id)?.push(d);
+/**
+ * The chunk's hosts, each with its detections (of `[host ID, detection]` pairs read for the
+ * chunk's range of IDs, which may hold hosts the filters left out).
+ */
+function withDetections<D>(hosts: readonly HostRow[], detections: readonly (readonly [number, D])[]): [HostRow, D[]][] {
+  const byHost = new Map<number, D[]>(hosts.map((h) => [h.id, []]));
+  for (const [hostId, d] of detections) byHost.get(hostId)?.push(d);
   return hosts.map((h) => [h, byHost.get(h.id)!]);
 }
 
@@ -122,28 +131,34 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       const limit = readLimit(params, lists.pageSize);
       const hostFilter = readHostFilter(params, lists.sources);
       const detectionFilter = readDetectionFilter(params);
-      const page = (after: number, n: number) => {
-        const hosts = lists.store.hosts(hostFilter, after, n, detectionFilter);
-        return withDetections(
+      const { store } = lists;
+      const hostsAfter = (after: number, n: number) => store.hosts(hostFilter, after, n, detectionFilter);
+      /** The columns of the detections of `hosts`, a chunk. */
+      const rows = (hosts: readonly HostRow[]) =>
+        withDetections(
           hosts,
-          hosts.length === 0
-            ? []
-            : lists.store.detections(
-                hosts.map((h) => h.id),
-                detectionFilter,
-              ),
+          store.detections(hosts[0].id, hosts[hosts.length - 1].id, detectionFilter).map((d) => [d.host_id, d] as const),
         );
-      };
+      /** Their DETECTION elements: as stored when the list shows what is stored, else written from the columns. */
+      const elements = (hosts: readonly HostRow[]): [HostRow, XmlElement[]][] =>
+        showsStored(show)
+          ? withDetections(
+              hosts,
+              store.detectionXml(hosts[0].id, hosts[hosts.length - 1].id, detectionFilter).map(([id, xml]) => [id, storedDetection(xml)] as const),
+            )
+          : rows(hosts).map(([h, ds]) => [h, ds.map((d) => detectionElement(d, show))]);
       if (format === 'XML') {
-        const read = (after: number, n: number) => page(after, n).map(([h, ds]) => xmlItem(h.id, detectionHost(h, ds, show)));
+        const read = (after: number, n: number) =>
+          chunkOf(hostsAfter(after, n), (hosts) => (hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show)))));
         return xmlList(ctx, 'HOST_LIST_VM_DETECTION_OUTPUT', detectionDtd(version), limit, read);
       }
       const metadata = format === 'CSV';
-      const read = (after: number, n: number) => page(after, n).map(([h, ds]) => ({ id: h.id, bytes: Buffer.from(csvRows(h, ds, show, suppress)) }));
+      const read = (after: number, n: number) =>
+        chunkOf(hostsAfter(after, n), (hosts) => Buffer.from(hosts.length === 0 ? '' : rows(hosts).map(([h, ds]) => csvRows(h, ds, show, suppress)).join('')));
       const tail = (next?: number) => csvTail(metadata, next === undefined ? undefined : { id: next, url: nextPageUrl(ctx, next)! });
       const first = read(0, firstRead(limit));
       const contentType = 'text/csv;charset=UTF-8';
-      if (first.length === 0) return { xml: Buffer.concat([csvHead(metadata), tail()]), contentType };
+      if (first.count === 0) return { xml: Buffer.concat([csvHead(metadata), tail()]), contentType };
       return { xml: pageStream({ read, limit, head: csvHead(metadata), tail }, first), contentType };
     },
   };

@@ -5,7 +5,7 @@ import type { DetectionStatus, DetectionType, NewDetection, NewHost } from './ho
  * [E] A made-up subscription for load and paging tests: a seed number and a count give the same
  * hosts byte for byte, wherever and whenever they are made (no clock, no Math.random). The
  * distributions are plausible, not measured: most hosts tracked by IP, a Windows/Linux mix,
- * about a dozen detections each, most of severity 2 to 4, a fifth of them Fixed.
+ * about twenty detections each, most of severity 2 to 4, a fifth of them Fixed.
  */
 
 /** A small fast PRNG (mulberry32): the same seed, the same numbers, on every platform. */
@@ -117,7 +117,7 @@ export function generatedHost(seed: number, id: number, qids: readonly number[])
   const name = `${windows ? 'win' : 'srv'}-${formatAddress(ip).replaceAll('.', '-')}`;
   const scanned = EPOCH - Math.floor(random() * 60 * DAY);
   const authenticated = random() < 0.6;
-  const count = Math.min(60, Math.floor(-Math.log(1 - random()) * 12));
+  const count = Math.min(80, Math.floor(-Math.log(1 - random()) * 20.5));
   const detections: NewDetection[] = [];
   for (let i = 0; i < count; i++) {
     const type = pick(random, TYPES);

@@ -6,15 +6,18 @@
  * ([E] a write landing mid-page shows in the chunks read after it, as paging by id_min would).
  */
 
-/** One host as it goes on the wire. */
-export interface PageItem {
-  id: number;
+/** A chunk of hosts as it goes on the wire. */
+export interface PageChunk {
+  /** How many hosts it holds (0: none left). */
+  count: number;
+  /** The ID of its last host. */
+  lastId: number;
   bytes: Buffer;
 }
 
 export interface PagePlan {
-  /** At most `n` items with IDs above `after`, by ID. */
-  read(after: number, n: number): PageItem[];
+  /** At most `n` hosts with IDs above `after`, by ID. */
+  read(after: number, n: number): PageChunk;
   /** Hosts per page; 0: no limit [Q: truncation_limit=0]. */
   limit: number;
   /** The document up to its first host. */
@@ -29,26 +32,29 @@ export const CHUNK = 100;
 /** How many hosts the first read of a page takes. */
 export const firstRead = (limit: number) => (limit === 0 ? CHUNK : Math.min(CHUNK, limit));
 
-async function* chunks(plan: PagePlan, first: PageItem[]): AsyncGenerator<Buffer> {
+async function* chunks(plan: PagePlan, first: PageChunk): AsyncGenerator<Buffer> {
   yield plan.head;
   const max = plan.limit === 0 ? Infinity : plan.limit;
-  let items = first;
+  let chunk = first;
   let asked = firstRead(plan.limit);
   let sent = 0;
-  let last = 0;
-  while (items.length > 0) {
-    yield Buffer.concat(items.map((i) => i.bytes));
-    sent += items.length;
-    last = items[items.length - 1].id;
+  while (chunk.count > 0) {
+    yield chunk.bytes;
+    sent += chunk.count;
     // a short read was the last one
-    if (sent >= max || items.length < asked) break;
+    if (sent >= max || chunk.count < asked) break;
     asked = Math.min(CHUNK, max - sent);
-    items = plan.read(last, asked);
+    chunk = plan.read(chunk.lastId, asked);
   }
-  yield plan.tail(sent >= max ? plan.read(last, 1)[0]?.id : undefined);
+  let next: number | undefined;
+  if (sent >= max) {
+    const after = plan.read(chunk.lastId, 1);
+    next = after.count > 0 ? after.lastId : undefined;
+  }
+  yield plan.tail(next);
 }
 
 /** The page as a streamed answer, its first read (not empty) already made. */
-export function pageStream(plan: PagePlan, first: PageItem[]): { stream: AsyncIterable<Buffer> } {
+export function pageStream(plan: PagePlan, first: PageChunk): { stream: AsyncIterable<Buffer> } {
   return { stream: chunks(plan, first) };
 }

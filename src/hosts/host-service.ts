@@ -1,6 +1,7 @@
 import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
 import { formatAddress } from '../qualys/ip-set.js';
-import type { NewHost } from './host.js';
+import type { NewHost, StoredHost } from './host.js';
+import { storedXml } from './host-xml.js';
 import { FIRST_GENERATED_IP, generatedHost, qidPool } from './host-generator.js';
 import type { HostStore } from './host-store.js';
 
@@ -36,7 +37,18 @@ export class HostService {
       refuse(`ip ${formatAddress(host.ip)} is not in the subscription: add it in the document's ips section`);
     }
     if (host.id !== undefined && this.store.has(host.id)) refuse(`id ${host.id} is the ID of another host`);
-    return this.store.insert(host);
+    return this.store.insert(this.stored(host, this.store.lastDetectionId() + 1));
+  }
+
+  /** The host with its detections' IDs from `firstId` on and their DETECTION elements written. */
+  private stored(host: NewHost, firstId: number): StoredHost {
+    return {
+      ...host,
+      detections: host.detections.map((d, i) => {
+        const withId = { ...d, unique_vuln_id: firstId + i };
+        return { ...withId, xml: storedXml(withId) };
+      }),
+    };
   }
 
   /**
@@ -51,11 +63,12 @@ export class HostService {
       if (last > LAST_GENERATED_ID)
         refuse(`the hosts would reach ID ${last}, past ${LAST_GENERATED_ID}: generated hosts' IPs are 10.0.0.1 onwards, one per ID`);
       if (count > 0) this.ips.add([[FIRST_GENERATED_IP + first - 1, FIRST_GENERATED_IP + last - 1]], 0, { enable_vm: '1', tracking_method: 'IP' });
+      const firstDetection = this.store.lastDetectionId() + 1;
       let detections = 0;
       for (let id = first; id <= last; id++) {
         const host = generatedHost(seed, id, qids);
+        this.store.insert(this.stored(host, firstDetection + detections));
         detections += host.detections.length;
-        this.store.insert(host);
       }
       return { seed, hosts: count, detections, first_id: first, last_id: last, qids };
     });

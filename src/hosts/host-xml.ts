@@ -1,5 +1,5 @@
 import { formatAddress } from '../qualys/ip-set.js';
-import { cdataLeaf, el, elOf, leaf, type XmlElement } from '../qualys/xml.js';
+import { cdataLeaf, el, elOf, leaf, prerender, type XmlElement } from '../qualys/xml.js';
 import type { DetectionRow, HostRow, HostTag } from './host.js';
 
 /**
@@ -69,7 +69,7 @@ export function hostListHost(h: HostRow, show: HostListShow): XmlElement {
 }
 
 /** A DETECTION, in the order of the 2023 recording and the DTD. */
-function detection(d: DetectionRow, show: DetectionShow): XmlElement {
+export function detectionElement(d: Omit<DetectionRow, 'host_id'>, show: DetectionShow): XmlElement {
   return el(
     'DETECTION',
     leaf('UNIQUE_VULN_ID', String(d.unique_vuln_id)),
@@ -100,8 +100,23 @@ function qdsSeverity(qds: number): string {
   return qds >= 90 ? 'CRITICAL' : qds >= 70 ? 'HIGH' : qds >= 40 ? 'MEDIUM' : 'LOW';
 }
 
-/** A HOST of HOST_LIST_VM_DETECTION_OUTPUT with its DETECTION_LIST. */
-export function detectionHost(h: HostRow, detections: readonly DetectionRow[], show: DetectionShow): XmlElement {
+/** What the detection list shows unless asked otherwise, which each detection is stored written as. */
+export const STORED_SHOW: DetectionShow = { assetId: false, tags: false, results: true, qds: false };
+/** DETECTION's place: HOST_LIST_VM_DETECTION_OUTPUT, RESPONSE, HOST_LIST, HOST, DETECTION_LIST above it. */
+const DETECTION_DEPTH = 5;
+const DETECTION_INDENT = '  '.repeat(DETECTION_DEPTH);
+
+/** Whether a list shows detections as they are stored written. */
+export const showsStored = (show: DetectionShow) => show.results === STORED_SHOW.results && show.qds === STORED_SHOW.qds;
+
+/** A detection's DETECTION element as it is stored. */
+export const storedXml = (d: Omit<DetectionRow, 'host_id'>): Buffer => prerender(detectionElement(d, STORED_SHOW), DETECTION_DEPTH).written!.bytes;
+
+/** Stored DETECTION elements (one, or several joined by newlines), copied as they are into the HOST they are listed in. */
+export const storedDetection = (bytes: Buffer): XmlElement => ({ name: 'DETECTION', written: { indent: DETECTION_INDENT, bytes } });
+
+/** A HOST of HOST_LIST_VM_DETECTION_OUTPUT with its DETECTION_LIST (DETECTION elements, rendered or stored). */
+export function detectionHost(h: HostRow, detections: readonly XmlElement[], show: DetectionShow): XmlElement {
   return el(
     'HOST',
     leaf('ID', String(h.id)),
@@ -119,9 +134,6 @@ export function detectionHost(h: HostRow, detections: readonly DetectionRow[], s
     text('LAST_VM_AUTH_SCANNED_DATE', h.last_vm_auth_scanned_date),
     num('LAST_VM_AUTH_SCANNED_DURATION', h.last_vm_auth_scanned_duration),
     show.tags && tags(h.tags),
-    elOf(
-      'DETECTION_LIST',
-      detections.map((d) => detection(d, show)),
-    ),
+    elOf('DETECTION_LIST', detections),
   );
 }

@@ -68,6 +68,9 @@ export interface DetectionRow {
   last_processed_datetime: string;
 }
 
-/** A host as it is created: the detections' IDs are the store's to give unless a seed names them. */
+/** A host as it is created: its ID is the store's to give unless a seed names it. */
 export type NewHost = Omit<HostRow, 'id'> & { id?: number; detections: NewDetection[] };
-export type NewDetection = Omit<DetectionRow, 'unique_vuln_id' | 'host_id'> & { unique_vuln_id?: number };
+export type NewDetection = Omit<DetectionRow, 'unique_vuln_id' | 'host_id'>;
+/** A detection as it is stored: its ID given, its default DETECTION element written. */
+export type StoredDetection = Omit<DetectionRow, 'host_id'> & { xml: Buffer };
+export type StoredHost = Omit<NewHost, 'detections'> & { detections: StoredDetection[] };

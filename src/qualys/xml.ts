@@ -112,6 +112,18 @@ export function renderElementText(node: XmlElement, depth: number): string {
   return lines.map((line) => (typeof line === 'string' ? line : line.toString('utf8'))).join('\n');
 }
 
+/**
+ * Elements written one after another for a place `depth` elements below the root, each followed
+ * by a newline, as one buffer: a chunk of a list streamed into `renderXmlAround`'s slot.
+ */
+export function renderSiblings(nodes: readonly XmlElement[], depth: number): Buffer {
+  const indent = '  '.repeat(depth);
+  const lines: (string | Buffer)[] = [];
+  for (const node of nodes) write(lines, node, indent);
+  lines.push('');
+  return joinLines(lines);
+}
+
 const NEWLINE = Buffer.from('\n');
 /** Where `renderXmlAround` cuts the document. */
 const SLOT = Symbol('slot');
@@ -156,8 +168,8 @@ export function renderXml(doc: XmlDocumentSpec, baseUrl: string): Buffer {
 /**
  * A document written around a list streamed into it: the bytes up to and including the opening
  * tag of `slot` (an element of `doc`, written with no content) and a newline, and those from its
- * closing tag to the end. Each streamed child goes between them as `prerender` wrote it for that
- * depth, followed by a newline: the whole is then what `renderXml` writes with the children in place.
+ * closing tag to the end. The children go between them as `renderSiblings` writes them for that
+ * depth: the whole is then what `renderXml` writes with the children in place.
  */
 export function renderXmlAround(doc: XmlDocumentSpec, baseUrl: string, slot: XmlElement): { head: Buffer; tail: Buffer } {
   const lines: (string | Buffer | typeof SLOT)[] = [prologue(doc.root.name, doc.dtdPath, baseUrl)];
