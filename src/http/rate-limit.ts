@@ -187,8 +187,12 @@ export function rateLimit(limiter: RateLimiter): AppMiddleware {
     if (admission.refusal) throw admission.refusal;
     try {
       await next();
-    } finally {
+    } catch (err) {
       admission.release();
+      throw err;
     }
+    // A streamed answer (the host lists) runs until its last byte leaves, or its client goes.
+    if (typeof (ctx.body as { pipe?: unknown } | undefined)?.pipe === 'function') ctx.res.once('close', admission.release);
+    else admission.release();
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTH, call, expectError, parseXml, startTestEmulator, text } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
+import { openRaw } from '../helpers/raw-http.js';
 
 const emulator = await startTestEmulator();
 const DETECTIONS = '/api/5.0/fo/asset/host/vm/detection/';
@@ -41,5 +42,30 @@ describe('hosts under the harness controls', () => {
 
   it('generates through the handle, refusing what the admin API refuses', async () => {
     await expect(emulator.generateHosts({ seed: 1, count: 2_000_000 })).rejects.toThrow(/count must be an integer/);
+  });
+
+  it('counts a streamed answer as running until its client has taken it or gone', async () => {
+    // through the admin API, not the handle: the handle would hold the event loop while fetch's
+    // kept-alive connection times out, and the next call could take it as the server closes it
+    expect((await admin(emulator, 'POST', 'hosts/generate', { seed: 5, count: 1000 })).status).toBe(200);
+    await admin(emulator, 'PATCH', 'config', { rate_limit: { enforce: true, concurrency: 1 } });
+    try {
+      const raw = await openRaw(emulator.url);
+      const { host } = new URL(emulator.url);
+      await raw.write(
+        `GET ${DETECTIONS}?action=list&truncation_limit=0&show_igs=1 HTTP/1.1\r\nHost: ${host}\r\nAuthorization: ${AUTH}\r\nX-Requested-With: vitest\r\n\r\n`,
+      );
+      // the answer has begun: stop reading it, so the server waits on the socket
+      await new Promise<void>((resolve) => raw.socket.once('data', () => resolve()));
+      raw.socket.pause();
+      expectError(await call(emulator, DETECTIONS, { query: { action: 'list', ids: '1' } }), 409, '1960', /^This API cannot be run again until 1 currently running API instance has finished/);
+      raw.socket.destroy();
+      await raw.closed;
+      // the server learns of the close on its next turn
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await call(emulator, DETECTIONS, { query: { action: 'list', ids: '1' } })).status).toBe(200);
+    } finally {
+      await admin(emulator, 'PATCH', 'config', { rate_limit: { enforce: false } });
+    }
   });
 });
