@@ -149,12 +149,22 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
           : rows(hosts).map(([h, ds]) => [h, ds.map((d) => detectionElement(d, show))]);
       if (format === 'XML') {
         const read = (after: number, n: number) =>
-          chunkOf(hostsAfter(after, n), (hosts) => (hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show)))));
+          chunkOf(hostsAfter(after, n), (hosts) =>
+            hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show))),
+          );
         return xmlList(ctx, 'HOST_LIST_VM_DETECTION_OUTPUT', detectionDtd(version), limit, read);
       }
       const metadata = format === 'CSV';
       const read = (after: number, n: number) =>
-        chunkOf(hostsAfter(after, n), (hosts) => Buffer.from(hosts.length === 0 ? '' : rows(hosts).map(([h, ds]) => csvRows(h, ds, show, suppress)).join('')));
+        chunkOf(hostsAfter(after, n), (hosts) =>
+          Buffer.from(
+            hosts.length === 0
+              ? ''
+              : rows(hosts)
+                  .map(([h, ds]) => csvRows(h, ds, show, suppress))
+                  .join(''),
+          ),
+        );
       const tail = (next?: number) => csvTail(metadata, next === undefined ? undefined : { id: next, url: nextPageUrl(ctx, next)! });
       const first = read(0, firstRead(limit));
       const contentType = 'text/csv;charset=UTF-8';

@@ -58,7 +58,12 @@ describe('hosts under the harness controls', () => {
       // the answer has begun: stop reading it, so the server waits on the socket
       await new Promise<void>((resolve) => raw.socket.once('data', () => resolve()));
       raw.socket.pause();
-      expectError(await call(emulator, DETECTIONS, { query: { action: 'list', ids: '1' } }), 409, '1960', /^This API cannot be run again until 1 currently running API instance has finished/);
+      expectError(
+        await call(emulator, DETECTIONS, { query: { action: 'list', ids: '1' } }),
+        409,
+        '1960',
+        /^This API cannot be run again until 1 currently running API instance has finished/,
+      );
       raw.socket.destroy();
       await raw.closed;
       // the server learns of the close on its next turn
