@@ -72,9 +72,9 @@ export function render(main) {
   }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    show(0);
+    void show(0);
   });
   main.append(h('h2', {}, 'Hosts'), form, results, detections);
-  show(0);
+  void show(0);
   return () => {};
 }

@@ -368,6 +368,33 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(await accessibilityProblems()).toEqual([]);
   });
 
+  it("shows the hosts filtered as the host list filters them, and a host's detections", async () => {
+    await emulator.seed({
+      records: [],
+      ips: [{ ips: '10.2.0.0/24', enable_vm: 1 }],
+      hosts: [
+        {
+          ip: '10.2.0.1',
+          os: 'Windows Server 2019',
+          dns: 'win.example',
+          detections: [{ qid: 38173, severity: 3, status: 'Active', port: 443, protocol: 'tcp' }],
+        },
+        { ip: '10.2.0.2', os: 'Ubuntu Linux 22.04', detections: [] },
+      ],
+    });
+    await view('hosts');
+    await page.locator('tbody tr', { hasText: 'win.example' }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(2);
+    await page.getByLabel('OS pattern').fill('^Ubuntu');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await eventually(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('OS pattern').fill('');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.locator('tbody tr', { hasText: 'win.example' }).getByRole('button', { name: '1' }).click();
+    const detection = page.locator('tbody tr', { hasText: '38173' });
+    await detection.waitFor();
+    expect((await detection.locator('td').allTextContents()).slice(1, 6)).toEqual(['38173', 'Confirmed', '3', '443/tcp', 'Active']);
+    await screenshot('hosts');
   it('shows the KnowledgeBase, searched by QID or title and by severity', async () => {
     await emulator.seed({
       records: [],
