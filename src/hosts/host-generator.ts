@@ -1,5 +1,6 @@
 import { formatAddress } from '../qualys/ip-set.js';
 import type { DetectionStatus, DetectionType, NewDetection, NewHost } from './host.js';
+import { prng } from '../random.js';
 
 /**
  * [E] A made-up subscription for load and paging tests: a seed number and a count give the same
@@ -7,18 +8,6 @@ import type { DetectionStatus, DetectionType, NewDetection, NewHost } from './ho
  * distributions are plausible, not measured: most hosts tracked by IP, a Windows/Linux mix,
  * about twenty detections each, most of severity 2 to 4, a fifth of them Fixed.
  */
-
-/** A small fast PRNG (mulberry32): the same seed, the same numbers, on every platform. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Weighted<T> = readonly (readonly [T, number])[];
 

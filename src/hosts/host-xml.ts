@@ -43,28 +43,43 @@ function tags(json: string): XmlElement | undefined {
   );
 }
 
+/** ID, ASSET_ID and IP, then TRACKING_METHOD: how a HOST of either list begins. */
+const identity = (h: HostRow, assetId: boolean) => [
+  leaf('ID', String(h.id)),
+  assetId && num('ASSET_ID', h.asset_id),
+  leaf('IP', formatAddress(h.ip)),
+  leaf('TRACKING_METHOD', h.tracking_method),
+];
+
+/** DNS, DNS_DATA and NETBIOS, in both lists' order. */
+const names = (h: HostRow) => [cdata('DNS', h.dns), dnsData(h.dns), cdata('NETBIOS', h.netbios)];
+
+/** The last VM scan and authenticated scan, each with its duration, in both lists' order. */
+const vmScans = (h: HostRow) => [
+  text('LAST_VM_SCANNED_DATE', h.last_vm_scanned_date),
+  num('LAST_VM_SCANNED_DURATION', h.last_vm_scanned_duration),
+  text('LAST_VM_AUTH_SCANNED_DATE', h.last_vm_auth_scanned_date),
+  num('LAST_VM_AUTH_SCANNED_DURATION', h.last_vm_auth_scanned_duration),
+];
+
 /** A HOST of HOST_LIST_OUTPUT. */
 export function hostListHost(h: HostRow, show: HostListShow): XmlElement {
   return el(
     'HOST',
-    leaf('ID', String(h.id)),
-    show.assetId && num('ASSET_ID', h.asset_id),
-    leaf('IP', formatAddress(h.ip)),
-    leaf('TRACKING_METHOD', h.tracking_method),
-    cdata('DNS', h.dns),
-    dnsData(h.dns),
-    cdata('NETBIOS', h.netbios),
+    ...identity(h, show.assetId),
+    ...names(h),
     cdata('OS', h.os),
     cdata('QG_HOSTID', h.qg_hostid),
     show.tags && tags(h.tags),
-    show.all && text('LAST_VULN_SCAN_DATETIME', h.last_vuln_scan_datetime),
-    show.all && text('LAST_VM_SCANNED_DATE', h.last_vm_scanned_date),
-    show.all && num('LAST_VM_SCANNED_DURATION', h.last_vm_scanned_duration),
-    show.all && text('LAST_VM_AUTH_SCANNED_DATE', h.last_vm_auth_scanned_date),
-    show.all && num('LAST_VM_AUTH_SCANNED_DURATION', h.last_vm_auth_scanned_duration),
-    show.all && text('LAST_COMPLIANCE_SCAN_DATETIME', h.last_compliance_scan_datetime),
-    show.all && cdata('OWNER', h.owner),
-    show.all && cdata('COMMENTS', h.comments),
+    ...(show.all
+      ? [
+          text('LAST_VULN_SCAN_DATETIME', h.last_vuln_scan_datetime),
+          ...vmScans(h),
+          text('LAST_COMPLIANCE_SCAN_DATETIME', h.last_compliance_scan_datetime),
+          cdata('OWNER', h.owner),
+          cdata('COMMENTS', h.comments),
+        ]
+      : []),
   );
 }
 
@@ -119,20 +134,12 @@ export const storedDetection = (bytes: Buffer): XmlElement => ({ name: 'DETECTIO
 export function detectionHost(h: HostRow, detections: readonly XmlElement[], show: DetectionShow): XmlElement {
   return el(
     'HOST',
-    leaf('ID', String(h.id)),
-    show.assetId && num('ASSET_ID', h.asset_id),
-    leaf('IP', formatAddress(h.ip)),
-    leaf('TRACKING_METHOD', h.tracking_method),
+    ...identity(h, show.assetId),
     cdata('OS', h.os),
-    cdata('DNS', h.dns),
-    dnsData(h.dns),
-    cdata('NETBIOS', h.netbios),
+    ...names(h),
     cdata('QG_HOSTID', h.qg_hostid),
     text('LAST_SCAN_DATETIME', h.last_vuln_scan_datetime),
-    text('LAST_VM_SCANNED_DATE', h.last_vm_scanned_date),
-    num('LAST_VM_SCANNED_DURATION', h.last_vm_scanned_duration),
-    text('LAST_VM_AUTH_SCANNED_DATE', h.last_vm_auth_scanned_date),
-    num('LAST_VM_AUTH_SCANNED_DURATION', h.last_vm_auth_scanned_duration),
+    ...vmScans(h),
     show.tags && tags(h.tags),
     elOf('DETECTION_LIST', detections),
   );

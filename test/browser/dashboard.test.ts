@@ -395,6 +395,9 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await detection.waitFor();
     expect((await detection.locator('td').allTextContents()).slice(1, 6)).toEqual(['38173', 'Confirmed', '3', '443/tcp', 'Active']);
     await screenshot('hosts');
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
   it('shows the KnowledgeBase, searched by QID or title and by severity', async () => {
     await emulator.seed({
       records: [],
