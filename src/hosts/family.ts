@@ -1,16 +1,21 @@
 import type { ApiFamily } from '../api-family.js';
 import type { GroupDirectory } from '../asset-groups/group-directory.js';
 import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
+import type { KnowledgeBase } from '../knowledge-base/family.js';
 import { detectionDtd, HOST_API_VERSIONS, hostEndpoints, hostListDtd } from './host-endpoints.js';
 import { readSeedHost } from './host-seed.js';
 import { HostService, MAX_GENERATED } from './host-service.js';
 import { HostStore } from './host-store.js';
 import { hostsDashboard } from './hosts-view.js';
 
-/** What hosts take from other families: the subscription's IPs, and the asset groups `ag_ids` and `ag_titles` name. */
+/**
+ * What hosts take from other families: the subscription's IPs, the asset groups `ag_ids` and
+ * `ag_titles` name, and the KnowledgeBase, which a generation fills with the QIDs it uses.
+ */
 export interface HostLinks {
   subscriptionIps: SubscriptionIps;
   assetGroups: GroupDirectory;
+  knowledgeBase: KnowledgeBase;
 }
 
 /** A host of a seed document: its fields named as the list elements, lower-case, with `detections`. */
@@ -53,7 +58,7 @@ export const hostsFamily: ApiFamily<HostLinks> = {
   docs: [],
   build({ database, settings, links }) {
     const store = new HostStore(database);
-    const service = new HostService(store, links.subscriptionIps);
+    const service = new HostService(store, links.subscriptionIps, links.knowledgeBase);
     const sources = { groups: links.assetGroups, oses: () => store.oses() };
     return {
       endpoints: hostEndpoints({
@@ -69,7 +74,6 @@ export const hostsFamily: ApiFamily<HostLinks> = {
         create: (entry, _user, now) => service.create(readSeedHost(entry, now), (message) => entry.refuse(`${entry.where}: ${message}`)),
       },
       dashboard: hostsDashboard(store, sources, () => settings.pageSize),
-      // Seam for the KnowledgeBase family: once it offers made-up entries by QID, a generation also makes the entries of `qids`.
       controls: [
         {
           path: 'hosts/generate',

@@ -81,8 +81,8 @@ export const FIRST_GENERATED_IP = 10 * 2 ** 24 + 1;
 
 /**
  * The QIDs generated detections name: `size` distinct numbers in the ranges Qualys's QIDs use,
- * sorted, the same for the same seed. A detection's QID is one of these; the KnowledgeBase
- * entries for them are the KB family's to make (see the seam in `family.ts`).
+ * sorted, the same for the same seed. A detection's QID is one of these; the KnowledgeBase makes
+ * an entry for each one a generation's detections name (`HostService.generate`).
  */
 export function qidPool(seed: number, size = 2000): number[] {
   const random = prng(seed ^ 0x51d);

@@ -1,4 +1,5 @@
 import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
+import type { KnowledgeBase } from '../knowledge-base/family.js';
 import { formatAddress } from '../qualys/ip-set.js';
 import type { NewHost, StoredHost } from './host.js';
 import { storedXml } from './host-xml.js';
@@ -19,6 +20,8 @@ export interface Generated {
   last_id: number;
   /** The QIDs its detections draw from. */
   qids: number[];
+  /** KnowledgeBase entries made for the QIDs its detections name that the KnowledgeBase lacked. */
+  kb_entries_added: number;
 }
 
 /**
@@ -29,6 +32,7 @@ export class HostService {
   constructor(
     private readonly store: HostStore,
     private readonly ips: SubscriptionIps,
+    private readonly knowledgeBase: KnowledgeBase,
   ) {}
 
   /** Creates a host (inside the seed's transaction); `refuse` names the entry. */
@@ -53,7 +57,8 @@ export class HostService {
 
   /**
    * Makes `count` hosts of the subscription `seed` describes, in one transaction, with IDs after
-   * the highest held, adding their IPs to the subscription (VM enabled).
+   * the highest held, adding their IPs to the subscription (VM enabled) and a KnowledgeBase entry
+   * for each QID their detections name that it lacks.
    */
   generate(seed: number, count: number, refuse: (message: string) => never): Generated {
     const qids = qidPool(seed);
@@ -65,12 +70,16 @@ export class HostService {
       if (count > 0) this.ips.add([[FIRST_GENERATED_IP + first - 1, FIRST_GENERATED_IP + last - 1]], 0, { enable_vm: '1', tracking_method: 'IP' });
       const firstDetection = this.store.lastDetectionId() + 1;
       let detections = 0;
+      const named = new Set<number>();
       for (let id = first; id <= last; id++) {
         const host = generatedHost(seed, id, qids);
         this.store.insert(this.stored(host, firstDetection + detections));
         detections += host.detections.length;
+        for (const d of host.detections) named.add(d.qid);
       }
-      return { seed, hosts: count, detections, first_id: first, last_id: last, qids };
+      // made-up entries, the same for the same seed, for every QID a detection names
+      const added = this.knowledgeBase.addGenerated(named, seed);
+      return { seed, hosts: count, detections, first_id: first, last_id: last, qids, kb_entries_added: added };
     });
   }
 }

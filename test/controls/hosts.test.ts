@@ -12,6 +12,7 @@ describe('hosts under the harness controls', () => {
     const made = await admin(emulator, 'POST', 'hosts/generate', { seed: 3, count: 40 });
     expect(made.status).toBe(200);
     expect(made.json).toMatchObject({ hosts: 40, first_id: 1, last_id: 40 });
+    expect((made.json as unknown as { kb_entries_added: number }).kb_entries_added).toBeGreaterThan(0);
     const first = parseXml(
       await (await get(`${emulator.url}${DETECTIONS}?action=list&truncation_limit=10&show_igs=1&status=New,Active,Fixed,Re-Opened`)).text(),
     );
@@ -23,9 +24,30 @@ describe('hosts under the harness controls', () => {
     expect(text(retried, 'RESPONSE/HOST_LIST/HOST/ID')).toBe(new URL(next).searchParams.get('id_min'));
   });
 
+  it('makes a KnowledgeBase entry for each QID a generated detection names', async () => {
+    const page = parseXml(await (await get(`${emulator.url}${DETECTIONS}?action=list&ids=1-3&show_igs=1&status=New,Active,Fixed,Re-Opened`)).text());
+    const qids = [
+      ...new Set(
+        page.children[0].children
+          .flatMap((c) => (c.name === 'HOST_LIST' ? c.children : []))
+          .flatMap((h) => h.children.find((c) => c.name === 'DETECTION_LIST')!.children.map((d) => text(d, 'QID')!)),
+      ),
+    ];
+    expect(qids.length).toBeGreaterThan(0);
+    const kb = await call(emulator, '/api/2.0/fo/knowledge_base/vuln/', { query: { action: 'list', ids: qids.join(',') } });
+    expect(kb.status, kb.body).toBe(200);
+    expect(
+      kb.root.children
+        .find((c) => c.name === 'RESPONSE')!
+        .children.find((c) => c.name === 'VULN_LIST')!
+        .children.map((v) => text(v, 'QID')),
+    ).toEqual([...qids].sort((a, b) => Number(a) - Number(b)));
+  });
+
   it('journals the calls, streamed answers without their body', async () => {
     const entries = await emulator.requests({ path: DETECTIONS });
-    expect(entries.map((e) => e.status)).toEqual([200, 409, 200]);
+    expect(entries.map((e) => e.status)).toEqual([200, 409, 200, 200]);
+    expect(entries[0].body).toBeNull();
   });
 
   it("shows hosts and a host's detections on the dashboard, filtered", async () => {
