@@ -126,6 +126,16 @@ describe('seeded hosts', () => {
     expect(await csv('ids=500&output_format=CSV_NO_METADATA')).not.toContain('----');
   });
 
+  it('echoes the request before a streamed RESPONSE, and answers HEAD with headers alone', async () => {
+    const root = await list(DETECTIONS, { ids: '500', echo_request: '1' });
+    expect(root.children.map((c) => c.name)).toEqual(['REQUEST', 'RESPONSE']);
+    expect(text(root, 'REQUEST/PARAM_LIST/PARAM/KEY')).toBe('action');
+    const head = await fetch(`${emulator.url}${HOSTS}?action=list&ids=500`, { method: 'HEAD', headers: { Authorization: AUTH, 'X-Requested-With': 'vitest' } });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect(ids(await list(HOSTS, { ids: '500' }))).toEqual([500]);
+  });
+
   it('refuses bad values with 1905 and unknown parameters with 1901', async () => {
     expectError(
       await call(emulator, DETECTIONS, { query: { action: 'list', ids: 'abc123' } }),
