@@ -216,6 +216,18 @@ describe('generated hosts, paged', () => {
     expect(strip(await page())).not.toBe(first);
   });
 
+  it('looks hosts up in a set of 100,000 IDs or 60,000 IPs without scanning the set for each host', async () => {
+    // 1,004 hosts of seed 100 are held; the odd IDs up to 199,999, and the addresses of the even hosts
+    const odd = Array.from({ length: 100_000 }, (_, i) => String(2 * i + 1)).join(',');
+    const byIds = await call(emulator, HOSTS, { form: { action: 'list', details: 'None', truncation_limit: '0', ids: odd } });
+    const found = all(byIds.root, 'RESPONSE/ID_SET', 'ID').map((n) => Number(n.text));
+    expect(found).toEqual(Array.from({ length: 502 }, (_, i) => 2 * i + 1));
+    const even = Array.from({ length: 60_000 }, (_, i) => `10.${(2 * i) >> 16}.${((2 * i) >> 8) & 255}.${(2 * i) & 255}`).join(',');
+    const byIps = await call(emulator, HOSTS, { form: { action: 'list', details: 'None', truncation_limit: '0', ips: even } });
+    // host N is at 10.0.0.0 + N: the even addresses are the even hosts
+    expect(all(byIps.root, 'RESPONSE/ID_SET', 'ID').map((n) => Number(n.text))).toEqual(Array.from({ length: 502 }, (_, i) => 2 * i + 2));
+  });
+
   it('refuses a generation out of bounds through the admin API, changing nothing', async () => {
     const res = await admin(emulator, 'POST', 'hosts/generate', { seed: 1, count: -1 });
     expect(res.status).toBe(400);
