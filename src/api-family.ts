@@ -102,8 +102,11 @@ export interface FamilyDashboard {
 export interface FamilyControl {
   /** Below /_emulator/, e.g. `hosts/generate`. */
   path: string;
-  /** `refuse` answers 400 with the message; nothing is changed. */
-  run(body: Readonly<Record<string, unknown>>, refuse: (message: string) => never): unknown;
+  /**
+   * Answers its JSON, or a promise of it for a control that lets other calls run while it works.
+   * `refuse` answers the message with `status`: 400 (the default) when nothing is changed.
+   */
+  run(body: Readonly<Record<string, unknown>>, refuse: (message: string, status?: number) => never): unknown;
 }
 
 /** A page of docs/ written from declarations. */

@@ -116,11 +116,11 @@ function readPem(what: string, file: string): Buffer {
 }
 
 /** `--generate-hosts SEED:COUNT`: a generation refused stops the start. */
-function generateFromSetting(value: string, generate: (g: HostGeneration) => unknown): void {
+async function generateFromSetting(value: string, generate: (g: HostGeneration) => unknown): Promise<void> {
   const m = value.match(/^(\d{1,10}):(\d{1,7})$/);
   try {
     if (!m) throw new Error('give SEED:COUNT, e.g. 42:10000');
-    generate({ seed: Number(m[1]), count: Number(m[2]) });
+    await generate({ seed: Number(m[1]), count: Number(m[2]) });
   } catch (err) {
     throw new StartupError(`--generate-hosts ${value}: ${(err as Error).message}`);
   }
@@ -202,7 +202,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       db.commits.flush();
     }
     if (config.generateHosts && empty) {
-      generateFromSetting(config.generateHosts, (g) => controls.run('hosts/generate', g));
+      await generateFromSetting(config.generateHosts, (g) => controls.run('hosts/generate', g));
       db.commits.flush();
     }
     answering = new OneAtATime(app.callback(), config);
@@ -236,7 +236,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return created;
     },
     async generateHosts(generation) {
-      const made = controls.run('hosts/generate', generation) as Generated;
+      const made = (await controls.run('hosts/generate', generation)) as Generated;
       await db.commits.settled();
       return made;
     },

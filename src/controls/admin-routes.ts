@@ -58,8 +58,8 @@ export function adminRouter(controls: EmulatorControls, publicUrl: string | unde
     ctx.body = { reset: true };
   });
   for (const path of controls.familyControls.keys()) {
-    router.post(`/${path}`, (ctx) => {
-      ctx.body = controls.run(path, bodyOf(ctx));
+    router.post(`/${path}`, async (ctx) => {
+      ctx.body = await controls.run(path, bodyOf(ctx));
     });
   }
   router.post('/seed', (ctx) => {

@@ -76,13 +76,13 @@ export class EmulatorControls {
     this.familyControls = new Map(deps.families.flatMap((f) => f.controls ?? []).map((c) => [c.path, c]));
   }
 
-  /** Runs a family's control (e.g. `hosts/generate`) with a JSON object; a refusal is a 400 JsonError. */
+  /** Runs a family's control (e.g. `hosts/generate`) with a JSON object; a refusal is a JsonError, 400 unless the control says. */
   run(path: string, body: unknown): unknown {
     const control = this.familyControls.get(path);
     if (control === undefined) throw new JsonError(404, `No such emulator control: /_emulator/${path}`);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new JsonError(400, 'the body must be a JSON object');
-    return control.run(body as Record<string, unknown>, (message) => {
-      throw new JsonError(400, message);
+    return control.run(body as Record<string, unknown>, (message, status = 400) => {
+      throw new JsonError(status, message);
     });
   }
 

@@ -4,7 +4,7 @@ import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
 import type { KnowledgeBase } from '../knowledge-base/family.js';
 import { detectionDtd, HOST_API_VERSIONS, hostEndpoints, hostListDtd } from './host-endpoints.js';
 import { readSeedHost } from './host-seed.js';
-import { HostService, MAX_GENERATED } from './host-service.js';
+import { GenerationStopped, HostService, MAX_GENERATED } from './host-service.js';
 import { HostStore } from './host-store.js';
 import { hostsDashboard } from './hosts-view.js';
 
@@ -74,12 +74,19 @@ export const hostsFamily: ApiFamily<HostLinks> = {
         create: (entry, _user, now) => service.create(readSeedHost(entry, now), (message) => entry.refuse(`${entry.where}: ${message}`)),
       },
       dashboard: hostsDashboard(store, sources, () => settings.pageSize),
+      reset: () => service.stopGenerations(),
       controls: [
         {
           path: 'hosts/generate',
-          run(body, refuse) {
+          async run(body, refuse) {
             const { seed, count } = readGeneration(body, refuse);
-            return service.generate(seed, count, refuse);
+            try {
+              return await service.generate(seed, count, refuse);
+            } catch (err) {
+              // some hosts were made: not a 400, which says nothing changed
+              if (err instanceof GenerationStopped) refuse(err.message, 409);
+              throw err;
+            }
           },
         },
       ],

@@ -219,6 +219,11 @@ export class HostStore {
     return this.commits.write(fn);
   }
 
+  /** Resolves once what was written so far is committed. */
+  settled(): Promise<void> | undefined {
+    return this.commits.settled();
+  }
+
   has(id: number): boolean {
     return this.stmts.hostExists.get(id) !== undefined;
   }

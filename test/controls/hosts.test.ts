@@ -95,4 +95,30 @@ describe('hosts under the harness controls', () => {
       await admin(emulator, 'PATCH', 'config', { rate_limit: { enforce: false } });
     }
   });
+
+  it('answers other calls while a generation runs, and a reset stops it', async () => {
+    const other = await startTestEmulator();
+    try {
+      const idsListed = async () => {
+        const listed = await call(other, '/api/2.0/fo/asset/host/', { query: { action: 'list', details: 'None', truncation_limit: '0' } });
+        expect(listed.status).toBe(200);
+        return listed.root.children[0].children.some((c) => c.name === 'ID_SET');
+      };
+      let answered = false;
+      const running = admin(other, 'POST', 'hosts/generate', { seed: 9, count: 4000 }).then((res) => {
+        answered = true;
+        return res;
+      });
+      while (!(await idsListed())) expect(answered).toBe(false);
+      // some hosts are listed and the generation has not answered: the server was not held
+      expect(answered).toBe(false);
+      expect((await admin(other, 'POST', 'reset', {})).status).toBe(200);
+      const stopped = await running;
+      expect(stopped.status).toBe(409);
+      expect((stopped.json as { error: string }).error).toMatch(/^the emulator was reset while generating: stopped after \d+ hosts$/);
+      expect(await idsListed()).toBe(false);
+    } finally {
+      await other.close();
+    }
+  });
 });
