@@ -35,9 +35,17 @@ class Line {
     return this.active !== undefined || this.waiting;
   }
 
-  /** Stops reading while a whole request waits behind the active one. */
+  /**
+   * Stops reading while a whole request waits behind the active one. Not for the one request that
+   * arrives after the active answer is all written but before the socket calls it taken: over TLS
+   * that report comes a little after a client on another host or process can read the answer and
+   * send its next request, whose body, decrypted with its headers, would reach a stopped parser
+   * (Node's `HPE_PAUSED`, and the connection cut). A client that takes no answer is still stopped:
+   * by its second request queued, by Node's own check on writes waiting, and by --send-timeout.
+   */
   hold(): void {
     if (this.queued.length === 0 || this.socket.destroyed) return;
+    if (this.queued.length === 1 && this.active?.writableEnded) return;
     this.paused = true;
     this.socket._paused = true;
     this.socket.pause();

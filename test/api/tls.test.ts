@@ -1,36 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator, StartupError } from '../../src/index.js';
 import { parseXml, startTestEmulator, text, USER } from '../helpers/emulator.js';
+import { throwAwayCert } from '../helpers/tls-cert.js';
 
-// A throw-away self-signed certificate for 127.0.0.1, made with openssl for this file only.
-const dir = mkdtempSync(join(tmpdir(), 'qe-tls-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const cert = join(dir, 'cert.pem');
-const key = join(dir, 'key.pem');
-await promisify(execFile)('openssl', [
-  'req',
-  '-x509',
-  '-newkey',
-  'rsa:2048',
-  '-nodes',
-  '-keyout',
-  key,
-  '-out',
-  cert,
-  '-days',
-  '1',
-  '-subj',
-  '/CN=127.0.0.1',
-  '-addext',
-  'subjectAltName=IP:127.0.0.1',
-]);
-const ca = readFileSync(cert);
+const tls = await throwAwayCert();
+afterAll(() => tls.remove());
+const { cert, key, ca } = tls;
 const emulator = await startTestEmulator({ tlsCert: cert, tlsKey: key });
 
 interface Answer {
@@ -79,7 +55,7 @@ describe('TLS (--tls-cert, --tls-key)', () => {
 
   it('refuses to start with only one of the two files, or files it cannot read', async () => {
     await expect(startEmulator({ tlsCert: cert })).rejects.toThrow(StartupError);
-    await expect(startEmulator({ tlsCert: cert, tlsKey: join(dir, 'missing.pem') })).rejects.toThrow(/cannot read the TLS key/);
+    await expect(startEmulator({ tlsCert: cert, tlsKey: `${key}.missing` })).rejects.toThrow(/cannot read the TLS key/);
     await expect(startEmulator({ tlsCert: key, tlsKey: key })).rejects.toThrow(StartupError);
   });
 });
