@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * One project per test level, each a folder of test/ (CONTRIBUTING.md says what goes where):
  * `npm run test:LEVEL` runs one alone, `npm test` all of them.
  */
-export const LEVELS = ['unit', 'api', 'controls', 'security', 'tools', 'reliability', 'browser', 'program'] as const;
+export const LEVELS = ['unit', 'api', 'controls', 'security', 'tools', 'reliability', 'browser', 'clients', 'program'] as const;
 
 export default defineConfig({
   // docs/controls.md's vitest example imports the package by name; in this repository that is src/.
