@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { pythonClient } from '../helpers/clients.js';
-import { startTestEmulator, USER } from '../helpers/emulator.js';
+import { pythonClient, qualysapiEnv } from '../helpers/clients.js';
+import { startTestEmulator } from '../helpers/emulator.js';
 import { throwAwayCert } from '../helpers/tls-cert.js';
 
 // paragbaxi/qualysapi (test/clients/README.md) builds every URL as https://{hostname}/.
@@ -13,12 +13,7 @@ describe.skipIf(typeof qualysapi === 'string')('qualysapi, unchanged, managing a
   afterAll(() => tls.remove());
 
   it('adds IPs, adds a group, edits its IPs through its AssetGroup object, is refused an IP outside the subscription, deletes it', async () => {
-    const seen = await (qualysapi as Exclude<typeof qualysapi, string>).run('qualysapi/asset_groups.py', {
-      QUALYS_HOST: `127.0.0.1:${emulator.port}`,
-      QUALYS_USER: USER.login,
-      QUALYS_PASSWORD: USER.password,
-      REQUESTS_CA_BUNDLE: tls.cert,
-    });
+    const seen = await (qualysapi as Exclude<typeof qualysapi, string>).run('qualysapi/asset_groups.py', qualysapiEnv(emulator.port, tls.cert));
     expect(seen).toEqual({
       added: { code: '', text: 'Asset Group successfully added.' },
       // [Q] group IP sets keep IP_RANGE entries as given

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
+import { USER } from './emulator.js';
 
 /**
  * The third-party clients are not in this repository (test/clients/README.md): each test finds
@@ -52,3 +53,14 @@ export function pythonClient(name: string, modules: readonly string[]): PythonCl
     },
   };
 }
+
+/**
+ * What a qualysapi driver needs to reach an emulator on `port` over HTTPS (the only scheme the
+ * client builds) as the test user, trusting the certificate in `certFile` alone.
+ */
+export const qualysapiEnv = (port: number, certFile: string): Record<string, string> => ({
+  QUALYS_HOST: `127.0.0.1:${port}`,
+  QUALYS_USER: USER.login,
+  QUALYS_PASSWORD: USER.password,
+  REQUESTS_CA_BUNDLE: certFile,
+});
