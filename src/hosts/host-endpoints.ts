@@ -1,8 +1,7 @@
 import { nextPageUrl } from '../auth-records/list-filter.js';
 import { warning } from '../auth-records/list-output.js';
 import type { ActionContext, ActionResult, ActionSpec, Endpoint } from '../qualys/endpoint.js';
-import { idSetElement, requestElement } from '../qualys/envelopes.js';
-import { idSetOf } from '../qualys/id-set.js';
+import { requestElement } from '../qualys/envelopes.js';
 import type { RequestParams } from '../qualys/params.js';
 import { el, leaf, renderSiblings, renderXmlAround, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
 import { csvHead, csvRows, csvTail } from './detection-csv.js';
@@ -77,10 +76,12 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       const filter = readHostFilter(params, lists.sources);
       const dtdPath = hostListDtd(version);
       if (details === 'None') {
-        // [Q recorded] an ID_SET and no HOST_LIST; IDs only, so read whole
+        // [Q recorded] an ID_SET and no HOST_LIST; IDs only, so read whole. [Q] Each an ID, never an
+        // ID_RANGE: Qualys's own sample and the connectors written against it read ID alone
+        // (docs/fidelity.md §20), as a platform's sparse host IDs let them.
         const ids = lists.store.hostIds(filter, limit === 0 ? -1 : limit + 1);
         const next = limit > 0 && ids.length > limit ? ids.pop() : undefined;
-        const set = ids.length > 0 ? idSetElement(idSetOf(ids)) : undefined;
+        const set = ids.length > 0 ? el('ID_SET', ...ids.map((id) => leaf('ID', String(id)))) : undefined;
         return { xml: ctx.render(listDoc(ctx, 'HOST_LIST_OUTPUT', dtdPath, set, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }))) };
       }
       const read = (after: number, n: number) => chunkOf(lists.store.hosts(filter, after, n), (hosts) => hostElements(hosts.map((h) => hostListHost(h, show))));
