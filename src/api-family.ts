@@ -18,6 +18,8 @@ export interface ApiSettings {
   readonly requireHostRecord: boolean;
   /** The networks `--networks` makes exist from the start, besides 0 (the networks family reads them). */
   readonly networks: readonly number[];
+  /** Seconds each step of a scan lasts before it moves on by itself; 0: only the harness moves scans. */
+  readonly scanStepSeconds: number;
 }
 
 /** What a family is given to build what serves it. */
@@ -87,11 +89,24 @@ export interface DashboardRoute {
   answer(request: DashboardRequest): unknown;
 }
 
+/**
+ * A POST under /_emulator/ that changes a family's state as a harness would (a scan's next step),
+ * taking a JSON body; behind the controls' credentials, and also reached from the programmatic handle.
+ */
+export interface DashboardAction {
+  /** Below /_emulator/, without `:name` segments: what it acts on is in the body. */
+  path: string;
+  /** The body's fields; any other is refused (400). */
+  fields: readonly string[];
+  answer(request: DashboardRequest, body: Readonly<Record<string, unknown>>): unknown;
+}
+
 /** What the dashboard shows of a family. */
 export interface FamilyDashboard {
   /** The module under ui/ that shows it. */
   ui: string;
   routes: readonly DashboardRoute[];
+  actions?: readonly DashboardAction[];
 }
 
 /**

@@ -66,6 +66,9 @@ export function createApp({ config, database, validateXml, families = FAMILIES }
       return runtime.requireHostRecord;
     },
     networks: config.networks,
+    get scanStepSeconds() {
+      return runtime.scanStepSeconds;
+    },
   };
   // Masked wherever parameters are shown: what the families served declare, and nothing else.
   const secrets = new SecretParams(families.families.flatMap((f) => f.secrets));

@@ -34,6 +34,8 @@ export interface ApplianceDirectory {
   missing(ids: readonly number[]): number[];
   /** The name of each of `ids` that exists. */
   names(ids: readonly number[]): Map<number, string>;
+  /** The ID of the appliance with this name, if any (a scan's `iscanner_name`). */
+  idByName(name: string): number | undefined;
 }
 
 /** [E] a 12-digit activation code, as Qualys shows one for a virtual scanner not yet activated. */
@@ -48,6 +50,10 @@ export class ApplianceService implements ApplianceDirectory {
 
   atomically<T>(fn: () => T): T {
     return this.store.transaction(fn);
+  }
+
+  idByName(name: string): number | undefined {
+    return this.store.idByName(name);
   }
 
   create(input: NewAppliance, now: string): { appliance: Appliance; remaining: number } {

@@ -2,7 +2,7 @@ import type { ApiFamily } from '../api-family.js';
 import { RECORD_TYPES } from './types/index.js';
 import { secretParams } from './record-type.js';
 import { RecordStore } from './record-store.js';
-import { RecordService, type VaultDirectory } from './record-service.js';
+import { RecordService, type RecordCoverage, type VaultDirectory } from './record-service.js';
 import { ListAnswers } from './list-answers.js';
 import { recordCreator, recordEndpoint } from './record-endpoint.js';
 import { GENERIC_LIST_DTD, genericListDtd, genericListEndpoint } from './generic-list.js';
@@ -24,7 +24,7 @@ export interface AuthRecordLinks {
  * [Q] Authentication records (/api/2.0/fo/auth/ and /api/3.0/fo/auth/): an endpoint per declared
  * record type (`types/`), and the generic list of every record's ID.
  */
-export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
+export const authRecordsFamily: ApiFamily<AuthRecordLinks, { authRecords: RecordCoverage }> = {
   name: 'auth-records',
   callers: 'authenticated',
   secrets: secretParams(RECORD_TYPES.flatMap((t) => t.fields)),
@@ -49,7 +49,7 @@ export const authRecordsFamily: ApiFamily<AuthRecordLinks> = {
       endpoints: [...v2, ...v2.map(v3Endpoint)],
       seed: recordSeed(RECORD_TYPES, recordCreator(service, lists), links.vaults),
       dashboard: view.dashboard(),
-      offers: {},
+      offers: { authRecords: service },
     };
   },
 };

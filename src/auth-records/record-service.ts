@@ -1,7 +1,7 @@
 import { qualysErrors } from '../qualys/errors.js';
 import { formatIpRange, formatIpSet } from '../qualys/ip-set.js';
 import { idSetOf } from '../qualys/id-set.js';
-import { equals, normalise, subtract, type IntervalSet } from '../qualys/interval-set.js';
+import { equals, normalise, subtract, type IntervalSet, type Range } from '../qualys/interval-set.js';
 import { applyChange, sameValues } from './record-change.js';
 import { missingIps, needsIps, settleFields } from './record-rules.js';
 import type { RecordChange, RecordInput } from './record-input.js';
@@ -37,12 +37,22 @@ export interface DeleteOutcome {
  * requests cannot both pass a check. Its `answer` runs inside that transaction too: an answer
  * that cannot be made undoes the write instead of failing after it.
  */
-export class RecordService {
+/** What the records offer the families after them: which addresses records of a type cover (scans authenticate with them). */
+export interface RecordCoverage {
+  /** For each of `ips`, the ID of the `type` record holding it; absent when none does. */
+  coveringRecords(type: string, ips: IntervalSet): { range: Range; recordId: number }[];
+}
+
+export class RecordService implements RecordCoverage {
   constructor(
     private readonly store: RecordStore,
     private readonly switches: Readonly<Record<PrerequisiteSwitch, boolean>> = { requireHostRecord: false },
     private readonly vaults: Pick<VaultDirectory, 'typeMatches' | 'vaultOf'> = { typeMatches: () => undefined, vaultOf: () => undefined },
   ) {}
+
+  coveringRecords(type: string, ips: IntervalSet): { range: Range; recordId: number }[] {
+    return this.store.ipOverlaps(type, ips).map(({ range, recordId }) => ({ range, recordId }));
+  }
 
   /** What a type's body completes its fields with, inside the write's transaction. */
   private readonly bodyContext: BodyContext = {

@@ -3,9 +3,10 @@ import { v2Dtd } from '../qualys/bundled-dtd.js';
 import { OptionProfileStore } from './option-profile-store.js';
 import { LIST_PATHS, optionProfileExportEndpoint, optionProfileListEndpoint, optionProfileSeed } from './option-profile-endpoint.js';
 import { OPTION_PROFILES_DTD, optionProfilesDtd } from './option-profile-output.js';
+import { optionProfileDirectory, type OptionProfileOffers } from './option-profile-directory.js';
 
 /** [Q] Option profiles (/api/2.0/fo/subscription/option_profile/): the VM, PC and PCI lists and the export, with Qualys's default profile. */
-export const optionProfilesFamily: ApiFamily = {
+export const optionProfilesFamily: ApiFamily<object, OptionProfileOffers> = {
   name: 'option-profiles',
   callers: 'authenticated',
   secrets: [],
@@ -37,7 +38,7 @@ export const optionProfilesFamily: ApiFamily = {
           },
         ],
       },
-      offers: {},
+      offers: { optionProfiles: optionProfileDirectory(store) },
     };
   },
 };

@@ -38,7 +38,10 @@ export interface ActionContext extends Call {
 
 export interface ActionResult {
   status?: number;
-  /** The rendered answer, from `Call.render`; or, for an answer too large to hold, `stream`. */
+  /**
+   * The rendered answer, from `Call.render`; or, for an answer too large to hold, `stream`; or,
+   * with a `Content-Type` header, a body that is not XML (a scan fetch's CSV or JSON).
+   */
   xml: Buffer | { stream: AsyncIterable<Buffer> };
   /** [E] Set for an answer that is not XML (the detections' CSV). */
   contentType?: string;

@@ -303,6 +303,19 @@ export const SETTINGS = {
       runtime: 'page_size',
       description: 'Records per list response before the 1980 next-page warning (default {default}).',
     },
+    /**
+     * [E] how long each step of a scan's life lasts (Queued, Running, Finished unprocessed) before
+     * it moves on by itself; 0 leaves every step to the harness (docs/controls.md, "Scans").
+     */
+    scanStepSeconds: {
+      flag: '--scan-step-seconds',
+      env: 'QUALYS_EMULATOR_SCAN_STEP_SECONDS',
+      kind: wholeNumber('SECONDS', 0, 86_400),
+      default: 2,
+      runtime: 'scan_step_seconds',
+      description:
+        'Seconds each step of a scan (Queued, Running, Finished before processing) lasts before it moves on by itself; 0: only the harness moves scans (default {default}).',
+    },
   }),
 
   /** The tool runners (src/tools/): where the tools are, how long they may run, where their output goes. */

@@ -19,7 +19,7 @@ const emulator = await serveApp();
 const reset = async () => expect((await admin(emulator, 'POST', 'reset')).status).toBe(200);
 
 const built: BuiltFamily[] = FAMILIES.build(
-  { database: openDatabase(':memory:'), settings: { pageSize: 10, requireHostRecord: false, networks: [] }, secrets: new SecretParams([]) },
+  { database: openDatabase(':memory:'), settings: { pageSize: 10, requireHostRecord: false, networks: [], scanStepSeconds: 0 }, secrets: new SecretParams([]) },
   { sessions: new SessionStore(1000), credentials: () => undefined },
 );
 const families = built.map((b) => [b.family.name, b] as const);

@@ -113,6 +113,7 @@ describe('/_emulator/config', () => {
       require_x_requested_with: true,
       require_host_record: false,
       page_size: 1000,
+      scan_step_seconds: 2,
     });
   });
 
