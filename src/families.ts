@@ -14,6 +14,7 @@ import type { SeedOptionProfile } from './option-profiles/option-profile-endpoin
 import { assetGroupsFamily, type SeedAssetGroup } from './asset-groups/family.js';
 import { knowledgeBaseFamily, type SeedKbEntry } from './knowledge-base/family.js';
 import { hostsFamily, type SeedHost } from './hosts/family.js';
+import { scansFamily, type SeedScan } from './scans/family.js';
 
 /** What the app shares with every family: the sessions and credentials its authentication step uses. */
 export type AppShares = SessionLinks;
@@ -34,7 +35,8 @@ export const FAMILIES = FamilyList.sharing<AppShares>()
   .with(optionProfilesFamily)
   .with(assetGroupsFamily)
   .with(knowledgeBaseFamily)
-  .with(hostsFamily);
+  .with(hostsFamily)
+  .with(scansFamily);
 
 /** A list of families an app may serve: the registry's, or a test's own. */
 export type Families = FamilyList<AppShares, object>;
@@ -56,6 +58,7 @@ export interface SeedDocument {
   asset_groups?: SeedAssetGroup[];
   knowledge_base?: SeedKbEntry[];
   hosts?: SeedHost[];
+  scans?: SeedScan[];
 }
 
 /** What a seed answers: the IDs created, section by section. */
@@ -70,4 +73,5 @@ export interface SeedAnswer {
   asset_group_ids?: number[];
   knowledge_base_qids?: number[];
   host_ids?: number[];
+  scan_ids?: number[];
 }

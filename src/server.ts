@@ -28,6 +28,8 @@ import { parseJournalFilter } from './controls/journal-requests.js';
 import type { AccountJson, AccountState } from './controls/account-states.js';
 import { OneAtATime } from './http/one-at-a-time.js';
 import { RecordingError } from './conformance/har-file.js';
+import type { ScanJson } from './scans/scans-view.js';
+import type { ScanState } from './scans/scan.js';
 
 export type { EmulatorOptions };
 
@@ -73,6 +75,17 @@ export interface EmulatorHandle {
    * as `POST /_emulator/hosts/generate` refuses (a JsonError), changing nothing.
    */
   generateHosts(generation: HostGeneration): Promise<Generated>;
+  /**
+   * The scans (docs/controls.md, "Scans"), each call doing what its `/_emulator/scans` control
+   * does: list the latest, move one a step on, force a state, make a technology fail on some hosts.
+   * A refusal rejects with the control's JsonError (404 for no such scan, 400 otherwise).
+   */
+  scans: {
+    list(): Promise<{ scans: ScanJson[] }>;
+    step(ref: string): Promise<{ scan: ScanJson }>;
+    force(ref: string, state: ScanState, options?: { processed?: boolean; subState?: string }): Promise<{ scan: ScanJson }>;
+    failAuth(ref: string, technology: string, ips: string): Promise<{ scan: ScanJson }>;
+  };
   /** The request journal, oldest first, filtered as `GET /_emulator/requests` filters it (`since` may be a Date). */
   requests(filter?: Omit<JournalFilter, 'since'> & { since?: string | Date }): Promise<JournalEntry[]>;
   /**
@@ -221,8 +234,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   let closing: Promise<void> | undefined;
+  const url = `${config.tlsCert ? 'https' : 'http'}://${host}:${port}`;
+  // a JSON round trip, as the admin API's body and answer are: undefined fields dropped, copies returned
+  const scanControl = (method: 'GET' | 'POST', path: string, body?: Record<string, unknown>) =>
+    structuredClone(controls.dashboardCall(method, path, JSON.parse(JSON.stringify(body ?? {})), { user: owner, baseUrl: url }));
   return {
-    url: `${config.tlsCert ? 'https' : 'http'}://${host}:${port}`,
+    url,
     port,
     config,
     async reset() {
@@ -251,6 +268,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     accounts: {
       get: async () => controls.accounts.json(),
       set: async (login, state) => controls.accounts.set(login, { state }),
+    },
+    scans: {
+      list: async () => scanControl('GET', 'scans') as { scans: ScanJson[] },
+      step: async (ref) => scanControl('POST', 'scans/step', { ref }) as { scan: ScanJson },
+      force: async (ref, state, options = {}) =>
+        scanControl('POST', 'scans/force', { ref, state, processed: options.processed, sub_state: options.subState }) as { scan: ScanJson },
+      failAuth: async (ref, technology, ips) => scanControl('POST', 'scans/auth', { ref, technology, ips, status: 'Failed' }) as { scan: ScanJson },
     },
     async requests(filter = {}) {
       // the admin API's checks, on the filter as its query would give it (a Date as ISO time)

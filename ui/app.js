@@ -9,10 +9,11 @@ import * as assets from './assets.js';
 import * as knowledgeBase from './knowledge-base.js';
 import * as differences from './differences.js';
 import * as hosts from './hosts.js';
+import * as scans from './scans.js';
 
 /** @typedef {{ title: string, render(main: HTMLElement): () => void }} View */
 /** @type {Record<string, View>} */
-const VIEWS = { records, assets, hosts, 'knowledge-base': knowledgeBase, requests, faults, tools, differences };
+const VIEWS = { records, assets, hosts, 'knowledge-base': knowledgeBase, scans, requests, faults, tools, differences };
 
 const main = /** @type {HTMLElement} */ (document.getElementById('view'));
 /** @type {(() => void) | undefined} */

@@ -39,12 +39,20 @@ const SEED_EXAMPLES: Record<string, unknown[]> = {
     { name: 'scanner1', type: 'physical', status: 'Online' },
     { name: 'vscan1', polling_interval: 300 },
   ],
-  option_profiles: [{ title: 'Weekly', scan_tcp_ports: 'full', authentication: 'Windows,Unix/Cisco', default: 1 }],
+  option_profiles: [
+    { title: 'Weekly', scan_tcp_ports: 'full', authentication: 'Windows,Unix/Cisco', default: 1 },
+    { title: 'PCI baseline', type: 'compliance' },
+  ],
   // IPs of the ips example, the first appliance of the appliances example
   asset_groups: [{ title: 'Web servers', ips: '10.0.0.3-10.0.0.6,10.0.0.14', appliance_ids: 1, default_appliance_id: 1, business_impact: 'high' }],
   knowledge_base: [{ qid: 38170, severity_level: 2, title: 'SSH weak MAC', cve_list: [{ id: 'CVE-2008-5161', url: '' }] }],
   // an IP of the ips example
   hosts: [{ ip: '10.0.0.20', os: 'Ubuntu Linux 22.04', detections: [{ qid: 38173, severity: 3 }] }],
+  // a VM scan of the group, and a compliance scan of the hosts the Unix record covers
+  scans: [
+    { asset_groups: 'Web servers', option_title: 'Initial Options', scan_title: 'Nightly' },
+    { kind: 'compliance', ip: '10.0.0.1-10.0.0.2', option_title: 'PCI baseline' },
+  ],
 };
 
 const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');

@@ -19,6 +19,7 @@ const LAYERS = [
   'tools',
   'http',
   'session',
+  'scans',
   'hosts',
   'knowledge-base',
   'asset-groups',
