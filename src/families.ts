@@ -15,6 +15,7 @@ import { assetGroupsFamily, type SeedAssetGroup } from './asset-groups/family.js
 import { knowledgeBaseFamily, type SeedKbEntry } from './knowledge-base/family.js';
 import { hostsFamily, type SeedHost } from './hosts/family.js';
 import { scansFamily, type SeedScan } from './scans/family.js';
+import { scanSchedulesFamily, type SeedScanSchedule } from './scan-schedules/family.js';
 
 /** What the app shares with every family: the sessions and credentials its authentication step uses. */
 export type AppShares = SessionLinks;
@@ -36,7 +37,8 @@ export const FAMILIES = FamilyList.sharing<AppShares>()
   .with(assetGroupsFamily)
   .with(knowledgeBaseFamily)
   .with(hostsFamily)
-  .with(scansFamily);
+  .with(scansFamily)
+  .with(scanSchedulesFamily);
 
 /** A list of families an app may serve: the registry's, or a test's own. */
 export type Families = FamilyList<AppShares, object>;
@@ -59,6 +61,7 @@ export interface SeedDocument {
   knowledge_base?: SeedKbEntry[];
   hosts?: SeedHost[];
   scans?: SeedScan[];
+  scan_schedules?: SeedScanSchedule[];
 }
 
 /** What a seed answers: the IDs created, section by section. */
@@ -74,4 +77,5 @@ export interface SeedAnswer {
   knowledge_base_qids?: number[];
   host_ids?: number[];
   scan_ids?: number[];
+  scan_schedule_ids?: number[];
 }

@@ -10,6 +10,7 @@ export type { SeedNetwork } from './networks/family.js';
 export type { SeedIps } from './asset-ips/family.js';
 export type { SeedExcludedIps } from './excluded-ips/family.js';
 export type { SeedScan } from './scans/family.js';
+export type { SeedScanSchedule } from './scan-schedules/family.js';
 export type { ScanJson } from './scans/scans-view.js';
 export type { ScanState } from './scans/scan.js';
 export type { FaultRule, FaultSet } from './controls/faults.js';

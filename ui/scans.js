@@ -36,7 +36,8 @@ const authText = (scan) =>
 
 /**
  * The latest scans as `/_emulator/scans` answers them, newest first: state, sub-state, processing,
- * how their hosts authenticate, and buttons for the harness's steps (docs/controls.md, "Scans").
+ * how their hosts authenticate, and buttons for the harness's steps (docs/controls.md, "Scans");
+ * then the scheduled scans.
  * @param {HTMLElement} main
  */
 export function render(main) {
@@ -45,7 +46,8 @@ export function render(main) {
   let shown = '';
   const draw = async () => {
     const { scans } = await api.get('scans');
-    const now = JSON.stringify(scans);
+    const { schedules } = await api.get('scan-schedules');
+    const now = JSON.stringify([scans, schedules]);
     if (now === shown) return;
     shown = now;
     const redraw = () => void draw().catch(report);
@@ -75,6 +77,22 @@ export function render(main) {
             ]),
           )
         : h('p', {}, 'No scan yet: launch one with POST /api/2.0/fo/scan/?action=launch, or seed some.'),
+      schedules.length > 0
+        ? table(
+            `Scheduled scans (/api/2.0/fo/schedule/scan/): the first ${schedules.length}, stored definitions that never launch`,
+            ['ID', 'Title', 'Active', 'Recurrence', 'Start (UTC)', 'Time zone', 'Option profile', 'Owner'],
+            schedules.map((/** @type {any} */ s) => [
+              String(s.id),
+              h('span', { class: 'prose' }, s.title),
+              s.active ? 'yes' : 'no',
+              `${s.recurrence.kind.toLowerCase()} every ${s.recurrence.every}`,
+              s.start,
+              s.time_zone,
+              s.option_profile,
+              s.user_login,
+            ]),
+          )
+        : h('p', {}, 'No scheduled scan: create one with POST /api/2.0/fo/schedule/scan/?action=create.'),
     );
   };
   return every(draw, 3000);

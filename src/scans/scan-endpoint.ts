@@ -4,7 +4,7 @@ import { intersect } from '../qualys/interval-set.js';
 import { parseIpSet } from '../qualys/ip-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import { complianceFetchOutput, vmFetchAnswer } from './scan-fetch.js';
-import { checkComplianceAuth, launchRules, readLaunch, type ScanLinks } from './scan-launch.js';
+import { launchRules, readLaunch, type ScanLinks } from './scan-launch.js';
 import { launchAnswer, type MANAGE_TEXTS, manageAnswer, SCAN_LIST_DTD, SCAN_LIST_DTD_V3, scanListOutput, type ListShow } from './scan-output.js';
 import { subStateOf, type FindingSource } from './scan-results.js';
 import type { ScanService } from './scan-service.js';
@@ -109,8 +109,6 @@ function launch(kind: ScanKind, deps: ScanEndpointDeps): ActionSpec {
     ...launchRules(kind),
     handle(ctx) {
       const input = readLaunch(ctx.params, kind, deps.links);
-      if (kind === 'compliance')
-        checkComplianceAuth(input.target, deps.links, ctx.params.has('ip') ? 'ip' : ctx.params.has('asset_groups') ? 'asset_groups' : 'asset_group_ids');
       return deps.service.atomically(() => launchAnswer(ctx, deps.service.launch(kind, input, ctx.user)));
     },
   };
@@ -147,9 +145,7 @@ function fetch(kind: ScanKind, deps: ScanEndpointDeps): ActionSpec {
 export function scanLauncher(deps: ScanEndpointDeps): (kind: ScanKind, params: RequestParams, user: string) => Scan {
   return (kind, params, user) => {
     checkParams('launch', launchRules(kind), params);
-    const input = readLaunch(params, kind, deps.links);
-    if (kind === 'compliance') checkComplianceAuth(input.target, deps.links, 'ip');
-    return deps.service.launch(kind, input, user);
+    return deps.service.launch(kind, readLaunch(params, kind, deps.links), user);
   };
 }
 

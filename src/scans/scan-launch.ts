@@ -96,24 +96,30 @@ export function launchRules(kind: ScanKind): ParamRules {
   return { allowed: kind === 'vm' ? VM_LAUNCH_PARAMS : VM_LAUNCH_PARAMS.filter((p) => !NOT_FOR_COMPLIANCE.has(p)), exclusive: EXCLUSIVE };
 }
 
+/** [E] a parameter sent empty counts as not sent, as clients send every field of their forms. */
+const given = (params: RequestParams, name: string) => (params.get(name) ?? '') !== '';
+
+/** [Q] a scan's target: one of them at least. */
+const TARGETS = ['ip', 'asset_groups', 'asset_group_ids'];
+
 /** [Q] one of the names is needed (1903 naming them all). */
 function requireOne(params: RequestParams, names: readonly string[]): void {
-  if (!names.some((n) => (params.get(n) ?? '') !== '')) throw qualysErrors.missingOneOf(names);
+  if (!names.some((n) => given(params, n))) throw qualysErrors.missingOneOf(names);
 }
 
 /** [E] what the emulator has no model of is refused rather than silently ignored. */
 function refuseUnmodelled(params: RequestParams): void {
   if (params.oneOf('target_from', ['assets', 'tags']) === 'tags') throw qualysErrors.invalidValue('target_from', 'tags', 'asset tags are not emulated');
   for (const name of ['fqdn', 'ec2_instance_ids', 'connector_name']) {
-    if ((params.get(name) ?? '') !== '') throw qualysErrors.invalidValue(name, params.get(name)!, 'not emulated: give ip, asset_groups or asset_group_ids');
+    if (given(params, name)) throw qualysErrors.invalidValue(name, params.require(name), 'not emulated: give ip, asset_groups or asset_group_ids');
   }
 }
 
 function groupsOf(params: RequestParams, links: ScanLinks): AssetGroup[] {
-  if (params.has('asset_groups')) {
+  if (given(params, 'asset_groups')) {
     return splitList(params.require('asset_groups')).map((title) => links.assetGroups.byTitle(title) ?? missing('asset_groups', title, 'asset group'));
   }
-  if (params.has('asset_group_ids')) {
+  if (given(params, 'asset_group_ids')) {
     return splitList(params.require('asset_group_ids')).map(
       (v) => links.assetGroups.byId(parseId('asset_group_ids', v)) ?? missing('asset_group_ids', v, 'asset group'),
     );
@@ -166,25 +172,18 @@ function profileOf(params: RequestParams, kind: ScanKind, links: ScanLinks): Sca
 /** A launch's values checked against the subscription: IPs in it, groups, appliances and profiles that exist. */
 export function readLaunch(params: RequestParams, kind: ScanKind, links: ScanLinks): LaunchInput {
   refuseUnmodelled(params);
-  requireOne(params, ['ip', 'asset_groups', 'asset_group_ids']);
+  requireOne(params, TARGETS);
   const network = params.get('ip_network_id');
   const networkId = network === undefined || network === '' ? 0 : links.networks.networkId(network);
-  const ips = params.has('ip') && params.require('ip') !== '' ? parseIpSet('ip', params.require('ip')) : [];
+  const ips = given(params, 'ip') ? parseIpSet('ip', params.require('ip')) : [];
   // [Q recorded on the IP update; E here] every address must be in the subscription
   if (links.subscriptionIps.missing(ips, networkId).length > 0) throw qualysErrors.ipsNotInSubscription();
   const groups = groupsOf(params, links);
-  const excluded =
-    params.has('exclude_ip_per_scan') && params.require('exclude_ip_per_scan') !== ''
-      ? parseIpSet('exclude_ip_per_scan', params.require('exclude_ip_per_scan'))
-      : [];
+  const excluded = given(params, 'exclude_ip_per_scan') ? parseIpSet('exclude_ip_per_scan', params.require('exclude_ip_per_scan')) : [];
   const target = subtract(union(ips, normalise(groups.flatMap((g) => g.ips))), excluded);
-  // [E] a launch that would scan nothing is refused, naming what it gave
-  if (target.length === 0)
-    throw qualysErrors.invalidValue(
-      params.has('ip') ? 'ip' : 'exclude_ip_per_scan',
-      params.get('ip') ?? params.require('exclude_ip_per_scan'),
-      'no address left to scan',
-    );
+  // [E] a launch whose exclusions leave nothing to scan is refused
+  if (target.length === 0) throw qualysErrors.invalidValue('exclude_ip_per_scan', params.require('exclude_ip_per_scan'), 'no address left to scan');
+  if (kind === 'compliance') checkComplianceAuth(target, links, TARGETS.find((n) => given(params, n))!);
   const title = params.text('scan_title', 2000);
   return {
     // [Q recorded] a scan launched without a title lists as N/A
@@ -200,7 +199,7 @@ export function readLaunch(params: RequestParams, kind: ScanKind, links: ScanLin
 }
 
 /** [Q product rule, issue 24; E refusal] a compliance scan's every target needs a Unix or Windows record. */
-export function checkComplianceAuth(target: IntervalSet, links: ScanLinks, param: string): void {
+function checkComplianceAuth(target: IntervalSet, links: ScanLinks, param: string): void {
   const covered = normalise(['unix', 'windows'].flatMap((t) => links.authRecords.coveringRecords(t, target).map((c) => c.range)));
   const uncovered = subtract(target, covered);
   if (uncovered.length > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { all, call, expectError, startTestEmulator, text, type XmlResponse } from '../helpers/emulator.js';
+import { all, call, expectError, startTestEmulator, text, itemValue } from '../helpers/emulator.js';
 
 // Scans move only when the test steps them.
 const emulator = await startTestEmulator({ scanStepSeconds: 0 });
@@ -13,10 +13,7 @@ await emulator.seed({
 });
 
 const PC = '/api/2.0/fo/scan/compliance/';
-const item = (res: XmlResponse, key: string) =>
-  all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM')
-    .find((i) => text(i, 'KEY') === key)
-    ?.children.find((c) => c.name === 'VALUE')?.text;
+
 const launch = (form: Record<string, string>) => call(emulator, PC, { form: { action: 'launch', option_title: 'PC baseline', ...form } });
 
 describe('/api/2.0/fo/scan/compliance/', () => {
@@ -25,8 +22,8 @@ describe('/api/2.0/fo/scan/compliance/', () => {
     expect(res.status, res.body).toBe(200);
     expect(res.body).toContain('/api/2.0/fo/scan/dtd/launch_output.dtd');
     expect(text(res.root, 'RESPONSE/TEXT')).toBe('New compliance scan launched');
-    const id = item(res, 'ID')!;
-    const ref = item(res, 'REFERENCE')!;
+    const id = itemValue(res, 'ID')!;
+    const ref = itemValue(res, 'REFERENCE')!;
     expect(ref).toMatch(new RegExp(`^compliance/\\d{10}\\.${id.padStart(5, '0')}$`));
 
     const listed = await call(emulator, PC, { query: { action: 'list', scan_id: id } });
@@ -66,12 +63,12 @@ describe('/api/2.0/fo/scan/compliance/', () => {
 
   it('answers management actions with the scan ID and REFERENCE', async () => {
     const res = await launch({ ip: '10.1.0.1' });
-    const ref = item(res, 'REFERENCE')!;
+    const ref = itemValue(res, 'REFERENCE')!;
     const cancelled = await call(emulator, PC, { form: { action: 'cancel', scan_ref: ref } });
     expect(text(cancelled.root, 'RESPONSE/TEXT')).toBe('Cancelling scan');
-    expect([item(cancelled, 'ID'), item(cancelled, 'REFERENCE')]).toEqual([item(res, 'ID'), ref]);
+    expect([itemValue(cancelled, 'ID'), itemValue(cancelled, 'REFERENCE')]).toEqual([itemValue(res, 'ID'), ref]);
     const deleted = await call(emulator, PC, { form: { action: 'delete', scan_ref: ref } });
-    expect([text(deleted.root, 'RESPONSE/TEXT'), item(deleted, 'REFERENCE')]).toEqual(['Deleting scan', ref]);
+    expect([text(deleted.root, 'RESPONSE/TEXT'), itemValue(deleted, 'REFERENCE')]).toEqual(['Deleting scan', ref]);
     // a compliance reference is not a VM scan
     expectError(await call(emulator, '/api/2.0/fo/scan/', { form: { action: 'cancel', scan_ref: ref } }), 400, '1905', /no such scan/);
   });

@@ -53,6 +53,18 @@ const SEED_EXAMPLES: Record<string, unknown[]> = {
     { asset_groups: 'Web servers', option_title: 'Initial Options', scan_title: 'Nightly' },
     { kind: 'compliance', ip: '10.0.0.1-10.0.0.2', option_title: 'PCI baseline' },
   ],
+  scan_schedules: [
+    {
+      scan_title: 'Daily',
+      active: 1,
+      ip: '10.0.0.3',
+      option_title: 'Initial Options',
+      frequency_days: 1,
+      start_hour: 2,
+      start_minute: 30,
+      time_zone_code: 'US-CA',
+    },
+  ],
 };
 
 const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');

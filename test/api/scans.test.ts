@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { all, call, expectError, find, startTestEmulator, text, type Node, type XmlResponse } from '../helpers/emulator.js';
+import { all, call, expectError, find, startTestEmulator, text, type Node, itemValue } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
 
 // Scans move only when the test steps them: no step lasts a set time.
@@ -7,17 +7,14 @@ const emulator = await startTestEmulator({ scanStepSeconds: 0 });
 await call(emulator, '/api/2.0/fo/asset/ip/', { form: { action: 'add', ips: '10.0.0.0/24', enable_vm: '1' } });
 
 const SCAN = '/api/2.0/fo/scan/';
-const item = (res: XmlResponse, key: string) =>
-  all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM')
-    .find((i) => text(i, 'KEY') === key)
-    ?.children.find((c) => c.name === 'VALUE')?.text;
+
 const launch = async (form: Record<string, string>, path = SCAN) => {
   const res = await call(emulator, path, { form: { action: 'launch', ...form } });
   expect(res.status, res.body).toBe(200);
   return res;
 };
 const launched = async (form: Record<string, string> = {}) =>
-  item(await launch({ ip: '10.0.0.1-10.0.0.4', option_title: 'Initial Options', ...form }), 'REFERENCE')!;
+  itemValue(await launch({ ip: '10.0.0.1-10.0.0.4', option_title: 'Initial Options', ...form }), 'REFERENCE')!;
 const list = async (query: Record<string, string> = {}, path = SCAN) => {
   const res = await call(emulator, path, { query: { action: 'list', ...query } });
   expect(res.status, res.body).toBe(200);
@@ -56,8 +53,8 @@ describe('/api/2.0/fo/scan/ launch', () => {
     expect(res.body).toContain('/api/2.0/fo/scan/dtd/launch_output.dtd');
     expect(text(res.root, 'RESPONSE/TEXT')).toBe('New vm scan launched');
     expect(all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM').map((i) => text(i, 'KEY'))).toEqual(['ID', 'REFERENCE']);
-    const id = item(res, 'ID')!;
-    expect(item(res, 'REFERENCE')).toMatch(new RegExp(`^scan/\\d{10}\\.${id.padStart(5, '0')}$`));
+    const id = itemValue(res, 'ID')!;
+    expect(itemValue(res, 'REFERENCE')).toMatch(new RegExp(`^scan/\\d{10}\\.${id.padStart(5, '0')}$`));
   });
 
   it('refuses IPs outside the subscription, unknown option profiles, appliances and groups', async () => {
@@ -266,7 +263,7 @@ describe('/api/2.0/fo/scan/ fetch', () => {
 describe('/api/3.0/fo/scan/', () => {
   it('launches, lists naming the v3.0 DTD, and fetches', async () => {
     const res = await launch({ ip: '10.0.0.7', option_id: '1' }, '/api/3.0/fo/scan/');
-    const ref = item(res, 'REFERENCE')!;
+    const ref = itemValue(res, 'REFERENCE')!;
     const listed = await call(emulator, '/api/3.0/fo/scan/', { query: { action: 'list', scan_ref: ref } });
     expect(listed.body).toContain('/api/3.0/fo/scan/scan_list_output.dtd');
     expect(text(listed.root, 'RESPONSE/SCAN_LIST/SCAN/REF')).toBe(ref);

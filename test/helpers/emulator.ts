@@ -107,3 +107,10 @@ export function expectError(res: XmlResponse, status: number, code: string | und
 }
 
 export const DOCKER = '/api/2.0/fo/auth/docker/';
+
+/** The first VALUE of a SIMPLE_RETURN's ITEM named `key` (`ID`, `REFERENCE`). */
+export function itemValue(res: XmlResponse, key: string): string | undefined {
+  return all(res.root, 'RESPONSE/ITEM_LIST', 'ITEM')
+    .find((i) => text(i, 'KEY') === key)
+    ?.children.find((c) => c.name === 'VALUE')?.text;
+}

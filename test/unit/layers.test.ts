@@ -19,6 +19,7 @@ const LAYERS = [
   'tools',
   'http',
   'session',
+  'scan-schedules',
   'scans',
   'hosts',
   'knowledge-base',
