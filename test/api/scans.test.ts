@@ -270,3 +270,20 @@ describe('/api/3.0/fo/scan/', () => {
     expectError(await call(emulator, '/api/3.0/fo/scan/', { form: { action: 'cancel', scan_ref: ref } }), 400, '1905', /action has invalid value/);
   });
 });
+
+describe('the scan paths and the harness', () => {
+  it('are journaled, fetches included, and take fault rules as every path does', async () => {
+    const ref = await launched({ scan_title: 'Journaled' });
+    await step(ref);
+    await step(ref);
+    await fetchRaw({ scan_ref: ref, output_format: 'json' });
+    const journal = await emulator.requests({ path: SCAN });
+    expect(journal.map((r) => r.action)).toEqual(expect.arrayContaining(['launch', 'fetch']));
+    expect(journal.filter((r) => r.action === 'fetch').at(-1)).toMatchObject({ status: 200, params: { scan_ref: ref, output_format: 'json' } });
+    await emulator.faults.add([{ path: SCAN, action: 'launch', code: '1965', wait_sec: 3, times: 1 }]);
+    const refused = await call(emulator, SCAN, { form: { action: 'launch', ip: '10.0.0.1', option_title: 'Initial Options' } });
+    expectError(refused, 409, '1965', /This API cannot be run again/);
+    expect(refused.headers.get('X-RateLimit-ToWait-Sec')).toBe('3');
+    expect((await launch({ ip: '10.0.0.1', option_title: 'Initial Options' })).status).toBe(200);
+  });
+});
