@@ -92,6 +92,7 @@ function header(scan: Scan, hosts: readonly HostResult[], company: string): Reco
     nbhost_total: hosts.length,
     report_type: scan.type,
     options: scan.optionProfile.title,
+    scan_host: scan.scanner,
     status: scan.status.state.toUpperCase(),
   };
 }
@@ -130,6 +131,10 @@ export function vmFetchAnswer(ctx: ActionContext, scan: Scan, source: FindingSou
   return { xml: Buffer.from(JSON.stringify(body, null, 2)), headers: { 'Content-Type': 'application/json;charset=UTF-8' } };
 }
 
+/** [E] each header key as `<KEY value="NAME">`, the layout of Qualys's scan report headers. */
+const headerKeys = (keys: Record<string, string | number>) =>
+  Object.entries(keys).map(([k, v]) => ({ ...cdataLeaf('KEY', String(v)), attrs: { value: k.toUpperCase() } }));
+
 /** [Q recorded: the header keys of a compliance fetch, XSOAR 2021] COMPLIANCE_SCAN_RESULT_OUTPUT; [E] the layout around them and the authentication results. */
 export function complianceFetchOutput(ctx: ActionContext, scan: Scan, source: FindingSource): XmlDocumentSpec {
   checkFinished(scan);
@@ -146,23 +151,25 @@ export function complianceFetchOutput(ctx: ActionContext, scan: Scan, source: Fi
         leaf('DATETIME', ctx.datetime),
         el(
           'COMPLIANCE_SCAN',
-          el(
-            'HEADER',
-            ...Object.entries({ ...keys, scan_host: scan.scanner }).map(([k, v]) => ({ ...cdataLeaf('KEY', String(v)), attrs: { value: k.toUpperCase() } })),
-            scan.assetGroups.length > 0 &&
-              elOf(
-                'ASSET_GROUP_LIST',
-                scan.assetGroups.map((t) => el('ASSET_GROUP', cdataLeaf('ASSET_GROUP_TITLE', t))),
-              ),
+          elOf('HEADER', [
+            ...headerKeys(keys),
+            ...(scan.assetGroups.length > 0
+              ? [
+                  elOf(
+                    'ASSET_GROUP_LIST',
+                    scan.assetGroups.map((t) => el('ASSET_GROUP', cdataLeaf('ASSET_GROUP_TITLE', t))),
+                  ),
+                ]
+              : []),
             el('OPTION_PROFILE', {
               ...cdataLeaf('OPTION_PROFILE_TITLE', scan.optionProfile.title),
               attrs: { option_profile_default: scan.optionProfile.isDefault ? '1' : '0' },
             }),
-          ),
+          ]),
           hosts.length > 0 &&
             elOf(
               'AUTH_SCAN_RESULTS',
-              hosts.map((h) => el('HOST', leaf('IP', h.ip), ...h.auth.map((a) => el('AUTH', leaf('TECHNOLOGY', a.type), leaf('STATUS', a.status))))),
+              hosts.map((h) => elOf('HOST', [leaf('IP', h.ip), ...h.auth.map((a) => el('AUTH', leaf('TECHNOLOGY', a.type), leaf('STATUS', a.status)))])),
             ),
         ),
       ),
