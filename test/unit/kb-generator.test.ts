@@ -37,7 +37,7 @@ describe('the knowledgeBase offer', () => {
     try {
       const { offers } = knowledgeBaseFamily.build({
         database,
-        settings: { pageSize: 10, requireHostRecord: false, networks: [] },
+        settings: { pageSize: 10, requireHostRecord: false, networks: [], scanStepSeconds: 0 },
         secrets: new (await import('../../src/qualys/secrets.js')).SecretParams([]),
         links: {},
       });
