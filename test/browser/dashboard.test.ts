@@ -426,6 +426,45 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     expect(await accessibilityProblems()).toEqual([]);
   });
 
+  it('shows the scans, each moved on by its Step button and ended by Error, and the scheduled scans', async () => {
+    // only the buttons move the scans; a reset keeps runtime settings, so the default comes back after
+    await admin(emulator, 'PATCH', 'config', { scan_step_seconds: 0 });
+    try {
+      await emulator.seed({
+        records: [],
+        ips: [{ ips: '10.1.0.0/24', enable_vm: 1 }],
+        scans: [{ ip: '10.1.0.1-10.1.0.2', option_title: 'Initial Options', scan_title: 'Nightly' }],
+        scan_schedules: [
+          {
+            scan_title: 'Weekly',
+            active: 1,
+            ip: '10.1.0.1',
+            option_title: 'Initial Options',
+            frequency_weeks: 1,
+            weekdays: 'monday',
+            start_hour: 1,
+            start_minute: 0,
+            time_zone_code: 'GB',
+          },
+        ],
+      });
+      await view('scans');
+      const row = page.locator('tbody tr', { hasText: 'Nightly' });
+      await row.waitFor();
+      const cells = async () => (await row.locator('td').allTextContents()).slice(4, 7);
+      expect(await cells()).toEqual(['Queued', 'no', '']);
+      await row.getByRole('button', { name: 'Step' }).click();
+      await eventually(cells).toEqual(['Running', 'no', '']);
+      await row.getByRole('button', { name: 'Error' }).click();
+      await eventually(cells).toEqual(['Error', 'no', '']);
+      await page.locator('tbody tr', { hasText: 'Weekly' }).waitFor();
+      await screenshot('scans');
+      expect(await accessibilityProblems()).toEqual([]);
+    } finally {
+      await admin(emulator, 'PATCH', 'config', { scan_step_seconds: 2 });
+    }
+  });
+
   it('resets after a confirmation, and seeds from a file', async () => {
     await call(emulator, UNIX, { form: { action: 'create', title: 'doomed', ips: '10.0.0.1', username: 'u', skip_password: '1' } });
     await view('records');
