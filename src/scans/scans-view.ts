@@ -40,7 +40,7 @@ function controlled<T>(request: DashboardRequest, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof ScanControlRefusal) request.refuse(err.message.startsWith('no scan') ? 404 : 400, err.message);
+    if (err instanceof ScanControlRefusal) request.refuse(err.status, err.message);
     if (err instanceof QualysError) request.refuse(400, err.text);
     throw err;
   }
