@@ -7,7 +7,7 @@ import { COMPLIANCE_RESULT_DTD } from './scan-fetch.js';
 import { complianceResultDtd, scanListDtd } from './scan-dtds.js';
 import type { ScanLinks } from './scan-launch.js';
 import { LAUNCH_DTD, SCAN_LIST_DTD, SCAN_LIST_DTD_V3 } from './scan-output.js';
-import { generatedFindings } from './scan-results.js';
+import { findingsWith } from './host-findings.js';
 import { ScanService } from './scan-service.js';
 import { ScanStore } from './scan-store.js';
 import { scansDashboard } from './scans-view.js';
@@ -41,8 +41,9 @@ export const scansFamily: ApiFamily<ScanLinks> = {
       RECORD_TYPES.map((t) => t.name),
       { stepMs: () => settings.scanStepSeconds * 1000, now: Date.now },
     );
-    // [E] the seam for the hosts family's detections: generated until it offers them
-    const deps: ScanEndpointDeps = { service, links, findings: generatedFindings };
+    // the hosts family's detections for the hosts it keeps, once it offers them; generated otherwise
+    const findings = findingsWith(links.hostDetections);
+    const deps: ScanEndpointDeps = { service, links, findings };
     const launch = scanLauncher(deps);
     return {
       endpoints: scanEndpoints(deps),
@@ -55,7 +56,7 @@ export const scansFamily: ApiFamily<ScanLinks> = {
           return launch(kind, new RequestParams([['action', 'launch'], ...entry.params(['kind']).slice(1)]), user).id;
         },
       },
-      dashboard: scansDashboard(service, generatedFindings),
+      dashboard: scansDashboard(service, findings),
       offers: {},
     };
   },

@@ -10,8 +10,8 @@ import type { Scan } from './scan.js';
 export interface Finding {
   qid: number;
   title: string;
-  /** [Q] `Vuln`, `Ig` (information gathered) as scan results name them. */
-  type: 'Vuln' | 'Ig';
+  /** [Q] `Vuln`, `Practice` (potential), `Ig` (information gathered) as scan results name them. */
+  type: 'Vuln' | 'Practice' | 'Ig';
   severity: number;
   port: string;
   protocol: string;
@@ -30,9 +30,8 @@ export interface HostResult {
 }
 
 /**
- * Where a host's findings come from. The hosts family (src/hosts/, built in parallel) keeps hosts
- * and detections; until it offers them, findings are generated here (`generatedFindings`), and a
- * source built on its data can take this one's place for the hosts it knows.
+ * Where a host's findings come from: generated here (`generatedFindings`), or, for the hosts the
+ * hosts family keeps, their detections (`findingsWith` in host-findings.ts).
  */
 export interface FindingSource {
   findingsFor(ip: number, scan: Scan): Finding[];
