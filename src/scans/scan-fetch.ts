@@ -11,10 +11,13 @@ import type { Scan } from './scan.js';
 
 export const COMPLIANCE_RESULT_DTD = '/api/2.0/fo/scan/compliance/compliance_scan_result_output.dtd';
 
-/** [Q] a scan's results exist once it has finished; [E] the refusal before. */
-export function checkFinished(scan: Scan): void {
-  if (scan.status.state !== 'Finished') {
-    throw qualysErrors.invalidValue('scan_ref', scan.ref, `the scan is ${scan.status.state}: its results can be fetched once it is Finished`);
+/** [D: the fetch page as XSOAR's command quotes it] results can be fetched once a scan is Finished, Canceled, Paused or Error. */
+const FETCHABLE: readonly Scan['status']['state'][] = ['Finished', 'Canceled', 'Paused', 'Error'];
+
+/** [E] the refusal before: 1905 naming the state. */
+export function checkFetchable(scan: Scan): void {
+  if (!FETCHABLE.includes(scan.status.state)) {
+    throw qualysErrors.invalidValue('scan_ref', scan.ref, `the scan is ${scan.status.state}: its results can be fetched once it is ${FETCHABLE.join(', ')}`);
   }
 }
 
@@ -26,25 +29,24 @@ function resultsOf(ctx: ActionContext, scan: Scan, source: FindingSource): HostR
 }
 
 /**
- * One row per host and finding. [Q recorded through XSOAR's mapping] brief rows carry ip, dns,
- * netbios, qid, results, instance; [E] the rest of the columns and their order.
+ * One row per host and finding. [D: the fetch page as XSOAR's command quotes it] brief: IP, DNS,
+ * NetBIOS, QID and the results; extended adds protocol, port, an SSL flag (`yes`, `no`) and the
+ * FQDN. [Q recorded through XSOAR's mapping] the keys ip, dns, netbios, qid, results, instance;
+ * [E] the order and the CSV headings.
  */
-const BRIEF = ['ip', 'dns', 'netbios', 'qid', 'results', 'protocol', 'port', 'instance'] as const;
-const EXTENDED = ['ip', 'dns', 'netbios', 'ip_status', 'qid', 'title', 'type', 'severity', 'port', 'protocol', 'ssl', 'results', 'instance'] as const;
-type Column = (typeof EXTENDED)[number] | (typeof BRIEF)[number];
+const BRIEF = ['ip', 'dns', 'netbios', 'qid', 'results', 'instance'] as const;
+const EXTENDED = ['ip', 'dns', 'netbios', 'qid', 'results', 'protocol', 'port', 'ssl', 'fqdn', 'instance'] as const;
+type Column = (typeof EXTENDED)[number];
 const HEADINGS: Record<Column, string> = {
   ip: 'IP',
   dns: 'DNS',
   netbios: 'NetBIOS',
-  ip_status: 'IP Status',
   qid: 'QID',
-  title: 'Title',
-  type: 'Type',
-  severity: 'Severity',
-  port: 'Port',
-  protocol: 'Protocol',
-  ssl: 'SSL',
   results: 'Results',
+  protocol: 'Protocol',
+  port: 'Port',
+  ssl: 'SSL',
+  fqdn: 'FQDN',
   instance: 'Instance',
 };
 
@@ -55,15 +57,12 @@ function rowsOf(hosts: readonly HostResult[], columns: readonly Column[]): Recor
         ip: h.ip,
         dns: h.dns,
         netbios: h.netbios,
-        ip_status: 'host scanned, found vuln',
         qid: f.qid,
-        title: f.title,
-        type: f.type,
-        severity: f.severity,
-        port: f.port,
-        protocol: f.protocol,
-        ssl: 'no',
         results: f.result,
+        protocol: f.protocol,
+        port: f.port,
+        ssl: 'no',
+        fqdn: '',
         instance: '',
       };
       return Object.fromEntries(columns.map((c) => [c, all[c]]));
@@ -103,7 +102,7 @@ function header(scan: Scan, hosts: readonly HostResult[], company: string): Reco
  * the summary carrying each host's authentication per technology.
  */
 export function vmFetchAnswer(ctx: ActionContext, scan: Scan, source: FindingSource): ActionResult {
-  checkFinished(scan);
+  checkFetchable(scan);
   const format = ctx.params.oneOf('output_format', ['csv', 'json', 'csv_extended', 'json_extended']) ?? 'csv';
   const extended = ctx.params.oneOf('mode', ['brief', 'extended']) === 'extended' || format.endsWith('_extended');
   const hosts = resultsOf(ctx, scan, source);
@@ -121,7 +120,7 @@ export function vmFetchAnswer(ctx: ActionContext, scan: Scan, source: FindingSou
           {
             scan_summary: {
               hosts_scanned: hosts.length,
-              vulnerabilities: rows.filter((r) => r.type === 'Vuln').length,
+              vulnerabilities: hosts.reduce((n, h) => n + h.findings.filter((f) => f.type !== 'Ig').length, 0),
               authentication: hosts.flatMap((h) => h.auth.map((a) => ({ ip: h.ip, technology: a.type, status: a.status }))),
             },
           },
@@ -137,7 +136,7 @@ const headerKeys = (keys: Record<string, string | number>) =>
 
 /** [Q recorded: the header keys of a compliance fetch, XSOAR 2021] COMPLIANCE_SCAN_RESULT_OUTPUT; [E] the layout around them and the authentication results. */
 export function complianceFetchOutput(ctx: ActionContext, scan: Scan, source: FindingSource): XmlDocumentSpec {
-  checkFinished(scan);
+  checkFetchable(scan);
   ctx.params.oneOf('output_format', ['xml']);
   const hosts = resultsOf(ctx, scan, source);
   const keys = header(scan, hosts, 'Qualys Emulator');

@@ -102,9 +102,9 @@ export function authOf(scan: Scan, ip: number): HostResult['auth'] {
   }));
 }
 
-/** Each target host's results; none for a scan that found no host alive. */
+/** Each target host's results; [E] none for a scan that found no host alive or never ran. */
 export function scanResults(scan: Scan, source: FindingSource): HostResult[] {
-  if (scan.status.subState === 'No_Host') return [];
+  if (scan.status.subState === 'No_Host' || scan.status.startedAt === undefined) return [];
   return targetHosts(scan.target).map((ip) => {
     const findings = source.findingsFor(ip, scan);
     return { ip: formatAddress(ip), dns: findings.find((f) => f.qid === 6)?.result ?? '', netbios: '', findings, auth: authOf(scan, ip) };

@@ -216,17 +216,19 @@ describe('/api/2.0/fo/scan/ fetch', () => {
   it('refuses a scan not finished, then answers CSV by default and JSON rows for each host', async () => {
     const ref = await launched({ ip: '10.0.0.1-10.0.0.2' });
     const early = await call(emulator, SCAN, { query: { action: 'fetch', scan_ref: ref } });
-    expectError(early, 400, '1905', /the scan is Queued: its results can be fetched once it is Finished/);
+    expectError(early, 400, '1905', /the scan is Queued: its results can be fetched once it is Finished, Canceled, Paused, Error/);
     await step(ref);
     await step(ref);
     const csv = await fetchRaw({ scan_ref: ref });
     expect(csv.headers.get('content-type')).toBe('text/csv;charset=UTF-8');
     const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toBe('"IP","DNS","NetBIOS","QID","Results","Protocol","Port","Instance"');
+    expect(lines[0]).toBe('"IP","DNS","NetBIOS","QID","Results","Instance"');
     const json = (await (await fetchRaw({ scan_ref: ref, output_format: 'json' })).json()) as Record<string, unknown>[];
     expect(new Set(json.map((r) => r.ip))).toEqual(new Set(['10.0.0.1', '10.0.0.2']));
     expect(json.filter((r) => r.ip === '10.0.0.1').map((r) => r.qid)).toEqual(expect.arrayContaining([6, 82023, 45038]));
-    expect(Object.keys(json[0])).toEqual(['ip', 'dns', 'netbios', 'qid', 'results', 'protocol', 'port', 'instance']);
+    expect(Object.keys(json[0])).toEqual(['ip', 'dns', 'netbios', 'qid', 'results', 'instance']);
+    const extended = (await (await fetchRaw({ scan_ref: ref, output_format: 'json', mode: 'extended' })).json()) as Record<string, unknown>[];
+    expect(Object.keys(extended[0])).toEqual(['ip', 'dns', 'netbios', 'qid', 'results', 'protocol', 'port', 'ssl', 'fqdn', 'instance']);
     // the same host has the same findings in every scan
     const again = await launched({ ip: '10.0.0.1' });
     await step(again);
@@ -236,6 +238,17 @@ describe('/api/2.0/fo/scan/ fetch', () => {
     expect(vulns((await (await fetchRaw({ scan_ref: again, output_format: 'json' })).json()) as Record<string, unknown>[])).toEqual(vulns(json));
     const only = (await (await fetchRaw({ scan_ref: ref, output_format: 'json', ips: '10.0.0.2' })).json()) as Record<string, unknown>[];
     expect(new Set(only.map((r) => r.ip))).toEqual(new Set(['10.0.0.2']));
+  });
+
+  it('fetches a Paused scan as it stands, and a scan canceled before it ran as no results', async () => {
+    const paused = await launched({ ip: '10.0.0.3' });
+    await step(paused);
+    await call(emulator, SCAN, { form: { action: 'pause', scan_ref: paused } });
+    const rows = (await (await fetchRaw({ scan_ref: paused, output_format: 'json' })).json()) as Record<string, unknown>[];
+    expect(new Set(rows.map((r) => r.ip))).toEqual(new Set(['10.0.0.3']));
+    const canceled = await launched({ ip: '10.0.0.3' });
+    await call(emulator, SCAN, { form: { action: 'cancel', scan_ref: canceled } });
+    expect(await (await fetchRaw({ scan_ref: canceled, output_format: 'json' })).json()).toEqual([]);
   });
 
   it('json_extended wraps the rows in header, summary and footer, with each host authenticated by the records covering it', async () => {
