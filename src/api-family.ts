@@ -89,24 +89,23 @@ export interface DashboardRoute {
   answer(request: DashboardRequest): unknown;
 }
 
-/**
- * A POST under /_emulator/ that changes a family's state as a harness would (a scan's next step),
- * taking a JSON body; behind the controls' credentials, and also reached from the programmatic handle.
- */
-export interface DashboardAction {
-  /** Below /_emulator/, without `:name` segments: what it acts on is in the body. */
-  path: string;
-  /** The body's fields; any other is refused (400). */
-  fields: readonly string[];
-  answer(request: DashboardRequest, body: Readonly<Record<string, unknown>>): unknown;
-}
-
 /** What the dashboard shows of a family. */
 export interface FamilyDashboard {
   /** The module under ui/ that shows it. */
   ui: string;
   routes: readonly DashboardRoute[];
-  actions?: readonly DashboardAction[];
+}
+
+/**
+ * A harness control a family adds under /_emulator/ (the host generator): a POST taking a JSON
+ * object and answering JSON, behind the controls' credentials; the programmatic handle runs the
+ * same through `EmulatorControls.run`.
+ */
+export interface FamilyControl {
+  /** Below /_emulator/, e.g. `hosts/generate`. */
+  path: string;
+  /** `refuse` answers 400 with the message; nothing is changed. */
+  run(body: Readonly<Record<string, unknown>>, refuse: (message: string) => never): unknown;
 }
 
 /**

@@ -76,12 +76,11 @@ export interface EmulatorHandle {
    */
   generateHosts(generation: HostGeneration): Promise<Generated>;
   /**
-   * The scans (docs/controls.md, "Scans"), each call doing what its `/_emulator/scans` control
-   * does: list the latest, move one a step on, force a state, make a technology fail on some hosts.
-   * A refusal rejects with the control's JsonError (404 for no such scan, 400 otherwise).
+   * The scans (docs/controls.md, "Scans"), each call doing what its `/_emulator/scans/...` control
+   * does: move one a step on, force a state, make a technology fail on some hosts. A refusal
+   * rejects with the control's JsonError (400), changing nothing.
    */
   scans: {
-    list(): Promise<{ scans: ScanJson[] }>;
     step(ref: string): Promise<{ scan: ScanJson }>;
     force(ref: string, state: ScanState, options?: { processed?: boolean; subState?: string }): Promise<{ scan: ScanJson }>;
     failAuth(ref: string, technology: string, ips: string): Promise<{ scan: ScanJson }>;
@@ -236,8 +235,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let closing: Promise<void> | undefined;
   const url = `${config.tlsCert ? 'https' : 'http'}://${host}:${port}`;
   // a JSON round trip, as the admin API's body and answer are: undefined fields dropped, copies returned
-  const scanControl = (method: 'GET' | 'POST', path: string, body?: Record<string, unknown>) =>
-    structuredClone(controls.dashboardCall(method, path, JSON.parse(JSON.stringify(body ?? {})), { user: owner, baseUrl: url }));
+  const scanControl = async (path: string, body: Record<string, unknown>) => {
+    const answer = structuredClone(controls.run(path, JSON.parse(JSON.stringify(body)))) as { scan: ScanJson };
+    await db.commits.settled();
+    return answer;
+  };
   return {
     url,
     port,
@@ -270,11 +272,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       set: async (login, state) => controls.accounts.set(login, { state }),
     },
     scans: {
-      list: async () => scanControl('GET', 'scans') as { scans: ScanJson[] },
-      step: async (ref) => scanControl('POST', 'scans/step', { ref }) as { scan: ScanJson },
-      force: async (ref, state, options = {}) =>
-        scanControl('POST', 'scans/force', { ref, state, processed: options.processed, sub_state: options.subState }) as { scan: ScanJson },
-      failAuth: async (ref, technology, ips) => scanControl('POST', 'scans/auth', { ref, technology, ips, status: 'Failed' }) as { scan: ScanJson },
+      step: async (ref) => scanControl('scans/step', { ref }),
+      force: async (ref, state, options = {}) => scanControl('scans/force', { ref, state, processed: options.processed, sub_state: options.subState }),
+      failAuth: async (ref, technology, ips) => scanControl('scans/auth', { ref, technology, ips, status: 'Failed' }),
     },
     async requests(filter = {}) {
       // the admin API's checks, on the filter as its query would give it (a Date as ISO time)

@@ -1,6 +1,5 @@
-import type { BuiltFamily, DashboardRequest, FamilyControl, FamilyDashboard } from '../api-family.js';
+import type { BuiltFamily, FamilyControl, FamilyDashboard } from '../api-family.js';
 import { JsonError } from '../http/json-errors.js';
-import { objectOf } from './json-input.js';
 import type { Database } from '../db/connection.js';
 import { emptyDatabase } from '../db/empty.js';
 import { RateLimiter, type RateLimitSettings } from '../http/rate-limit.js';
@@ -110,31 +109,6 @@ export class EmulatorControls {
 
   config() {
     return runtimeSettingsJson(this.runtime);
-  }
-
-  /**
-   * What a family's dashboard read (GET) or action (POST) under /_emulator/ answers, for the
-   * programmatic handle (`scans.step(ref)`...): the same checks, the same JsonError refusals.
-   */
-  dashboardCall(method: 'GET' | 'POST', path: string, body: unknown, who: { user: string; baseUrl: string }): unknown {
-    const request: DashboardRequest = {
-      params: {},
-      query: () => ({}),
-      user: who.user,
-      baseUrl: who.baseUrl,
-      secure: who.baseUrl.startsWith('https:'),
-      refuse(status, message) {
-        throw new JsonError(status, message);
-      },
-    };
-    if (method === 'GET') {
-      const route = this.dashboards.flatMap((d) => d.routes).find((r) => r.path === path);
-      if (!route) throw new JsonError(404, `No such emulator control: ${path}`);
-      return route.answer(request);
-    }
-    const action = this.dashboards.flatMap((d) => d.actions ?? []).find((a) => a.path === path);
-    if (!action) throw new JsonError(404, `No such emulator control: ${path}`);
-    return action.answer(request, objectOf(body, 'the body', action.fields));
   }
 
   /** Applies a checked config PATCH; a change of the rate limits starts the counts afresh. */

@@ -32,11 +32,6 @@ export function addDashboardRoutes(router: Router<AppState>, controls: EmulatorC
       ctx.body = route.answer(dashboardRequest(ctx, publicUrl));
     });
   }
-  for (const action of controls.dashboards.flatMap((d) => d.actions ?? [])) {
-    router.post(`/${action.path}`, (ctx) => {
-      ctx.body = action.answer(dashboardRequest(ctx, publicUrl), objectOf(ctx.request.body ?? {}, 'the body', action.fields));
-    });
-  }
   router.get('/rate-limits', (ctx) => {
     ctx.body = { rate_limit: controls.config().rate_limit, counts: controls.limiter.state() };
   });

@@ -11,6 +11,7 @@ import { findingsWith } from './host-findings.js';
 import { ScanService } from './scan-service.js';
 import { ScanStore } from './scan-store.js';
 import { scansDashboard } from './scans-view.js';
+import { scanControls } from './scan-controls.js';
 
 /** A scan of a seed document: the launch's parameters (`ip`, `option_title`...), and `kind` (`vm`, the default, or `compliance`). */
 export interface SeedScan {
@@ -57,6 +58,7 @@ export const scansFamily: ApiFamily<ScanLinks> = {
         },
       },
       dashboard: scansDashboard(service, findings),
+      controls: scanControls(service, findings),
       offers: {},
     };
   },

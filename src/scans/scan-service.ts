@@ -12,15 +12,8 @@ export interface ScanClock {
   now(): number;
 }
 
-/** [E] a harness's refusal, apart from Qualys's: no such scan (404 on the admin API), or no such step (400). */
-export class ScanControlRefusal extends Error {
-  constructor(
-    readonly status: 400 | 404,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** [E] a harness's refusal, apart from Qualys's: no such scan, or no such step (400 on the admin API). */
+export class ScanControlRefusal extends Error {}
 
 /**
  * The rules scans obey: launch with the records covering their targets as they are then, the
@@ -92,7 +85,7 @@ export class ScanService {
   /** The harness's scan, by REFERENCE of either kind. */
   private controlled(ref: string): Scan {
     const scan = this.store.byRef(ref);
-    if (!scan) throw new ScanControlRefusal(404, `no scan ${ref}`);
+    if (!scan) throw new ScanControlRefusal(`no scan ${ref}`);
     return this.current(scan);
   }
 
@@ -100,7 +93,7 @@ export class ScanService {
   step(ref: string): Scan {
     const scan = this.controlled(ref);
     const status = nextStep(scan.status, this.clock.now());
-    if (!status) throw new ScanControlRefusal(400, `scan ${ref} is ${scan.status.state}${scan.status.processed ? ' and processed' : ''}: it has no next step`);
+    if (!status) throw new ScanControlRefusal(`scan ${ref} is ${scan.status.state}${scan.status.processed ? ' and processed' : ''}: it has no next step`);
     this.store.setStatus(scan.id, status);
     return { ...scan, status };
   }

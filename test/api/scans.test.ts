@@ -195,7 +195,7 @@ describe('/api/2.0/fo/scan/ list and the state machine', () => {
     expect([text(scan, 'STATUS/STATE'), text(scan, 'STATUS/SUB_STATE'), text(scan, 'PROCESSED')]).toEqual(['Finished', 'No_Host', '1']);
     const res = await fetchRaw({ scan_ref: other, output_format: 'json' });
     expect(await res.json()).toEqual([]);
-    expect((await control('scans/force', { ref: 'scan/1.00001', state: 'Error' })).status).toBe(404);
+    expect((await control('scans/force', { ref: 'scan/1.00001', state: 'Error' })).status).toBe(400);
     expect((await control('scans/force', { ref, state: 'Asleep' })).status).toBe(400);
   });
 
