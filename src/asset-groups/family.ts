@@ -6,7 +6,7 @@ import { v2Dtd } from '../qualys/bundled-dtd.js';
 import { RequestParams } from '../qualys/params.js';
 import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
 import { GroupStore } from './group-store.js';
-import { GroupService, type AssetGroupDirectory } from './group-service.js';
+import { GroupService } from './group-service.js';
 import { groupCreator, groupEndpoint, type GroupOptions } from './group-endpoint.js';
 import { GROUP_LIST_DTD, groupListDtd } from './group-output.js';
 import { groupsDashboard } from './groups-view.js';

@@ -43,13 +43,7 @@ const sameDomain = (a: Domain, b: Domain) => a.name.toLowerCase() === b.name.toL
  * The rules asset groups obey: unique titles, `All` reserved, IPs in the subscription, appliances
  * that exist. Each write is one transaction, so a refused request changes nothing.
  */
-/** What the asset groups offer the families after them: a group named by ID or title (scans target them). */
-export interface AssetGroupDirectory {
-  byId(id: number): AssetGroup | undefined;
-  byTitle(title: string): AssetGroup | undefined;
-}
-
-export class GroupService implements AssetGroupDirectory {
+export class GroupService {
   constructor(
     private readonly store: GroupStore,
     private readonly links: { subscriptionIps: SubscriptionIps; appliances: ApplianceDirectory },
@@ -61,15 +55,6 @@ export class GroupService implements AssetGroupDirectory {
 
   generation(): string | undefined {
     return this.store.generation();
-  }
-
-  byId(id: number): AssetGroup | undefined {
-    return this.store.get(id);
-  }
-
-  byTitle(title: string): AssetGroup | undefined {
-    const id = this.store.idByTitle(title);
-    return id === undefined ? undefined : this.store.get(id);
   }
 
   add(input: NewGroup, user: string, now: string): number {

@@ -1,6 +1,5 @@
 import type { ApplianceDirectory } from '../appliances/appliance-service.js';
-import type { AssetGroupDirectory } from '../asset-groups/group-service.js';
-import type { AssetGroup } from '../asset-groups/asset-group.js';
+import type { GroupDirectory, GroupIps } from '../asset-groups/group-directory.js';
 import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
 import type { RecordCoverage } from '../auth-records/record-service.js';
 import type { NetworkDirectory } from '../networks/network-directory.js';
@@ -20,7 +19,7 @@ export interface ScanLinks {
   subscriptionIps: SubscriptionIps;
   appliances: ApplianceDirectory;
   optionProfiles: OptionProfileDirectory;
-  assetGroups: AssetGroupDirectory;
+  assetGroups: GroupDirectory;
   authRecords: RecordCoverage;
   /** Offered by the hosts family when it is served: the detections of the hosts it keeps. */
   hostDetections?: HostDetections;
@@ -118,14 +117,15 @@ function refuseUnmodelled(params: RequestParams): void {
   }
 }
 
-function groupsOf(params: RequestParams, links: ScanLinks): AssetGroup[] {
+function groupsOf(params: RequestParams, links: ScanLinks): GroupIps[] {
   if (given(params, 'asset_groups')) {
     return splitList(params.require('asset_groups')).map((title) => links.assetGroups.byTitle(title) ?? missing('asset_groups', title, 'asset group'));
   }
   if (given(params, 'asset_group_ids')) {
-    return splitList(params.require('asset_group_ids')).map(
-      (v) => links.assetGroups.byId(parseId('asset_group_ids', v)) ?? missing('asset_group_ids', v, 'asset group'),
-    );
+    return splitList(params.require('asset_group_ids')).map((v) => {
+      const id = parseId('asset_group_ids', v);
+      return links.assetGroups.byIds([[id, id]])[0] ?? missing('asset_group_ids', v, 'asset group');
+    });
   }
   return [];
 }
@@ -141,7 +141,7 @@ function missing(name: string, value: string, what: string): never {
 }
 
 /** [Q] the appliance named, the groups' default one with `default_scanner`/`scanners_in_ag`, else Qualys's external scanners [D]. */
-function scannerOf(params: RequestParams, groups: readonly AssetGroup[], links: ScanLinks): string {
+function scannerOf(params: RequestParams, groups: readonly GroupIps[], links: ScanLinks): string {
   const id = params.get('iscanner_id');
   if (id !== undefined && id !== '') {
     const n = parseId('iscanner_id', id);

@@ -103,7 +103,7 @@ describe('/api/2.0/fo/scan/ launch', () => {
   it('scans the groups named, their default appliance, less the addresses excluded', async () => {
     const appliance = await call(emulator, '/api/2.0/fo/appliance/', { form: { action: 'create', name: 'scan-box' } });
     const applianceId = text(appliance.root, 'RESPONSE/APPLIANCE/ID')!;
-    await call(emulator, '/api/2.0/fo/asset/group/', {
+    const group = await call(emulator, '/api/2.0/fo/asset/group/', {
       form: { action: 'add', title: 'Web', ips: '10.0.0.10-10.0.0.12', appliance_ids: applianceId, default_appliance_id: applianceId },
     });
     const ref = await launched({ ip: '10.0.0.20', asset_groups: 'Web', exclude_ip_per_scan: '10.0.0.11', default_scanner: '1' });
@@ -115,6 +115,9 @@ describe('/api/2.0/fo/scan/ launch', () => {
     expect((await admin(emulator, 'GET', 'scans')).json).toMatchObject({
       scans: expect.arrayContaining([expect.objectContaining({ ref, scanner: 'scan-box' })]),
     });
+    // the same group by ID
+    const byId = await one(await launched({ ip: '', asset_group_ids: itemValue(group, 'ID')! }), { show_ags: '1' });
+    expect([text(byId, 'TARGET'), text(byId, 'ASSET_GROUP_TITLE_LIST/ASSET_GROUP_TITLE')]).toEqual(['10.0.0.10-10.0.0.12', 'Web']);
   });
 });
 
