@@ -7,6 +7,7 @@ import { readSeedHost } from './host-seed.js';
 import { GenerationStopped, HostService, MAX_GENERATED } from './host-service.js';
 import { HostStore } from './host-store.js';
 import { hostsDashboard } from './hosts-view.js';
+import { hostDetections, type HostDetections } from './host-detections.js';
 
 /**
  * What hosts take from other families: the subscription's IPs, the asset groups `ag_ids` and
@@ -47,7 +48,7 @@ function readGeneration(body: Readonly<Record<string, unknown>>, refuse: (messag
  * of every API version clients call, their pages streamed from SQLite; the hosts' IPs are the
  * subscription's. Seeded (`hosts`) or generated (`/_emulator/hosts/generate`).
  */
-export const hostsFamily: ApiFamily<HostLinks> = {
+export const hostsFamily: ApiFamily<HostLinks, { hostDetections: HostDetections }> = {
   name: 'hosts',
   callers: 'authenticated',
   secrets: [],
@@ -90,7 +91,7 @@ export const hostsFamily: ApiFamily<HostLinks> = {
           },
         },
       ],
-      offers: {},
+      offers: { hostDetections: hostDetections(store) },
     };
   },
 };

@@ -63,7 +63,7 @@ export function apiRoutes(options: ApiRouteOptions): PathRoutes {
       if (result.identified !== undefined) ctx.state.user = result.identified;
       // a streamed answer is only a read: no headers of its own, nothing identified
       if (!Buffer.isBuffer(result.xml)) return options.output.stream(ctx, result.status ?? 200, result.xml.stream, result.contentType);
-      options.output.write(ctx, result.status ?? 200, result.xml, result.headers);
+      options.output.write(ctx, result.status ?? 200, result.xml, result.headers, result.contentType);
       return undefined;
     };
     routes.set(endpoint.path, compose<AppContext>([...options.guards, answer]));

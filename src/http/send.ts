@@ -15,8 +15,8 @@ export type XmlValidator = (xml: string) => string | undefined;
 export interface XmlOutput {
   /** The document as this request's answer; one that fails its DTD is logged and throws CODE 999. */
   render(ctx: Context, doc: XmlDocumentSpec): Buffer;
-  /** Writes a rendered answer. */
-  write(ctx: Context, status: number, xml: Buffer, headers?: Readonly<Record<string, string>>): void;
+  /** Writes a rendered answer; `contentType` for one that is not XML (a scan fetch's CSV or JSON). */
+  write(ctx: Context, status: number, xml: Buffer, headers?: Readonly<Record<string, string>>, contentType?: string): void;
   /**
    * Writes an answer streamed as it is read (src/qualys/xml-stream.ts). Under --validate-xml an XML
    * one is gathered whole and checked first, as no byte of an answer that fails its DTD may leave;

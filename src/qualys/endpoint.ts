@@ -38,12 +38,9 @@ export interface ActionContext extends Call {
 
 export interface ActionResult {
   status?: number;
-  /**
-   * The rendered answer, from `Call.render`; or, for an answer too large to hold, `stream`; or,
-   * with a `Content-Type` header, a body that is not XML (a scan fetch's CSV or JSON).
-   */
+  /** The rendered answer, from `Call.render`; or, for an answer too large to hold, `stream`. */
   xml: Buffer | { stream: AsyncIterable<Buffer> };
-  /** [E] Set for an answer that is not XML (the detections' CSV). */
+  /** [E] Set for an answer that is not XML (the detections' CSV, a scan fetch's CSV or JSON). */
   contentType?: string;
   /** Extra response headers, e.g. a session login's Set-Cookie. */
   headers?: Readonly<Record<string, string>>;

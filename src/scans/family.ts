@@ -42,7 +42,7 @@ export const scansFamily: ApiFamily<ScanLinks> = {
       RECORD_TYPES.map((t) => t.name),
       { stepMs: () => settings.scanStepSeconds * 1000, now: Date.now },
     );
-    // the hosts family's detections for the hosts it keeps, once it offers them; generated otherwise
+    // the hosts family's detections for the hosts it keeps; generated for the others
     const findings = findingsWith(links.hostDetections);
     const deps: ScanEndpointDeps = { service, links, findings };
     const launch = scanLauncher(deps);

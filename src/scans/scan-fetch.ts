@@ -110,7 +110,7 @@ export function vmFetchAnswer(ctx: ActionContext, scan: Scan, source: FindingSou
   const rows = rowsOf(hosts, columns);
   if (format.startsWith('csv')) {
     const lines = [columns.map((c) => csvCell(HEADINGS[c])).join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
-    return { xml: Buffer.from(`${lines.join('\n')}\n`), headers: { 'Content-Type': 'text/csv;charset=UTF-8' } };
+    return { xml: Buffer.from(`${lines.join('\n')}\n`), contentType: 'text/csv;charset=UTF-8' };
   }
   const body =
     format === 'json'
@@ -127,7 +127,7 @@ export function vmFetchAnswer(ctx: ActionContext, scan: Scan, source: FindingSou
           ...rows,
           { target_distribution_across_scanner_appliances: `${scan.scanner} : ${targetText(scan)}` },
         ];
-  return { xml: Buffer.from(JSON.stringify(body, null, 2)), headers: { 'Content-Type': 'application/json;charset=UTF-8' } };
+  return { xml: Buffer.from(JSON.stringify(body, null, 2)), contentType: 'application/json;charset=UTF-8' };
 }
 
 /** [E] each header key as `<KEY value="NAME">`, the layout of Qualys's scan report headers. */

@@ -11,7 +11,7 @@ import { normalise, subtract, union, type IntervalSet } from '../qualys/interval
 import { formatIpSet, parseIpSet } from '../qualys/ip-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import type { ScanKind, ScanProfile } from './scan.js';
-import type { HostDetections } from './host-findings.js';
+import type { HostDetections } from '../hosts/host-detections.js';
 
 /** What scans take from other families: every name a launch gives is checked through them. */
 export interface ScanLinks {
@@ -21,8 +21,8 @@ export interface ScanLinks {
   optionProfiles: OptionProfileDirectory;
   assetGroups: GroupDirectory;
   authRecords: RecordCoverage;
-  /** Offered by the hosts family when it is served: the detections of the hosts it keeps. */
-  hostDetections?: HostDetections;
+  /** The detections of the hosts the hosts family keeps. */
+  hostDetections: HostDetections;
 }
 
 /** A launch's parameters, checked: what the service stores, less the state. */

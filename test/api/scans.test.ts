@@ -254,6 +254,18 @@ describe('/api/2.0/fo/scan/ fetch', () => {
     expect(await (await fetchRaw({ scan_ref: canceled, output_format: 'json' })).json()).toEqual([]);
   });
 
+  it("finds a host the hosts family keeps with that host's detections", async () => {
+    await emulator.seed({ records: [], hosts: [{ ip: '10.0.0.60', os: 'Ubuntu Linux 22.04', detections: [{ qid: 38173, severity: 3 }] }] });
+    const ref = await launched({ ip: '10.0.0.60-10.0.0.61' });
+    await step(ref);
+    await step(ref);
+    const rows = (await (await fetchRaw({ scan_ref: ref, output_format: 'json' })).json()) as Record<string, unknown>[];
+    const qids = (ip: string) => rows.filter((r) => r.ip === ip).map((r) => r.qid);
+    expect(qids('10.0.0.60')).toEqual([6, 82023, 45038, 38173]);
+    // a host the hosts family does not keep: generated findings
+    expect(qids('10.0.0.61')).not.toContain(38173);
+  });
+
   it('json_extended wraps the rows in header, summary and footer, with each host authenticated by the records covering it', async () => {
     const unix = await call(emulator, '/api/2.0/fo/auth/unix/', {
       form: { action: 'create', title: 'u1', username: 'root', password: 'pw', ips: '10.0.0.50' },

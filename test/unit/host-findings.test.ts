@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findingsWith, type HostDetections } from '../../src/scans/host-findings.js';
+import type { HostDetections } from '../../src/hosts/host-detections.js';
+import { findingsWith } from '../../src/scans/host-findings.js';
 import { generatedFindings } from '../../src/scans/scan-results.js';
 import type { Scan } from '../../src/scans/scan.js';
 
@@ -39,10 +40,6 @@ const hosts: HostDetections = {
 };
 
 describe('findingsWith', () => {
-  it('is the generated findings while the hosts family offers nothing', () => {
-    expect(findingsWith(undefined)).toBe(generatedFindings);
-  });
-
   it("finds a known host's detections after the gathered information, and generates the others'", () => {
     const source = findingsWith(hosts);
     const known = source.findingsFor(KNOWN, scan);
