@@ -4,7 +4,8 @@
  * become one is options.ts; which settings change at run time, runtime.ts.
  */
 import { ConfigError, type User } from './kinds.js';
-import { DEFAULT_USER, SETTINGS, type Setting, type ValueOf } from './settings.js';
+import type { Setting, ValueOf } from './setting.js';
+import { DEFAULT_USER, SETTINGS } from './settings.js';
 
 export { ConfigError, type User } from './kinds.js';
 export { DEFAULT_USER, DURABILITIES, type Durability, type AnswerSide, type ConformanceMode } from './settings.js';

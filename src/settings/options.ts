@@ -5,7 +5,7 @@
  */
 import type { Kind } from './kinds.js';
 import { ConfigError, configProblem, type Config, DECLARED, DEFAULTS, type Key } from './config.js';
-import type { Setting } from './settings.js';
+import type { Setting } from './setting.js';
 
 /** A flag and its environment variable. */
 export interface Option {
