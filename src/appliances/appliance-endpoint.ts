@@ -8,6 +8,7 @@ import type { NetworkDirectory } from '../networks/network-directory.js';
 import { APPLIANCE_TYPES, type ApplianceType, type StaticRoute, type Vlan } from './appliance-store.js';
 import type { ApplianceChange, ApplianceService, NewAppliance } from './appliance-service.js';
 import { applianceCreateOutput, applianceListOutput } from './appliance-output.js';
+import { deleteById } from '../qualys/delete-action.js';
 
 export const APPLIANCE_PATH = '/api/2.0/fo/appliance/';
 
@@ -217,18 +218,12 @@ export function applianceEndpoint(
     },
   };
   const update = updateAction(service);
-  const remove: ActionSpec = {
-    methods: ['POST'],
-    allowed: ['action', 'echo_request', 'id'],
-    required: ['id'],
-    handle(ctx) {
-      const id = idOf(ctx);
-      return service.atomically(() => {
-        service.delete(id);
-        return done(ctx, 'Scanner appliance deleted successfully', id);
-      });
-    },
-  };
+  const remove = deleteById((ctx, id) =>
+    service.atomically(() => {
+      service.delete(id);
+      return done(ctx, 'Scanner appliance deleted successfully', id);
+    }),
+  );
   // [Q: Qualys's Assign Scanner Appliance to Network sample and its docs page] Managers only; [E] every emulated user is one
   const assignNetwork: ActionSpec = {
     methods: ['POST'],

@@ -10,6 +10,7 @@ import { TEXT_FIELDS } from './asset-group.js';
 import { entriesSet, FIELD_PARAMS, readDomains, readFields, readIds, readIpEntries, readNames } from './group-input.js';
 import { ALL_ATTRIBUTES, DEFAULT_ATTRIBUTES, groupListOutput, SHOW_ATTRIBUTES, type ShowAttribute } from './group-output.js';
 import type { GroupService, ListEdit, NewGroup } from './group-service.js';
+import { deleteById } from '../qualys/delete-action.js';
 
 export const GROUP_PATH = '/api/2.0/fo/asset/group/';
 
@@ -187,17 +188,11 @@ export function groupEndpoint(service: GroupService, options: GroupOptions, answ
       });
     },
   };
-  const remove: ActionSpec = {
-    methods: ['POST'],
-    allowed: ['action', 'echo_request', 'id'],
-    required: ['id'],
-    handle(ctx) {
-      const id = parseId('id', ctx.params.require('id'));
-      return service.atomically(() => {
-        service.delete(id);
-        return answered(ctx, 'Asset Group Deleted Successfully', id);
-      });
-    },
-  };
+  const remove = deleteById((ctx, id) =>
+    service.atomically(() => {
+      service.delete(id);
+      return answered(ctx, 'Asset Group Deleted Successfully', id);
+    }),
+  );
   return { path: GROUP_PATH, actions: { list, add, edit, delete: remove } };
 }

@@ -9,6 +9,7 @@ import { optionProfilesOutput } from './option-profile-output.js';
 import type { OptionProfileStore } from './option-profile-store.js';
 import { readImport, type NewProfile } from './option-profile-import.js';
 import { PROFILE_PARAMS, readProfile } from './option-profile-input.js';
+import { deleteById } from '../qualys/delete-action.js';
 
 export const EXPORT_PATH = '/api/2.0/fo/subscription/option_profile/';
 
@@ -92,19 +93,13 @@ export function optionProfileListEndpoint(store: OptionProfileStore, path: strin
       });
     },
   };
-  const remove: ActionSpec = {
-    methods: ['POST'],
-    allowed: ['action', 'echo_request', 'id'],
-    required: ['id'],
-    handle(ctx) {
-      const id = parseId('id', ctx.params.require('id'));
-      return store.transaction(() => {
-        stored(store, type, id);
-        store.delete(id);
-        return answer(ctx, texts(type).delete, id);
-      });
-    },
-  };
+  const remove = deleteById((ctx, id) =>
+    store.transaction(() => {
+      stored(store, type, id);
+      store.delete(id);
+      return answer(ctx, texts(type).delete, id);
+    }),
+  );
   return { path, actions: { list, create, update, delete: remove } };
 }
 

@@ -9,6 +9,7 @@ import { VAULT_LIST_ORDERS, VAULT_SETTINGS, VAULT_TYPES } from './vault-type.js'
 import { vaultListOutput, vaultViewOutput } from './vault-output.js';
 import type { VaultInput, VaultService } from './vault-service.js';
 import type { VaultOrder } from './vault-store.js';
+import { deleteById } from '../qualys/delete-action.js';
 
 export const VAULT_PATH = '/api/2.0/fo/vault/';
 const SETTING_PARAMS = VAULT_SETTINGS.map((s) => s.param);
@@ -113,17 +114,11 @@ export function vaultEndpoint(service: VaultService, options: { readonly pageSiz
       });
     },
   };
-  const remove: ActionSpec = {
-    methods: ['POST'],
-    allowed: ['action', 'echo_request', 'id'],
-    required: ['id'],
-    handle(ctx) {
-      const id = idOf(ctx);
-      return service.atomically(() => {
-        service.delete(id);
-        return success(ctx, 'Deleted');
-      });
-    },
-  };
+  const remove = deleteById((ctx, id) =>
+    service.atomically(() => {
+      service.delete(id);
+      return success(ctx, 'Deleted');
+    }),
+  );
   return { path: VAULT_PATH, actions: { list, view, create, update, delete: remove } };
 }
