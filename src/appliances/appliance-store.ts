@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection.js';
-import type { GroupCommit } from '../db/group-commit.js';
+import { SqlStore } from '../db/sql-store.js';
 import { groupRows } from '../db/group-rows.js';
 
 /** SQL for scanner appliances; knows nothing of HTTP or Qualys codes. */
@@ -97,12 +97,12 @@ const toRow = (a: Omit<Appliance, 'id'>) => ({
   updated_at: a.updatedAt,
 });
 
-export class ApplianceStore {
+export class ApplianceStore extends SqlStore {
   private readonly stmts;
-  private readonly commits: GroupCommit;
 
-  constructor({ connection: db, commits }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db } = database;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO appliances (uuid, name, type, status, network_id, polling_interval, activation_code, comments, tags, vlans, routes, created_at, updated_at)
@@ -130,11 +130,6 @@ export class ApplianceStore {
       ),
       missing: db.prepare('SELECT j.value FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM appliances a WHERE a.id = j.value)').pluck(),
     };
-  }
-
-  /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
   }
 
   insert(a: Omit<Appliance, 'id'>): number {

@@ -1,6 +1,6 @@
 import type { Database } from '../db/connection.js';
+import { SqlStore } from '../db/sql-store.js';
 import type { ContentVersion } from '../db/content-version.js';
-import type { GroupCommit } from '../db/group-commit.js';
 import { groupRows } from '../db/group-rows.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 import type { AssetGroup, Domain, GroupFields } from './asset-group.js';
@@ -71,15 +71,15 @@ const toRow = (g: Omit<AssetGroup, 'id'>) => ({
  */
 const PAGE_FILTERS = `(@title IS NULL OR g.title = @title) AND (@networks IS NULL OR g.network_id IN (SELECT value FROM json_each(@networks)))`;
 
-export class GroupStore {
+export class GroupStore extends SqlStore {
   private readonly stmts;
-  private readonly commits: GroupCommit;
   private readonly version: ContentVersion;
   private readonly cache = new GroupCache();
   private readonly deferred;
 
-  constructor({ connection: db, commits, version }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db, version } = database;
     this.version = version;
     // Built once, not a transaction wrapper per call.
     this.deferred = db.transaction((fn: () => unknown) => fn()).deferred;
@@ -108,11 +108,6 @@ export class GroupStore {
         .prepare('SELECT group_id, appliance_id FROM asset_group_appliances WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY group_id, position')
         .raw(),
     };
-  }
-
-  /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
   }
 
   /**

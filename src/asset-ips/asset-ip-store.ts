@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection.js';
-import type { GroupCommit } from '../db/group-commit.js';
+import { SqlStore } from '../db/sql-store.js';
 import { RunTable, type RunValue, type StoredRun } from '../db/run-table.js';
 import { sharedValue } from '../db/shared-value.js';
 import type { IntervalSet } from '../qualys/interval-set.js';
@@ -38,22 +38,16 @@ function runsOf(rows: readonly StoredRun[]): IpRun[] {
 }
 
 /** SQL for the subscription's IPs, as runs (src/db/run-table.ts); knows nothing of HTTP or Qualys codes. */
-export class AssetIpStore {
+export class AssetIpStore extends SqlStore {
   private readonly runs: RunTable;
   private readonly matchingRuns: Statement;
 
-  private readonly commits: GroupCommit;
-
-  constructor({ connection: db, commits }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db } = database;
     this.runs = new RunTable(db, 'asset_ips', COLUMNS);
     // only the addresses, as arrays: a list of 100,000 runs builds no object per row
     this.matchingRuns = db.prepare(this.runs.seek('lo, hi', FILTERS.map((f) => `(@${f} IS NULL OR ${f} = @${f})`).join(' AND '))).raw();
-  }
-
-  /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
   }
 
   /** The runs of network `networkId` meeting any range of `set` or its neighbours, by address. */

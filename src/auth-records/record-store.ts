@@ -1,6 +1,6 @@
 import type { Database, Db } from '../db/connection.js';
+import { SqlStore } from '../db/sql-store.js';
 import type { ContentVersion } from '../db/content-version.js';
-import type { GroupCommit } from '../db/group-commit.js';
 import { foldCase } from '../db/fold-case.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 import { RecordCache } from './record-cache.js';
@@ -106,16 +106,15 @@ function ipOverlapsSql(ranges: string, a: string, b: string): string {
  * from the store itself, and of changes made elsewhere (another connection's commit, a reset)
  * from the database's content version.
  */
-export class RecordStore {
+export class RecordStore extends SqlStore {
   private readonly stmts;
   private readonly cache = new RecordCache();
-  /** While writes wait for their shared COMMIT, what is read may yet roll back, so is not cached. */
-  private readonly commits: GroupCommit;
   private readonly version: ContentVersion;
   private readonly deferred;
 
-  constructor({ connection: db, commits, version }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db, version } = database;
     this.version = version;
     // Built once, not a transaction wrapper per call.
     this.deferred = db.transaction((fn: () => unknown) => fn()).deferred;
@@ -156,14 +155,6 @@ export class RecordStore {
       takeId: db.prepare("UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'auth_records' RETURNING seq").pluck(),
     };
     for (const q of [this.stmts.ids.plain, this.stmts.ids.filtered]) for (const s of [q.one, q.many]) s.pluck();
-  }
-
-  /**
-   * Runs `fn` as one transaction: all of it lands, or none. IMMEDIATE takes the write lock
-   * before the checks read, so even another process on the same file cannot slip in between.
-   */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection.js';
-import type { GroupCommit } from '../db/group-commit.js';
+import { SqlStore } from '../db/sql-store.js';
 import { RunTable, type StoredRun } from '../db/run-table.js';
 import type { IntervalSet, Range } from '../qualys/interval-set.js';
 
@@ -43,14 +43,13 @@ interface HistoryRow {
 }
 
 /** SQL for the excluded IPs, as runs (src/db/run-table.ts), and their history. */
-export class ExcludedIpStore {
+export class ExcludedIpStore extends SqlStore {
   private readonly runs: RunTable;
   private readonly stmts: Record<'deleteNetwork' | 'record' | 'history', Statement>;
 
-  private readonly commits: GroupCommit;
-
-  constructor({ connection: db, commits }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db } = database;
     this.runs = new RunTable(db, 'excluded_ips', ['expires_at']);
     this.stmts = {
       deleteNetwork: db.prepare('DELETE FROM excluded_ips WHERE network_id = ?'),
@@ -61,10 +60,6 @@ export class ExcludedIpStore {
         'SELECT * FROM excluded_ip_history WHERE id BETWEEN @id_min AND @id_max AND (@network_id IS NULL OR network_id = @network_id) ORDER BY id DESC',
       ),
     };
-  }
-
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
   }
 
   /** The runs of network `networkId` meeting any range of `set` or its neighbours, expired ones too, by address. */

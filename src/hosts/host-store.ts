@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection.js';
-import type { GroupCommit } from '../db/group-commit.js';
+import { SqlStore } from '../db/sql-store.js';
 import { contains, type IntervalSet } from '../qualys/interval-set.js';
 import type { DetectionRow, HostRow, StoredDetection, StoredHost } from './host.js';
 
@@ -174,13 +174,13 @@ function detectionParams(filter: DetectionFilter, qids: number | null) {
 /** The ID set to look IDs up in: none when its one range is the query's BETWEEN. */
 const hostIdSet = (filter: HostFilter) => (filter.ids.length > 1 ? filter.ids : undefined);
 
-export class HostStore {
+export class HostStore extends SqlStore {
   private readonly stmts;
-  private readonly commits: GroupCommit;
   private readonly keys = new SetKeys();
 
-  constructor({ connection: db, commits }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db } = database;
     db.function('hosts_in_set', { deterministic: true }, this.keys.has);
     this.stmts = {
       insertHost: db.prepare(insertSql('hosts', 'id', HOST_COLUMNS)),
@@ -212,16 +212,6 @@ export class HostStore {
       count: db.prepare('SELECT count(*) AS hosts, (SELECT count(*) FROM host_detections) AS detections FROM hosts'),
       lastId: db.prepare('SELECT coalesce(max(id), 0) FROM hosts').pluck(),
     };
-  }
-
-  /** Runs `fn` as one write transaction, committed with its turn's others. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
-  }
-
-  /** Resolves once what was written so far is committed. */
-  settled(): Promise<void> | undefined {
-    return this.commits.settled();
   }
 
   has(id: number): boolean {

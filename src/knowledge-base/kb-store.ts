@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection.js';
-import type { GroupCommit } from '../db/group-commit.js';
+import { SqlStore } from '../db/sql-store.js';
 import type { IntervalSet } from '../qualys/interval-set.js';
 import { kbFacts, type KbEntry } from './kb-entry.js';
 
@@ -47,12 +47,12 @@ const FILTERS = [
 
 const windowParams = (name: string, w: Window | undefined) => ({ [`${name}After`]: w?.after ?? null, [`${name}Before`]: w?.before ?? null });
 
-export class KbStore {
+export class KbStore extends SqlStore {
   private readonly stmts;
-  private readonly commits: GroupCommit;
 
-  constructor({ connection: db, commits }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db } = database;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO kb_vulns (qid, severity, title, patchable, remote, auth_types, service_modified, user_modified, published, entry)
@@ -75,16 +75,6 @@ export class KbStore {
         )
         .pluck(),
     };
-  }
-
-  /** Runs `fn` as one write transaction, committed with its turn's others. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
-  }
-
-  /** While writes wait for their COMMIT (what is read now could still roll back), when it is done. */
-  settled(): Promise<void> | undefined {
-    return this.commits.settled();
   }
 
   insert(entry: KbEntry): void {

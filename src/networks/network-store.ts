@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection.js';
-import type { GroupCommit } from '../db/group-commit.js';
+import { SqlStore } from '../db/sql-store.js';
 import { groupRows } from '../db/group-rows.js';
 
 /** A scanner appliance as a network lists it. */
@@ -36,13 +36,12 @@ const toNetwork = (r: NetworkRow): Network => ({
   modifiedBy: r.modified_by ?? undefined,
 });
 
-export class NetworkStore {
+export class NetworkStore extends SqlStore {
   private readonly stmts;
 
-  private readonly commits: GroupCommit;
-
-  constructor({ connection: db, commits }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db } = database;
     this.stmts = {
       insert: db.prepare('INSERT INTO networks (id, name, created_at, created_by, modified_at) VALUES (@id, @name, @at, @by, @at)'),
       rename: db.prepare('UPDATE networks SET name = @name, modified_at = @at, modified_by = @by WHERE id = @id'),
@@ -55,11 +54,6 @@ export class NetworkStore {
       // the networks come first in the registry, and a network's list shows its appliances.
       appliances: db.prepare('SELECT network_id, id, name FROM appliances ORDER BY network_id, id'),
     };
-  }
-
-  /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
   }
 
   insert(n: { id: number; name: string }, by: string, at: string): void {

@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection.js';
-import type { GroupCommit } from '../db/group-commit.js';
+import { SqlStore } from '../db/sql-store.js';
 import { BUILT_IN_PROFILES, FIRST_STORED_ID, type OptionProfile, type ProfileSettings, type ProfileType } from './option-profile.js';
 
 interface ProfileRow {
@@ -36,12 +36,12 @@ const toRow = (p: Omit<OptionProfile, 'id' | 'isSystem'>) => ({
 });
 
 /** SQL for the option profiles a seed adds; the built-ins are listed with them. Knows nothing of HTTP. */
-export class OptionProfileStore {
+export class OptionProfileStore extends SqlStore {
   private readonly stmts;
-  private readonly commits: GroupCommit;
 
-  constructor({ connection: db, commits }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db } = database;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO option_profiles (id, title, type, is_default, is_global, owner, settings, updated_at)
@@ -57,11 +57,6 @@ export class OptionProfileStore {
       all: db.prepare('SELECT * FROM option_profiles ORDER BY id'),
       byTitle: db.prepare('SELECT id FROM option_profiles WHERE type = ? AND title = ?').pluck(),
     };
-  }
-
-  /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
   }
 
   insert(p: Omit<OptionProfile, 'id' | 'isSystem'>): number {

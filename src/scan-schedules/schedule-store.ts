@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection.js';
-import type { GroupCommit } from '../db/group-commit.js';
+import { SqlStore } from '../db/sql-store.js';
 import type { Definition } from './schedule-input.js';
 
 /** A scheduled scan as stored: its parameters as last given, and what they were read into. */
@@ -25,12 +25,12 @@ const toSchedule = (r: ScheduleRow): StoredSchedule => ({
 });
 
 /** SQL for scheduled scans. Speaks definitions, knows nothing of HTTP or Qualys codes. */
-export class ScheduleStore {
+export class ScheduleStore extends SqlStore {
   private readonly stmts;
-  private readonly commits: GroupCommit;
 
-  constructor({ connection: db, commits }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db } = database;
     this.stmts = {
       insert: db.prepare(
         'INSERT INTO scan_schedules (active, user_login, params, definition, created_at) VALUES (@active, @user_login, @params, @definition, @created_at)',
@@ -43,11 +43,6 @@ export class ScheduleStore {
          ORDER BY id LIMIT @limit`,
       ),
     };
-  }
-
-  /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
   }
 
   insert(userLogin: string, params: [string, string][], definition: Definition, now: string): number {

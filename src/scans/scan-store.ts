@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection.js';
-import type { GroupCommit } from '../db/group-commit.js';
+import { SqlStore } from '../db/sql-store.js';
 import type { AuthCoverage, Scan, ScanKind, ScanProfile, ScanState, ScanStatus, ScanType } from './scan.js';
 import { scanRef } from './scan.js';
 
@@ -80,12 +80,12 @@ const statusRow = (s: ScanStatus) => ({
 });
 
 /** SQL for scans. Speaks scans, knows nothing of HTTP or Qualys codes. */
-export class ScanStore {
+export class ScanStore extends SqlStore {
   private readonly stmts;
-  private readonly commits: GroupCommit;
 
-  constructor({ connection: db, commits }: Database) {
-    this.commits = commits;
+  constructor(database: Database) {
+    super(database);
+    const { connection: db } = database;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO scans (kind, ref, type, title, user_login, launched_at, priority, network_id, target, excluded, asset_groups, option_profile,
@@ -110,11 +110,6 @@ export class ScanStore {
       ),
       all: db.prepare('SELECT * FROM scans ORDER BY id DESC LIMIT ?'),
     };
-  }
-
-  /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
   }
 
   /** Stores a new scan, answering it with its ID and REFERENCE. */

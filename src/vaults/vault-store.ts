@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database, Db } from '../db/connection.js';
-import type { GroupCommit } from '../db/group-commit.js';
+import { SqlStore } from '../db/sql-store.js';
 import { foldCase } from '../db/fold-case.js';
 import type { VAULT_LIST_ORDERS } from './vault-type.js';
 
@@ -59,18 +59,18 @@ const toVault = (r: VaultRow): Vault => ({
   modifiedBy: r.modified_by ?? undefined,
 });
 
-export class VaultStore {
+export class VaultStore extends SqlStore {
   private readonly stmts;
 
   /** One list statement per order, prepared when first asked for (a column name is never request text). */
   private readonly lists = new Map<string, Statement>();
 
   private readonly db: Db;
-  private readonly commits: GroupCommit;
 
-  constructor({ connection: db, commits }: Database) {
+  constructor(database: Database) {
+    super(database);
+    const { connection: db } = database;
     this.db = db;
-    this.commits = commits;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO vaults (title, vault_type, comments, settings, created_at, created_by, modified_at, title_folded)
@@ -92,11 +92,6 @@ export class VaultStore {
          ORDER BY id`,
       ),
     };
-  }
-
-  /** Runs `fn` as one transaction that takes the write lock before it reads, committed with its turn's others. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.write(fn);
   }
 
   insert(v: Omit<Vault, 'id' | 'modifiedAt' | 'modifiedBy'>): number {
