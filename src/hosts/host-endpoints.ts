@@ -6,9 +6,10 @@ import type { RequestParams } from '../qualys/params.js';
 import { el, leaf, renderSiblings, renderXmlAround, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
 import { csvHead, csvRows, csvTail } from './detection-csv.js';
 import type { HostRow } from './host.js';
-import { firstRead, pageStream, type PageChunk } from './host-pages.js';
+import { chunkOf, firstRead, pageStream, type PageChunk } from './host-pages.js';
 import { DETECTION_FILTER_PARAMS, type FilterSources, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
 import type { HostStore } from './host-store.js';
+import { joinedRead } from './joined-detections.js';
 import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
 
 /** [Q] the API versions serving the host list and the detections (docs/fidelity.md §20). */
@@ -31,13 +32,6 @@ export interface HostLists {
 const flag = (params: RequestParams, name: string) => params.oneOf(name, ['0', '1']) === '1';
 /** [Q] 0: no truncation; [E] the default is --page-size (Qualys's 1000 unless set). */
 const readLimit = (params: RequestParams, pageSize: number) => Number(params.integer('truncation_limit', 0, 1_000_000) ?? pageSize);
-
-/** Hosts as a chunk: `bytes` of the rows read. */
-const chunkOf = <T extends { id: number }>(rows: readonly T[], bytes: (rows: readonly T[]) => Buffer): PageChunk => ({
-  count: rows.length,
-  lastId: rows.length === 0 ? 0 : rows[rows.length - 1].id,
-  bytes: bytes(rows),
-});
 
 /** HOSTs written for their place in HOST_LIST, three elements below the root. */
 const hostElements = (hosts: readonly XmlElement[]) => renderSiblings(hosts, 3);
@@ -149,10 +143,12 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
             )
           : rows(hosts).map(([h, ds]) => [h, ds.map((d) => detectionElement(d, show))]);
       if (format === 'XML') {
-        const read = (after: number, n: number) =>
-          chunkOf(hostsAfter(after, n), (hosts) =>
-            hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show))),
-          );
+        const read =
+          joinedRead(store, hostFilter, detectionFilter, show) ??
+          ((after: number, n: number) =>
+            chunkOf(hostsAfter(after, n), (hosts) =>
+              hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show))),
+            ));
         return xmlList(ctx, 'HOST_LIST_VM_DETECTION_OUTPUT', detectionDtd(version), limit, read);
       }
       const metadata = format === 'CSV';

@@ -26,6 +26,13 @@ export interface PagePlan {
   tail(nextId: number | undefined): Buffer;
 }
 
+/** Hosts as a chunk: `bytes` of the rows read. */
+export const chunkOf = <T extends { id: number }>(rows: readonly T[], bytes: (rows: readonly T[]) => Buffer): PageChunk => ({
+  count: rows.length,
+  lastId: rows.length === 0 ? 0 : rows[rows.length - 1].id,
+  bytes: bytes(rows),
+});
+
 /** [E] Hosts per read: a chunk of 1,000 hosts with 20 detections each would be about 15 MB. */
 export const CHUNK = 100;
 

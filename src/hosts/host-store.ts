@@ -1,7 +1,7 @@
 import type { Database } from '../db/connection.js';
 import { SqlStore } from '../db/sql-store.js';
 import { contains, type IntervalSet } from '../qualys/interval-set.js';
-import type { DetectionRow, HostRow, StoredDetection, StoredHost } from './host.js';
+import { DETECTION_STATUSES, DETECTION_TYPES, type DetectionRow, type HostRow, type StoredDetection, type StoredHost } from './host.js';
 
 /** SQL for hosts and their detections. Speaks rows and sets, knows nothing of HTTP or Qualys codes. */
 
@@ -35,6 +35,12 @@ export interface DetectionFilter {
   updatedBefore?: string;
   includeIgnored: boolean;
   includeDisabled: boolean;
+}
+
+/** A host read with its joined DETECTION elements (migrations/0014). */
+export interface JoinedHost extends HostRow {
+  detection_xml: Buffer;
+  detection_parts: Buffer;
 }
 
 const HOST_FILTERS = `h.id > @after AND h.id BETWEEN @lo AND @hi
@@ -100,6 +106,10 @@ const DETECTION_COLUMNS = [
   'last_processed_datetime',
   'xml',
 ] as const;
+
+/** A detection's class (src/hosts/detection-classes.ts) in SQL: the positions of its TYPE and STATUS in their lists. */
+const position = (column: string, values: readonly string[]) => `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
+const CLASS_SQL = `${position('type', DETECTION_TYPES)} * 16 + ${position('status', DETECTION_STATUSES)} * 4 + (is_ignored <> 0) * 2 + (is_disabled <> 0)`;
 
 const insertSql = (table: string, id: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${id}, ${columns.join(', ')}) VALUES (@${id}, ${columns.map((c) => `@${c}`).join(', ')})`;
@@ -185,12 +195,23 @@ export class HostStore extends SqlStore {
     this.stmts = {
       insertHost: db.prepare(insertSql('hosts', 'id', HOST_COLUMNS)),
       insertDetection: db.prepare(insertSql('host_detections', 'unique_vuln_id', ['host_id', ...DETECTION_COLUMNS])),
+      // a host's elements joined, with each one's class and length, as migrations/0014 joins those stored before it
+      joinDetections: db.prepare(
+        `INSERT OR REPLACE INTO host_detections_joined (host_id, classes, xml, parts)
+         SELECT host_id, sum(DISTINCT 1 << class), CAST(group_concat(xml, char(10) ORDER BY unique_vuln_id) AS BLOB),
+                unhex(group_concat(printf('%02X%08X', class, length(xml)), '' ORDER BY unique_vuln_id))
+         FROM (SELECT host_id, unique_vuln_id, xml, ${CLASS_SQL} AS class FROM host_detections WHERE host_id = ?) GROUP BY host_id`,
+      ),
       lastDetectionId: db.prepare('SELECT coalesce(max(unique_vuln_id), 0) FROM host_detections').pluck(),
       hostExists: db.prepare('SELECT 1 FROM hosts WHERE id = ?').pluck(),
       hostIds: db.prepare(`SELECT h.id FROM hosts h WHERE ${HOST_FILTERS} ORDER BY h.id LIMIT @limit`).pluck(),
       hosts: db.prepare(`SELECT h.* FROM hosts h WHERE ${HOST_FILTERS} ORDER BY h.id LIMIT @limit`),
       detectedHosts: db.prepare(
         `SELECT h.* FROM hosts h WHERE ${HOST_FILTERS} AND EXISTS (SELECT 1 FROM host_detections d WHERE d.host_id = h.id AND ${DETECTION_FILTERS}) ORDER BY h.id LIMIT @limit`,
+      ),
+      joinedHosts: db.prepare(
+        `SELECT h.*, j.xml AS detection_xml, j.parts AS detection_parts FROM hosts h JOIN host_detections_joined j ON j.host_id = h.id
+         WHERE ${HOST_FILTERS} AND (j.classes & @mask) <> 0 ORDER BY h.id LIMIT @limit`,
       ),
       // one index range for a chunk's hosts, which the caller matches to its hosts
       // SQLite joins each host's elements, a line each: a Buffer per host, not one per detection,
@@ -233,6 +254,8 @@ export class HostStore extends SqlStore {
     const { detections, ...row } = host;
     const id = Number(this.stmts.insertHost.run({ ...row, id: row.id ?? null }).lastInsertRowid);
     for (const d of detections) this.insertDetection(id, d);
+    // every write of a host's detections joins them again: a page trusts the joined copy
+    this.stmts.joinDetections.run(id);
     return id;
   }
 
@@ -252,6 +275,17 @@ export class HostStore extends SqlStore {
       if (detections === undefined) return this.stmts.hosts.all(params) as HostRow[];
       return this.stmts.detectedHosts.all({ ...params, ...detectionParams(detections, qids) }) as HostRow[];
     });
+  }
+
+  /**
+   * As `hosts` with `detections` whose filter chooses by class alone (`mask`, bit N for class N):
+   * each host with its DETECTION elements joined and their parts, for `keptElements` to cut.
+   */
+  joinedHosts(filter: HostFilter, after: number, limit: number, mask: bigint): JoinedHost[] {
+    return this.keys.run(
+      [hostIdSet(filter), filter.ips],
+      (keys) => this.stmts.joinedHosts.all({ ...hostParams(filter, after, limit, keys), mask }) as JoinedHost[],
+    );
   }
 
   /** The IDs of at most `limit` hosts matching `filter` (-1: all), by ID. */

@@ -1,0 +1,27 @@
+import { renderSiblings } from '../qualys/xml.js';
+import { classFilter, keptElements } from './detection-classes.js';
+import { chunkOf, type PageChunk } from './host-pages.js';
+import type { DetectionFilter, HostFilter, HostStore } from './host-store.js';
+import { detectionHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
+
+/**
+ * The detection list's XML pages read from each host's joined DETECTION elements, when the list
+ * shows them as stored and its filters choose detections by class alone (detection-classes.ts):
+ * the requests connectors make. Undefined for the others, which read detection by detection.
+ */
+export function joinedRead(
+  store: HostStore,
+  hosts: HostFilter,
+  detections: DetectionFilter,
+  show: DetectionShow,
+): ((after: number, n: number) => PageChunk) | undefined {
+  const classes = showsStored(show) ? classFilter(detections) : undefined;
+  if (classes === undefined) return undefined;
+  return (after, n) =>
+    chunkOf(store.joinedHosts(hosts, after, n, classes.mask), (rows) =>
+      renderSiblings(
+        rows.map((h) => detectionHost(h, [storedDetection(keptElements(h.detection_xml, h.detection_parts, classes.keeps))], show)),
+        3,
+      ),
+    );
+}
