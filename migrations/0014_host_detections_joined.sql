@@ -9,14 +9,15 @@
 CREATE TABLE host_detections_joined (
   host_id INTEGER PRIMARY KEY REFERENCES hosts (id) ON DELETE CASCADE,
   classes INTEGER NOT NULL,
-  xml     BLOB    NOT NULL,
-  parts   BLOB    NOT NULL
+  -- before `xml`, so that reading it needs none of the overflow pages that `xml` spans
+  parts   BLOB    NOT NULL,
+  xml     BLOB    NOT NULL
 );
 
 -- The hosts already stored; the store joins new ones with the same statement (src/hosts/host-store.ts).
-INSERT INTO host_detections_joined (host_id, classes, xml, parts)
-SELECT host_id, sum(DISTINCT 1 << class), CAST(group_concat(xml, char(10) ORDER BY unique_vuln_id) AS BLOB),
-       unhex(group_concat(printf('%02X%08X', class, length(xml)), '' ORDER BY unique_vuln_id))
+INSERT INTO host_detections_joined (host_id, classes, parts, xml)
+SELECT host_id, sum(DISTINCT 1 << class), unhex(group_concat(printf('%02X%08X', class, length(xml)), '' ORDER BY unique_vuln_id)),
+       CAST(group_concat(xml, char(10) ORDER BY unique_vuln_id) AS BLOB)
 FROM (
   SELECT host_id, unique_vuln_id, xml,
          CASE type WHEN 'Confirmed' THEN 0 WHEN 'Potential' THEN 1 ELSE 2 END * 16

@@ -41,28 +41,25 @@ export function classFilter(filter: DetectionFilter): ClassFilter | undefined {
 
 /** Bytes a detection takes in `parts`: its class, then its element's length. */
 const PART = 5;
-const NEWLINE = Buffer.from('\n');
 
 /**
- * The elements of `xml` (joined by newlines, described by `parts`) whose class `keeps` holds,
- * joined by newlines: `xml` itself when it keeps them all, else a copy of each run of kept ones.
+ * The elements of `xml` (joined by newlines, described by `parts`) whose class `keeps` holds, as
+ * runs of consecutive elements, each run a view of `xml` without a newline after it: `[xml]`
+ * when it keeps them all.
  */
-export function keptElements(xml: Buffer, parts: Buffer, keeps: Uint8Array): Buffer {
+export function keptRuns(xml: Buffer, parts: Buffer, keeps: Uint8Array): Buffer[] {
   const runs: Buffer[] = [];
   let start = -1;
   let at = 0;
   for (let p = 0; p < parts.length; p += PART) {
-    const end = at + parts.readUInt32BE(p + 1);
     if (keeps[parts[p]] === 1) {
       if (start < 0) start = at;
     } else if (start >= 0) {
-      runs.push(xml.subarray(start, at - 1), NEWLINE);
+      runs.push(xml.subarray(start, at - 1));
       start = -1;
     }
-    at = end + 1;
+    at += parts.readUInt32BE(p + 1) + 1;
   }
-  if (start === 0) return xml;
-  if (start > 0) runs.push(xml.subarray(start));
-  else runs.pop();
-  return Buffer.concat(runs);
+  if (start >= 0) runs.push(start === 0 ? xml : xml.subarray(start));
+  return runs;
 }

@@ -12,7 +12,8 @@ export interface PageChunk {
   count: number;
   /** The ID of its last host. */
   lastId: number;
-  bytes: Buffer;
+  /** Its bytes, in one buffer or in parts written one after another. */
+  bytes: Buffer | readonly Buffer[];
 }
 
 export interface PagePlan {
@@ -27,7 +28,7 @@ export interface PagePlan {
 }
 
 /** Hosts as a chunk: `bytes` of the rows read. */
-export const chunkOf = <T extends { id: number }>(rows: readonly T[], bytes: (rows: readonly T[]) => Buffer): PageChunk => ({
+export const chunkOf = <T extends { id: number }>(rows: readonly T[], bytes: (rows: readonly T[]) => PageChunk['bytes']): PageChunk => ({
   count: rows.length,
   lastId: rows.length === 0 ? 0 : rows[rows.length - 1].id,
   bytes: bytes(rows),
@@ -46,7 +47,8 @@ async function* chunks(plan: PagePlan, first: PageChunk): AsyncGenerator<Buffer>
   let asked = firstRead(plan.limit);
   let sent = 0;
   while (chunk.count > 0) {
-    yield chunk.bytes;
+    if (Buffer.isBuffer(chunk.bytes)) yield chunk.bytes;
+    else yield* chunk.bytes;
     sent += chunk.count;
     // a short read was the last one
     if (sent >= max || chunk.count < asked) break;

@@ -197,9 +197,9 @@ export class HostStore extends SqlStore {
       insertDetection: db.prepare(insertSql('host_detections', 'unique_vuln_id', ['host_id', ...DETECTION_COLUMNS])),
       // a host's elements joined, with each one's class and length, as migrations/0014 joins those stored before it
       joinDetections: db.prepare(
-        `INSERT OR REPLACE INTO host_detections_joined (host_id, classes, xml, parts)
-         SELECT host_id, sum(DISTINCT 1 << class), CAST(group_concat(xml, char(10) ORDER BY unique_vuln_id) AS BLOB),
-                unhex(group_concat(printf('%02X%08X', class, length(xml)), '' ORDER BY unique_vuln_id))
+        `INSERT OR REPLACE INTO host_detections_joined (host_id, classes, parts, xml)
+         SELECT host_id, sum(DISTINCT 1 << class), unhex(group_concat(printf('%02X%08X', class, length(xml)), '' ORDER BY unique_vuln_id)),
+                CAST(group_concat(xml, char(10) ORDER BY unique_vuln_id) AS BLOB)
          FROM (SELECT host_id, unique_vuln_id, xml, ${CLASS_SQL} AS class FROM host_detections WHERE host_id = ?) GROUP BY host_id`,
       ),
       lastDetectionId: db.prepare('SELECT coalesce(max(unique_vuln_id), 0) FROM host_detections').pluck(),
@@ -210,7 +210,7 @@ export class HostStore extends SqlStore {
         `SELECT h.* FROM hosts h WHERE ${HOST_FILTERS} AND EXISTS (SELECT 1 FROM host_detections d WHERE d.host_id = h.id AND ${DETECTION_FILTERS}) ORDER BY h.id LIMIT @limit`,
       ),
       joinedHosts: db.prepare(
-        `SELECT h.*, j.xml AS detection_xml, j.parts AS detection_parts FROM hosts h JOIN host_detections_joined j ON j.host_id = h.id
+        `SELECT h.*, j.parts AS detection_parts, j.xml AS detection_xml FROM hosts h JOIN host_detections_joined j ON j.host_id = h.id
          WHERE ${HOST_FILTERS} AND (j.classes & @mask) <> 0 ORDER BY h.id LIMIT @limit`,
       ),
       // one index range for a chunk's hosts, which the caller matches to its hosts
@@ -279,7 +279,7 @@ export class HostStore extends SqlStore {
 
   /**
    * As `hosts` with `detections` whose filter chooses by class alone (`mask`, bit N for class N):
-   * each host with its DETECTION elements joined and their parts, for `keptElements` to cut.
+   * each host with its DETECTION elements joined and their parts, for `keptRuns` to cut.
    */
   joinedHosts(filter: HostFilter, after: number, limit: number, mask: bigint): JoinedHost[] {
     return this.keys.run(

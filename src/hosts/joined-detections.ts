@@ -1,5 +1,5 @@
-import { renderSiblings } from '../qualys/xml.js';
-import { classFilter, keptElements } from './detection-classes.js';
+import { renderSiblingParts } from '../qualys/xml.js';
+import { classFilter, keptRuns } from './detection-classes.js';
 import { chunkOf, type PageChunk } from './host-pages.js';
 import type { DetectionFilter, HostFilter, HostStore } from './host-store.js';
 import { detectionHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
@@ -19,8 +19,8 @@ export function joinedRead(
   if (classes === undefined) return undefined;
   return (after, n) =>
     chunkOf(store.joinedHosts(hosts, after, n, classes.mask), (rows) =>
-      renderSiblings(
-        rows.map((h) => detectionHost(h, [storedDetection(keptElements(h.detection_xml, h.detection_parts, classes.keeps))], show)),
+      renderSiblingParts(
+        rows.map((h) => detectionHost(h, keptRuns(h.detection_xml, h.detection_parts, classes.keeps).map(storedDetection), show)),
         3,
       ),
     );

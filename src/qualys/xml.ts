@@ -117,20 +117,32 @@ export function renderElementText(node: XmlElement, depth: number): string {
  * by a newline, as one buffer: a chunk of a list streamed into `renderXmlAround`'s slot.
  */
 export function renderSiblings(nodes: readonly XmlElement[], depth: number): Buffer {
+  return Buffer.concat(renderSiblingParts(nodes, depth));
+}
+
+/**
+ * The same in parts, the prerendered ones as they are: a streamed page of large prerendered
+ * elements writes them to the socket without copying them into one buffer first.
+ */
+export function renderSiblingParts(nodes: readonly XmlElement[], depth: number): Buffer[] {
   const indent = '  '.repeat(depth);
   const lines: (string | Buffer)[] = [];
   for (const node of nodes) write(lines, node, indent);
   lines.push('');
-  return joinLines(lines);
+  return lineParts(lines);
 }
 
-const NEWLINE = Buffer.from('\n');
 /** Where `renderXmlAround` cuts the document. */
 const SLOT = Symbol('slot');
 
 /** The lines as one buffer, each but the last followed by a newline. */
 function joinLines(lines: readonly (string | Buffer)[]): Buffer {
-  const chunks: Buffer[] = [];
+  return Buffer.concat(lineParts(lines));
+}
+
+/** The lines in parts: buffers as they are, the text between them encoded a run at a time. */
+function lineParts(lines: readonly (string | Buffer)[]): Buffer[] {
+  const parts: Buffer[] = [];
   let text = '';
   lines.forEach((line, i) => {
     const end = i === lines.length - 1 ? '' : '\n';
@@ -138,13 +150,12 @@ function joinLines(lines: readonly (string | Buffer)[]): Buffer {
       text += line + end;
       return;
     }
-    if (text !== '') chunks.push(Buffer.from(text));
-    chunks.push(line);
-    if (end !== '') chunks.push(NEWLINE);
-    text = '';
+    if (text !== '') parts.push(Buffer.from(text));
+    parts.push(line);
+    text = end;
   });
-  if (text !== '') chunks.push(Buffer.from(text));
-  return Buffer.concat(chunks);
+  if (text !== '') parts.push(Buffer.from(text));
+  return parts;
 }
 
 /** [Q] the XML declaration and the DOCTYPE line, without a newline after them. */
