@@ -140,21 +140,42 @@ function joinLines(lines: readonly (string | Buffer)[]): Buffer {
   return Buffer.concat(lineParts(lines));
 }
 
-/** The lines in parts: buffers as they are, the text between them encoded a run at a time. */
+/**
+ * [E] A prerendered line at least this long is a part of its own; shorter ones are copied into
+ * the part around them: each part costs a socket write more than copying 8 KiB does.
+ */
+const OWN_PART = 8 * 1024;
+
+/** The lines in parts: long buffers as they are, whatever lies between them copied into one. */
 function lineParts(lines: readonly (string | Buffer)[]): Buffer[] {
   const parts: Buffer[] = [];
+  let between: Buffer[] = [];
   let text = '';
+  const endText = () => {
+    if (text !== '') between.push(Buffer.from(text));
+    text = '';
+  };
+  const endBetween = () => {
+    endText();
+    if (between.length > 0) parts.push(between.length === 1 ? between[0] : Buffer.concat(between));
+    between = [];
+  };
   lines.forEach((line, i) => {
     const end = i === lines.length - 1 ? '' : '\n';
     if (typeof line === 'string') {
       text += line + end;
       return;
     }
-    if (text !== '') parts.push(Buffer.from(text));
-    parts.push(line);
+    if (line.length >= OWN_PART) {
+      endBetween();
+      parts.push(line);
+    } else {
+      endText();
+      between.push(line);
+    }
     text = end;
   });
-  if (text !== '') parts.push(Buffer.from(text));
+  endBetween();
   return parts;
 }
 
