@@ -5,8 +5,9 @@ import type { DetectionFilter } from './host-store.js';
  * A detection's class: its TYPE, STATUS, IS_IGNORED and IS_DISABLED as one number from 0 to 47,
  * what the filters connectors send (status, include_vuln_type, show_igs, include_ignored,
  * include_disabled) choose detections by. Each host's DETECTION elements are stored joined with
- * the class of each (migrations/0014), so a list filtering by classes alone takes a host's
- * elements whole, or cuts out those of the classes it leaves out, without reading them one by one.
+ * the class of each (migrations/0014), in views, so a list filtering by classes alone takes a
+ * host's elements of a view whole, or cuts out those of the classes it leaves out, without reading
+ * them one by one.
  */
 
 /** [E] type * 16 + status * 4 + ignored * 2 + disabled; the store's SQL writes the same. */
@@ -38,6 +39,28 @@ export function classFilter(filter: DetectionFilter): ClassFilter | undefined {
         }
   return { mask, keeps };
 }
+
+/** A set of a host's detections stored joined: those whose class is in `mask`. */
+export interface JoinedView {
+  id: number;
+  mask: bigint;
+}
+
+const ALL: JoinedView = { id: 0, mask: (1n << BigInt(CLASSES)) - 1n };
+/**
+ * [S: DC Sample 11, Q] what the detection list shows without filters: Confirmed and Potential, not
+ * Fixed, neither ignored nor disabled (host-params.ts reads the same defaults); what connectors
+ * ask for most, so the third of the elements it leaves out is not read for it.
+ */
+const DEFAULTS: JoinedView = {
+  id: 1,
+  mask: classFilter({ types: ['Confirmed', 'Potential'], statuses: ['New', 'Active', 'Re-Opened'], includeIgnored: false, includeDisabled: false })!.mask,
+};
+/** The views each host's detections are joined in. */
+export const JOINED_VIEWS = [ALL, DEFAULTS] as const;
+
+/** The smallest view holding every class of `mask`. */
+export const viewOf = (mask: bigint): JoinedView => ((mask & ~DEFAULTS.mask) === 0n ? DEFAULTS : ALL);
 
 /** Bytes a detection takes in `parts`: its class, then its element's length. */
 const PART = 5;

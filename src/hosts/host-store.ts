@@ -1,6 +1,7 @@
 import type { Database } from '../db/connection.js';
 import { SqlStore } from '../db/sql-store.js';
 import { contains, type IntervalSet } from '../qualys/interval-set.js';
+import { JOINED_VIEWS, type JoinedView } from './detection-classes.js';
 import { DETECTION_STATUSES, DETECTION_TYPES, type DetectionRow, type HostRow, type StoredDetection, type StoredHost } from './host.js';
 
 /** SQL for hosts and their detections. Speaks rows and sets, knows nothing of HTTP or Qualys codes. */
@@ -195,12 +196,14 @@ export class HostStore extends SqlStore {
     this.stmts = {
       insertHost: db.prepare(insertSql('hosts', 'id', HOST_COLUMNS)),
       insertDetection: db.prepare(insertSql('host_detections', 'unique_vuln_id', ['host_id', ...DETECTION_COLUMNS])),
-      // a host's elements joined, with each one's class and length, as migrations/0014 joins those stored before it
+      // a host's elements of one view joined, with each one's class and length, as migrations/0014 joins those stored before it
+      unjoinDetections: db.prepare('DELETE FROM host_detections_joined WHERE key BETWEEN @hostId * 2 AND @hostId * 2 + 1'),
       joinDetections: db.prepare(
-        `INSERT OR REPLACE INTO host_detections_joined (host_id, classes, parts, xml)
-         SELECT host_id, sum(DISTINCT 1 << class), unhex(group_concat(printf('%02X%08X', class, length(xml)), '' ORDER BY unique_vuln_id)),
+        `INSERT INTO host_detections_joined (key, classes, parts, xml)
+         SELECT host_id * 2 + @view, sum(DISTINCT 1 << class), unhex(group_concat(printf('%02X%08X', class, length(xml)), '' ORDER BY unique_vuln_id)),
                 CAST(group_concat(xml, char(10) ORDER BY unique_vuln_id) AS BLOB)
-         FROM (SELECT host_id, unique_vuln_id, xml, ${CLASS_SQL} AS class FROM host_detections WHERE host_id = ?) GROUP BY host_id`,
+         FROM (SELECT host_id, unique_vuln_id, xml, ${CLASS_SQL} AS class FROM host_detections WHERE host_id = @hostId)
+         WHERE ((1 << class) & @within) <> 0 GROUP BY host_id`,
       ),
       lastDetectionId: db.prepare('SELECT coalesce(max(unique_vuln_id), 0) FROM host_detections').pluck(),
       hostExists: db.prepare('SELECT 1 FROM hosts WHERE id = ?').pluck(),
@@ -210,7 +213,7 @@ export class HostStore extends SqlStore {
         `SELECT h.* FROM hosts h WHERE ${HOST_FILTERS} AND EXISTS (SELECT 1 FROM host_detections d WHERE d.host_id = h.id AND ${DETECTION_FILTERS}) ORDER BY h.id LIMIT @limit`,
       ),
       joinedHosts: db.prepare(
-        `SELECT h.*, j.parts AS detection_parts, j.xml AS detection_xml FROM hosts h JOIN host_detections_joined j ON j.host_id = h.id
+        `SELECT h.*, j.parts AS detection_parts, j.xml AS detection_xml FROM hosts h JOIN host_detections_joined j ON j.key = h.id * 2 + @view
          WHERE ${HOST_FILTERS} AND (j.classes & @mask) <> 0 ORDER BY h.id LIMIT @limit`,
       ),
       // one index range for a chunk's hosts, which the caller matches to its hosts
@@ -255,7 +258,8 @@ export class HostStore extends SqlStore {
     const id = Number(this.stmts.insertHost.run({ ...row, id: row.id ?? null }).lastInsertRowid);
     for (const d of detections) this.insertDetection(id, d);
     // every write of a host's detections joins them again: a page trusts the joined copy
-    this.stmts.joinDetections.run(id);
+    this.stmts.unjoinDetections.run({ hostId: id });
+    for (const view of JOINED_VIEWS) this.stmts.joinDetections.run({ hostId: id, view: view.id, within: view.mask });
     return id;
   }
 
@@ -279,12 +283,12 @@ export class HostStore extends SqlStore {
 
   /**
    * As `hosts` with `detections` whose filter chooses by class alone (`mask`, bit N for class N):
-   * each host with its DETECTION elements joined and their parts, for `keptRuns` to cut.
+   * each host with its DETECTION elements of `view` joined and their parts, for `keptRuns` to cut.
    */
-  joinedHosts(filter: HostFilter, after: number, limit: number, mask: bigint): JoinedHost[] {
+  joinedHosts(filter: HostFilter, after: number, limit: number, view: JoinedView, mask: bigint): JoinedHost[] {
     return this.keys.run(
       [hostIdSet(filter), filter.ips],
-      (keys) => this.stmts.joinedHosts.all({ ...hostParams(filter, after, limit, keys), mask }) as JoinedHost[],
+      (keys) => this.stmts.joinedHosts.all({ ...hostParams(filter, after, limit, keys), view: view.id, mask }) as JoinedHost[],
     );
   }
 

@@ -1,5 +1,5 @@
 import { renderSiblingParts } from '../qualys/xml.js';
-import { classFilter, keptRuns } from './detection-classes.js';
+import { classFilter, keptRuns, viewOf } from './detection-classes.js';
 import { chunkOf, type PageChunk } from './host-pages.js';
 import type { DetectionFilter, HostFilter, HostStore } from './host-store.js';
 import { detectionHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
@@ -17,8 +17,9 @@ export function joinedRead(
 ): ((after: number, n: number) => PageChunk) | undefined {
   const classes = showsStored(show) ? classFilter(detections) : undefined;
   if (classes === undefined) return undefined;
+  const view = viewOf(classes.mask);
   return (after, n) =>
-    chunkOf(store.joinedHosts(hosts, after, n, classes.mask), (rows) =>
+    chunkOf(store.joinedHosts(hosts, after, n, view, classes.mask), (rows) =>
       renderSiblingParts(
         rows.map((h) => detectionHost(h, keptRuns(h.detection_xml, h.detection_parts, classes.keeps).map(storedDetection), show)),
         3,

@@ -50,6 +50,8 @@ async function hostList(query: string, from: Pick<typeof emulator, 'url'> = emul
 describe('detections joined per host', () => {
   const byClass = [
     '',
+    'status=Active',
+    'include_vuln_type=potential',
     'show_igs=1',
     'status=New,Active,Fixed,Re-Opened&show_igs=1',
     'status=Fixed&include_ignored=1',
