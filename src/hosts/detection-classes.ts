@@ -5,7 +5,7 @@ import type { DetectionFilter } from './host-store.js';
  * A detection's class: its TYPE, STATUS, IS_IGNORED and IS_DISABLED as one number from 0 to 47,
  * what the filters connectors send (status, include_vuln_type, show_igs, include_ignored,
  * include_disabled) choose detections by. Each host's DETECTION elements are stored joined with
- * the class of each (migrations/0014), in views, so a list filtering by classes alone takes a
+ * the class of each (migrations/0015), in views, so a list filtering by classes alone takes a
  * host's elements of a view whole, or cuts out those of the classes it leaves out, without reading
  * them one by one.
  */

@@ -71,7 +71,7 @@ describe('detections joined per host', () => {
     expect(list).toBe(await hostList('ids=7&status=Active&include_ignored=1&severities=1-5'));
   });
 
-  it('joins the detections stored before migrations/0014 as the store joins new ones', async () => {
+  it('joins the detections stored before migrations/0015 as the store joins new ones', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qe-joined-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'hosts.sqlite');
@@ -81,7 +81,7 @@ describe('detections joined per host', () => {
     await before.close();
     // the database as it was before the migration
     const old = new Database(file);
-    old.exec("DROP TABLE host_detections_joined; DELETE FROM schema_migrations WHERE name = '0014_host_detections_joined.sql'");
+    old.exec("DROP TABLE host_detections_joined; DELETE FROM schema_migrations WHERE name = '0015_host_detections_joined.sql'");
     old.close();
     const after = await startEmulator({ db: file, users: [USER] });
     try {
