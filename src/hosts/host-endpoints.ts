@@ -10,10 +10,7 @@ import { firstRead, pageStream, type PageChunk } from './host-pages.js';
 import { DETECTION_FILTER_PARAMS, type FilterSources, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
 import type { HostStore } from './host-store.js';
 import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
-
-/** [Q] the API versions serving the host list and the detections (docs/fidelity.md §20). */
-export const HOST_API_VERSIONS = ['2.0', '3.0', '4.0', '5.0'] as const;
-export type HostApiVersion = (typeof HOST_API_VERSIONS)[number];
+import { assetGroupIds, detectionHostPlace, groupsOfHosts, HOST_API_VERSIONS, type HostApiVersion } from './host-versions.js';
 
 export const hostListPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/`;
 export const detectionPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/vm/detection/`;
@@ -84,7 +81,10 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
         const set = ids.length > 0 ? el('ID_SET', ...ids.map((id) => leaf('ID', String(id)))) : undefined;
         return { xml: ctx.render(listDoc(ctx, 'HOST_LIST_OUTPUT', dtdPath, set, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }))) };
       }
-      const read = (after: number, n: number) => chunkOf(lists.store.hosts(filter, after, n), (hosts) => hostElements(hosts.map((h) => hostListHost(h, show))));
+      // [S: DC host list sample 2] `/AGs` adds each host's ASSET_GROUP_IDS
+      const groupsOf = details.endsWith('/AGs') ? groupsOfHosts(lists.sources.groups) : undefined;
+      const host = (h: HostRow) => hostListHost(h, show, groupsOf && assetGroupIds(groupsOf(h)));
+      const read = (after: number, n: number) => chunkOf(lists.store.hosts(filter, after, n), (hosts) => hostElements(hosts.map(host)));
       return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read);
     },
   };
@@ -111,6 +111,8 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       'show_tags',
       'show_results',
       'show_qds',
+      // [C: XSOAR sends it with show_qds=1]
+      'show_qds_factors',
       'output_format',
       'suppress_duplicated_data_from_csv',
       'truncation_limit',
@@ -128,11 +130,14 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
         results: params.oneOf('show_results', ['0', '1']) !== '0',
         qds: flag(params, 'show_qds'),
       };
+      // [E] read for its value alone (0 or 1): no factors are kept to write
+      flag(params, 'show_qds_factors');
       const suppress = flag(params, 'suppress_duplicated_data_from_csv');
       const limit = readLimit(params, lists.pageSize);
       const hostFilter = readHostFilter(params, lists.sources);
       const detectionFilter = readDetectionFilter(params);
       const { store } = lists;
+      const place = detectionHostPlace(version, lists.sources.groups);
       const hostsAfter = (after: number, n: number) => store.hosts(hostFilter, after, n, detectionFilter);
       /** The columns of the detections of `hosts`, a chunk. */
       const rows = (hosts: readonly HostRow[]) =>
@@ -151,7 +156,7 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       if (format === 'XML') {
         const read = (after: number, n: number) =>
           chunkOf(hostsAfter(after, n), (hosts) =>
-            hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show))),
+            hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show, place(h)))),
           );
         return xmlList(ctx, 'HOST_LIST_VM_DETECTION_OUTPUT', detectionDtd(version), limit, read);
       }

@@ -1,0 +1,77 @@
+import { MAX_ID } from '../qualys/id-set.js';
+import { contains } from '../qualys/interval-set.js';
+import { cdataLeaf, el, elOf, leaf, type XmlElement } from '../qualys/xml.js';
+import type { GroupDirectory, GroupIps } from '../asset-groups/group-directory.js';
+import type { HostRow } from './host.js';
+
+/**
+ * What each API version of the host list and the detections serves differently, as data
+ * (docs/fidelity.md §20, "Versions"): the DTD files its DOCTYPEs name and the elements a
+ * detection HOST carries after TRACKING_METHOD.
+ */
+
+/** [Q] the API versions serving the host list and the detections. */
+export const HOST_API_VERSIONS = ['2.0', '3.0', '4.0', '5.0'] as const;
+export type HostApiVersion = (typeof HOST_API_VERSIONS)[number];
+
+/** What a detection HOST holds after TRACKING_METHOD at a version. */
+type HostPlace = 'none' | 'groups and network';
+
+export interface HostVersion {
+  /** The DTD files, under dtd/, its answers' DOCTYPEs name. */
+  hostListDtdFile: string;
+  detectionDtdFile: string;
+  /**
+   * [S: the guide's v5.0 detection sample, 2024] `groups and network`: ASSET_GROUP_LIST, NETWORK_ID
+   * and NETWORK_NAME follow TRACKING_METHOD; [E] no sample of 2.0-4.0 shows them.
+   */
+  detectionHostPlace: HostPlace;
+}
+
+const HOST_LIST_DTD = 'fo/asset/host/dtd/list/output.dtd';
+const DETECTION_DTD = 'fo/asset/host/vm/detection/dtd/output.dtd';
+const V2: HostVersion = { hostListDtdFile: HOST_LIST_DTD, detectionDtdFile: DETECTION_DTD, detectionHostPlace: 'none' };
+
+export const HOST_VERSIONS: Readonly<Record<HostApiVersion, HostVersion>> = {
+  '2.0': V2,
+  '3.0': V2,
+  '4.0': V2,
+  '5.0': { hostListDtdFile: HOST_LIST_DTD, detectionDtdFile: 'fo/asset/host/vm/detection/dtd/v5/output.dtd', detectionHostPlace: 'groups and network' },
+};
+
+/** [Q: docs] the network every host is in while the emulator keeps hosts out of custom networks. */
+const DEFAULT_NETWORK_NAME = 'Global Default Network';
+
+/**
+ * The asset groups holding each host, by the group's IPs [Q: a host belongs to the groups naming
+ * its IP]. [E] Read once per call: a group changed while a long answer streams shows from the
+ * next call on.
+ */
+export function groupsOfHosts(groups: GroupDirectory): (h: HostRow) => GroupIps[] {
+  const all = groups.byIds([[1, MAX_ID]]);
+  return (h) => all.filter((g) => contains(g.ips, h.ip));
+}
+
+/** [S: DC host list sample 2] ASSET_GROUP_IDS: the IDs of the host's groups, comma-separated; none, no element [E]. */
+export function assetGroupIds(groups: readonly GroupIps[]): XmlElement | undefined {
+  return groups.length === 0 ? undefined : leaf('ASSET_GROUP_IDS', groups.map((g) => g.id).join(','));
+}
+
+/**
+ * The elements a detection HOST of `version` holds after TRACKING_METHOD: at v5.0 ASSET_GROUP_LIST
+ * (written empty when the host is in no group, as the sample shows), NETWORK_ID and NETWORK_NAME.
+ * [E] Each group an ASSET_GROUP of ID and TITLE, as the host list's GLOSSARY writes groups.
+ */
+export function detectionHostPlace(version: HostApiVersion, groups: GroupDirectory): (h: HostRow) => XmlElement[] {
+  if (HOST_VERSIONS[version].detectionHostPlace === 'none') return () => [];
+  const groupsOf = groupsOfHosts(groups);
+  return (h) =>
+    [
+      elOf(
+        'ASSET_GROUP_LIST',
+        groupsOf(h).map((g) => el('ASSET_GROUP', leaf('ID', String(g.id)), cdataLeaf('TITLE', g.title))),
+      ),
+      leaf('NETWORK_ID', String(h.network_id)),
+      h.network_id === 0 && leaf('NETWORK_NAME', DEFAULT_NETWORK_NAME),
+    ].filter((e): e is XmlElement => e !== false);
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { all, call, expectError, find, startTestEmulator, text, type Node } from '../helpers/emulator.js';
+
+// What each API version of the host list and the detections serves differently
+// (docs/fidelity.md §20, "Versions"); every answer is DTD-validated against the DTD its DOCTYPE names.
+const emulator = await startTestEmulator();
+const hostList = (v: string) => `/api/${v}/fo/asset/host/`;
+const detections = (v: string) => `/api/${v}/fo/asset/host/vm/detection/`;
+
+const list = async (path: string, query: Record<string, string>) => {
+  const res = await call(emulator, path, { query: { action: 'list', ...query } });
+  expect(res.status, res.body).toBe(200);
+  return res;
+};
+const hosts = (root: Node) => all(root, 'RESPONSE/HOST_LIST', 'HOST');
+const names = (n: Node) => n.children.map((c) => c.name);
+const addGroup = async (title: string, ips: string) => {
+  const added = await call(emulator, '/api/2.0/fo/asset/group/', { form: { action: 'add', title, ips } });
+  return all(added.root, 'RESPONSE/ITEM_LIST', 'ITEM')[0].children[1].text;
+};
+
+await call(emulator, '/api/2.0/fo/asset/ip/', { form: { action: 'add', ips: '10.20.0.0/24', enable_vm: '1' } });
+await emulator.seed({
+  records: [],
+  hosts: [
+    {
+      id: 700,
+      ip: '10.20.0.7',
+      dns: 'app7.example.test',
+      os: 'Ubuntu Linux 22.04',
+      comments: 'seven',
+      detections: [{ qid: 38173, severity: 3, type: 'Confirmed', status: 'Active', qds: 72 }],
+    },
+    { id: 701, ip: '10.20.0.8', os: 'Windows Server 2019', detections: [{ qid: 90001, severity: 4, type: 'Confirmed', status: 'New' }] },
+  ],
+});
+const web = await addGroup('Web servers', '10.20.0.7');
+const all20 = await addGroup('Subnet <20>', '10.20.0.0-10.20.0.255');
+
+describe('detection HOST at v5.0 [S: the guide v5.0 sample]', () => {
+  it('carries ASSET_GROUP_LIST, NETWORK_ID and NETWORK_NAME after TRACKING_METHOD, and names the v5 DTD', async () => {
+    const res = await list(detections('5.0'), { ids: '700-701' });
+    expect(res.body).toContain(`SYSTEM "${emulator.url}/api/5.0/fo/asset/host/vm/detection/dtd/output.dtd"`);
+    const [seven, eight] = hosts(res.root);
+    expect(names(seven).slice(0, 7)).toEqual(['ID', 'IP', 'TRACKING_METHOD', 'ASSET_GROUP_LIST', 'NETWORK_ID', 'NETWORK_NAME', 'OS']);
+    expect(all(seven, 'ASSET_GROUP_LIST', 'ASSET_GROUP').map((g) => [text(g, 'ID'), text(g, 'TITLE')])).toEqual([
+      [web, 'Web servers'],
+      [all20, 'Subnet <20>'],
+    ]);
+    expect(all(eight, 'ASSET_GROUP_LIST', 'ASSET_GROUP').map((g) => text(g, 'ID'))).toEqual([all20]);
+    expect([text(seven, 'NETWORK_ID'), text(seven, 'NETWORK_NAME')]).toEqual(['0', 'Global Default Network']);
+    // [E] no sample of 2.0-4.0 shows them
+    for (const v of ['2.0', '3.0', '4.0']) {
+      expect(names(hosts((await list(detections(v), { ids: '700' })).root)[0]).slice(0, 4)).toEqual(['ID', 'IP', 'TRACKING_METHOD', 'OS']);
+    }
+  });
+
+  it('writes ASSET_GROUP_LIST empty for a host in no group, as the sample does', async () => {
+    await call(emulator, '/api/2.0/fo/asset/group/', { form: { action: 'delete', id: all20 } });
+    const [eight] = hosts((await list(detections('5.0'), { ids: '701' })).root);
+    expect(find(eight, 'ASSET_GROUP_LIST')!.children).toEqual([]);
+    expect((await list(detections('5.0'), { ids: '701' })).body).toMatch(/<ASSET_GROUP_LIST\/>/);
+    await addGroup('Subnet again', '10.20.0.0-10.20.0.255');
+  });
+
+  it('pages at v5.0 with the v5 elements on every page', async () => {
+    const first = await list(detections('5.0'), { ids: '700-701', truncation_limit: '1' });
+    const next = text(first.root, 'RESPONSE/WARNING/URL')!;
+    expect(next).toBe(`${emulator.url}${detections('5.0')}?action=list&ids=700-701&truncation_limit=1&id_min=701`);
+    const second = await call(emulator, next.slice(emulator.url.length));
+    expect(names(hosts(second.root)[0])).toContain('ASSET_GROUP_LIST');
+  });
+});
+
+describe('host list details=/AGs [S: DC host list sample 2]', () => {
+  for (const v of ['2.0', '5.0']) {
+    it(`adds ASSET_GROUP_IDS, the DTD's last element, at v${v}`, async () => {
+      const allAgs = hosts((await list(hostList(v), { ids: '700', details: 'All/AGs' })).root)[0];
+      expect(names(allAgs).at(-2)).toBe('COMMENTS');
+      expect(names(allAgs).at(-1)).toBe('ASSET_GROUP_IDS');
+      const ids = text(allAgs, 'ASSET_GROUP_IDS')!.split(',');
+      expect(ids[0]).toBe(web);
+      expect(ids).toHaveLength(2);
+      const basicAgs = hosts((await list(hostList(v), { ids: '700', details: 'Basic/AGs' })).root)[0];
+      expect(names(basicAgs)).toEqual(['ID', 'IP', 'TRACKING_METHOD', 'DNS', 'DNS_DATA', 'OS', 'ASSET_GROUP_IDS']);
+      for (const details of ['Basic', 'All']) expect(names(hosts((await list(hostList(v), { ids: '700', details })).root)[0])).not.toContain('ASSET_GROUP_IDS');
+    });
+  }
+});
+
+describe('parameters', () => {
+  it('takes show_qds_factors with show_qds, as XSOAR sends them, at every version', async () => {
+    for (const v of ['2.0', '5.0']) {
+      const res = await list(detections(v), { ids: '700', show_qds: '1', show_qds_factors: '1' });
+      expect(text(hosts(res.root)[0], 'DETECTION_LIST/DETECTION/QDS')).toBe('72');
+    }
+    expectError(
+      await call(emulator, detections('5.0'), { query: { action: 'list', show_qds_factors: '2' } }),
+      400,
+      '1905',
+      /^parameter show_qds_factors has invalid value: 2/,
+    );
+    expectError(await call(emulator, detections('5.0'), { query: { action: 'list', bogus: '1' } }), 400, '1901', /^Unrecognized parameter\(s\): bogus/);
+  });
+});
