@@ -10,7 +10,8 @@ import { firstRead, pageStream, type PageChunk } from './host-pages.js';
 import { DETECTION_FILTER_PARAMS, type FilterSources, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
 import type { HostStore } from './host-store.js';
 import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
-import { assetGroupIds, detectionHostPlace, groupsOfHosts, HOST_API_VERSIONS, type HostApiVersion } from './host-versions.js';
+import { assetGroupIds, GroupGlossary, groupsOfHosts } from './host-groups.js';
+import { detectionHostPlace, HOST_API_VERSIONS, type HostApiVersion } from './host-versions.js';
 
 export const hostListPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/`;
 export const detectionPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/vm/detection/`;
@@ -39,22 +40,43 @@ const chunkOf = <T extends { id: number }>(rows: readonly T[], bytes: (rows: rea
 /** HOSTs written for their place in HOST_LIST, three elements below the root. */
 const hostElements = (hosts: readonly XmlElement[]) => renderSiblings(hosts, 3);
 
-/** A list document: RESPONSE's DATETIME, then `content` (a slot to stream into, or a whole element), then the 1980 warning. */
-function listDoc(ctx: ActionContext, root: string, dtdPath: string, content: XmlElement | undefined, next?: XmlElement): XmlDocumentSpec {
-  return { root: el(root, requestElement(ctx.echo), el('RESPONSE', leaf('DATETIME', ctx.datetime), content, next)), dtdPath };
+/**
+ * A list document: RESPONSE's DATETIME, then `content` (a slot to stream into, or a whole element),
+ * then the 1980 warning and a GLOSSARY.
+ */
+function listDoc(
+  ctx: ActionContext,
+  root: string,
+  dtdPath: string,
+  content: XmlElement | undefined,
+  next?: XmlElement,
+  glossary?: XmlElement,
+): XmlDocumentSpec {
+  return { root: el(root, requestElement(ctx.echo), el('RESPONSE', leaf('DATETIME', ctx.datetime), content, next, glossary)), dtdPath };
 }
 
 /**
  * Streams an XML list whose first read found hosts; with none, answers RESPONSE with DATETIME
- * alone [Q recorded].
+ * alone [Q recorded]. `glossary`, given the next page's first ID, is written last, once the hosts are.
  */
-function xmlList(ctx: ActionContext, root: string, dtdPath: string, limit: number, read: (after: number, n: number) => PageChunk): ActionResult {
+function xmlList(
+  ctx: ActionContext,
+  root: string,
+  dtdPath: string,
+  limit: number,
+  read: (after: number, n: number) => PageChunk,
+  glossary?: (next: number | undefined) => XmlElement | undefined,
+): ActionResult {
   const first = read(0, firstRead(limit));
   if (first.count === 0) return { xml: ctx.render(listDoc(ctx, root, dtdPath, undefined)) };
   const slot: XmlElement = { name: 'HOST_LIST' };
-  const around = (next?: number) =>
-    renderXmlAround(listDoc(ctx, root, dtdPath, slot, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit })), ctx.baseUrl, slot);
-  return { xml: pageStream({ read, limit, head: around().head, tail: (next) => around(next).tail }, first) };
+  const around = (next?: number, withGlossary?: boolean) =>
+    renderXmlAround(
+      listDoc(ctx, root, dtdPath, slot, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }), withGlossary ? glossary?.(next) : undefined),
+      ctx.baseUrl,
+      slot,
+    );
+  return { xml: pageStream({ read, limit, head: around().head, tail: (next) => around(next, true).tail }, first) };
 }
 
 const HOST_LIST_DETAILS = ['Basic', 'Basic/AGs', 'All', 'All/AGs', 'None'] as const;
@@ -81,11 +103,12 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
         const set = ids.length > 0 ? el('ID_SET', ...ids.map((id) => leaf('ID', String(id)))) : undefined;
         return { xml: ctx.render(listDoc(ctx, 'HOST_LIST_OUTPUT', dtdPath, set, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }))) };
       }
-      // [S: DC host list sample 2] `/AGs` adds each host's ASSET_GROUP_IDS
+      // [S: DC host list sample 2] `/AGs` adds each host's ASSET_GROUP_IDS, and the page a GLOSSARY of them
       const groupsOf = details.endsWith('/AGs') ? groupsOfHosts(lists.sources.groups) : undefined;
-      const host = (h: HostRow) => hostListHost(h, show, groupsOf && assetGroupIds(groupsOf(h)));
+      const glossary = new GroupGlossary();
+      const host = (h: HostRow) => hostListHost(h, show, groupsOf && assetGroupIds(glossary.note(h.id, groupsOf(h))));
       const read = (after: number, n: number) => chunkOf(lists.store.hosts(filter, after, n), (hosts) => hostElements(hosts.map(host)));
-      return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read);
+      return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read, (next) => glossary.element(next));
     },
   };
 }

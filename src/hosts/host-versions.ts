@@ -1,8 +1,7 @@
-import { MAX_ID } from '../qualys/id-set.js';
-import { contains } from '../qualys/interval-set.js';
-import { cdataLeaf, el, elOf, leaf, type XmlElement } from '../qualys/xml.js';
-import type { GroupDirectory, GroupIps } from '../asset-groups/group-directory.js';
+import type { GroupDirectory } from '../asset-groups/group-directory.js';
+import { elOf, leaf, type XmlElement } from '../qualys/xml.js';
 import type { HostRow } from './host.js';
+import { assetGroupElement, groupsOfHosts } from './host-groups.js';
 
 /**
  * What each API version of the host list and the detections serves differently, as data
@@ -43,21 +42,6 @@ export const HOST_VERSIONS: Readonly<Record<HostApiVersion, HostVersion>> = {
 const DEFAULT_NETWORK_NAME = 'Global Default Network';
 
 /**
- * The asset groups holding each host, by the group's IPs [Q: a host belongs to the groups naming
- * its IP]. [E] Read once per call: a group changed while a long answer streams shows from the
- * next call on.
- */
-export function groupsOfHosts(groups: GroupDirectory): (h: HostRow) => GroupIps[] {
-  const all = groups.byIds([[1, MAX_ID]]);
-  return (h) => all.filter((g) => contains(g.ips, h.ip));
-}
-
-/** [S: DC host list sample 2] ASSET_GROUP_IDS: the IDs of the host's groups, comma-separated; none, no element [E]. */
-export function assetGroupIds(groups: readonly GroupIps[]): XmlElement | undefined {
-  return groups.length === 0 ? undefined : leaf('ASSET_GROUP_IDS', groups.map((g) => g.id).join(','));
-}
-
-/**
  * The elements a detection HOST of `version` holds after TRACKING_METHOD: at v5.0 ASSET_GROUP_LIST
  * (written empty when the host is in no group, as the sample shows), NETWORK_ID and NETWORK_NAME.
  * [E] Each group an ASSET_GROUP of ID and TITLE, as the host list's GLOSSARY writes groups.
@@ -67,10 +51,7 @@ export function detectionHostPlace(version: HostApiVersion, groups: GroupDirecto
   const groupsOf = groupsOfHosts(groups);
   return (h) =>
     [
-      elOf(
-        'ASSET_GROUP_LIST',
-        groupsOf(h).map((g) => el('ASSET_GROUP', leaf('ID', String(g.id)), cdataLeaf('TITLE', g.title))),
-      ),
+      elOf('ASSET_GROUP_LIST', groupsOf(h).map(assetGroupElement)),
       leaf('NETWORK_ID', String(h.network_id)),
       h.network_id === 0 && leaf('NETWORK_NAME', DEFAULT_NETWORK_NAME),
     ].filter((e): e is XmlElement => e !== false);

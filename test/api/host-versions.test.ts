@@ -86,6 +86,18 @@ describe('host list details=/AGs [S: DC host list sample 2]', () => {
       for (const details of ['Basic', 'All']) expect(names(hosts((await list(hostList(v), { ids: '700', details })).root)[0])).not.toContain('ASSET_GROUP_IDS');
     });
   }
+
+  it('ends each page with a GLOSSARY of the groups its hosts are in, not those of the next page', async () => {
+    const db = await addGroup('Databases', '10.20.0.8');
+    const glossary = (root: Node) => all(root, 'RESPONSE/GLOSSARY/ASSET_GROUP_LIST', 'ASSET_GROUP').map((g) => text(g, 'TITLE'));
+    const first = await list(hostList('5.0'), { ids: '700-701', details: 'Basic/AGs', truncation_limit: '1' });
+    expect(names(find(first.root, 'RESPONSE')!)).toEqual(['DATETIME', 'HOST_LIST', 'WARNING', 'GLOSSARY']);
+    expect(glossary(first.root)).toEqual(['Web servers', 'Subnet again']);
+    const second = await call(emulator, text(first.root, 'RESPONSE/WARNING/URL')!.slice(emulator.url.length));
+    expect(glossary(second.root)).toEqual(['Subnet again', 'Databases']);
+    expect(text(hosts(second.root)[0], 'ASSET_GROUP_IDS')!.split(',').at(-1)).toBe(db);
+    expect(find((await list(hostList('5.0'), { ids: '700-701', details: 'All' })).root, 'RESPONSE/GLOSSARY')).toBeUndefined();
+  });
 });
 
 describe('parameters', () => {
