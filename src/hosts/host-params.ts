@@ -40,6 +40,8 @@ export const DETECTION_FILTER_PARAMS = [
   'detection_updated_before',
   'include_ignored',
   'include_disabled',
+  'qds_min',
+  'qds_max',
 ] as const;
 
 /** What a host filter needs besides the call: the groups `ag_ids` and `ag_titles` name, and the OS values held. */
@@ -142,6 +144,12 @@ function readSeverities(params: RequestParams): number[] | undefined {
   return [...out].sort();
 }
 
+/** [Q: docs] a QDS bound, 1 to 100 as the scores are. */
+const qds = (params: RequestParams, name: string) => {
+  const value = params.integer(name, 1, 100);
+  return value === undefined ? undefined : Number(value);
+};
+
 /** [S: DC Sample 11] without `status`, Fixed detections are left out. */
 const DEFAULT_STATUSES = ['New', 'Active', 'Re-Opened'];
 
@@ -160,5 +168,7 @@ export function readDetectionFilter(params: RequestParams): DetectionFilter {
     updatedBefore: dateOf(params, 'detection_updated_before'),
     includeIgnored: flag(params, 'include_ignored'),
     includeDisabled: flag(params, 'include_disabled'),
+    qdsMin: qds(params, 'qds_min'),
+    qdsMax: qds(params, 'qds_max'),
   };
 }

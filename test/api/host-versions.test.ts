@@ -101,6 +101,16 @@ describe('host list details=/AGs [S: DC host list sample 2]', () => {
 });
 
 describe('parameters', () => {
+  it('filters detections by qds_min and qds_max, leaving out those without a QDS', async () => {
+    const found = async (v: string, q: Record<string, string>) => hosts((await list(detections(v), { ids: '700-701', ...q })).root).map((h) => text(h, 'ID'));
+    for (const v of ['2.0', '5.0']) {
+      expect(await found(v, { qds_min: '70' })).toEqual(['700']);
+      expect(await found(v, { qds_min: '70', qds_max: '72' })).toEqual(['700']);
+      expect(await found(v, { qds_max: '71' })).toEqual([]);
+    }
+    expectError(await call(emulator, detections('5.0'), { query: { action: 'list', qds_min: '0' } }), 400, '1905', /^parameter qds_min has invalid value: 0/);
+  });
+
   it('takes show_qds_factors with show_qds, as XSOAR sends them, at every version', async () => {
     for (const v of ['2.0', '5.0']) {
       const res = await list(detections(v), { ids: '700', show_qds: '1', show_qds_factors: '1' });
