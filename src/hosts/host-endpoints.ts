@@ -160,7 +160,6 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       const hostFilter = readHostFilter(params, lists.sources);
       const detectionFilter = readDetectionFilter(params);
       const { store } = lists;
-      const place = detectionHostPlace(version, lists.sources.groups);
       const hostsAfter = (after: number, n: number) => store.hosts(hostFilter, after, n, detectionFilter);
       /** The columns of the detections of `hosts`, a chunk. */
       const rows = (hosts: readonly HostRow[]) =>
@@ -177,6 +176,7 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
             )
           : rows(hosts).map(([h, ds]) => [h, ds.map((d) => detectionElement(d, show))]);
       if (format === 'XML') {
+        const place = detectionHostPlace(version, lists.sources.groups);
         const read = (after: number, n: number) =>
           chunkOf(hostsAfter(after, n), (hosts) =>
             hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show, place(h)))),
