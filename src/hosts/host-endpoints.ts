@@ -105,10 +105,10 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       }
       // [S: DC host list sample 2] `/AGs` adds each host's ASSET_GROUP_IDS, and the page a GLOSSARY of them
       const groupsOf = details.endsWith('/AGs') ? groupsOfHosts(lists.sources.groups) : undefined;
-      const glossary = new GroupGlossary();
-      const host = (h: HostRow) => hostListHost(h, show, groupsOf && assetGroupIds(glossary.note(h.id, groupsOf(h))));
+      const glossary = groupsOf && new GroupGlossary();
+      const host = (h: HostRow) => hostListHost(h, show, groupsOf && assetGroupIds(glossary!.note(h.id, groupsOf(h))));
       const read = (after: number, n: number) => chunkOf(lists.store.hosts(filter, after, n), (hosts) => hostElements(hosts.map(host)));
-      return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read, (next) => glossary.element(next));
+      return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read, (next) => glossary?.element(next));
     },
   };
 }

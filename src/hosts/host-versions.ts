@@ -49,10 +49,9 @@ const DEFAULT_NETWORK_NAME = 'Global Default Network';
 export function detectionHostPlace(version: HostApiVersion, groups: GroupDirectory): (h: HostRow) => XmlElement[] {
   if (HOST_VERSIONS[version].detectionHostPlace === 'none') return () => [];
   const groupsOf = groupsOfHosts(groups);
-  return (h) =>
-    [
-      elOf('ASSET_GROUP_LIST', groupsOf(h).map(assetGroupElement)),
-      leaf('NETWORK_ID', String(h.network_id)),
-      h.network_id === 0 && leaf('NETWORK_NAME', DEFAULT_NETWORK_NAME),
-    ].filter((e): e is XmlElement => e !== false);
+  return (h) => [
+    elOf('ASSET_GROUP_LIST', groupsOf(h).map(assetGroupElement)),
+    leaf('NETWORK_ID', String(h.network_id)),
+    ...(h.network_id === 0 ? [leaf('NETWORK_NAME', DEFAULT_NETWORK_NAME)] : []),
+  ];
 }
