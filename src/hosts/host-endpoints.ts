@@ -11,7 +11,7 @@ import { DETECTION_FILTER_PARAMS, type FilterSources, HOST_FILTER_PARAMS, readDe
 import type { HostStore } from './host-store.js';
 import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
 import { assetGroupIds, GroupGlossary, groupsOfHosts } from './host-groups.js';
-import { detectionHostPlace, HOST_API_VERSIONS, type HostApiVersion } from './host-versions.js';
+import { detectionHostPlace, HOST_API_VERSIONS, HOST_VERSIONS, type HostApiVersion } from './host-versions.js';
 
 export const hostListPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/`;
 export const detectionPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/vm/detection/`;
@@ -136,11 +136,14 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       'show_qds',
       // [C: XSOAR sends it with show_qds=1]
       'show_qds_factors',
+      // [C: qualysetl sends it to every version]
+      'show_reopened_info',
       'output_format',
       'suppress_duplicated_data_from_csv',
       'truncation_limit',
       ...HOST_FILTER_PARAMS,
       ...DETECTION_FILTER_PARAMS,
+      ...HOST_VERSIONS[version].detectionParams,
     ],
     exclusive: [['ag_ids', 'ag_titles']],
     handle(ctx) {
@@ -153,8 +156,9 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
         results: params.oneOf('show_results', ['0', '1']) !== '0',
         qds: flag(params, 'show_qds'),
       };
-      // [E] read for its value alone (0 or 1): no factors are kept to write
+      // [E] read for their values alone (0 or 1): no QDS factors or reopening dates are kept to write
       flag(params, 'show_qds_factors');
+      flag(params, 'show_reopened_info');
       const suppress = flag(params, 'suppress_duplicated_data_from_csv');
       const limit = readLimit(params, lists.pageSize);
       const hostFilter = readHostFilter(params, lists.sources);

@@ -5,8 +5,8 @@ import { assetGroupElement, groupsOfHosts } from './host-groups.js';
 
 /**
  * What each API version of the host list and the detections serves differently, as data
- * (docs/fidelity.md §20, "Versions"): the DTD files its DOCTYPEs name and the elements a
- * detection HOST carries after TRACKING_METHOD.
+ * (docs/fidelity.md §20, "Versions"): the DTD files its DOCTYPEs name, the detection parameters
+ * only it takes and the elements a detection HOST carries after TRACKING_METHOD.
  */
 
 /** [Q] the API versions serving the host list and the detections. */
@@ -20,6 +20,8 @@ export interface HostVersion {
   /** The DTD files, under dtd/, its answers' DOCTYPEs name. */
   hostListDtdFile: string;
   detectionDtdFile: string;
+  /** The detection parameters this version takes besides those every version does (host-params.ts reads them). */
+  detectionParams: readonly string[];
   /**
    * [S: the guide's v5.0 detection sample, 2024] `groups and network`: ASSET_GROUP_LIST, NETWORK_ID
    * and NETWORK_NAME follow TRACKING_METHOD; [E] no sample of 2.0-4.0 shows them.
@@ -29,13 +31,22 @@ export interface HostVersion {
 
 const HOST_LIST_DTD = 'fo/asset/host/dtd/list/output.dtd';
 const DETECTION_DTD = 'fo/asset/host/vm/detection/dtd/output.dtd';
-const V2: HostVersion = { hostListDtdFile: HOST_LIST_DTD, detectionDtdFile: DETECTION_DTD, detectionHostPlace: 'none' };
+/**
+ * [C: Qualys's ETL, qualysetl, which sends the first three to 2.0 and swaps them for the other two
+ * from 3.0 on] the Advanced Remediation Fix filters: 2.0's, one parameter per kind of fix, and
+ * 3.0's, which name the fixes in one list.
+ */
+export const ARF_FILTERS_V2 = ['arf_kernel_filter', 'arf_service_filter', 'arf_config_filter'] as const;
+export const ARF_FILTERS_V3 = ['show_arf_data', 'arf_filter_keys'] as const;
+
+const V2: HostVersion = { hostListDtdFile: HOST_LIST_DTD, detectionDtdFile: DETECTION_DTD, detectionParams: ARF_FILTERS_V2, detectionHostPlace: 'none' };
+const V3: HostVersion = { ...V2, detectionParams: ARF_FILTERS_V3 };
 
 export const HOST_VERSIONS: Readonly<Record<HostApiVersion, HostVersion>> = {
   '2.0': V2,
-  '3.0': V2,
-  '4.0': V2,
-  '5.0': { hostListDtdFile: HOST_LIST_DTD, detectionDtdFile: 'fo/asset/host/vm/detection/dtd/v5/output.dtd', detectionHostPlace: 'groups and network' },
+  '3.0': V3,
+  '4.0': V3,
+  '5.0': { ...V3, detectionDtdFile: 'fo/asset/host/vm/detection/dtd/v5/output.dtd', detectionHostPlace: 'groups and network' },
 };
 
 /** [Q: docs] the network every host is in while the emulator keeps hosts out of custom networks. */

@@ -100,6 +100,50 @@ describe('host list details=/AGs [S: DC host list sample 2]', () => {
   });
 });
 
+describe('ARF filters: one per fix at 2.0, a list of fixes from 3.0 on [C: qualysetl]', () => {
+  // qualysetl's detection payloads, as it sends them to 2.0 and to 3.0 and after
+  const common = { show_asset_id: '1', show_reopened_info: '1', show_results: '1', show_igs: '1', status: 'Active,New,Re-Opened,Fixed' };
+  const v2 = { ...common, arf_kernel_filter: '1', arf_service_filter: '0', arf_config_filter: '0', include_ignored: '1', show_qds: '1', show_qds_factors: '1' };
+  const v3 = { ...common, include_ignored: '1', show_qds: '1', show_qds_factors: '1', show_arf_data: '1', arf_filter_keys: 'non-running-kernel' };
+  const found = async (v: string, q: Record<string, string>) => hosts((await list(detections(v), { ids: '700-701', ...q })).root).map((h) => text(h, 'ID'));
+
+  it("answers qualysetl's payload at each version, refusing the other version's filters with 1901", async () => {
+    // no detection is marked as fixed, so leaving the fixed ones out leaves all
+    expect(await found('2.0', v2)).toEqual(['700', '701']);
+    for (const v of ['3.0', '4.0', '5.0']) {
+      expect(await found(v, v3)).toEqual(['700', '701']);
+      expectError(
+        await call(emulator, detections(v), { query: { action: 'list', arf_kernel_filter: '1' } }),
+        400,
+        '1901',
+        /^Unrecognized parameter\(s\): arf_kernel_filter/,
+      );
+    }
+    expectError(
+      await call(emulator, detections('2.0'), { query: { action: 'list', show_arf_data: '1' } }),
+      400,
+      '1901',
+      /^Unrecognized parameter\(s\): show_arf_data/,
+    );
+  });
+
+  it('keeps nothing when a 2.0 filter keeps only marked detections, and checks the values', async () => {
+    expect(await found('2.0', { arf_kernel_filter: '3' })).toEqual([]);
+    expectError(
+      await call(emulator, detections('2.0'), { query: { action: 'list', arf_config_filter: '5' } }),
+      400,
+      '1905',
+      /^parameter arf_config_filter has invalid value: 5/,
+    );
+    expectError(
+      await call(emulator, detections('5.0'), { query: { action: 'list', arf_filter_keys: 'running-kernel' } }),
+      400,
+      '1905',
+      /^parameter arf_filter_keys has invalid value/,
+    );
+  });
+});
+
 describe('parameters', () => {
   it('filters detections by qds_min and qds_max, leaving out those without a QDS', async () => {
     const found = async (v: string, q: Record<string, string>) => hosts((await list(detections(v), { ids: '700-701', ...q })).root).map((h) => text(h, 'ID'));
