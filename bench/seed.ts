@@ -7,6 +7,7 @@ import { INITIAL_ATTRIBUTES } from '../src/asset-ips/ip-attributes.js';
 import { GroupStore } from '../src/asset-groups/group-store.js';
 import { KbStore } from '../src/knowledge-base/kb-store.js';
 import { generateKbEntry } from '../src/knowledge-base/kb-generator.js';
+import { writtenForms } from '../src/knowledge-base/kb-output.js';
 
 /** The IPv4 address with number `n` in 10.0.0.0/8, one per record. */
 export const ipOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
@@ -92,7 +93,10 @@ export function seedKnowledgeBase(path: string, count: number): void {
   try {
     const store = new KbStore(db);
     store.transaction(() => {
-      for (let qid = FIRST_QID; qid < FIRST_QID + count; qid++) store.insert(generateKbEntry(qid, 1));
+      for (let qid = FIRST_QID; qid < FIRST_QID + count; qid++) {
+        const entry = generateKbEntry(qid, 1);
+        store.insert(entry, writtenForms(entry));
+      }
     });
   } finally {
     db.close();
