@@ -10,6 +10,7 @@ import { ipOf, seedDocker, seedGroups, seedSubscriptionIps } from './seed.js';
 import { storeAlone } from './store-alone.js';
 import { GENERIC_WORST, WORST_CASES } from './worst-cases.js';
 import { hostBench } from './hosts.js';
+import { knowledgeBaseBench } from './knowledge-base.js';
 
 /**
  * `npm run bench`: the emulator against a bare Koa server answering the same sizes, then how a
@@ -274,6 +275,7 @@ async function main(): Promise<void> {
     const { small, large, extremes, worst } = await scale(dir);
     const [groupsSmall, groupsLarge] = await groupScale(dir);
     const hosts = await hostBench({ dir, emulatorOn, headers: HEADERS });
+    const knowledgeBase = await knowledgeBaseBench({ dir, emulatorOn, headers: HEADERS });
     const out = [
       `Machine: ${machine()}`,
       '',
@@ -306,6 +308,8 @@ async function main(): Promise<void> {
       extremeTable(worst),
       '',
       ...hosts,
+      '',
+      ...knowledgeBase,
       '',
       'Targets:',
       targets(rows, small, large, worst),

@@ -5,6 +5,9 @@ import { qualysDateTime } from '../src/qualys/envelopes.js';
 import { AssetIpStore } from '../src/asset-ips/asset-ip-store.js';
 import { INITIAL_ATTRIBUTES } from '../src/asset-ips/ip-attributes.js';
 import { GroupStore } from '../src/asset-groups/group-store.js';
+import { KbStore } from '../src/knowledge-base/kb-store.js';
+import { generateKbEntry } from '../src/knowledge-base/kb-generator.js';
+import { writtenForms } from '../src/knowledge-base/kb-output.js';
 
 /** The IPv4 address with number `n` in 10.0.0.0/8, one per record. */
 export const ipOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
@@ -74,6 +77,25 @@ export function seedGroups(path: string, count: number): void {
           createdAt: now,
           lastUpdate: now,
         });
+      }
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** The first QID `seedKnowledgeBase` fills: the entries are FIRST_QID to FIRST_QID + count - 1. */
+export const FIRST_QID = 10_001;
+
+/** Fills a database file with `count` generated KnowledgeBase entries (seed 1) in one transaction, through the store. */
+export function seedKnowledgeBase(path: string, count: number): void {
+  const db = openDatabase(path);
+  try {
+    const store = new KbStore(db);
+    store.transaction(() => {
+      for (let qid = FIRST_QID; qid < FIRST_QID + count; qid++) {
+        const entry = generateKbEntry(qid, 1);
+        store.insert(entry, writtenForms(entry));
       }
     });
   } finally {

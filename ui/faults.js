@@ -5,8 +5,8 @@ import { accountStates } from './accounts.js';
 
 export const title = 'Faults and limits';
 
-const RULE_KEYS = ['path', 'action', 'method', 'status', 'code', 'text', 'wait_sec', 'delay_ms', 'drop', 'probability', 'times'];
-const NUMBERS = ['status', 'wait_sec', 'delay_ms', 'probability', 'times'];
+const RULE_KEYS = ['path', 'action', 'method', 'status', 'code', 'text', 'wait_sec', 'delay_ms', 'drop', 'probability', 'after', 'times'];
+const NUMBERS = ['status', 'wait_sec', 'delay_ms', 'probability', 'after', 'times'];
 /** The table's columns: the emulator's ID for each rule, then its fields. */
 const COLUMNS = ['id', ...RULE_KEYS];
 
@@ -69,6 +69,7 @@ export function render(main) {
       field('Wait (s, CODE 1965)', { name: 'wait_sec', type: 'number', min: 1 }),
       field('Delay (ms)', { name: 'delay_ms', type: 'number', min: 0 }),
       field('Probability', { name: 'probability', type: 'number', min: 0, max: 1, step: 'any' }),
+      field('After (calls let through)', { name: 'after', type: 'number', min: 0 }),
       field('Times', { name: 'times', type: 'number', min: 1 }),
       h('label', { class: 'check' }, h('input', { name: 'drop', type: 'checkbox' }), h('span', {}, 'Drop the connection')),
       h('button', { type: 'submit' }, 'Add rule'),

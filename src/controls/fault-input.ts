@@ -9,7 +9,7 @@ import { arrayOf, boolean, integerIn, numberIn, objectOf, string } from './json-
  */
 
 // `id` is what every answer shows; a rule sent back as it is keeps it, and it is ignored.
-const RULE_KEYS = ['id', 'path', 'action', 'method', 'status', 'code', 'text', 'wait_sec', 'delay_ms', 'drop', 'probability', 'times'];
+const RULE_KEYS = ['id', 'path', 'action', 'method', 'status', 'code', 'text', 'wait_sec', 'delay_ms', 'drop', 'probability', 'after', 'times'];
 
 /**
  * [E] Characters a rule's strings may hold: a path, action, method or CODE, and a TEXT (longer than
@@ -43,6 +43,11 @@ function parseRule(value: unknown, i: number): NewFaultRule {
   if (r.delay_ms !== undefined) rule.delay_ms = integerIn(r.delay_ms, `${where}.delay_ms`, 0, 600_000);
   if (r.drop !== undefined) rule.drop = boolean(r.drop, `${where}.drop`);
   if (r.probability !== undefined) rule.probability = numberIn(r.probability, `${where}.probability`, 0, 1);
+  // 0 lets nothing through: the rule applies at once, as one without `after` does
+  if (r.after !== undefined) {
+    const after = integerIn(r.after, `${where}.after`, 0, Number.MAX_SAFE_INTEGER);
+    if (after > 0) rule.after = after;
+  }
   if (r.times !== undefined) rule.times = integerIn(r.times, `${where}.times`, 1, Number.MAX_SAFE_INTEGER);
   if (rule.drop && answers(rule)) throw new JsonError(400, `${where}: drop cannot be combined with status, code or text`);
   if (!rule.drop && !answers(rule) && !rule.delay_ms) {

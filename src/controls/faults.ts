@@ -27,6 +27,11 @@ export interface FaultRule {
   delay_ms?: number;
   drop?: boolean;
   probability?: number;
+  /**
+   * Matching calls still to let through before the rule applies: [E] `after` 2 and `times` 1
+   * fault the third call alone, as a harness needs to fail one page in the middle of a pull.
+   */
+  after?: number;
   /** Applications left before the rule expires; absent means no limit. */
   times?: number;
 }
@@ -127,14 +132,19 @@ export class Faults {
   }
 
   /**
-   * The first rule matching the call whose probability draw succeeds, counted against its
-   * `times`. [E] Only a rule with a probability below 1 draws a number, one per matching call.
+   * The first rule matching the call that has let its `after` calls through and whose probability
+   * draw succeeds, counted against its `times`. [E] Only a rule with a probability below 1 draws a
+   * number, one per matching call it could apply to: a call it lets through draws none.
    */
   take(call: { path: string; method: string; action: string | undefined }): FaultRule | undefined {
     for (const rule of this.rules) {
       if (rule.path !== undefined && !samePath(rule.path, call.path)) continue;
       if (rule.method !== undefined && rule.method !== call.method) continue;
       if (rule.action !== undefined && rule.action !== call.action) continue;
+      if (rule.after !== undefined) {
+        if (--rule.after === 0) delete rule.after;
+        continue;
+      }
       if (rule.probability !== undefined && rule.probability < 1 && !(this.random() < rule.probability)) continue;
       if (rule.times !== undefined && --rule.times === 0) this.rules = this.rules.filter((r) => r !== rule);
       return { ...rule };

@@ -22,11 +22,15 @@ export interface ClassFilter {
   keeps: Uint8Array;
 }
 
-/** The classes `filter` keeps; undefined when it also looks at other columns (QIDs, severities, dates). */
+/** What a filter may hold for its classes alone to decide. */
+const BY_CLASS: ReadonlySet<string> = new Set(['types', 'statuses', 'includeIgnored', 'includeDisabled']);
+
+/**
+ * The classes `filter` keeps; undefined when it also looks at other columns (QIDs, severities,
+ * dates, QDS: any filter but those of a class, even one added after this was written).
+ */
 export function classFilter(filter: DetectionFilter): ClassFilter | undefined {
-  if (filter.qids !== undefined || filter.severities !== undefined || filter.updatedSince !== undefined || filter.updatedBefore !== undefined) {
-    return undefined;
-  }
+  if (Object.entries(filter).some(([key, value]) => value !== undefined && !BY_CLASS.has(key))) return undefined;
   const keeps = new Uint8Array(CLASSES);
   let mask = 0n;
   for (const type of filter.types)

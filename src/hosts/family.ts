@@ -2,7 +2,8 @@ import type { ApiFamily } from '../api-family.js';
 import type { GroupDirectory } from '../asset-groups/group-directory.js';
 import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
 import type { KnowledgeBase } from '../knowledge-base/family.js';
-import { detectionDtd, HOST_API_VERSIONS, hostEndpoints, hostListDtd } from './host-endpoints.js';
+import { detectionDtd, hostEndpoints, hostListDtd } from './host-endpoints.js';
+import { HOST_API_VERSIONS, HOST_VERSIONS } from './host-versions.js';
 import { readSeedHost } from './host-seed.js';
 import { GenerationStopped, HostService, MAX_GENERATED } from './host-service.js';
 import { HostStore } from './host-store.js';
@@ -53,8 +54,8 @@ export const hostsFamily: ApiFamily<HostLinks, { hostDetections: HostDetections 
   callers: 'authenticated',
   secrets: [],
   dtds: HOST_API_VERSIONS.flatMap((v) => [
-    { url: hostListDtd(v), file: 'fo/asset/host/dtd/list/output.dtd' },
-    { url: detectionDtd(v), file: 'fo/asset/host/vm/detection/dtd/output.dtd' },
+    { url: hostListDtd(v), file: HOST_VERSIONS[v].hostListDtdFile },
+    { url: detectionDtd(v), file: HOST_VERSIONS[v].detectionDtdFile },
   ]),
   docs: [],
   build({ database, settings, links }) {

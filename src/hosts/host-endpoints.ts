@@ -11,10 +11,8 @@ import { DETECTION_FILTER_PARAMS, type FilterSources, HOST_FILTER_PARAMS, readDe
 import type { HostStore } from './host-store.js';
 import { joinedRead } from './joined-detections.js';
 import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
-
-/** [Q] the API versions serving the host list and the detections (docs/fidelity.md §20). */
-export const HOST_API_VERSIONS = ['2.0', '3.0', '4.0', '5.0'] as const;
-export type HostApiVersion = (typeof HOST_API_VERSIONS)[number];
+import { assetGroupIds, GroupGlossary, groupsOfHosts } from './host-groups.js';
+import { detectionHostPlace, HOST_API_VERSIONS, HOST_VERSIONS, type HostApiVersion } from './host-versions.js';
 
 export const hostListPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/`;
 export const detectionPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/vm/detection/`;
@@ -36,22 +34,43 @@ const readLimit = (params: RequestParams, pageSize: number) => Number(params.int
 /** HOSTs written for their place in HOST_LIST, three elements below the root. */
 const hostElements = (hosts: readonly XmlElement[]) => renderSiblings(hosts, 3);
 
-/** A list document: RESPONSE's DATETIME, then `content` (a slot to stream into, or a whole element), then the 1980 warning. */
-function listDoc(ctx: ActionContext, root: string, dtdPath: string, content: XmlElement | undefined, next?: XmlElement): XmlDocumentSpec {
-  return { root: el(root, requestElement(ctx.echo), el('RESPONSE', leaf('DATETIME', ctx.datetime), content, next)), dtdPath };
+/**
+ * A list document: RESPONSE's DATETIME, then `content` (a slot to stream into, or a whole element),
+ * then the 1980 warning and a GLOSSARY.
+ */
+function listDoc(
+  ctx: ActionContext,
+  root: string,
+  dtdPath: string,
+  content: XmlElement | undefined,
+  next?: XmlElement,
+  glossary?: XmlElement,
+): XmlDocumentSpec {
+  return { root: el(root, requestElement(ctx.echo), el('RESPONSE', leaf('DATETIME', ctx.datetime), content, next, glossary)), dtdPath };
 }
 
 /**
  * Streams an XML list whose first read found hosts; with none, answers RESPONSE with DATETIME
- * alone [Q recorded].
+ * alone [Q recorded]. `glossary`, given the next page's first ID, is written last, once the hosts are.
  */
-function xmlList(ctx: ActionContext, root: string, dtdPath: string, limit: number, read: (after: number, n: number) => PageChunk): ActionResult {
+function xmlList(
+  ctx: ActionContext,
+  root: string,
+  dtdPath: string,
+  limit: number,
+  read: (after: number, n: number) => PageChunk,
+  glossary?: (next: number | undefined) => XmlElement | undefined,
+): ActionResult {
   const first = read(0, firstRead(limit));
   if (first.count === 0) return { xml: ctx.render(listDoc(ctx, root, dtdPath, undefined)) };
   const slot: XmlElement = { name: 'HOST_LIST' };
-  const around = (next?: number) =>
-    renderXmlAround(listDoc(ctx, root, dtdPath, slot, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit })), ctx.baseUrl, slot);
-  return { xml: pageStream({ read, limit, head: around().head, tail: (next) => around(next).tail }, first) };
+  const around = (next?: number, withGlossary?: boolean) =>
+    renderXmlAround(
+      listDoc(ctx, root, dtdPath, slot, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }), withGlossary ? glossary?.(next) : undefined),
+      ctx.baseUrl,
+      slot,
+    );
+  return { xml: pageStream({ read, limit, head: around().head, tail: (next) => around(next, true).tail }, first) };
 }
 
 const HOST_LIST_DETAILS = ['Basic', 'Basic/AGs', 'All', 'All/AGs', 'None'] as const;
@@ -78,8 +97,12 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
         const set = ids.length > 0 ? el('ID_SET', ...ids.map((id) => leaf('ID', String(id)))) : undefined;
         return { xml: ctx.render(listDoc(ctx, 'HOST_LIST_OUTPUT', dtdPath, set, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }))) };
       }
-      const read = (after: number, n: number) => chunkOf(lists.store.hosts(filter, after, n), (hosts) => hostElements(hosts.map((h) => hostListHost(h, show))));
-      return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read);
+      // [S: DC host list sample 2] `/AGs` adds each host's ASSET_GROUP_IDS, and the page a GLOSSARY of them
+      const groupsOf = details.endsWith('/AGs') ? groupsOfHosts(lists.sources.groups) : undefined;
+      const glossary = groupsOf && new GroupGlossary();
+      const host = (h: HostRow) => hostListHost(h, show, groupsOf && assetGroupIds(glossary!.note(h.id, groupsOf(h))));
+      const read = (after: number, n: number) => chunkOf(lists.store.hosts(filter, after, n), (hosts) => hostElements(hosts.map(host)));
+      return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read, (next) => glossary?.element(next));
     },
   };
 }
@@ -105,11 +128,16 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       'show_tags',
       'show_results',
       'show_qds',
+      // [C: XSOAR sends it with show_qds=1]
+      'show_qds_factors',
+      // [C: qualysetl sends it to every version]
+      'show_reopened_info',
       'output_format',
       'suppress_duplicated_data_from_csv',
       'truncation_limit',
       ...HOST_FILTER_PARAMS,
       ...DETECTION_FILTER_PARAMS,
+      ...HOST_VERSIONS[version].detectionParams,
     ],
     exclusive: [['ag_ids', 'ag_titles']],
     handle(ctx) {
@@ -122,6 +150,9 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
         results: params.oneOf('show_results', ['0', '1']) !== '0',
         qds: flag(params, 'show_qds'),
       };
+      // [E] read for their values alone (0 or 1): no QDS factors or reopening dates are kept to write
+      flag(params, 'show_qds_factors');
+      flag(params, 'show_reopened_info');
       const suppress = flag(params, 'suppress_duplicated_data_from_csv');
       const limit = readLimit(params, lists.pageSize);
       const hostFilter = readHostFilter(params, lists.sources);
@@ -143,11 +174,12 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
             )
           : rows(hosts).map(([h, ds]) => [h, ds.map((d) => detectionElement(d, show))]);
       if (format === 'XML') {
+        const place = detectionHostPlace(version, lists.sources.groups);
         const read =
-          joinedRead(store, hostFilter, detectionFilter, show) ??
+          joinedRead(store, hostFilter, detectionFilter, show, place) ??
           ((after: number, n: number) =>
             chunkOf(hostsAfter(after, n), (hosts) =>
-              hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show))),
+              hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show, place(h)))),
             ));
         return xmlList(ctx, 'HOST_LIST_VM_DETECTION_OUTPUT', detectionDtd(version), limit, read);
       }

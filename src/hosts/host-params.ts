@@ -7,6 +7,7 @@ import { parseIpSet } from '../qualys/ip-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import { DETECTION_STATUSES } from './host.js';
 import type { DetectionFilter, HostFilter } from './host-store.js';
+import { ARF_FILTERS_V2 } from './host-versions.js';
 
 /** Reads the host and detection filters of a list call into the store's filters; a bad value is a 1905. */
 
@@ -40,6 +41,8 @@ export const DETECTION_FILTER_PARAMS = [
   'detection_updated_before',
   'include_ignored',
   'include_disabled',
+  'qds_min',
+  'qds_max',
 ] as const;
 
 /** What a host filter needs besides the call: the groups `ag_ids` and `ag_titles` name, and the OS values held. */
@@ -142,8 +145,30 @@ function readSeverities(params: RequestParams): number[] | undefined {
   return [...out].sort();
 }
 
+/** [Q: docs] a QDS bound, 1 to 100 as the scores are. */
+const qds = (params: RequestParams, name: string) => {
+  const value = params.integer(name, 1, 100);
+  return value === undefined ? undefined : Number(value);
+};
+
 /** [S: DC Sample 11] without `status`, Fixed detections are left out. */
 const DEFAULT_STATUSES = ['New', 'Active', 'Re-Opened'];
+
+/** [C: qualysetl sends the first, a client's notes list all three] the fixes 3.0's `arf_filter_keys` names, each leaving out what it fixes. */
+const ARF_KEYS = ['non-running-kernel', 'non-running-service', 'config-not-exploitable'];
+
+/**
+ * Whether the ARF filters keep only detections marked as affected by a fix: [C: qualysdk] 2.0's
+ * filters take 0 (no filter), 1 (leave the fixed ones out) or 2-4 (keep only some marked ones);
+ * 3.0's keys and `show_arf_data` only leave out or show. [E] The emulator marks no detection, so
+ * leaving out removes none and keeping only the marked keeps none. Each version's own parameters
+ * (host-versions.ts): the others are refused before this reads them.
+ */
+function arfKeepsOnlyMarked(params: RequestParams): boolean {
+  flag(params, 'show_arf_data');
+  params.list('arf_filter_keys', 1000, ARF_KEYS);
+  return ARF_FILTERS_V2.some((name) => Number(params.integer(name, 0, 4) ?? 0) >= 2);
+}
 
 export function readDetectionFilter(params: RequestParams): DetectionFilter {
   const status = params.list('status', 100, DETECTION_STATUSES);
@@ -151,8 +176,10 @@ export function readDetectionFilter(params: RequestParams): DetectionFilter {
   const kinds = params.list('include_vuln_type', 100, ['confirmed', 'potential']);
   const types: string[] = (kinds ? kinds.split(',') : ['confirmed', 'potential']).map((k) => (k === 'confirmed' ? 'Confirmed' : 'Potential'));
   if (flag(params, 'show_igs')) types.push('Info');
+  const onlyMarked = arfKeepsOnlyMarked(params);
   return {
-    types,
+    // no detection has no type: none matches
+    types: onlyMarked ? [] : types,
     statuses: status ? status.split(',') : DEFAULT_STATUSES,
     qids: params.has('qids') ? parseIdSet('qids', params.require('qids')) : undefined,
     severities: readSeverities(params),
@@ -160,5 +187,7 @@ export function readDetectionFilter(params: RequestParams): DetectionFilter {
     updatedBefore: dateOf(params, 'detection_updated_before'),
     includeIgnored: flag(params, 'include_ignored'),
     includeDisabled: flag(params, 'include_disabled'),
+    qdsMin: qds(params, 'qds_min'),
+    qdsMax: qds(params, 'qds_max'),
   };
 }

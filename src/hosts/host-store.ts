@@ -36,6 +36,9 @@ export interface DetectionFilter {
   updatedBefore?: string;
   includeIgnored: boolean;
   includeDisabled: boolean;
+  /** QDS bounds, inclusive: a detection without a QDS is outside them. */
+  qdsMin?: number;
+  qdsMax?: number;
 }
 
 /** A host read with its joined DETECTION elements (migrations/0015). */
@@ -64,7 +67,9 @@ const DETECTION_FILTERS = `d.type IN (SELECT value FROM json_each(@types))
   AND (@updatedSince IS NULL OR d.last_update_datetime >= @updatedSince)
   AND (@updatedBefore IS NULL OR d.last_update_datetime < @updatedBefore)
   AND (@includeIgnored = 1 OR d.is_ignored = 0)
-  AND (@includeDisabled = 1 OR d.is_disabled = 0)`;
+  AND (@includeDisabled = 1 OR d.is_disabled = 0)
+  AND (@qdsMin IS NULL OR d.qds >= @qdsMin)
+  AND (@qdsMax IS NULL OR d.qds <= @qdsMax)`;
 
 const HOST_COLUMNS = [
   'asset_id',
@@ -179,6 +184,8 @@ function detectionParams(filter: DetectionFilter, qids: number | null) {
     updatedBefore: filter.updatedBefore ?? null,
     includeIgnored: filter.includeIgnored ? 1 : 0,
     includeDisabled: filter.includeDisabled ? 1 : 0,
+    qdsMin: filter.qdsMin ?? null,
+    qdsMax: filter.qdsMax ?? null,
   };
 }
 

@@ -62,8 +62,8 @@ const vmScans = (h: HostRow) => [
   num('LAST_VM_AUTH_SCANNED_DURATION', h.last_vm_auth_scanned_duration),
 ];
 
-/** A HOST of HOST_LIST_OUTPUT. */
-export function hostListHost(h: HostRow, show: HostListShow): XmlElement {
+/** A HOST of HOST_LIST_OUTPUT; `groups` (details `/AGs`) its ASSET_GROUP_IDS, the DTD's last element. */
+export function hostListHost(h: HostRow, show: HostListShow, groups?: XmlElement): XmlElement {
   return el(
     'HOST',
     ...identity(h, show.assetId),
@@ -80,6 +80,7 @@ export function hostListHost(h: HostRow, show: HostListShow): XmlElement {
           cdata('COMMENTS', h.comments),
         ]
       : []),
+    groups,
   );
 }
 
@@ -130,11 +131,15 @@ export const storedXml = (d: Omit<DetectionRow, 'host_id'>): Buffer => prerender
 /** Stored DETECTION elements (one, or several joined by newlines), copied as they are into the HOST they are listed in. */
 export const storedDetection = (bytes: Buffer): XmlElement => ({ name: 'DETECTION', written: { indent: DETECTION_INDENT, bytes } });
 
-/** A HOST of HOST_LIST_VM_DETECTION_OUTPUT with its DETECTION_LIST (DETECTION elements, rendered or stored). */
-export function detectionHost(h: HostRow, detections: readonly XmlElement[], show: DetectionShow): XmlElement {
+/**
+ * A HOST of HOST_LIST_VM_DETECTION_OUTPUT with its DETECTION_LIST (DETECTION elements, rendered or
+ * stored); `place`, what its version writes after TRACKING_METHOD (host-versions.ts).
+ */
+export function detectionHost(h: HostRow, detections: readonly XmlElement[], show: DetectionShow, place: readonly XmlElement[] = []): XmlElement {
   return el(
     'HOST',
     ...identity(h, show.assetId),
+    ...place,
     cdata('OS', h.os),
     ...names(h),
     cdata('QG_HOSTID', h.qg_hostid),

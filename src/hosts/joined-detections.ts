@@ -1,6 +1,7 @@
-import { renderSiblingParts } from '../qualys/xml.js';
+import { renderSiblingParts, type XmlElement } from '../qualys/xml.js';
 import { classFilter, keptRuns, viewOf } from './detection-classes.js';
 import { chunkOf, type PageChunk } from './host-pages.js';
+import type { HostRow } from './host.js';
 import type { DetectionFilter, HostFilter, HostStore } from './host-store.js';
 import { detectionHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
 
@@ -14,6 +15,7 @@ export function joinedRead(
   hosts: HostFilter,
   detections: DetectionFilter,
   show: DetectionShow,
+  place: (h: HostRow) => XmlElement[],
 ): ((after: number, n: number) => PageChunk) | undefined {
   const classes = showsStored(show) ? classFilter(detections) : undefined;
   if (classes === undefined) return undefined;
@@ -21,7 +23,7 @@ export function joinedRead(
   return (after, n) =>
     chunkOf(store.joinedHosts(hosts, after, n, view, classes.mask), (rows) =>
       renderSiblingParts(
-        rows.map((h) => detectionHost(h, keptRuns(h.detection_xml, h.detection_parts, classes.keeps).map(storedDetection), show)),
+        rows.map((h) => detectionHost(h, keptRuns(h.detection_xml, h.detection_parts, classes.keeps).map(storedDetection), show, place(h))),
         3,
       ),
     );

@@ -4,7 +4,7 @@ import { v2Dtd } from '../qualys/bundled-dtd.js';
 import { readKbEntry, type KbEntry, type Refuse } from './kb-entry.js';
 import { kbEndpoint, KB_VERSIONS } from './kb-endpoint.js';
 import { generateKbEntry } from './kb-generator.js';
-import { kbDtdPath, kbListDtd } from './kb-output.js';
+import { kbDtdPath, kbListDtd, writtenForms } from './kb-output.js';
 import { KbStore } from './kb-store.js';
 import { kbDashboard } from './kb-view.js';
 
@@ -50,7 +50,8 @@ export const knowledgeBaseFamily: ApiFamily<object, { knowledgeBase: KnowledgeBa
         let added = 0;
         for (const qid of new Set(qids)) {
           if (store.has(qid)) continue;
-          store.insert(generateKbEntry(qid, seed));
+          const entry = generateKbEntry(qid, seed);
+          store.insert(entry, writtenForms(entry));
           added++;
         }
         return added;
@@ -59,7 +60,7 @@ export const knowledgeBaseFamily: ApiFamily<object, { knowledgeBase: KnowledgeBa
     const insert = (entry: KbEntry, where: string, refuse: Refuse): number => {
       const qid = Number(entry.qid);
       if (store.has(qid)) refuse(`${where}.qid ${qid} is in the KnowledgeBase already`);
-      store.insert(entry);
+      store.insert(entry, writtenForms(entry));
       return qid;
     };
     return {

@@ -5,8 +5,7 @@ import { intersect } from '../qualys/interval-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import type { XmlElement } from '../qualys/xml.js';
 import { streamXml } from '../qualys/xml-stream.js';
-import type { KbEntry } from './kb-entry.js';
-import { kbDtdPath, kbIdSetOutput, kbListOutput, vulnElement, type ShownSet } from './kb-output.js';
+import { kbDtdPath, kbIdSetOutput, kbListOutput, storedForm, storedVuln, vulnElement, type ShownSet } from './kb-output.js';
 import type { Shown } from './kb-schema.js';
 import type { KbFilter, KbStore, Window } from './kb-store.js';
 
@@ -101,20 +100,44 @@ function readShown(params: RequestParams, details: string): ShownSet {
   return shown;
 }
 
+/** A batch of VULN elements: the entries after `after` (a QID), at most BATCH of them. */
+interface Batch {
+  vulns: XmlElement[];
+  /** The last entry's QID, where the next batch starts. */
+  last: number;
+}
+
 /**
- * The entries after the first batch, each batch read once the writes waiting for their COMMIT
- * are in (nothing read may roll back). [E] Each batch is its own read: a seed or reset committed
- * while a long answer streams shows in the batches read after it.
+ * Reads batches of the entries `filter` keeps, as `shown` asks: copied as stored when that is a
+ * stored form, else written from the entries' fields.
  */
-async function* batches(store: KbStore, filter: KbFilter, first: readonly KbEntry[], shown: ShownSet): AsyncGenerator<XmlElement[]> {
-  let entries = first;
+function reader(store: KbStore, filter: KbFilter, shown: ShownSet): (after: number) => Batch {
+  const form = storedForm(shown);
+  if (form === undefined) {
+    return (after) => {
+      const entries = store.batch(filter, after, BATCH);
+      return { vulns: entries.map((e) => vulnElement(e, shown)), last: entries.length > 0 ? Number(entries[entries.length - 1].qid) : after };
+    };
+  }
+  return (after) => {
+    const rows = store.writtenBatch(filter, after, BATCH, form);
+    return { vulns: rows.map((r) => (r.xml ? storedVuln(r.xml) : vulnElement(r.entry, shown))), last: rows.length > 0 ? rows[rows.length - 1].qid : after };
+  };
+}
+
+/**
+ * The batches after the first, each read once the writes waiting for their COMMIT are in (nothing
+ * read may roll back). [E] Each batch is its own read: a seed or reset committed while a long
+ * answer streams shows in the batches read after it.
+ */
+async function* batches(store: KbStore, read: (after: number) => Batch, first: Batch): AsyncGenerator<XmlElement[]> {
+  let batch = first;
   for (;;) {
-    yield entries.map((e) => vulnElement(e, shown));
-    if (entries.length < BATCH) return;
-    const after = Number(entries[entries.length - 1].qid);
+    yield batch.vulns;
+    if (batch.vulns.length < BATCH) return;
     await store.settled()?.catch(() => undefined);
-    entries = store.batch(filter, after, BATCH);
-    if (entries.length === 0) return;
+    batch = read(batch.last);
+    if (batch.vulns.length === 0) return;
   }
 }
 
@@ -130,9 +153,9 @@ export function kbEndpoint(store: KbStore, version: string): Endpoint {
       const shown = readShown(params, details);
       const head = { echo: ctx.echo, datetime: ctx.datetime };
       if (details === 'None') return { xml: ctx.render(kbIdSetOutput(head, store.qids(filter), version)) };
-      // read now, so that a failing read is answered as an error rather than a cut answer
-      const first = store.batch(filter, 0, BATCH);
-      const doc = kbListOutput(head, batches(store, filter, first, shown));
+      const read = reader(store, filter, shown);
+      // the first batch read now, so that a failing read is answered as an error rather than a cut answer
+      const doc = kbListOutput(head, batches(store, read, read(0)));
       return { xml: { stream: streamXml(doc, kbDtdPath(version), ctx.baseUrl) } };
     },
   };

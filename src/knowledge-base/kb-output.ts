@@ -1,9 +1,10 @@
 import { dtdText, ID_SET_DTD, REQUEST_DTD, sequence, WARNING_DTD } from '../qualys/dtd-text.js';
 import { idSetElement, requestElement, type RequestEcho } from '../qualys/envelopes.js';
 import { idSetOf } from '../qualys/id-set.js';
-import { el, elOf, leaf, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
+import { el, elOf, leaf, prerender, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
 import { streamedPath, type StreamedElement } from '../qualys/xml-stream.js';
 import type { KbEntry, KbGroup, KbLeaf, KbValue } from './kb-entry.js';
+import type { KbWritten, StoredForm } from './kb-store.js';
 import { seedName, VULN_FIELDS, type Field, type LeafField, type Shown } from './kb-schema.js';
 
 /** [Q recorded 2020, 2022] the DTD the answers' DOCTYPE names, at each version's own path [E for 3.0 and 4.0]. */
@@ -46,6 +47,30 @@ function groupElement(name: string, fields: readonly Field[], value: KbGroup, sh
 
 /** One VULN, its elements in the DTD's order, those `shown` asks for. */
 export const vulnElement = (entry: KbEntry, shown: ShownSet): XmlElement => groupElement('VULN', VULN_FIELDS, entry, shown);
+
+/** VULN's place: KNOWLEDGE_BASE_VULN_LIST_OUTPUT, RESPONSE, VULN_LIST above it. */
+const VULN_DEPTH = 3;
+const VULN_INDENT = '  '.repeat(VULN_DEPTH);
+const FORMS: Readonly<Record<StoredForm, ShownSet>> = { basic: new Set(['basic']), all: new Set(['basic', 'all']) };
+
+/**
+ * An entry's VULN written as the answers without show_ flags write it, Basic and All, to be
+ * stored beside it: a list copies those bytes rather than writing every element again (most of
+ * a list's time when it did).
+ */
+export function writtenForms(entry: KbEntry): KbWritten {
+  const written = (form: StoredForm) => prerender(vulnElement(entry, FORMS[form]), VULN_DEPTH).written!.bytes;
+  return { basic: written('basic'), all: written('all') };
+}
+
+/** The stored form an answer showing `shown` copies, if it is one. */
+export function storedForm(shown: ShownSet): StoredForm | undefined {
+  if (shown.size === 1) return 'basic';
+  return shown.size === 2 && shown.has('all') ? 'all' : undefined;
+}
+
+/** A VULN stored written, copied as it is into VULN_LIST. */
+export const storedVuln = (bytes: Buffer): XmlElement => ({ name: 'VULN', written: { indent: VULN_INDENT, bytes } });
 
 interface Head {
   echo?: RequestEcho;

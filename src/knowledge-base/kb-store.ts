@@ -11,6 +11,13 @@ export interface Window {
   before?: string;
 }
 
+/** The forms of an entry's VULN kept written beside it (kb-output.ts writes them). */
+export type StoredForm = 'basic' | 'all';
+export type KbWritten = Readonly<Record<StoredForm, Buffer>>;
+
+/** An entry as a batch of one stored form reads it: that form, or, stored before the forms were kept, its fields. */
+export type KbRead = { qid: number; xml: Buffer; entry: null } | { qid: number; xml: null; entry: KbEntry };
+
 export interface KbFilter {
   /** Normalised QID ranges to look in. */
   qids: IntervalSet;
@@ -45,6 +52,10 @@ const FILTERS = [
   windowSql('v.published', 'published'),
 ].join(' AND ');
 
+// CROSS JOIN keeps json_each outside: the ranges are sorted, so rows come in QID order
+const batchSql = (join: string) => `FROM json_each(@ranges) j CROSS JOIN kb_vulns v ${join}
+  WHERE v.qid BETWEEN max(j.value->>0, @after + 1) AND j.value->>1 AND ${FILTERS} LIMIT @limit`;
+
 const windowParams = (name: string, w: Window | undefined) => ({ [`${name}After`]: w?.after ?? null, [`${name}Before`]: w?.before ?? null });
 
 export class KbStore extends SqlStore {
@@ -58,15 +69,17 @@ export class KbStore extends SqlStore {
         `INSERT INTO kb_vulns (qid, severity, title, patchable, remote, auth_types, service_modified, user_modified, published, entry)
          VALUES (@qid, @severity, @title, @patchable, @remote, @authTypes, @serviceModified, @userModified, @published, @entry)`,
       ),
+      insertWritten: {
+        basic: db.prepare('INSERT INTO kb_vuln_basic (qid, xml) VALUES (?, ?)'),
+        all: db.prepare('INSERT INTO kb_vuln_all (qid, xml) VALUES (?, ?)'),
+      },
       has: db.prepare('SELECT 1 FROM kb_vulns WHERE qid = ?').pluck(),
       count: db.prepare('SELECT count(*) FROM kb_vulns').pluck(),
-      // CROSS JOIN keeps json_each outside: the ranges are sorted, so rows come in QID order
-      batch: db
-        .prepare(
-          `SELECT v.entry FROM json_each(@ranges) j CROSS JOIN kb_vulns v
-           WHERE v.qid BETWEEN max(j.value->>0, @after + 1) AND j.value->>1 AND ${FILTERS} LIMIT @limit`,
-        )
-        .pluck(),
+      batch: db.prepare(`SELECT v.entry ${batchSql('')}`).pluck(),
+      written: {
+        basic: db.prepare(`SELECT v.qid, w.xml, iif(w.xml IS NULL, v.entry, NULL) AS entry ${batchSql('LEFT JOIN kb_vuln_basic w ON w.qid = v.qid')}`),
+        all: db.prepare(`SELECT v.qid, w.xml, iif(w.xml IS NULL, v.entry, NULL) AS entry ${batchSql('LEFT JOIN kb_vuln_all w ON w.qid = v.qid')}`),
+      },
       qids: db.prepare(`SELECT v.qid FROM json_each(@ranges) j CROSS JOIN kb_vulns v WHERE v.qid BETWEEN j.value->>0 AND j.value->>1 AND ${FILTERS}`).pluck(),
       search: db
         .prepare(
@@ -77,13 +90,15 @@ export class KbStore extends SqlStore {
     };
   }
 
-  insert(entry: KbEntry): void {
+  insert(entry: KbEntry, written: KbWritten): void {
     const facts = kbFacts(entry);
     this.stmts.insert.run({
       ...facts,
       authTypes: `,${facts.authTypes.map((t) => `${t.toLowerCase()},`).join('')}`,
       entry: JSON.stringify(entry),
     });
+    this.stmts.insertWritten.basic.run(facts.qid, written.basic);
+    this.stmts.insertWritten.all.run(facts.qid, written.all);
   }
 
   has(qid: number): boolean {
@@ -112,6 +127,12 @@ export class KbStore extends SqlStore {
   batch(filter: KbFilter, after: number, limit: number): KbEntry[] {
     const rows = this.stmts.batch.all({ ...this.params(filter), after, limit }) as string[];
     return rows.map((r) => JSON.parse(r) as KbEntry);
+  }
+
+  /** As `batch`, each entry in its stored `form`. */
+  writtenBatch(filter: KbFilter, after: number, limit: number, form: StoredForm): KbRead[] {
+    const rows = this.stmts.written[form].all({ ...this.params(filter), after, limit }) as { qid: number; xml: Buffer | null; entry: string | null }[];
+    return rows.map((r) => (r.xml === null ? { qid: r.qid, xml: null, entry: JSON.parse(r.entry!) as KbEntry } : { qid: r.qid, xml: r.xml, entry: null }));
   }
 
   /** Every matching QID, in order (details=None: numbers only, a few bytes each). */

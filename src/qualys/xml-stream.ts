@@ -1,4 +1,4 @@
-import { prologue, renderElementText, type XmlElement } from './xml.js';
+import { prologue, renderElementText, renderSiblings, type XmlElement } from './xml.js';
 
 /**
  * A document written to the socket as it is read, for answers too large to hold: a whole
@@ -27,13 +27,16 @@ export interface StreamedElement {
 
 export type StreamedNode = XmlElement | StreamedElement | StreamedList;
 
-/** [E] Characters gathered before a write: fewer, larger socket writes, and still a bounded buffer. */
+/** [E] Bytes (of text, characters) gathered before a write: fewer, larger socket writes, and still a bounded buffer. */
 const CHUNK_CHARS = 64 * 1024;
 
 const isStreamed = (node: StreamedNode): node is StreamedElement | StreamedList => 'kind' in node;
 
-/** The document's lines (each without its newline; a batch of list members is one), the list's as they come. */
-async function* lines(node: StreamedNode, depth: number): AsyncGenerator<string> {
+/**
+ * The document's lines, each without its newline, the list's as they come: a batch of list members
+ * is one, as bytes, so that members stored written are copied, never decoded and encoded again.
+ */
+async function* lines(node: StreamedNode, depth: number): AsyncGenerator<string | Buffer> {
   const indent = '  '.repeat(depth);
   if (!isStreamed(node)) {
     yield renderElementText(node, depth);
@@ -50,7 +53,9 @@ async function* lines(node: StreamedNode, depth: number): AsyncGenerator<string>
     if (batch.length === 0) continue;
     if (!opened) yield `${indent}<${node.name}>`;
     opened = true;
-    yield batch.map((member) => renderElementText(member, depth + 1)).join('\n');
+    // renderSiblings ends each member with a newline; the line leaves the last one out
+    const written = renderSiblings(batch, depth + 1);
+    yield written.subarray(0, written.length - 1);
   }
   if (opened) yield `${indent}</${node.name}>`;
   else if (!node.omitEmpty) yield `${indent}<${node.name}/>`;
@@ -58,19 +63,43 @@ async function* lines(node: StreamedNode, depth: number): AsyncGenerator<string>
 
 /**
  * The document rooted at `root`, naming `dtdPath` under `baseUrl` in its DOCTYPE, in chunks of
- * at least 64 KiB (a batch of members is never split), each encoded once from text. Pulled, not pushed: a slow reader is written to no
- * faster than it reads.
+ * at least 64 KiB (a batch of members is never split). Pulled, not pushed: a slow reader is
+ * written to no faster than it reads.
  */
 export async function* streamXml(root: StreamedElement, dtdPath: string, baseUrl: string): AsyncGenerator<Buffer> {
-  let pending = prologue(root.name, dtdPath, baseUrl);
+  const parts: Buffer[] = [];
+  let size = 0;
+  // lines not yet encoded, each but the first after a newline
+  let text = prologue(root.name, dtdPath, baseUrl);
+  const encode = () => {
+    const bytes = Buffer.from(text);
+    parts.push(bytes);
+    size += bytes.length;
+    text = '';
+  };
+  const take = () => {
+    const chunk = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    parts.length = 0;
+    size = 0;
+    return chunk;
+  };
   for await (const line of lines(root, 0)) {
-    pending += `\n${line}`;
-    if (pending.length >= CHUNK_CHARS) {
-      yield Buffer.from(pending);
-      pending = '';
+    if (typeof line === 'string') {
+      text += `\n${line}`;
+    } else {
+      text += '\n';
+      encode();
+      parts.push(line);
+      size += line.length;
+    }
+    if (size + text.length >= CHUNK_CHARS) {
+      if (text !== '') encode();
+      yield take();
     }
   }
-  yield Buffer.from(`${pending}\n`);
+  text += '\n';
+  encode();
+  yield take();
 }
 
 /** A path element of a streamed document. */

@@ -40,8 +40,8 @@ await emulator.seed({
 await emulator.generateHosts({ seed: 11, count: 40 });
 
 /** The HOST_LIST of a list of every host, as bytes. */
-async function hostList(query: string, from: Pick<typeof emulator, 'url'> = emulator): Promise<string> {
-  const res = await call(from, `${DETECTIONS}?action=list&truncation_limit=0&${query}`);
+async function hostList(query: string, from: Pick<typeof emulator, 'url'> = emulator, path = DETECTIONS): Promise<string> {
+  const res = await call(from, `${path}?action=list&truncation_limit=0&${query}`);
   expect(res.status, res.body).toBe(200);
   expect(all(res.root, 'RESPONSE/HOST_LIST', 'HOST').length, query).toBeGreaterThan(0);
   return res.body.slice(res.body.indexOf('<HOST_LIST>'), res.body.indexOf('</HOST_LIST>'));
@@ -64,6 +64,13 @@ describe('detections joined per host', () => {
       expect(await hostList(query)).toBe(await hostList(`${query}&severities=1-5`));
     });
   }
+
+  it('writes what version 5.0 adds to each HOST on either read', async () => {
+    const v5 = '/api/5.0/fo/asset/host/vm/detection/';
+    const list = await hostList('show_igs=1', emulator, v5);
+    expect(list).toContain('<NETWORK_NAME>');
+    expect(list).toBe(await hostList('show_igs=1&severities=1-5', emulator, v5));
+  });
 
   it('cuts a host whose detections the filters keep only in part', async () => {
     const list = await hostList('ids=7&status=Active&include_ignored=1');

@@ -225,17 +225,19 @@ describe.skipIf(noBrowserReason !== undefined)('the dashboard in Chromium', () =
     await page.getByLabel('Path', { exact: true }).fill(UNIX);
     await page.getByLabel('Action', { exact: true }).fill('list');
     await page.getByLabel('CODE', { exact: true }).fill('1965');
+    await page.getByLabel('After (calls let through)').fill('1');
     await page.getByLabel('Times').fill('1');
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.locator('tbody tr', { hasText: '1965' }).waitFor();
     // Added after the rule in force, which keeps its ID and the seed.
     expect((await admin(emulator, 'GET', 'faults')).json).toEqual({
       seed: 3,
-      rules: [...before.rules, { id: before.rules[0].id + 1, path: UNIX, action: 'list', code: '1965', times: 1 }],
+      rules: [...before.rules, { id: before.rules[0].id + 1, path: UNIX, action: 'list', code: '1965', after: 1, times: 1 }],
     });
     await page.locator('tbody tr', { hasText: DOCKER }).waitFor();
     await screenshot('faults');
     expect(await accessibilityProblems()).toEqual([]);
+    expect((await call(emulator, UNIX, { query: { action: 'list' } })).status).toBe(200);
     expectError(
       await call(emulator, UNIX, { query: { action: 'list' } }),
       409,

@@ -93,6 +93,76 @@ describe('/_emulator/faults', () => {
     expect((await list()).status).toBe(200);
   });
 
+  describe('`after`: the Nth matching call', () => {
+    const statuses = async (n: number) => {
+      const out = [];
+      for (let i = 0; i < n; i++) out.push((await list()).status);
+      return out;
+    };
+
+    it('lets the first `after` matching calls through, counting down, then applies `times` times', async () => {
+      const put = await admin(emulator, 'PUT', 'faults', { rules: [{ path: DOCKER, action: 'list', code: '1965', after: 2, times: 1 }] });
+      expect(put.json.rules).toEqual([{ id: 1, path: DOCKER, action: 'list', code: '1965', after: 2, times: 1 }]);
+      expect((await list()).status).toBe(200);
+      // a call the rule does not match is not counted
+      expect((await create('a', '10.0.0.1')).status).toBe(200);
+      expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ id: 1, path: DOCKER, action: 'list', code: '1965', after: 1, times: 1 }]);
+      expect((await list()).status).toBe(200);
+      expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ id: 1, path: DOCKER, action: 'list', code: '1965', times: 1 }]);
+      expectError(await list(), 409, '1965', 'This API cannot be run again for another 0 hours, 0 minutes and 1 seconds.');
+      expect(await statuses(2)).toEqual([200, 200]);
+      expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([]);
+      const journal = (await admin(emulator, 'GET', 'requests?action=list')).json.requests;
+      expect(journal.map((r) => [r.status, r.code])).toEqual([
+        [200, null],
+        [200, null],
+        [409, '1965'],
+        [200, null],
+        [200, null],
+      ]);
+    });
+
+    it('passes a call it lets through on to the rules after it', async () => {
+      await admin(emulator, 'PUT', 'faults', {
+        rules: [
+          { action: 'list', status: 503, after: 1 },
+          { action: 'list', status: 500, times: 1 },
+        ],
+      });
+      expect(await statuses(3)).toEqual([500, 503, 503]);
+    });
+
+    it('draws no probability number for the calls it lets through', async () => {
+      const run = async (after?: number) => {
+        await admin(emulator, 'PUT', 'faults', { seed: 42, rules: [{ action: 'list', status: 500, probability: 0.5, after }] });
+        return statuses(after === undefined ? 12 : 12 + after);
+      };
+      const straight = await run();
+      expect(straight).toContain(500);
+      expect(straight).toContain(200);
+      expect(await run(3)).toEqual([200, 200, 200, ...straight]);
+    });
+
+    it('refuses an `after` that is not a whole number from 0, naming the field; 0 applies at once', async () => {
+      await admin(emulator, 'PUT', 'faults', { rules: [{ status: 500, action: 'create' }] });
+      for (const after of [-1, 1.5, '2', null, true, Number.MAX_SAFE_INTEGER + 1]) {
+        const res = await admin(emulator, 'PUT', 'faults', {
+          rules: [
+            { action: 'list', delay_ms: 1 },
+            { action: 'list', status: 500, after },
+          ],
+        });
+        expect(res.status, String(after)).toBe(400);
+        expect(res.json.error).toMatch(/^rules\[1\]\.after must be a whole number from 0 to /);
+      }
+      expect((await admin(emulator, 'GET', 'faults')).json.rules).toEqual([{ id: 1, status: 500, action: 'create' }]);
+      expect((await admin(emulator, 'PUT', 'faults', { rules: [{ action: 'list', status: 500, after: 0 }] })).json.rules).toEqual([
+        { id: 2, action: 'list', status: 500 },
+      ]);
+      expect((await list()).status).toBe(500);
+    });
+  });
+
   it('refuses invalid rules with a JSON 400 and keeps the rules it had', async () => {
     await admin(emulator, 'PUT', 'faults', { rules: [{ status: 500, action: 'create' }] });
     for (const body of [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH, call, expectError, parseXml, startTestEmulator, text } from '../helpers/emulator.js';
+import { startEmulator, StartupError } from '../../src/index.js';
+import { all, AUTH, call, expectError, parseXml, startTestEmulator, text, USER } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
 import { openRaw } from '../helpers/raw-http.js';
 
@@ -120,5 +121,23 @@ describe('hosts under the harness controls', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('generates at start-up (--generate-hosts), and pages under --public-url, in XML and in CSV', async () => {
+    const publicUrl = 'https://qualys.example.test:8443';
+    const started = await startEmulator({ users: [USER], generateHosts: '5:30', publicUrl });
+    try {
+      const hosts = await call(started, '/api/2.0/fo/asset/host/', { query: { action: 'list', truncation_limit: '10' } });
+      expect(all(hosts.root, 'RESPONSE/HOST_LIST', 'HOST').map((h) => text(h, 'ID'))).toEqual(Array.from({ length: 10 }, (_, i) => String(i + 1)));
+      expect(text(hosts.root, 'RESPONSE/WARNING/URL')).toBe(`${publicUrl}/api/2.0/fo/asset/host/?action=list&truncation_limit=10&id_min=11`);
+      const csv = await (await get(`${started.url}${DETECTIONS}?action=list&output_format=CSV&truncation_limit=10`)).text();
+      const next = csv.match(/"Truncated","(\d+)","([^"]+)"/);
+      expect(next?.[2]).toBe(`${publicUrl}${DETECTIONS}?action=list&output_format=CSV&truncation_limit=10&id_min=${next?.[1]}`);
+    } finally {
+      await started.close();
+    }
+    const refused = startEmulator({ users: [USER], generateHosts: '5' });
+    await expect(refused).rejects.toThrow(StartupError);
+    await expect(refused).rejects.toThrow('--generate-hosts 5: give SEED:COUNT, e.g. 42:10000');
   });
 });

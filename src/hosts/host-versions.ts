@@ -1,0 +1,68 @@
+import type { GroupDirectory } from '../asset-groups/group-directory.js';
+import { elOf, leaf, type XmlElement } from '../qualys/xml.js';
+import type { HostRow } from './host.js';
+import { assetGroupElement, groupsOfHosts } from './host-groups.js';
+
+/**
+ * What each API version of the host list and the detections serves differently, as data
+ * (docs/fidelity.md §20, "Versions"): the DTD files its DOCTYPEs name, the detection parameters
+ * only it takes and the elements a detection HOST carries after TRACKING_METHOD.
+ */
+
+/** [Q] the API versions serving the host list and the detections. */
+export const HOST_API_VERSIONS = ['2.0', '3.0', '4.0', '5.0'] as const;
+export type HostApiVersion = (typeof HOST_API_VERSIONS)[number];
+
+/** What a detection HOST holds after TRACKING_METHOD at a version. */
+type HostPlace = 'none' | 'groups and network';
+
+export interface HostVersion {
+  /** The DTD files, under dtd/, its answers' DOCTYPEs name. */
+  hostListDtdFile: string;
+  detectionDtdFile: string;
+  /** The detection parameters this version takes besides those every version does (host-params.ts reads them). */
+  detectionParams: readonly string[];
+  /**
+   * [S: the guide's v5.0 detection sample, 2024] `groups and network`: ASSET_GROUP_LIST, NETWORK_ID
+   * and NETWORK_NAME follow TRACKING_METHOD; [E] no sample of 2.0-4.0 shows them.
+   */
+  detectionHostPlace: HostPlace;
+}
+
+const HOST_LIST_DTD = 'fo/asset/host/dtd/list/output.dtd';
+const DETECTION_DTD = 'fo/asset/host/vm/detection/dtd/output.dtd';
+/**
+ * [C: Qualys's ETL, qualysetl, which sends the first three to 2.0 and swaps them for the other two
+ * from 3.0 on] the Advanced Remediation Fix filters: 2.0's, one parameter per kind of fix, and
+ * 3.0's, which name the fixes in one list.
+ */
+export const ARF_FILTERS_V2 = ['arf_kernel_filter', 'arf_service_filter', 'arf_config_filter'] as const;
+export const ARF_FILTERS_V3 = ['show_arf_data', 'arf_filter_keys'] as const;
+
+const V2: HostVersion = { hostListDtdFile: HOST_LIST_DTD, detectionDtdFile: DETECTION_DTD, detectionParams: ARF_FILTERS_V2, detectionHostPlace: 'none' };
+const V3: HostVersion = { ...V2, detectionParams: ARF_FILTERS_V3 };
+
+export const HOST_VERSIONS: Readonly<Record<HostApiVersion, HostVersion>> = {
+  '2.0': V2,
+  '3.0': V3,
+  '4.0': V3,
+  '5.0': { ...V3, detectionDtdFile: 'fo/asset/host/vm/detection/dtd/v5/output.dtd', detectionHostPlace: 'groups and network' },
+};
+
+/** [Q: docs] the network every host is in while the emulator keeps hosts out of custom networks. */
+const DEFAULT_NETWORK_NAME = 'Global Default Network';
+
+/**
+ * The elements a detection HOST of `version` holds after TRACKING_METHOD: at v5.0 ASSET_GROUP_LIST
+ * (written empty when the host is in no group, as the sample shows), NETWORK_ID and NETWORK_NAME.
+ * [E] Each group an ASSET_GROUP of ID and TITLE, as the host list's GLOSSARY writes groups.
+ */
+export function detectionHostPlace(version: HostApiVersion, groups: GroupDirectory): (h: HostRow) => XmlElement[] {
+  if (HOST_VERSIONS[version].detectionHostPlace === 'none') return () => [];
+  const groupsOf = groupsOfHosts(groups);
+  return (h) => [
+    elOf('ASSET_GROUP_LIST', groupsOf(h).map(assetGroupElement)),
+    leaf('NETWORK_ID', String(h.network_id)),
+    ...(h.network_id === 0 ? [leaf('NETWORK_NAME', DEFAULT_NETWORK_NAME)] : []),
+  ];
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { all, call, expectError, find, startTestEmulator, text, type Node } from '../helpers/emulator.js';
+
+// What each API version of the host list and the detections serves differently
+// (docs/fidelity.md §20, "Versions"); every answer is DTD-validated against the DTD its DOCTYPE names.
+const emulator = await startTestEmulator();
+const hostList = (v: string) => `/api/${v}/fo/asset/host/`;
+const detections = (v: string) => `/api/${v}/fo/asset/host/vm/detection/`;
+
+const list = async (path: string, query: Record<string, string>) => {
+  const res = await call(emulator, path, { query: { action: 'list', ...query } });
+  expect(res.status, res.body).toBe(200);
+  return res;
+};
+const hosts = (root: Node) => all(root, 'RESPONSE/HOST_LIST', 'HOST');
+const names = (n: Node) => n.children.map((c) => c.name);
+const addGroup = async (title: string, ips: string) => {
+  const added = await call(emulator, '/api/2.0/fo/asset/group/', { form: { action: 'add', title, ips } });
+  return all(added.root, 'RESPONSE/ITEM_LIST', 'ITEM')[0].children[1].text;
+};
+
+await call(emulator, '/api/2.0/fo/asset/ip/', { form: { action: 'add', ips: '10.20.0.0/24', enable_vm: '1' } });
+await emulator.seed({
+  records: [],
+  hosts: [
+    {
+      id: 700,
+      ip: '10.20.0.7',
+      dns: 'app7.example.test',
+      os: 'Ubuntu Linux 22.04',
+      comments: 'seven',
+      detections: [{ qid: 38173, severity: 3, type: 'Confirmed', status: 'Active', qds: 72 }],
+    },
+    { id: 701, ip: '10.20.0.8', os: 'Windows Server 2019', detections: [{ qid: 90001, severity: 4, type: 'Confirmed', status: 'New' }] },
+  ],
+});
+const web = await addGroup('Web servers', '10.20.0.7');
+const all20 = await addGroup('Subnet <20>', '10.20.0.0-10.20.0.255');
+
+describe('detection HOST at v5.0 [S: the guide v5.0 sample]', () => {
+  it('carries ASSET_GROUP_LIST, NETWORK_ID and NETWORK_NAME after TRACKING_METHOD, and names the v5 DTD', async () => {
+    const res = await list(detections('5.0'), { ids: '700-701' });
+    expect(res.body).toContain(`SYSTEM "${emulator.url}/api/5.0/fo/asset/host/vm/detection/dtd/output.dtd"`);
+    const [seven, eight] = hosts(res.root);
+    expect(names(seven).slice(0, 7)).toEqual(['ID', 'IP', 'TRACKING_METHOD', 'ASSET_GROUP_LIST', 'NETWORK_ID', 'NETWORK_NAME', 'OS']);
+    expect(all(seven, 'ASSET_GROUP_LIST', 'ASSET_GROUP').map((g) => [text(g, 'ID'), text(g, 'TITLE')])).toEqual([
+      [web, 'Web servers'],
+      [all20, 'Subnet <20>'],
+    ]);
+    expect(all(eight, 'ASSET_GROUP_LIST', 'ASSET_GROUP').map((g) => text(g, 'ID'))).toEqual([all20]);
+    expect([text(seven, 'NETWORK_ID'), text(seven, 'NETWORK_NAME')]).toEqual(['0', 'Global Default Network']);
+    // [E] no sample of 2.0-4.0 shows them
+    for (const v of ['2.0', '3.0', '4.0']) {
+      expect(names(hosts((await list(detections(v), { ids: '700' })).root)[0]).slice(0, 4)).toEqual(['ID', 'IP', 'TRACKING_METHOD', 'OS']);
+    }
+  });
+
+  it('writes ASSET_GROUP_LIST empty for a host in no group, as the sample does', async () => {
+    await call(emulator, '/api/2.0/fo/asset/group/', { form: { action: 'delete', id: all20 } });
+    const [eight] = hosts((await list(detections('5.0'), { ids: '701' })).root);
+    expect(find(eight, 'ASSET_GROUP_LIST')!.children).toEqual([]);
+    expect((await list(detections('5.0'), { ids: '701' })).body).toMatch(/<ASSET_GROUP_LIST\/>/);
+    await addGroup('Subnet again', '10.20.0.0-10.20.0.255');
+  });
+
+  it('pages at v5.0 with the v5 elements on every page', async () => {
+    const first = await list(detections('5.0'), { ids: '700-701', truncation_limit: '1' });
+    const next = text(first.root, 'RESPONSE/WARNING/URL')!;
+    expect(next).toBe(`${emulator.url}${detections('5.0')}?action=list&ids=700-701&truncation_limit=1&id_min=701`);
+    const second = await call(emulator, next.slice(emulator.url.length));
+    expect(names(hosts(second.root)[0])).toContain('ASSET_GROUP_LIST');
+  });
+});
+
+describe('host list details=/AGs [S: DC host list sample 2]', () => {
+  for (const v of ['2.0', '5.0']) {
+    it(`adds ASSET_GROUP_IDS, the DTD's last element, at v${v}`, async () => {
+      const allAgs = hosts((await list(hostList(v), { ids: '700', details: 'All/AGs' })).root)[0];
+      expect(names(allAgs).at(-2)).toBe('COMMENTS');
+      expect(names(allAgs).at(-1)).toBe('ASSET_GROUP_IDS');
+      const ids = text(allAgs, 'ASSET_GROUP_IDS')!.split(',');
+      expect(ids[0]).toBe(web);
+      expect(ids).toHaveLength(2);
+      const basicAgs = hosts((await list(hostList(v), { ids: '700', details: 'Basic/AGs' })).root)[0];
+      expect(names(basicAgs)).toEqual(['ID', 'IP', 'TRACKING_METHOD', 'DNS', 'DNS_DATA', 'OS', 'ASSET_GROUP_IDS']);
+      for (const details of ['Basic', 'All']) expect(names(hosts((await list(hostList(v), { ids: '700', details })).root)[0])).not.toContain('ASSET_GROUP_IDS');
+    });
+  }
+
+  it('ends each page with a GLOSSARY of the groups its hosts are in, not those of the next page', async () => {
+    const db = await addGroup('Databases', '10.20.0.8');
+    const glossary = (root: Node) => all(root, 'RESPONSE/GLOSSARY/ASSET_GROUP_LIST', 'ASSET_GROUP').map((g) => text(g, 'TITLE'));
+    const first = await list(hostList('5.0'), { ids: '700-701', details: 'Basic/AGs', truncation_limit: '1' });
+    expect(names(find(first.root, 'RESPONSE')!)).toEqual(['DATETIME', 'HOST_LIST', 'WARNING', 'GLOSSARY']);
+    expect(glossary(first.root)).toEqual(['Web servers', 'Subnet again']);
+    const second = await call(emulator, text(first.root, 'RESPONSE/WARNING/URL')!.slice(emulator.url.length));
+    expect(glossary(second.root)).toEqual(['Subnet again', 'Databases']);
+    expect(text(hosts(second.root)[0], 'ASSET_GROUP_IDS')!.split(',').at(-1)).toBe(db);
+    expect(find((await list(hostList('5.0'), { ids: '700-701', details: 'All' })).root, 'RESPONSE/GLOSSARY')).toBeUndefined();
+  });
+});
+
+describe('ARF filters: one per fix at 2.0, a list of fixes from 3.0 on [C: qualysetl]', () => {
+  // qualysetl's detection payloads, as it sends them to 2.0 and to 3.0 and after
+  const common = { show_asset_id: '1', show_reopened_info: '1', show_results: '1', show_igs: '1', status: 'Active,New,Re-Opened,Fixed' };
+  const v2 = { ...common, arf_kernel_filter: '1', arf_service_filter: '0', arf_config_filter: '0', include_ignored: '1', show_qds: '1', show_qds_factors: '1' };
+  const v3 = { ...common, include_ignored: '1', show_qds: '1', show_qds_factors: '1', show_arf_data: '1', arf_filter_keys: 'non-running-kernel' };
+  const found = async (v: string, q: Record<string, string>) => hosts((await list(detections(v), { ids: '700-701', ...q })).root).map((h) => text(h, 'ID'));
+
+  it("answers qualysetl's payload at each version, refusing the other version's filters with 1901", async () => {
+    // no detection is marked as fixed, so leaving the fixed ones out leaves all
+    expect(await found('2.0', v2)).toEqual(['700', '701']);
+    for (const v of ['3.0', '4.0', '5.0']) {
+      expect(await found(v, v3)).toEqual(['700', '701']);
+      expectError(
+        await call(emulator, detections(v), { query: { action: 'list', arf_kernel_filter: '1' } }),
+        400,
+        '1901',
+        /^Unrecognized parameter\(s\): arf_kernel_filter/,
+      );
+    }
+    expectError(
+      await call(emulator, detections('2.0'), { query: { action: 'list', show_arf_data: '1' } }),
+      400,
+      '1901',
+      /^Unrecognized parameter\(s\): show_arf_data/,
+    );
+  });
+
+  it('keeps nothing when a 2.0 filter keeps only marked detections, and checks the values', async () => {
+    expect(await found('2.0', { arf_kernel_filter: '3' })).toEqual([]);
+    expectError(
+      await call(emulator, detections('2.0'), { query: { action: 'list', arf_config_filter: '5' } }),
+      400,
+      '1905',
+      /^parameter arf_config_filter has invalid value: 5/,
+    );
+    expectError(
+      await call(emulator, detections('5.0'), { query: { action: 'list', arf_filter_keys: 'running-kernel' } }),
+      400,
+      '1905',
+      /^parameter arf_filter_keys has invalid value/,
+    );
+  });
+});
+
+describe('parameters', () => {
+  it('filters detections by qds_min and qds_max, leaving out those without a QDS', async () => {
+    const found = async (v: string, q: Record<string, string>) => hosts((await list(detections(v), { ids: '700-701', ...q })).root).map((h) => text(h, 'ID'));
+    for (const v of ['2.0', '5.0']) {
+      expect(await found(v, { qds_min: '70' })).toEqual(['700']);
+      expect(await found(v, { qds_min: '70', qds_max: '72' })).toEqual(['700']);
+      expect(await found(v, { qds_max: '71' })).toEqual([]);
+    }
+    expectError(await call(emulator, detections('5.0'), { query: { action: 'list', qds_min: '0' } }), 400, '1905', /^parameter qds_min has invalid value: 0/);
+  });
+
+  it('takes show_qds_factors with show_qds, as XSOAR sends them, at every version', async () => {
+    for (const v of ['2.0', '5.0']) {
+      const res = await list(detections(v), { ids: '700', show_qds: '1', show_qds_factors: '1' });
+      expect(text(hosts(res.root)[0], 'DETECTION_LIST/DETECTION/QDS')).toBe('72');
+    }
+    expectError(
+      await call(emulator, detections('5.0'), { query: { action: 'list', show_qds_factors: '2' } }),
+      400,
+      '1905',
+      /^parameter show_qds_factors has invalid value: 2/,
+    );
+    expectError(await call(emulator, detections('5.0'), { query: { action: 'list', bogus: '1' } }), 400, '1901', /^Unrecognized parameter\(s\): bogus/);
+  });
+});
