@@ -57,7 +57,8 @@ function dateOf(params: RequestParams, name: string): string | undefined {
   return value === undefined || value.length > 10 ? value : `${value}T00:00:00Z`;
 }
 
-const flag = (params: RequestParams, name: string) => params.oneOf(name, ['0', '1']) === '1';
+/** A 0|1 flag, set when 1. */
+export const flag = (params: RequestParams, name: string) => params.oneOf(name, ['0', '1']) === '1';
 
 /** [Q] `ids`, then id_min and id_max, as one set. */
 function readIds(params: RequestParams): IntervalSet {

@@ -1,0 +1,128 @@
+import { el, leaf, type XmlElement } from '../qualys/xml.js';
+import type { DetectionRow, HostRow } from './host.js';
+import { CHUNK } from './host-pages.js';
+import type { DetectionFilter, HostStore } from './host-store.js';
+
+/**
+ * A host's TruRisk score, which the emulator derives from the host's open detections, as Qualys
+ * derives its own from them and the asset's criticality (docs/fidelity.md §20, "TruRisk").
+ */
+
+/** [E] a host's open detections: confirmed or potential, not fixed, not ignored, not disabled. */
+const OPEN: DetectionFilter = {
+  types: ['Confirmed', 'Potential'],
+  statuses: ['New', 'Active', 'Re-Opened'],
+  includeIgnored: false,
+  includeDisabled: false,
+};
+
+/** [E] the emulator keeps no asset criticality: every host is at the middle of Qualys's 1-5 scale. */
+export const ASSET_CRITICALITY = 3;
+/** [E] each severity's weight (1 to 5), in tenths: the higher severities weigh the most. */
+const WEIGHTS = [1, 2, 5, 10, 20];
+/** [Q: docs] a TruRisk score is 0 to 1000. */
+const MAX_SCORE = 1000;
+
+export interface HostRisk {
+  score: number;
+  /** Open detections by severity, 1 to 5. */
+  counts: number[];
+}
+
+/** [E] a detection's risk: its QDS, or 20 per severity level when it has none. */
+const riskOf = (d: DetectionRow) => d.qds ?? 20 * d.severity;
+
+/**
+ * [E] The score: for each severity, the highest risk among the open detections of that severity,
+ * times the severity's weight; summed, times the asset criticality, at most 1000.
+ */
+export function hostRisk(detections: readonly DetectionRow[]): HostRisk {
+  const counts = [0, 0, 0, 0, 0];
+  const highest = [0, 0, 0, 0, 0];
+  for (const d of detections) {
+    counts[d.severity - 1]++;
+    highest[d.severity - 1] = Math.max(highest[d.severity - 1], riskOf(d));
+  }
+  const sum = highest.reduce((total, r, i) => total + r * WEIGHTS[i], 0);
+  return { score: Math.min(MAX_SCORE, Math.round((ASSET_CRITICALITY * sum) / 10)), counts };
+}
+
+/** The risk of each of `hosts`, a chunk read by ID, from one read of their open detections. */
+export function risksOf(store: HostStore, hosts: readonly HostRow[]): Map<number, HostRisk> {
+  const byHost = new Map<number, DetectionRow[]>(hosts.map((h) => [h.id, []]));
+  if (hosts.length > 0) for (const d of store.detections(hosts[0].id, hosts[hosts.length - 1].id, OPEN)) byHost.get(d.host_id)?.push(d);
+  return new Map([...byHost].map(([id, ds]) => [id, hostRisk(ds)]));
+}
+
+/** The scores, inclusive, a host's must be within. */
+export interface ScoreBounds {
+  min: number;
+  max: number;
+}
+
+/** Hosts read by ID with their risks. */
+export interface ScoredHosts {
+  rows: HostRow[];
+  risks: Map<number, HostRisk>;
+}
+
+/**
+ * Reads hosts with their risks: `read` gives at most `n` hosts after an ID, by ID. With `bounds`,
+ * only hosts whose score is within them, read a chunk at a time until `n` are found or none are
+ * left, so a page still holds `n` hosts and pages by the ID of its last [E: the scores are derived,
+ * not stored, so SQL cannot filter on them].
+ */
+export function scoredReader(store: HostStore, read: (after: number, n: number) => HostRow[], bounds?: ScoreBounds) {
+  return (after: number, n: number): ScoredHosts => {
+    if (bounds === undefined) {
+      const rows = read(after, n);
+      return { rows, risks: risksOf(store, rows) };
+    }
+    const found: ScoredHosts = { rows: [], risks: new Map() };
+    for (let last = after; ; ) {
+      const rows = read(last, CHUNK);
+      const risks = risksOf(store, rows);
+      for (const h of rows) {
+        const risk = risks.get(h.id)!;
+        if (found.rows.length < n && risk.score >= bounds.min && risk.score <= bounds.max) {
+          found.rows.push(h);
+          found.risks.set(h.id, risk);
+        }
+      }
+      if (found.rows.length >= n || rows.length < CHUNK) return found;
+      last = rows[rows.length - 1].id;
+    }
+  };
+}
+
+/** What a host list shows of the risk (`show_ars`, `show_trurisk`, `show_trurisk_factors`). */
+export interface RiskShow {
+  ars: boolean;
+  trurisk: boolean;
+  factors: boolean;
+}
+
+export const showsRisk = (show: RiskShow) => show.ars || show.trurisk || show.factors;
+
+/**
+ * The risk elements of a host list HOST, after IP [C: the DTD order qualyspy's models and a
+ * connector's recorded-shape fixture keep]: ASSET_RISK_SCORE (TruRisk's former name, the same
+ * value [C]), TRURISK_SCORE and ASSET_CRITICALITY_SCORE, then TRURISK_SCORE_FACTORS, an empty
+ * TRURISK_SCORE_FORMULA as the fixture shows and a VULN_COUNT for each severity.
+ */
+export function riskElements(risk: HostRisk, show: RiskShow): XmlElement[] {
+  const score = String(risk.score);
+  return [
+    ...(show.ars ? [leaf('ASSET_RISK_SCORE', score)] : []),
+    ...(show.trurisk ? [leaf('TRURISK_SCORE', score), leaf('ASSET_CRITICALITY_SCORE', String(ASSET_CRITICALITY))] : []),
+    ...(show.factors
+      ? [
+          el(
+            'TRURISK_SCORE_FACTORS',
+            leaf('TRURISK_SCORE_FORMULA', ''),
+            ...risk.counts.map((n, i) => ({ name: 'VULN_COUNT', attrs: { qds_severity: String(i + 1) }, text: String(n) })),
+          ),
+        ]
+      : []),
+  ];
+}
