@@ -223,8 +223,8 @@ describe('host list TruRisk and cloud parameters [D: the host list page; C: qual
   });
 
   it("answers qualysetl's host list call, exactly as it sends it, at its default 2.0 and at 5.0", async () => {
-    // [C] qualysetl (etld_lib_config.py, host_list_04_extract_from_qualys.py): a POST form, with
-    // vm_processed_after (a week back by default) and, in its batches, id_min
+    // [C] qualysetl (etld_lib_config.py, host_list_03/04_...py): a POST form, with vm_processed_after
+    // (a week back by default) and id_min, 0 on its first page
     const payload = {
       action: 'list',
       details: 'All',
@@ -236,7 +236,7 @@ describe('host list TruRisk and cloud parameters [D: the host list page; C: qual
       show_trurisk: '1',
       show_trurisk_factors: '1',
       vm_processed_after: '2026-11-23T00:00:00Z',
-      id_min: '700',
+      id_min: '0',
     };
     for (const v of ['2.0', '5.0']) {
       const res = await call(emulator, hostList(v), { form: payload });
