@@ -16,10 +16,13 @@ const OPEN: DetectionFilter = {
   includeDisabled: false,
 };
 
-/** [E] the emulator keeps no asset criticality: every host is at the middle of Qualys's 1-5 scale. */
-export const ASSET_CRITICALITY = 3;
+/**
+ * [D: the asset tags page] an asset whose tags set no criticality has 2, on a scale of 1 to 5; the
+ * emulator's tags set none.
+ */
+export const ASSET_CRITICALITY = 2;
 /** [E] each severity's weight (1 to 5), in tenths: the higher severities weigh the most. */
-const WEIGHTS = [1, 2, 5, 10, 20];
+const WEIGHTS = [2, 5, 10, 20, 40];
 /** [Q: docs] a TruRisk score is 0 to 1000. */
 const MAX_SCORE = 1000;
 

@@ -173,7 +173,7 @@ describe('parameters', () => {
 
 describe('host list TruRisk and cloud parameters [D: the host list page; C: qualysetl, qualysdk, qualyspy]', () => {
   // [E] the score from the open detections (docs/fidelity.md §20, "TruRisk"): 700 has a severity 3
-  // of QDS 72, 3 × 72 × 0.5 = 108; 701 a severity 4 without a QDS, counted as 80, 3 × 80 × 1 = 240
+  // of QDS 72, 2 × 72 × 1 = 144; 701 a severity 4 without a QDS, counted as 80, 2 × 80 × 2 = 320
   const scores = async (v: string, q: Record<string, string>) =>
     hosts((await list(hostList(v), { ids: '700-701', ...q })).root).map((h) => [text(h, 'ID'), text(h, 'TRURISK_SCORE')]);
 
@@ -191,8 +191,8 @@ describe('host list TruRisk and cloud parameters [D: the host list page; C: qual
         'TRACKING_METHOD',
         'DNS',
       ]);
-      expect([text(seven, 'ASSET_RISK_SCORE'), text(seven, 'TRURISK_SCORE'), text(seven, 'ASSET_CRITICALITY_SCORE')]).toEqual(['108', '108', '3']);
-      expect(text(eight, 'TRURISK_SCORE')).toBe('240');
+      expect([text(seven, 'ASSET_RISK_SCORE'), text(seven, 'TRURISK_SCORE'), text(seven, 'ASSET_CRITICALITY_SCORE')]).toEqual(['144', '144', '2']);
+      expect(text(eight, 'TRURISK_SCORE')).toBe('320');
       const counts = all(seven, 'TRURISK_SCORE_FACTORS', 'VULN_COUNT').map((c) => [c.attrs.qds_severity, c.text]);
       expect(counts).toEqual([
         ['1', '0'],
@@ -210,10 +210,10 @@ describe('host list TruRisk and cloud parameters [D: the host list page; C: qual
   });
 
   it('keeps the hosts whose score is within trurisk_min and trurisk_max (or ars_), paging by the last one listed', async () => {
-    expect(await scores('5.0', { show_trurisk: '1', trurisk_min: '200' })).toEqual([['701', '240']]);
-    expect(await scores('2.0', { show_trurisk: '1', trurisk_max: '200' })).toEqual([['700', '108']]);
-    expect(await scores('3.0', { ars_min: '100', ars_max: '110' })).toEqual([['700', undefined]]);
-    expect(await scores('4.0', { trurisk_min: '241' })).toEqual([]);
+    expect(await scores('5.0', { show_trurisk: '1', trurisk_min: '200' })).toEqual([['701', '320']]);
+    expect(await scores('2.0', { show_trurisk: '1', trurisk_max: '200' })).toEqual([['700', '144']]);
+    expect(await scores('3.0', { ars_min: '144', ars_max: '150' })).toEqual([['700', undefined]]);
+    expect(await scores('4.0', { trurisk_min: '321' })).toEqual([]);
     const first = await list(hostList('5.0'), { ids: '700-701', trurisk_min: '100', truncation_limit: '1' });
     expect(text(first.root, 'RESPONSE/WARNING/URL')).toBe(
       `${emulator.url}${hostList('5.0')}?action=list&ids=700-701&trurisk_min=100&truncation_limit=1&id_min=701`,
@@ -242,7 +242,7 @@ describe('host list TruRisk and cloud parameters [D: the host list page; C: qual
       const res = await call(emulator, hostList(v), { form: payload });
       expect(res.status, res.body).toBe(200);
       const [seven, ...others] = hosts(res.root);
-      expect([text(seven, 'ID'), text(seven, 'TRURISK_SCORE'), others.length]).toEqual(['700', '108', 0]);
+      expect([text(seven, 'ID'), text(seven, 'TRURISK_SCORE'), others.length]).toEqual(['700', '144', 0]);
       // [E] hosts are no cloud assets: no METADATA or CLOUD_PROVIDER_TAGS
       expect(names(seven)).not.toContain('METADATA');
       expect(names(seven)).not.toContain('CLOUD_PROVIDER_TAGS');
