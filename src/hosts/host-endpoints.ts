@@ -9,7 +9,8 @@ import type { HostRow } from './host.js';
 import { firstRead, pageStream, type PageChunk } from './host-pages.js';
 import { DETECTION_FILTER_PARAMS, type FilterSources, flag, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
 import { readHostListExtras } from './host-list-params.js';
-import { type HostRisk, riskElements, scoredReader, showsRisk } from './host-risk.js';
+import { filtersRead, hostListReader } from './host-list-reader.js';
+import { type HostRisk, riskElements } from './host-risk.js';
 import type { HostStore } from './host-store.js';
 import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
 import { assetGroupIds, GroupGlossary, groupsOfHosts } from './host-groups.js';
@@ -106,14 +107,14 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       const filter = readHostFilter(params, lists.sources);
       const dtdPath = hostListDtd(version);
       const { store } = lists;
-      const rowsAfter = (after: number, n: number) => store.hosts(filter, after, n);
-      // the hosts' risks, read only when shown or filtered on
-      const scored = showsRisk(extras.risk) || extras.bounds ? scoredReader(store, rowsAfter, extras.bounds) : undefined;
+      const listed = hostListReader(store, (after, n) => store.hosts(filter, after, n), extras);
       if (details === 'None') {
         // [Q recorded] an ID_SET and no HOST_LIST; IDs only, so read whole. [Q] Each an ID, never an
         // ID_RANGE: Qualys's own sample and the connectors written against it read ID alone
         // (docs/fidelity.md §20), as a platform's sparse host IDs let them.
-        const ids = extras.bounds ? scored!(0, limit === 0 ? Infinity : limit + 1).rows.map((h) => h.id) : store.hostIds(filter, limit === 0 ? -1 : limit + 1);
+        const ids = filtersRead(extras)
+          ? listed(0, limit === 0 ? Infinity : limit + 1).rows.map((h) => h.id)
+          : store.hostIds(filter, limit === 0 ? -1 : limit + 1);
         const next = limit > 0 && ids.length > limit ? ids.pop() : undefined;
         const set = ids.length > 0 ? el('ID_SET', ...ids.map((id) => leaf('ID', String(id)))) : undefined;
         return { xml: ctx.render(listDoc(ctx, 'HOST_LIST_OUTPUT', dtdPath, set, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }))) };
@@ -124,7 +125,7 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       const host = (h: HostRow, risk?: HostRisk) =>
         hostListHost(h, show, groupsOf && assetGroupIds(glossary!.note(h.id, groupsOf(h))), risk && riskElements(risk, extras.risk));
       const read = (after: number, n: number) => {
-        const { rows, risks } = scored ? scored(after, n) : { rows: rowsAfter(after, n), risks: undefined };
+        const { rows, risks } = listed(after, n);
         return chunkOf(rows, (hosts) => hostElements(hosts.map((h) => host(h, risks?.get(h.id)))));
       };
       return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read, (next) => glossary?.element(next));

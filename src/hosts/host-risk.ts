@@ -1,6 +1,5 @@
 import { el, leaf, type XmlElement } from '../qualys/xml.js';
 import type { DetectionRow, HostRow } from './host.js';
-import { CHUNK } from './host-pages.js';
 import type { DetectionFilter, HostStore } from './host-store.js';
 
 /**
@@ -55,47 +54,6 @@ export function risksOf(store: HostStore, hosts: readonly HostRow[]): Map<number
   const byHost = new Map<number, DetectionRow[]>(hosts.map((h) => [h.id, []]));
   if (hosts.length > 0) for (const d of store.detections(hosts[0].id, hosts[hosts.length - 1].id, OPEN)) byHost.get(d.host_id)?.push(d);
   return new Map([...byHost].map(([id, ds]) => [id, hostRisk(ds)]));
-}
-
-/** The scores, inclusive, a host's must be within. */
-export interface ScoreBounds {
-  min: number;
-  max: number;
-}
-
-/** Hosts read by ID with their risks. */
-export interface ScoredHosts {
-  rows: HostRow[];
-  risks: Map<number, HostRisk>;
-}
-
-/**
- * Reads hosts with their risks: `read` gives at most `n` hosts after an ID, by ID. With `bounds`,
- * only hosts whose score is within them, read a chunk at a time until `n` are found or none are
- * left, so a page still holds `n` hosts and pages by the ID of its last [E: the scores are derived,
- * not stored, so SQL cannot filter on them].
- */
-export function scoredReader(store: HostStore, read: (after: number, n: number) => HostRow[], bounds?: ScoreBounds) {
-  return (after: number, n: number): ScoredHosts => {
-    if (bounds === undefined) {
-      const rows = read(after, n);
-      return { rows, risks: risksOf(store, rows) };
-    }
-    const found: ScoredHosts = { rows: [], risks: new Map() };
-    for (let last = after; ; ) {
-      const rows = read(last, CHUNK);
-      const risks = risksOf(store, rows);
-      for (const h of rows) {
-        const risk = risks.get(h.id)!;
-        if (found.rows.length < n && risk.score >= bounds.min && risk.score <= bounds.max) {
-          found.rows.push(h);
-          found.risks.set(h.id, risk);
-        }
-      }
-      if (found.rows.length >= n || rows.length < CHUNK) return found;
-      last = rows[rows.length - 1].id;
-    }
-  };
 }
 
 /** What a host list shows of the risk (`show_ars`, `show_trurisk`, `show_trurisk_factors`). */

@@ -30,9 +30,19 @@ await emulator.seed({
       os: 'Ubuntu Linux 22.04',
       comments: 'seven',
       last_vuln_scan_datetime: '2026-11-30T10:00:00Z',
+      tags: [
+        { tag_id: 11, name: 'Prod' },
+        { tag_id: 12, name: 'Web' },
+      ],
       detections: [{ qid: 38173, severity: 3, type: 'Confirmed', status: 'Active', qds: 72 }],
     },
-    { id: 701, ip: '10.20.0.8', os: 'Windows Server 2019', detections: [{ qid: 90001, severity: 4, type: 'Confirmed', status: 'New' }] },
+    {
+      id: 701,
+      ip: '10.20.0.8',
+      os: 'Windows Server 2019',
+      tags: [{ tag_id: 11, name: 'Prod' }],
+      detections: [{ qid: 90001, severity: 4, type: 'Confirmed', status: 'New' }],
+    },
   ],
 });
 const web = await addGroup('Web servers', '10.20.0.7');
@@ -250,6 +260,31 @@ describe('host list TruRisk and cloud parameters [D: the host list page; C: qual
     }
   });
 
+  it('selects hosts by their tags with use_tags=1, any or all of a set, less those excluded', async () => {
+    const ids = async (v: string, q: Record<string, string>) => hosts((await list(hostList(v), { ids: '700-701', ...q })).root).map((h) => text(h, 'ID'));
+    for (const v of ['2.0', '5.0']) {
+      expect(await ids(v, { use_tags: '1', tag_set_include: '11' })).toEqual(['700', '701']);
+      expect(await ids(v, { use_tags: '1', tag_set_include: '12,99' })).toEqual(['700']);
+      expect(await ids(v, { use_tags: '1', tag_set_include: '11,12', tag_include_selector: 'all' })).toEqual(['700']);
+      expect(await ids(v, { use_tags: '1', tag_set_exclude: '12' })).toEqual(['701']);
+      expect(await ids(v, { use_tags: '1', tag_set_by: 'name', tag_set_include: 'Prod', tag_set_exclude: 'Web,Other', tag_exclude_selector: 'all' })).toEqual([
+        '700',
+        '701',
+      ]);
+    }
+    // [D] without use_tags=1 hosts are selected by IPs and groups
+    expect(await ids('3.0', { tag_set_include: '12' })).toEqual(['700', '701']);
+    // paging on from the last host kept
+    const first = await list(hostList('4.0'), { use_tags: '1', tag_set_include: '11', truncation_limit: '1' });
+    expect(text(first.root, 'RESPONSE/WARNING/URL')).toMatch(/&id_min=701$/);
+    expectError(
+      await call(emulator, hostList('5.0'), { query: { action: 'list', use_tags: '1', tag_set_include: 'Prod' } }),
+      400,
+      '1905',
+      /^parameter tag_set_include has invalid value: Prod \(tag_set_by=id takes tag IDs\)/,
+    );
+  });
+
   it('refuses bad values with 1905', async () => {
     const refused = async (name: string, value: string) =>
       expectError(
@@ -263,5 +298,7 @@ describe('host list TruRisk and cloud parameters [D: the host list page; C: qual
     await refused('host_metadata', 'aws');
     await refused('trurisk_min', '1001');
     await refused('ars_max', '-1');
+    await refused('tag_set_by', 'title');
+    await refused('tag_include_selector', 'some');
   });
 });
