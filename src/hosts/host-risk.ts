@@ -1,6 +1,6 @@
 import { el, leaf, type XmlElement } from '../qualys/xml.js';
-import type { DetectionRow, HostRow } from './host.js';
-import type { DetectionFilter, HostStore } from './host-store.js';
+import type { HostRow } from './host.js';
+import type { DetectionFilter, HostStore, SeverityCount } from './host-store.js';
 
 /**
  * A host's TruRisk score, which the emulator derives from the host's open detections, as Qualys
@@ -19,7 +19,7 @@ const OPEN: DetectionFilter = {
  * [D: the asset tags page] an asset whose tags set no criticality has 2, on a scale of 1 to 5; the
  * emulator's tags set none.
  */
-export const ASSET_CRITICALITY = 2;
+const ASSET_CRITICALITY = 2;
 /** [E] each severity's weight (1 to 5), in tenths: the higher severities weigh the most. */
 const WEIGHTS = [2, 5, 10, 20, 40];
 /** [Q: docs] a TruRisk score is 0 to 1000. */
@@ -31,29 +31,29 @@ export interface HostRisk {
   counts: number[];
 }
 
-/** [E] a detection's risk: its QDS, or 20 per severity level when it has none. */
-const riskOf = (d: DetectionRow) => d.qds ?? 20 * d.severity;
+/** A host's open detections of one severity, counted by the store. */
+type Severity = Pick<SeverityCount, 'severity' | 'count' | 'max_qds' | 'without_qds'>;
 
 /**
- * [E] The score: for each severity, the highest risk among the open detections of that severity,
- * times the severity's weight; summed, times the asset criticality, at most 1000.
+ * [E] The score: for each severity, the highest risk among the open detections of that severity
+ * (a detection's QDS, or 20 per severity level when it has none), times the severity's weight;
+ * summed, times the asset criticality, at most 1000.
  */
-export function hostRisk(detections: readonly DetectionRow[]): HostRisk {
+function hostRisk(severities: readonly Severity[]): HostRisk {
   const counts = [0, 0, 0, 0, 0];
-  const highest = [0, 0, 0, 0, 0];
-  for (const d of detections) {
-    counts[d.severity - 1]++;
-    highest[d.severity - 1] = Math.max(highest[d.severity - 1], riskOf(d));
+  let sum = 0;
+  for (const s of severities) {
+    counts[s.severity - 1] = s.count;
+    sum += Math.max(s.max_qds ?? 0, s.without_qds ? 20 * s.severity : 0) * WEIGHTS[s.severity - 1];
   }
-  const sum = highest.reduce((total, r, i) => total + r * WEIGHTS[i], 0);
   return { score: Math.min(MAX_SCORE, Math.round((ASSET_CRITICALITY * sum) / 10)), counts };
 }
 
 /** The risk of each of `hosts`, a chunk read by ID, from one read of their open detections. */
 export function risksOf(store: HostStore, hosts: readonly HostRow[]): Map<number, HostRisk> {
-  const byHost = new Map<number, DetectionRow[]>(hosts.map((h) => [h.id, []]));
-  if (hosts.length > 0) for (const d of store.detections(hosts[0].id, hosts[hosts.length - 1].id, OPEN)) byHost.get(d.host_id)?.push(d);
-  return new Map([...byHost].map(([id, ds]) => [id, hostRisk(ds)]));
+  const byHost = new Map<number, Severity[]>(hosts.map((h) => [h.id, []]));
+  if (hosts.length > 0) for (const s of store.severities(hosts[0].id, hosts[hosts.length - 1].id, OPEN)) byHost.get(s.host_id)?.push(s);
+  return new Map([...byHost].map(([id, severities]) => [id, hostRisk(severities)]));
 }
 
 /** What a host list shows of the risk (`show_ars`, `show_trurisk`, `show_trurisk_factors`). */
