@@ -9,7 +9,7 @@ import type { RiskShow } from './host-risk.js';
  * value is a 1905, as the other host list parameters' are [E].
  */
 
-/** [C: qualysdk; D: the host list page] the clouds `host_metadata` names, or `all`. */
+/** [C: qualysdk; Q: the host list docs page] the clouds `host_metadata` names, or `all`. */
 const CLOUDS = ['all', 'ec2', 'google', 'azure'] as const;
 /** [E] how long a list of cloud field or tag names may be. */
 const MAX_FIELDS = 4096;
@@ -20,7 +20,7 @@ export interface ScoreBounds {
   max: number;
 }
 
-/** [D] a TruRisk score is 0 to 1000; so is an ARS, its former name. */
+/** [Q: docs] a TruRisk score is 0 to 1000; so is an ARS, its former name. */
 const score = (params: RequestParams, name: string) => {
   const value = params.integer(name, 0, 1000);
   return value === undefined ? undefined : Number(value);
@@ -34,7 +34,7 @@ export interface HostListExtras {
   tags?: (h: HostRow) => boolean;
 }
 
-/** [D: the tag parameters' docs] a tag set: tag IDs (`tag_set_by=id`, the default) or names. */
+/** [Q: the tag parameters' docs] a tag set: tag IDs (`tag_set_by=id`, the default) or names. */
 function tagSet(params: RequestParams, name: string, byId: boolean): string[] | undefined {
   const value = params.list(name, MAX_FIELDS);
   if (value === undefined || value === '') return undefined;
@@ -44,7 +44,7 @@ function tagSet(params: RequestParams, name: string, byId: boolean): string[] | 
 }
 
 /**
- * [D, C: qualysdk] `use_tags=1` selects hosts by their tags: those with any (or, with
+ * [Q: docs; C: qualysdk] `use_tags=1` selects hosts by their tags: those with any (or, with
  * `tag_include_selector=all`, all) of `tag_set_include`, less those with any (or all) of
  * `tag_set_exclude`. [E] Names match exactly; without `use_tags=1` the tag set is read for its
  * values alone, as the docs say hosts are then selected by IPs and groups.

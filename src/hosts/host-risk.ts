@@ -16,7 +16,7 @@ const OPEN: DetectionFilter = {
 };
 
 /**
- * [D: the asset tags page] an asset whose tags set no criticality has 2, on a scale of 1 to 5; the
+ * [Q: the asset tags docs page] an asset whose tags set no criticality has 2, on a scale of 1 to 5; the
  * emulator's tags set none.
  */
 const ASSET_CRITICALITY = 2;

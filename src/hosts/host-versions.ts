@@ -42,7 +42,7 @@ export const ARF_FILTERS_V2 = ['arf_kernel_filter', 'arf_service_filter', 'arf_c
 export const ARF_FILTERS_V3 = ['show_arf_data', 'arf_filter_keys'] as const;
 
 /**
- * [D: the host list page, from its v2.0 section; C: qualysetl sends them to 2.0 or the version it is
+ * [Q: the host list docs page, from its v2.0 section; C: qualysetl sends them to 2.0 or the version it is
  * set to, qualysdk to 3.0, qualyspy to 2.0 then 4.0, a connector to 5.0] the host list's TruRisk
  * (and its former name, ARS) and cloud parameters, at every version.
  */
@@ -57,7 +57,7 @@ export const HOST_LIST_RISK_PARAMS = [
   'show_trurisk_factors',
 ] as const;
 export const HOST_LIST_CLOUD_PARAMS = ['host_metadata', 'host_metadata_fields', 'show_cloud_tags', 'cloud_tag_fields'] as const;
-/** [D: the host list page; C: qualysdk] selecting hosts by their tags, at every version. */
+/** [Q: the host list docs page; C: qualysdk] selecting hosts by their tags, at every version. */
 export const HOST_LIST_TAG_PARAMS = ['use_tags', 'tag_set_by', 'tag_include_selector', 'tag_exclude_selector', 'tag_set_include', 'tag_set_exclude'] as const;
 
 const V2: HostVersion = {
