@@ -57,7 +57,7 @@ export const HOST_LIST_RISK_PARAMS = [
   'show_trurisk_factors',
 ] as const;
 export const HOST_LIST_CLOUD_PARAMS = ['host_metadata', 'host_metadata_fields', 'show_cloud_tags', 'cloud_tag_fields'] as const;
-/** [Q: the host list docs page; C: qualysdk] selecting hosts by their tags, at every version. */
+/** [Q: the host list docs page; C: qualysdk, XSOAR's qualys-host-list] selecting hosts by their tags, at every version. */
 export const HOST_LIST_TAG_PARAMS = ['use_tags', 'tag_set_by', 'tag_include_selector', 'tag_exclude_selector', 'tag_set_include', 'tag_set_exclude'] as const;
 
 const V2: HostVersion = {
