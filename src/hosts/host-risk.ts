@@ -16,8 +16,8 @@ const OPEN: DetectionFilter = {
 };
 
 /**
- * [Q: the asset tags docs page] an asset whose tags set no criticality has 2, on a scale of 1 to 5; the
- * emulator's tags set none.
+ * [Q: the asset tags docs page] an asset whose tags set no criticality has 2, on a scale of 1 to
+ * 5; the emulator's tags set none.
  */
 const ASSET_CRITICALITY = 2;
 /** [E] each severity's weight (1 to 5), in tenths: the higher severities weigh the most. */
@@ -67,7 +67,7 @@ export const showsRisk = (show: RiskShow) => show.ars || show.trurisk || show.fa
 
 /**
  * The risk elements of a host list HOST, after IP [C: the DTD order qualyspy's models and a
- * connector's recorded-shape fixture keep]: ASSET_RISK_SCORE (TruRisk's former name, the same
+ * Qualys-to-Tenable importer's fixture keep]: ASSET_RISK_SCORE (TruRisk's former name, the same
  * value [C]), TRURISK_SCORE and ASSET_CRITICALITY_SCORE, then TRURISK_SCORE_FACTORS, an empty
  * TRURISK_SCORE_FORMULA as the fixture shows and a VULN_COUNT for each severity.
  */
