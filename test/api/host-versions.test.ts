@@ -181,7 +181,7 @@ describe('parameters', () => {
   });
 });
 
-describe('host list TruRisk and cloud parameters [D: the host list page; C: qualysetl, qualysdk, qualyspy]', () => {
+describe('host list TruRisk and cloud parameters [Q: the host list docs page; C: qualysetl, qualysdk, qualyspy]', () => {
   // [E] the score from the open detections (docs/fidelity.md §20, "TruRisk"): 700 has a severity 3
   // of QDS 72, 2 × 72 × 1 = 144; 701 a severity 4 without a QDS, counted as 80, 2 × 80 × 2 = 320
   const scores = async (v: string, q: Record<string, string>) =>
