@@ -7,7 +7,10 @@ import { el, leaf, renderSiblings, renderXmlAround, type XmlDocumentSpec, type X
 import { csvHead, csvRows, csvTail } from './detection-csv.js';
 import type { HostRow } from './host.js';
 import { chunkOf, firstRead, pageStream, type PageChunk } from './host-pages.js';
-import { DETECTION_FILTER_PARAMS, type FilterSources, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
+import { DETECTION_FILTER_PARAMS, type FilterSources, flag, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
+import { readHostListExtras } from './host-list-params.js';
+import { filtersRead, hostListReader } from './host-list-reader.js';
+import { type HostRisk, riskElements } from './host-risk.js';
 import type { HostStore } from './host-store.js';
 import { joinedRead } from './joined-detections.js';
 import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
@@ -27,7 +30,6 @@ export interface HostLists {
   readonly pageSize: number;
 }
 
-const flag = (params: RequestParams, name: string) => params.oneOf(name, ['0', '1']) === '1';
 /** [Q] 0: no truncation; [E] the default is --page-size (Qualys's 1000 unless set). */
 const readLimit = (params: RequestParams, pageSize: number) => Number(params.integer('truncation_limit', 0, 1_000_000) ?? pageSize);
 
@@ -79,20 +81,34 @@ const HOST_LIST_DETAILS = ['Basic', 'Basic/AGs', 'All', 'All/AGs', 'None'] as co
 function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
   return {
     methods: ['GET', 'POST'],
-    allowed: ['action', 'echo_request', 'details', 'show_asset_id', 'show_tags', 'truncation_limit', ...HOST_FILTER_PARAMS],
+    allowed: [
+      'action',
+      'echo_request',
+      'details',
+      'show_asset_id',
+      'show_tags',
+      'truncation_limit',
+      ...HOST_FILTER_PARAMS,
+      ...HOST_VERSIONS[version].hostListParams,
+    ],
     exclusive: [['ag_ids', 'ag_titles']],
     handle(ctx) {
       const { params } = ctx;
       const details = params.oneOf('details', HOST_LIST_DETAILS, true) ?? 'Basic';
       const show = { all: details.startsWith('All'), assetId: flag(params, 'show_asset_id'), tags: flag(params, 'show_tags') };
+      const extras = readHostListExtras(params);
       const limit = readLimit(params, lists.pageSize);
       const filter = readHostFilter(params, lists.sources);
       const dtdPath = hostListDtd(version);
+      const { store } = lists;
+      const listed = hostListReader(store, (after, n) => store.hosts(filter, after, n), extras);
       if (details === 'None') {
         // [Q recorded] an ID_SET and no HOST_LIST; IDs only, so read whole. [Q] Each an ID, never an
         // ID_RANGE: Qualys's own sample and the connectors written against it read ID alone
         // (docs/fidelity.md §20), as a platform's sparse host IDs let them.
-        const ids = lists.store.hostIds(filter, limit === 0 ? -1 : limit + 1);
+        const ids = filtersRead(extras)
+          ? listed(0, limit === 0 ? Infinity : limit + 1).rows.map((h) => h.id)
+          : store.hostIds(filter, limit === 0 ? -1 : limit + 1);
         const next = limit > 0 && ids.length > limit ? ids.pop() : undefined;
         const set = ids.length > 0 ? el('ID_SET', ...ids.map((id) => leaf('ID', String(id)))) : undefined;
         return { xml: ctx.render(listDoc(ctx, 'HOST_LIST_OUTPUT', dtdPath, set, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }))) };
@@ -100,8 +116,12 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       // [S: DC host list sample 2] `/AGs` adds each host's ASSET_GROUP_IDS, and the page a GLOSSARY of them
       const groupsOf = details.endsWith('/AGs') ? groupsOfHosts(lists.sources.groups) : undefined;
       const glossary = groupsOf && new GroupGlossary();
-      const host = (h: HostRow) => hostListHost(h, show, groupsOf && assetGroupIds(glossary!.note(h.id, groupsOf(h))));
-      const read = (after: number, n: number) => chunkOf(lists.store.hosts(filter, after, n), (hosts) => hostElements(hosts.map(host)));
+      const host = (h: HostRow, risk?: HostRisk) =>
+        hostListHost(h, show, groupsOf && assetGroupIds(glossary!.note(h.id, groupsOf(h))), risk && riskElements(risk, extras.risk));
+      const read = (after: number, n: number) => {
+        const { rows, risks } = listed(after, n);
+        return chunkOf(rows, (hosts) => hostElements(hosts.map((h) => host(h, risks?.get(h.id)))));
+      };
       return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read, (next) => glossary?.element(next));
     },
   };

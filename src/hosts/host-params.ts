@@ -57,12 +57,19 @@ function dateOf(params: RequestParams, name: string): string | undefined {
   return value === undefined || value.length > 10 ? value : `${value}T00:00:00Z`;
 }
 
-const flag = (params: RequestParams, name: string) => params.oneOf(name, ['0', '1']) === '1';
+/** A 0|1 flag, set when 1. */
+export const flag = (params: RequestParams, name: string) => params.oneOf(name, ['0', '1']) === '1';
+
+/**
+ * [C] id_min=0 is no bound: Qualys's own ETL (qualysetl) sends it on its first host list page, and
+ * pages on from there.
+ */
+const idMin = (value: string) => (value.trim() === '0' ? 1 : parseId('id_min', value));
 
 /** [Q] `ids`, then id_min and id_max, as one set. */
 function readIds(params: RequestParams): IntervalSet {
   const ids = params.has('ids') ? parseIdSet('ids', params.require('ids')) : [[1, MAX_ID] as const];
-  const min = params.has('id_min') ? parseId('id_min', params.require('id_min')) : 1;
+  const min = params.has('id_min') ? idMin(params.require('id_min')) : 1;
   const max = params.has('id_max') ? parseId('id_max', params.require('id_max')) : MAX_ID;
   return min <= max ? intersect(ids, [[min, max]]) : [];
 }

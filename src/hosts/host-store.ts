@@ -47,6 +47,15 @@ export interface JoinedHost extends HostRow {
   detection_parts: Buffer;
 }
 
+/** A host's detections of one severity: how many, the highest QDS and whether one has none (1). */
+export interface SeverityCount {
+  host_id: number;
+  severity: number;
+  count: number;
+  max_qds: number | null;
+  without_qds: number;
+}
+
 const HOST_FILTERS = `h.id > @after AND h.id BETWEEN @lo AND @hi
   AND (@ids IS NULL OR hosts_in_set(h.id, @ids))
   AND (@ips IS NULL OR hosts_in_set(h.ip, @ips))
@@ -236,6 +245,10 @@ export class HostStore extends SqlStore {
       detections: db.prepare(
         `SELECT ${['unique_vuln_id', 'host_id', ...DETECTION_COLUMNS.filter((c) => c !== 'xml')].map((c) => `d.${c}`).join(', ')} FROM host_detections d WHERE d.host_id BETWEEN @first AND @last AND ${DETECTION_FILTERS} ORDER BY d.host_id, d.unique_vuln_id`,
       ),
+      severities: db.prepare(
+        `SELECT d.host_id, d.severity, count(*) AS count, max(d.qds) AS max_qds, max(d.qds IS NULL) AS without_qds FROM host_detections d
+         WHERE d.host_id BETWEEN @first AND @last AND ${DETECTION_FILTERS} GROUP BY d.host_id, d.severity`,
+      ),
       allDetections: db.prepare(
         `SELECT ${['unique_vuln_id', 'host_id', ...DETECTION_COLUMNS.filter((c) => c !== 'xml')].join(', ')} FROM host_detections WHERE host_id = ? ORDER BY unique_vuln_id`,
       ),
@@ -311,6 +324,11 @@ export class HostStore extends SqlStore {
    */
   detections(first: number, last: number, filter: DetectionFilter): DetectionRow[] {
     return this.keys.run([filter.qids], ([qids]) => this.stmts.detections.all({ first, last, ...detectionParams(filter, qids) }) as DetectionRow[]);
+  }
+
+  /** As `detections`, counted by host and severity, with the highest QDS and whether one has none. */
+  severities(first: number, last: number, filter: DetectionFilter): SeverityCount[] {
+    return this.keys.run([filter.qids], ([qids]) => this.stmts.severities.all({ first, last, ...detectionParams(filter, qids) }) as SeverityCount[]);
   }
 
   /** Every detection of one host, whatever its status (the dashboard). */

@@ -5,8 +5,8 @@ import { assetGroupElement, groupsOfHosts } from './host-groups.js';
 
 /**
  * What each API version of the host list and the detections serves differently, as data
- * (docs/fidelity.md §20, "Versions"): the DTD files its DOCTYPEs name, the detection parameters
- * only it takes and the elements a detection HOST carries after TRACKING_METHOD.
+ * (docs/fidelity.md §20, "Versions"): the DTD files its DOCTYPEs name, the host list and detection
+ * parameters only it takes and the elements a detection HOST carries after TRACKING_METHOD.
  */
 
 /** [Q] the API versions serving the host list and the detections. */
@@ -20,6 +20,8 @@ export interface HostVersion {
   /** The DTD files, under dtd/, its answers' DOCTYPEs name. */
   hostListDtdFile: string;
   detectionDtdFile: string;
+  /** The host list parameters this version takes besides the filters (host-list-params.ts reads them). */
+  hostListParams: readonly string[];
   /** The detection parameters this version takes besides those every version does (host-params.ts reads them). */
   detectionParams: readonly string[];
   /**
@@ -39,7 +41,32 @@ const DETECTION_DTD = 'fo/asset/host/vm/detection/dtd/output.dtd';
 export const ARF_FILTERS_V2 = ['arf_kernel_filter', 'arf_service_filter', 'arf_config_filter'] as const;
 export const ARF_FILTERS_V3 = ['show_arf_data', 'arf_filter_keys'] as const;
 
-const V2: HostVersion = { hostListDtdFile: HOST_LIST_DTD, detectionDtdFile: DETECTION_DTD, detectionParams: ARF_FILTERS_V2, detectionHostPlace: 'none' };
+/**
+ * [Q: the host list docs page, from its v2.0 section; C: qualysetl sends them to 2.0 or the version it is
+ * set to, qualysdk to 3.0, qualyspy to 2.0 then 4.0, a connector to 5.0] the host list's TruRisk
+ * (and its former name, ARS) and cloud parameters, at every version.
+ */
+export const HOST_LIST_RISK_PARAMS = [
+  'show_ars',
+  'ars_min',
+  'ars_max',
+  'show_ars_factors',
+  'show_trurisk',
+  'trurisk_min',
+  'trurisk_max',
+  'show_trurisk_factors',
+] as const;
+export const HOST_LIST_CLOUD_PARAMS = ['host_metadata', 'host_metadata_fields', 'show_cloud_tags', 'cloud_tag_fields'] as const;
+/** [Q: the host list docs page; C: qualysdk, XSOAR's qualys-host-list] selecting hosts by their tags, at every version. */
+export const HOST_LIST_TAG_PARAMS = ['use_tags', 'tag_set_by', 'tag_include_selector', 'tag_exclude_selector', 'tag_set_include', 'tag_set_exclude'] as const;
+
+const V2: HostVersion = {
+  hostListDtdFile: HOST_LIST_DTD,
+  detectionDtdFile: DETECTION_DTD,
+  hostListParams: [...HOST_LIST_RISK_PARAMS, ...HOST_LIST_TAG_PARAMS, ...HOST_LIST_CLOUD_PARAMS],
+  detectionParams: ARF_FILTERS_V2,
+  detectionHostPlace: 'none',
+};
 const V3: HostVersion = { ...V2, detectionParams: ARF_FILTERS_V3 };
 
 export const HOST_VERSIONS: Readonly<Record<HostApiVersion, HostVersion>> = {

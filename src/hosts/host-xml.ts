@@ -43,11 +43,12 @@ function tags(json: string): XmlElement | undefined {
   );
 }
 
-/** ID, ASSET_ID and IP, then TRACKING_METHOD: how a HOST of either list begins. */
-const identity = (h: HostRow, assetId: boolean) => [
+/** ID, ASSET_ID and IP, then `afterIp` and TRACKING_METHOD: how a HOST of either list begins. */
+const identity = (h: HostRow, assetId: boolean, afterIp: readonly XmlElement[] = []) => [
   leaf('ID', String(h.id)),
   assetId && num('ASSET_ID', h.asset_id),
   leaf('IP', formatAddress(h.ip)),
+  ...afterIp,
   leaf('TRACKING_METHOD', h.tracking_method),
 ];
 
@@ -62,11 +63,14 @@ const vmScans = (h: HostRow) => [
   num('LAST_VM_AUTH_SCANNED_DURATION', h.last_vm_auth_scanned_duration),
 ];
 
-/** A HOST of HOST_LIST_OUTPUT; `groups` (details `/AGs`) its ASSET_GROUP_IDS, the DTD's last element. */
-export function hostListHost(h: HostRow, show: HostListShow, groups?: XmlElement): XmlElement {
+/**
+ * A HOST of HOST_LIST_OUTPUT; `groups` (details `/AGs`) its ASSET_GROUP_IDS, the DTD's last element;
+ * `risk`, its TruRisk elements, which follow IP (host-risk.ts).
+ */
+export function hostListHost(h: HostRow, show: HostListShow, groups?: XmlElement, risk: readonly XmlElement[] = []): XmlElement {
   return el(
     'HOST',
-    ...identity(h, show.assetId),
+    ...identity(h, show.assetId, risk),
     ...names(h),
     cdata('OS', h.os),
     cdata('QG_HOSTID', h.qg_hostid),

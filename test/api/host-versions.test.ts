@@ -29,9 +29,20 @@ await emulator.seed({
       dns: 'app7.example.test',
       os: 'Ubuntu Linux 22.04',
       comments: 'seven',
+      last_vuln_scan_datetime: '2026-11-30T10:00:00Z',
+      tags: [
+        { tag_id: 11, name: 'Prod' },
+        { tag_id: 12, name: 'Web' },
+      ],
       detections: [{ qid: 38173, severity: 3, type: 'Confirmed', status: 'Active', qds: 72 }],
     },
-    { id: 701, ip: '10.20.0.8', os: 'Windows Server 2019', detections: [{ qid: 90001, severity: 4, type: 'Confirmed', status: 'New' }] },
+    {
+      id: 701,
+      ip: '10.20.0.8',
+      os: 'Windows Server 2019',
+      tags: [{ tag_id: 11, name: 'Prod' }],
+      detections: [{ qid: 90001, severity: 4, type: 'Confirmed', status: 'New' }],
+    },
   ],
 });
 const web = await addGroup('Web servers', '10.20.0.7');
@@ -167,5 +178,127 @@ describe('parameters', () => {
       /^parameter show_qds_factors has invalid value: 2/,
     );
     expectError(await call(emulator, detections('5.0'), { query: { action: 'list', bogus: '1' } }), 400, '1901', /^Unrecognized parameter\(s\): bogus/);
+  });
+});
+
+describe('host list TruRisk and cloud parameters [Q: the host list docs page; C: qualysetl, qualysdk, qualyspy]', () => {
+  // [E] the score from the open detections (docs/fidelity.md §20, "TruRisk"): 700 has a severity 3
+  // of QDS 72, 2 × 72 × 1 = 144; 701 a severity 4 without a QDS, counted as 80, 2 × 80 × 2 = 320
+  const scores = async (v: string, q: Record<string, string>) =>
+    hosts((await list(hostList(v), { ids: '700-701', ...q })).root).map((h) => [text(h, 'ID'), text(h, 'TRURISK_SCORE')]);
+
+  it('writes ASSET_RISK_SCORE, TRURISK_SCORE, ASSET_CRITICALITY_SCORE and TRURISK_SCORE_FACTORS after IP, at every version', async () => {
+    for (const v of ['2.0', '3.0', '4.0', '5.0']) {
+      const res = await list(hostList(v), { ids: '700-701', show_ars: '1', show_trurisk: '1', show_trurisk_factors: '1' });
+      const [seven, eight] = hosts(res.root);
+      expect(names(seven).slice(0, 8)).toEqual([
+        'ID',
+        'IP',
+        'ASSET_RISK_SCORE',
+        'TRURISK_SCORE',
+        'ASSET_CRITICALITY_SCORE',
+        'TRURISK_SCORE_FACTORS',
+        'TRACKING_METHOD',
+        'DNS',
+      ]);
+      expect([text(seven, 'ASSET_RISK_SCORE'), text(seven, 'TRURISK_SCORE'), text(seven, 'ASSET_CRITICALITY_SCORE')]).toEqual(['144', '144', '2']);
+      expect(text(eight, 'TRURISK_SCORE')).toBe('320');
+      const counts = all(seven, 'TRURISK_SCORE_FACTORS', 'VULN_COUNT').map((c) => [c.attrs.qds_severity, c.text]);
+      expect(counts).toEqual([
+        ['1', '0'],
+        ['2', '0'],
+        ['3', '1'],
+        ['4', '0'],
+        ['5', '0'],
+      ]);
+    }
+    // only what is asked for
+    expect(names(hosts((await list(hostList('5.0'), { ids: '700', show_trurisk_factors: '1' })).root)[0]).slice(2, 4)).toEqual([
+      'TRURISK_SCORE_FACTORS',
+      'TRACKING_METHOD',
+    ]);
+  });
+
+  it('keeps the hosts whose score is within trurisk_min and trurisk_max (or ars_), paging by the last one listed', async () => {
+    expect(await scores('5.0', { show_trurisk: '1', trurisk_min: '200' })).toEqual([['701', '320']]);
+    expect(await scores('2.0', { show_trurisk: '1', trurisk_max: '200' })).toEqual([['700', '144']]);
+    expect(await scores('3.0', { ars_min: '144', ars_max: '150' })).toEqual([['700', undefined]]);
+    expect(await scores('4.0', { trurisk_min: '321' })).toEqual([]);
+    const first = await list(hostList('5.0'), { ids: '700-701', trurisk_min: '100', truncation_limit: '1' });
+    expect(text(first.root, 'RESPONSE/WARNING/URL')).toBe(
+      `${emulator.url}${hostList('5.0')}?action=list&ids=700-701&trurisk_min=100&truncation_limit=1&id_min=701`,
+    );
+    const none = await list(hostList('5.0'), { ids: '700-701', details: 'None', trurisk_min: '200' });
+    expect(all(none.root, 'RESPONSE/ID_SET', 'ID').map((n) => n.text)).toEqual(['701']);
+  });
+
+  it("answers qualysetl's host list call, exactly as it sends it, at its default 2.0 and at 5.0", async () => {
+    // [C] qualysetl (etld_lib_config.py, host_list_03/04_...py): a POST form, with vm_processed_after
+    // (a week back by default) and id_min, 0 on its first page
+    const payload = {
+      action: 'list',
+      details: 'All',
+      truncation_limit: '25000',
+      show_tags: '1',
+      show_cloud_tags: '1',
+      show_asset_id: '1',
+      host_metadata: 'all',
+      show_trurisk: '1',
+      show_trurisk_factors: '1',
+      vm_processed_after: '2026-11-23T00:00:00Z',
+      id_min: '0',
+    };
+    for (const v of ['2.0', '5.0']) {
+      const res = await call(emulator, hostList(v), { form: payload });
+      expect(res.status, res.body).toBe(200);
+      const [seven, ...others] = hosts(res.root);
+      expect([text(seven, 'ID'), text(seven, 'TRURISK_SCORE'), others.length]).toEqual(['700', '144', 0]);
+      // [E] hosts are no cloud assets: no METADATA or CLOUD_PROVIDER_TAGS
+      expect(names(seven)).not.toContain('METADATA');
+      expect(names(seven)).not.toContain('CLOUD_PROVIDER_TAGS');
+      expect(names(seven)).toContain('LAST_VULN_SCAN_DATETIME');
+    }
+  });
+
+  it('selects hosts by their tags with use_tags=1, any or all of a set, less those excluded', async () => {
+    const ids = async (v: string, q: Record<string, string>) => hosts((await list(hostList(v), { ids: '700-701', ...q })).root).map((h) => text(h, 'ID'));
+    for (const v of ['2.0', '5.0']) {
+      expect(await ids(v, { use_tags: '1', tag_set_include: '11' })).toEqual(['700', '701']);
+      expect(await ids(v, { use_tags: '1', tag_set_include: '12,99' })).toEqual(['700']);
+      expect(await ids(v, { use_tags: '1', tag_set_include: '11,12', tag_include_selector: 'all' })).toEqual(['700']);
+      expect(await ids(v, { use_tags: '1', tag_set_exclude: '12' })).toEqual(['701']);
+      expect(await ids(v, { use_tags: '1', tag_set_by: 'name', tag_set_include: 'Prod', tag_set_exclude: 'Web,Other', tag_exclude_selector: 'all' })).toEqual([
+        '700',
+        '701',
+      ]);
+    }
+    // [D] without use_tags=1 hosts are selected by IPs and groups
+    expect(await ids('3.0', { tag_set_include: '12' })).toEqual(['700', '701']);
+    // paging on from the last host kept
+    const first = await list(hostList('4.0'), { use_tags: '1', tag_set_include: '11', truncation_limit: '1' });
+    expect(text(first.root, 'RESPONSE/WARNING/URL')).toMatch(/&id_min=701$/);
+    expectError(
+      await call(emulator, hostList('5.0'), { query: { action: 'list', use_tags: '1', tag_set_include: 'Prod' } }),
+      400,
+      '1905',
+      /^parameter tag_set_include has invalid value: Prod \(tag_set_by=id takes tag IDs\)/,
+    );
+  });
+
+  it('refuses bad values with 1905', async () => {
+    const refused = async (name: string, value: string) =>
+      expectError(
+        await call(emulator, hostList('5.0'), { query: { action: 'list', [name]: value } }),
+        400,
+        '1905',
+        new RegExp(`^parameter ${name} has invalid value: ${value}`),
+      );
+    await refused('show_trurisk', '2');
+    await refused('show_cloud_tags', 'yes');
+    await refused('host_metadata', 'aws');
+    await refused('trurisk_min', '1001');
+    await refused('ars_max', '-1');
+    await refused('tag_set_by', 'title');
+    await refused('tag_include_selector', 'some');
   });
 });
