@@ -8,7 +8,7 @@ import { CREATE_RULES, readDefinition, UPDATE_RULES, updatedParams } from './sch
 import { scheduleListOutput } from './schedule-output.js';
 import type { ScheduleStore } from './schedule-store.js';
 
-/** [Q] documented path; [C] clients call v5.0 too, [E] with the same parameters and answers. */
+/** [Q] documented path; [Q: clients] clients call v5.0 too, [E] with the same parameters and answers. */
 export const SCHEDULE_PATHS = ['/api/2.0/fo/schedule/scan/', '/api/5.0/fo/schedule/scan/'];
 
 /** [Q recorded] each write answers SIMPLE_RETURN with its TEXT and ITEM `ID` ([E] for update and delete, which XSOAR maps as it maps create's). */

@@ -21,7 +21,7 @@ export interface ScanEndpointDeps {
   findings: FindingSource;
 }
 
-/** [D] the list shows scans launched in the past 30 days unless launched_after_datetime says otherwise. */
+/** [Q: docs] the list shows scans launched in the past 30 days unless launched_after_datetime says otherwise. */
 const DEFAULT_WINDOW_MS = 30 * 86_400_000;
 
 const LIST_PARAMS = [
@@ -128,7 +128,7 @@ function manage(kind: ScanKind, action: keyof typeof MANAGE_TEXTS, deps: ScanEnd
 
 function fetch(kind: ScanKind, deps: ScanEndpointDeps): ActionSpec {
   return {
-    // [C] clients fetch with GET or POST
+    // [Q: clients] clients fetch with GET or POST
     methods: ['GET', 'POST'],
     allowed: ['action', 'echo_request', 'scan_ref', 'ips', 'mode', 'output_format', 'client_id', 'client_name'],
     required: ['scan_ref'],

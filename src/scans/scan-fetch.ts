@@ -11,7 +11,7 @@ import type { Scan } from './scan.js';
 
 export const COMPLIANCE_RESULT_DTD = '/api/2.0/fo/scan/compliance/compliance_scan_result_output.dtd';
 
-/** [D: the fetch page as XSOAR's command quotes it] results can be fetched once a scan is Finished, Canceled, Paused or Error. */
+/** [Q: the fetch page as XSOAR's command quotes it] results can be fetched once a scan is Finished, Canceled, Paused or Error. */
 const FETCHABLE: readonly Scan['status']['state'][] = ['Finished', 'Canceled', 'Paused', 'Error'];
 
 /** [E] the refusal before: 1905 naming the state. */
@@ -29,7 +29,7 @@ function resultsOf(ctx: ActionContext, scan: Scan, source: FindingSource): HostR
 }
 
 /**
- * One row per host and finding. [D: the fetch page as XSOAR's command quotes it] brief: IP, DNS,
+ * One row per host and finding. [Q: the fetch page as XSOAR's command quotes it] brief: IP, DNS,
  * NetBIOS, QID and the results; extended adds protocol, port, an SSL flag (`yes`, `no`) and the
  * FQDN. [Q recorded through XSOAR's mapping] the keys ip, dns, netbios, qid, results, instance;
  * [E] the order and the CSV headings.

@@ -140,7 +140,7 @@ function missing(name: string, value: string, what: string): never {
   throw qualysErrors.noSuch(name, value, what);
 }
 
-/** [Q] the appliance named, the groups' default one with `default_scanner`/`scanners_in_ag`, else Qualys's external scanners [D]. */
+/** [Q] the appliance named, the groups' default one with `default_scanner`/`scanners_in_ag`, else Qualys's external scanners [Q: docs]. */
 function scannerOf(params: RequestParams, groups: readonly GroupIps[], links: ScanLinks): string {
   const id = params.get('iscanner_id');
   if (id !== undefined && id !== '') {
