@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/index.js';
 import { generateKbEntry } from '../../src/knowledge-base/kb-generator.js';
 import { admin } from '../helpers/admin.js';
-import { all, call, find, startTestEmulator, text, USER, type Node } from '../helpers/emulator.js';
+import { all, call, find, startTestEmulator, text, type Node } from '../helpers/emulator.js';
+import { storedAndFromFields } from '../helpers/kb-stored.js';
 
 // What each version of the KnowledgeBase answers differently (docs/fidelity.md §21, "Versions"):
 // 3.0 and 4.0 write PATCH_PUBLISHED_DATE after PATCHABLE and name a DTD declaring it; 2.0 neither.
@@ -83,49 +79,25 @@ describe('KnowledgeBase versions', () => {
 
 describe('generated entries across versions', () => {
   it('give patchable entries a PATCH_PUBLISHED_DATE between publication and the last change, the same bytes stored or written from fields', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qe-kbv-'));
-    const db = join(dir, 'kb.sqlite');
-    const answers = async () => {
-      const emulator = await startEmulator({ db, users: [USER] });
-      try {
-        const bodies: string[] = [];
-        for (const [version, details] of [
-          ['3.0', 'Basic'],
-          ['4.0', 'All'],
-          ['2.0', 'All'],
-        ]) {
-          const res = await call(emulator, path(version), { query: { action: 'list', details } });
-          expect(res.status, res.body).toBe(200);
-          bodies.push(res.body.replaceAll(emulator.url, 'URL').replace(/<DATETIME>[^<]*</g, '<DATETIME><'));
-        }
-        return bodies;
-      } finally {
-        await emulator.close();
-      }
-    };
-    try {
-      const first = await startEmulator({ db, users: [USER] });
-      const entries = Array.from({ length: 30 }, (_, i) => generateKbEntry(800000 + i, 5));
-      expect((await admin(first, 'POST', 'seed', { records: [], knowledge_base: [DATED, ...entries] })).status).toBe(200);
-      await first.close();
-      const dated = entries.filter((e) => e.patchable === '1');
-      expect(dated.length).toBeGreaterThan(5);
-      for (const e of dated) {
-        const date = e.patch_published_date as string;
-        expect(date >= (e.published_datetime as string) && date <= (e.last_service_modification_datetime as string), `${e.qid}: ${date}`).toBe(true);
-      }
-      expect(entries.filter((e) => e.patch_published_date !== undefined)).toEqual(dated);
-      const stored = await answers();
-      expect(stored[0].match(/<PATCH_PUBLISHED_DATE>/g)).toHaveLength(dated.length + 1);
-      expect(stored[1].match(/<PATCH_PUBLISHED_DATE>/g)).toHaveLength(dated.length + 1);
-      expect(stored[2]).not.toContain('PATCH_PUBLISHED_DATE');
-      // as entries of a database stored before the written forms were kept
-      const file = new Database(db);
-      file.exec('DELETE FROM kb_vuln_basic; DELETE FROM kb_vuln_all');
-      file.close();
-      expect(await answers()).toEqual(stored);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const entries = Array.from({ length: 30 }, (_, i) => generateKbEntry(800000 + i, 5));
+    const dated = entries.filter((e) => e.patchable === '1');
+    expect(dated.length).toBeGreaterThan(5);
+    for (const e of dated) {
+      const date = e.patch_published_date as string;
+      expect(date >= (e.published_datetime as string) && date <= (e.last_service_modification_datetime as string), `${e.qid}: ${date}`).toBe(true);
     }
+    expect(entries.filter((e) => e.patch_published_date !== undefined)).toEqual(dated);
+    const { stored, fromFields } = await storedAndFromFields(
+      [DATED, ...entries],
+      [
+        [path('3.0'), { details: 'Basic' }],
+        [path('4.0'), { details: 'All' }],
+        [path('2.0'), { details: 'All' }],
+      ],
+    );
+    expect(stored[0].match(/<PATCH_PUBLISHED_DATE>/g)).toHaveLength(dated.length + 1);
+    expect(stored[1].match(/<PATCH_PUBLISHED_DATE>/g)).toHaveLength(dated.length + 1);
+    expect(stored[2]).not.toContain('PATCH_PUBLISHED_DATE');
+    expect(fromFields).toEqual(stored);
   });
 });
