@@ -123,7 +123,7 @@ function reader(store: KbStore, filter: KbFilter, shown: ShownSet): (after: numb
   const stored = (r: KbRead & { entry: null }) =>
     storedVuln(patchDate && r.patchDate !== null && r.split !== null ? withPatchDate(r.xml, r.split, r.patchDate) : r.xml);
   return (after) => {
-    const rows = store.writtenBatch(filter, after, BATCH, form);
+    const rows = store.writtenBatch(filter, after, BATCH, form, patchDate);
     return { vulns: rows.map((r) => (r.entry ? vulnElement(r.entry, shown) : stored(r))), last: rows.length > 0 ? rows[rows.length - 1].qid : after };
   };
 }

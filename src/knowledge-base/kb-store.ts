@@ -64,7 +64,9 @@ const FILTERS = [
 const batchSql = (join: string) => `FROM json_each(@ranges) j CROSS JOIN kb_vulns v ${join}
   WHERE v.qid BETWEEN max(j.value->>0, @after + 1) AND j.value->>1 AND ${FILTERS} LIMIT @limit`;
 
-const WRITTEN_COLUMNS = 'SELECT v.qid, w.xml, w.split, v.patch_published AS patchDate, iif(w.xml IS NULL, v.entry, NULL) AS entry';
+/** A stored form's columns; the patch date and where it goes only for the versions writing it. */
+const writtenColumns = (patchDates: boolean) =>
+  `SELECT v.qid, w.xml, ${patchDates ? 'w.split AS split, w.patch_date AS patchDate' : 'NULL AS split, NULL AS patchDate'}, iif(w.xml IS NULL, v.entry, NULL) AS entry`;
 
 const windowParams = (name: string, w: Window | undefined) => ({ [`${name}After`]: w?.after ?? null, [`${name}Before`]: w?.before ?? null });
 
@@ -82,21 +84,25 @@ export class KbStore extends SqlStore {
   constructor(database: Database) {
     super(database);
     const { connection: db } = database;
+    const written = (table: string) => {
+      const read = (patchDates: boolean) => db.prepare(`${writtenColumns(patchDates)} ${batchSql(`LEFT JOIN ${table} w ON w.qid = v.qid`)}`);
+      return { withPatchDates: read(true), without: read(false) };
+    };
     this.stmts = {
       insert: db.prepare(
-        `INSERT INTO kb_vulns (qid, severity, title, patchable, remote, auth_types, service_modified, user_modified, published, patch_published, entry)
-         VALUES (@qid, @severity, @title, @patchable, @remote, @authTypes, @serviceModified, @userModified, @published, @patchPublished, @entry)`,
+        `INSERT INTO kb_vulns (qid, severity, title, patchable, remote, auth_types, service_modified, user_modified, published, entry)
+         VALUES (@qid, @severity, @title, @patchable, @remote, @authTypes, @serviceModified, @userModified, @published, @entry)`,
       ),
       insertWritten: {
-        basic: db.prepare('INSERT INTO kb_vuln_basic (qid, xml, split) VALUES (?, ?, ?)'),
-        all: db.prepare('INSERT INTO kb_vuln_all (qid, xml, split) VALUES (?, ?, ?)'),
+        basic: db.prepare('INSERT INTO kb_vuln_basic (qid, xml, split, patch_date) VALUES (?, ?, ?, ?)'),
+        all: db.prepare('INSERT INTO kb_vuln_all (qid, xml, split, patch_date) VALUES (?, ?, ?, ?)'),
       },
       has: db.prepare('SELECT 1 FROM kb_vulns WHERE qid = ?').pluck(),
       count: db.prepare('SELECT count(*) FROM kb_vulns').pluck(),
       batch: db.prepare(`SELECT v.entry ${batchSql('')}`).pluck(),
       written: {
-        basic: db.prepare(`${WRITTEN_COLUMNS} ${batchSql('LEFT JOIN kb_vuln_basic w ON w.qid = v.qid')}`),
-        all: db.prepare(`${WRITTEN_COLUMNS} ${batchSql('LEFT JOIN kb_vuln_all w ON w.qid = v.qid')}`),
+        basic: written('kb_vuln_basic'),
+        all: written('kb_vuln_all'),
       },
       qids: db.prepare(`SELECT v.qid FROM json_each(@ranges) j CROSS JOIN kb_vulns v WHERE v.qid BETWEEN j.value->>0 AND j.value->>1 AND ${FILTERS}`).pluck(),
       search: db
@@ -109,14 +115,14 @@ export class KbStore extends SqlStore {
   }
 
   insert(entry: KbEntry, written: KbWritten): void {
-    const facts = kbFacts(entry);
+    const { patchPublished, ...facts } = kbFacts(entry);
     this.stmts.insert.run({
       ...facts,
       authTypes: `,${facts.authTypes.map((t) => `${t.toLowerCase()},`).join('')}`,
       entry: JSON.stringify(entry),
     });
-    this.stmts.insertWritten.basic.run(facts.qid, written.basic.bytes, written.basic.split);
-    this.stmts.insertWritten.all.run(facts.qid, written.all.bytes, written.all.split);
+    this.stmts.insertWritten.basic.run(facts.qid, written.basic.bytes, written.basic.split, patchPublished);
+    this.stmts.insertWritten.all.run(facts.qid, written.all.bytes, written.all.split, patchPublished);
   }
 
   has(qid: number): boolean {
@@ -147,10 +153,12 @@ export class KbStore extends SqlStore {
     return rows.map((r) => JSON.parse(r) as KbEntry);
   }
 
-  /** As `batch`, each entry in its stored `form`. */
-  writtenBatch(filter: KbFilter, after: number, limit: number, form: StoredForm): KbRead[] {
-    const rows = this.stmts.written[form].all({ ...this.params(filter), after, limit }) as WrittenRow[];
-    return rows.map((r) => (r.xml === null ? { qid: r.qid, xml: null, entry: JSON.parse(r.entry!) as KbEntry } : { ...r, xml: r.xml, entry: null }));
+  /** As `batch`, each entry in its stored `form`, with its patch date and where it goes if `patchDates`. */
+  writtenBatch(filter: KbFilter, after: number, limit: number, form: StoredForm, patchDates: boolean): KbRead[] {
+    const read = this.stmts.written[form][patchDates ? 'withPatchDates' : 'without'];
+    const rows = read.all({ ...this.params(filter), after, limit }) as WrittenRow[];
+    // a row with its form is a KbRead as it is: no copy of each
+    return rows.map((r) => (r.xml === null ? { qid: r.qid, xml: null, entry: JSON.parse(r.entry!) as KbEntry } : (r as KbRead)));
   }
 
   /** Every matching QID, in order (details=None: numbers only, a few bytes each). */
