@@ -118,10 +118,10 @@ function reader(store: KbStore, filter: KbFilter, shown: ShownSet): (after: numb
       return { vulns: entries.map((e) => vulnElement(e, shown)), last: entries.length > 0 ? Number(entries[entries.length - 1].qid) : after };
     };
   }
-  // [Q] 3.0 on: a stored VULN is 2.0's, the entry's PATCH_PUBLISHED_DATE put in where it goes
+  // [C] 3.0 on: a stored VULN is 2.0's, the entry's PATCH_PUBLISHED_DATE put in where it goes
   const patchDate = shown.has('from 3.0');
   const stored = (r: KbRead & { entry: null }) =>
-    storedVuln(patchDate && r.patchDate !== null && r.split !== null ? withPatchDate(r.xml, r.split, r.patchDate) : r.xml);
+    patchDate && r.patchDate !== null && r.split !== null ? withPatchDate(r.xml, r.split, r.patchDate) : storedVuln(r.xml);
   return (after) => {
     const rows = store.writtenBatch(filter, after, BATCH, form, patchDate);
     return { vulns: rows.map((r) => (r.entry ? vulnElement(r.entry, shown) : stored(r))), last: rows.length > 0 ? rows[rows.length - 1].qid : after };

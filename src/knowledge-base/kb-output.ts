@@ -81,16 +81,19 @@ export function storedForm(shown: ShownSet): StoredForm | undefined {
   return rest.length === 2 && shown.has('all') ? 'all' : undefined;
 }
 
-// The date's line as the renderer writes a leaf, in bytes around the date: put into every patchable
-// entry of a 3.0 list, where rendering it took half of the splice's time. A date needs no escaping
-// (kb-entry.ts checks its form); test/api/kb-versions.test.ts holds the line to the renderer's.
-const PATCH_DATE_OPEN = Buffer.from(`${'  '.repeat(VULN_DEPTH + 1)}<PATCH_PUBLISHED_DATE>`);
-const PATCH_DATE_CLOSE = Buffer.from('</PATCH_PUBLISHED_DATE>\n');
+// The date's line as the renderer writes a leaf, around the date: put into every patchable entry of
+// a 3.0 list, where rendering it took half of the splice's time. A date needs no escaping (kb-entry.ts
+// checks its form); test/api/kb-versions.test.ts holds the line to the renderer's.
+const PATCH_DATE_INDENT = '  '.repeat(VULN_DEPTH + 1);
 
-/** A stored VULN with its PATCH_PUBLISHED_DATE put in at `split`, as 3.0 writes it. */
-export function withPatchDate(bytes: Buffer, split: number, date: string): Buffer {
-  const length = bytes.length + PATCH_DATE_OPEN.length + date.length + PATCH_DATE_CLOSE.length;
-  return Buffer.concat([bytes.subarray(0, split), PATCH_DATE_OPEN, Buffer.from(date, 'latin1'), PATCH_DATE_CLOSE, bytes.subarray(split)], length);
+/**
+ * A stored VULN with its PATCH_PUBLISHED_DATE put in at `split`, as 3.0 writes it: the bytes
+ * before the date's line, then that line and those after, copied as they are (no joined copy of
+ * each entry, which cost a 3.0 list a tenth of its time).
+ */
+export function withPatchDate(bytes: Buffer, split: number, date: string): XmlElement {
+  const line = Buffer.from(`${PATCH_DATE_INDENT}<PATCH_PUBLISHED_DATE>${date}</PATCH_PUBLISHED_DATE>`, 'latin1');
+  return { name: 'VULN', written: { indent: VULN_INDENT, bytes: bytes.subarray(0, split - 1), more: [line, bytes.subarray(split)] } };
 }
 
 /** A VULN stored written, copied as it is into VULN_LIST. */
