@@ -64,9 +64,12 @@ const FILTERS = [
 const batchSql = (join: string) => `FROM json_each(@ranges) j CROSS JOIN kb_vulns v ${join}
   WHERE v.qid BETWEEN max(j.value->>0, @after + 1) AND j.value->>1 AND ${FILTERS} LIMIT @limit`;
 
-/** A stored form's columns; the patch date and where it goes only for the versions writing it. */
-const writtenColumns = (patchDates: boolean) =>
-  `SELECT v.qid, w.xml, ${patchDates ? 'w.split AS split, w.patch_date AS patchDate' : 'NULL AS split, NULL AS patchDate'}, iif(w.xml IS NULL, v.entry, NULL) AS entry`;
+/** A stored form's read; with the patch date and where it goes in that form, for the versions writing it. */
+const writtenSql = (form: StoredForm, patchDates: boolean) =>
+  patchDates
+    ? `SELECT v.qid, w.xml, p.${form}_split AS split, p.date AS patchDate, iif(w.xml IS NULL, v.entry, NULL) AS entry
+       ${batchSql(`LEFT JOIN kb_vuln_${form} w ON w.qid = v.qid LEFT JOIN kb_vuln_patch_dates p ON p.qid = v.qid`)}`
+    : `SELECT v.qid, w.xml, NULL AS split, NULL AS patchDate, iif(w.xml IS NULL, v.entry, NULL) AS entry ${batchSql(`LEFT JOIN kb_vuln_${form} w ON w.qid = v.qid`)}`;
 
 const windowParams = (name: string, w: Window | undefined) => ({ [`${name}After`]: w?.after ?? null, [`${name}Before`]: w?.before ?? null });
 
@@ -84,25 +87,23 @@ export class KbStore extends SqlStore {
   constructor(database: Database) {
     super(database);
     const { connection: db } = database;
-    const written = (table: string) => {
-      const read = (patchDates: boolean) => db.prepare(`${writtenColumns(patchDates)} ${batchSql(`LEFT JOIN ${table} w ON w.qid = v.qid`)}`);
-      return { withPatchDates: read(true), without: read(false) };
-    };
+    const written = (form: StoredForm) => ({ withPatchDates: db.prepare(writtenSql(form, true)), without: db.prepare(writtenSql(form, false)) });
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO kb_vulns (qid, severity, title, patchable, remote, auth_types, service_modified, user_modified, published, entry)
          VALUES (@qid, @severity, @title, @patchable, @remote, @authTypes, @serviceModified, @userModified, @published, @entry)`,
       ),
       insertWritten: {
-        basic: db.prepare('INSERT INTO kb_vuln_basic (qid, xml, split, patch_date) VALUES (?, ?, ?, ?)'),
-        all: db.prepare('INSERT INTO kb_vuln_all (qid, xml, split, patch_date) VALUES (?, ?, ?, ?)'),
+        basic: db.prepare('INSERT INTO kb_vuln_basic (qid, xml) VALUES (?, ?)'),
+        all: db.prepare('INSERT INTO kb_vuln_all (qid, xml) VALUES (?, ?)'),
       },
+      insertPatchDate: db.prepare('INSERT INTO kb_vuln_patch_dates (qid, date, basic_split, all_split) VALUES (?, ?, ?, ?)'),
       has: db.prepare('SELECT 1 FROM kb_vulns WHERE qid = ?').pluck(),
       count: db.prepare('SELECT count(*) FROM kb_vulns').pluck(),
       batch: db.prepare(`SELECT v.entry ${batchSql('')}`).pluck(),
       written: {
-        basic: written('kb_vuln_basic'),
-        all: written('kb_vuln_all'),
+        basic: written('basic'),
+        all: written('all'),
       },
       qids: db.prepare(`SELECT v.qid FROM json_each(@ranges) j CROSS JOIN kb_vulns v WHERE v.qid BETWEEN j.value->>0 AND j.value->>1 AND ${FILTERS}`).pluck(),
       search: db
@@ -121,8 +122,9 @@ export class KbStore extends SqlStore {
       authTypes: `,${facts.authTypes.map((t) => `${t.toLowerCase()},`).join('')}`,
       entry: JSON.stringify(entry),
     });
-    this.stmts.insertWritten.basic.run(facts.qid, written.basic.bytes, written.basic.split, patchPublished);
-    this.stmts.insertWritten.all.run(facts.qid, written.all.bytes, written.all.split, patchPublished);
+    this.stmts.insertWritten.basic.run(facts.qid, written.basic.bytes);
+    this.stmts.insertWritten.all.run(facts.qid, written.all.bytes);
+    if (patchPublished !== null) this.stmts.insertPatchDate.run(facts.qid, patchPublished, written.basic.split, written.all.split);
   }
 
   has(qid: number): boolean {
