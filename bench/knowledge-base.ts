@@ -3,21 +3,23 @@ import { fileURLToPath } from 'node:url';
 import { load, type Scenario } from './load.js';
 import { againstFile, PAGE_SECONDS, pull, pulledCells, runAlone, withLoad, type PageBenchOptions } from './pages.js';
 import { mb } from './report.js';
+import { KB_API_VERSIONS, type KbApiVersion } from '../src/knowledge-base/kb-versions.js';
 import { FIRST_QID, seedKnowledgeBase } from './seed.js';
 
 /**
- * The KnowledgeBase (`/api/2.0/fo/knowledge_base/vuln/`, unpaged): a slice of 1,000 entries
+ * The KnowledgeBase (`/api/2.0/fo/knowledge_base/vuln/`, or another version's, unpaged; 3.0 and
+ * 4.0 put each patchable entry's PATCH_PUBLISHED_DATE into its stored VULN): a slice of 1,000 entries
  * (`ids`) and the whole list of 10,000, `details=All`, against Koa streaming the same bytes from
  * a file; the slice's time with 10,000 and 100,000 entries stored; and the whole list pulled,
  * timed with the server's memory growth. The entries are generated (seed 1) and filled through
  * the store before the emulator starts.
  */
-const KB = '/api/2.0/fo/knowledge_base/vuln/?action=list&details=All';
 const SLICE = 1_000;
-const slice = (from: number) => `${KB}&ids=${from}-${from + SLICE - 1}`;
 
-/** Runs the KnowledgeBase measurements; answers the report's lines. */
-export async function knowledgeBaseBench({ dir, emulatorOn, headers }: PageBenchOptions): Promise<string[]> {
+/** Runs the KnowledgeBase measurements on `version`'s path; answers the report's lines. */
+export async function knowledgeBaseBench({ dir, emulatorOn, headers }: PageBenchOptions, version: KbApiVersion = '2.0'): Promise<string[]> {
+  const KB = `/api/${version}/fo/knowledge_base/vuln/?action=list&details=All`;
+  const slice = (from: number) => `${KB}&ids=${from}-${from + SLICE - 1}`;
   const page = (path: string): Scenario => ({ name: 'knowledge base', method: 'GET', path, headers, expectStatus: 200 });
   const sides: string[] = [];
   const perSlice: string[] = [];
@@ -49,7 +51,7 @@ export async function knowledgeBaseBench({ dir, emulatorOn, headers }: PageBench
     }
   }
   return [
-    'KnowledgeBase (bench/knowledge-base.ts), details=All:',
+    `KnowledgeBase ${version} (bench/knowledge-base.ts), details=All:`,
     '',
     '| what | baseline (Koa streaming the file) | emulator | ratio |',
     '|---|---|---|---|',
@@ -65,5 +67,9 @@ export async function knowledgeBaseBench({ dir, emulatorOn, headers }: PageBench
   ];
 }
 
-// `node dist/bench/knowledge-base.js`: these measurements alone.
-if (process.argv[1] === fileURLToPath(import.meta.url)) await runAlone('kb', knowledgeBaseBench);
+// `node dist/bench/knowledge-base.js [version]`: these measurements alone, on 2.0's path or the version's.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const version = (process.argv[2] ?? '2.0') as KbApiVersion;
+  if (!KB_API_VERSIONS.includes(version)) throw new Error(`the KnowledgeBase has no version ${version}: ${KB_API_VERSIONS.join(', ')}`);
+  await runAlone('kb', (options) => knowledgeBaseBench(options, version));
+}

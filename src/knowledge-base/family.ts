@@ -1,11 +1,11 @@
 import type { ApiFamily } from '../api-family.js';
 import type { BundledDtd } from '../qualys/bundled-dtd.js';
-import { v2Dtd } from '../qualys/bundled-dtd.js';
 import { readKbEntry, type KbEntry, type Refuse } from './kb-entry.js';
-import { kbEndpoint, KB_VERSIONS } from './kb-endpoint.js';
+import { kbEndpoint } from './kb-endpoint.js';
 import { generateKbEntry } from './kb-generator.js';
 import { kbDtdPath, kbListDtd, writtenForms } from './kb-output.js';
 import { KbStore } from './kb-store.js';
+import { KB_API_VERSIONS, KB_VERSIONS } from './kb-versions.js';
 import { kbDashboard } from './kb-view.js';
 
 /** An entry of a seed's `knowledge_base` section: the VULN's elements in lower case (docs/controls.md). */
@@ -30,9 +30,8 @@ const fail: Refuse = (message) => {
   throw new Error(message);
 };
 
-/** [Q] the one DTD file, served at the path each version's DOCTYPE names. */
-const V2_DTD = v2Dtd(kbDtdPath('2.0'), kbListDtd);
-const DTDS: BundledDtd[] = [V2_DTD, ...KB_VERSIONS.filter((v) => v !== '2.0').map((v) => ({ url: kbDtdPath(v), file: V2_DTD.file }))];
+/** Each version's DTD, at the path its DOCTYPE names (kb-versions.ts). */
+const DTDS: BundledDtd[] = KB_API_VERSIONS.map((v) => ({ url: kbDtdPath(v), file: KB_VERSIONS[v].dtdFile, write: () => kbListDtd(v) }));
 
 /** [Q] The KnowledgeBase (/api/{2.0,3.0,4.0}/fo/knowledge_base/vuln/): list; entries come from seeds. */
 export const knowledgeBaseFamily: ApiFamily<object, { knowledgeBase: KnowledgeBase }> = {
@@ -64,7 +63,7 @@ export const knowledgeBaseFamily: ApiFamily<object, { knowledgeBase: KnowledgeBa
       return qid;
     };
     return {
-      endpoints: KB_VERSIONS.map((v) => kbEndpoint(store, v)),
+      endpoints: KB_API_VERSIONS.map((v) => kbEndpoint(store, v)),
       seed: {
         field: 'knowledge_base',
         answer: 'knowledge_base_qids',

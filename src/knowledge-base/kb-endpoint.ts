@@ -5,12 +5,11 @@ import { intersect } from '../qualys/interval-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import type { XmlElement } from '../qualys/xml.js';
 import { streamXml } from '../qualys/xml-stream.js';
-import { kbDtdPath, kbIdSetOutput, kbListOutput, storedForm, storedVuln, vulnElement, type ShownSet } from './kb-output.js';
+import { kbDtdPath, kbIdSetOutput, kbListOutput, storedForm, storedVuln, vulnElement, withPatchDate, type ShownSet } from './kb-output.js';
 import type { Shown } from './kb-schema.js';
-import type { KbFilter, KbStore, Window } from './kb-store.js';
+import type { KbFilter, KbRead, KbStore, Window } from './kb-store.js';
+import { KB_VERSIONS, type KbApiVersion } from './kb-versions.js';
 
-/** [Q] the versions Qualys documents the KnowledgeBase under (V2.0, V3.0, V4.0 tabs). */
-export const KB_VERSIONS = ['2.0', '3.0', '4.0'] as const;
 export const kbPath = (version: string) => `/api/${version}/fo/knowledge_base/vuln/`;
 
 /** [E] Entries read from SQLite per batch of a streamed answer: about 0.5 to 2 MB of XML. */
@@ -92,9 +91,9 @@ function readFilter(params: RequestParams): KbFilter {
   };
 }
 
-/** [Q: docs] Basic (the default) and All; each show_ flag adds its element. */
-function readShown(params: RequestParams, details: string): ShownSet {
-  const shown = new Set<Shown>(['basic']);
+/** [Q: docs] Basic (the default) and All; each show_ flag adds its element, and the version its own. */
+function readShown(params: RequestParams, details: string, version: KbApiVersion): ShownSet {
+  const shown = new Set<Shown>(['basic', ...KB_VERSIONS[version].shows]);
   if (details === 'All') shown.add('all');
   for (const flag of SHOW_FLAGS) if (params.oneOf(flag, ['0', '1']) === '1') shown.add(flag);
   return shown;
@@ -119,9 +118,13 @@ function reader(store: KbStore, filter: KbFilter, shown: ShownSet): (after: numb
       return { vulns: entries.map((e) => vulnElement(e, shown)), last: entries.length > 0 ? Number(entries[entries.length - 1].qid) : after };
     };
   }
+  // [C] 3.0 on: a stored VULN is 2.0's, the entry's PATCH_PUBLISHED_DATE put in where it goes
+  const patchDate = shown.has('from 3.0');
+  const stored = (r: KbRead & { entry: null }) =>
+    patchDate && r.patchDate !== null && r.split !== null ? withPatchDate(r.xml, r.split, r.patchDate) : storedVuln(r.xml);
   return (after) => {
-    const rows = store.writtenBatch(filter, after, BATCH, form);
-    return { vulns: rows.map((r) => (r.xml ? storedVuln(r.xml) : vulnElement(r.entry, shown))), last: rows.length > 0 ? rows[rows.length - 1].qid : after };
+    const rows = store.writtenBatch(filter, after, BATCH, form, patchDate);
+    return { vulns: rows.map((r) => (r.entry ? vulnElement(r.entry, shown) : stored(r))), last: rows.length > 0 ? rows[rows.length - 1].qid : after };
   };
 }
 
@@ -142,7 +145,7 @@ async function* batches(store: KbStore, read: (after: number) => Batch, first: B
 }
 
 /** [Q] /api/<version>/fo/knowledge_base/vuln/: list (GET or POST), unpaged [E: docs/fidelity.md §21], streamed. */
-export function kbEndpoint(store: KbStore, version: string): Endpoint {
+export function kbEndpoint(store: KbStore, version: KbApiVersion): Endpoint {
   const list: ActionSpec = {
     methods: ['GET', 'POST'],
     allowed: ALLOWED,
@@ -150,7 +153,7 @@ export function kbEndpoint(store: KbStore, version: string): Endpoint {
       const { params } = ctx;
       const details = params.oneOf('details', ['Basic', 'All', 'None'], true) ?? 'Basic';
       const filter = readFilter(params);
-      const shown = readShown(params, details);
+      const shown = readShown(params, details, version);
       const head = { echo: ctx.echo, datetime: ctx.datetime };
       if (details === 'None') return { xml: ctx.render(kbIdSetOutput(head, store.qids(filter), version)) };
       const read = reader(store, filter, shown);

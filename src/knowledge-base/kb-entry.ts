@@ -128,5 +128,6 @@ export function kbFacts(entry: KbEntry) {
     serviceModified: text('last_service_modification_datetime'),
     userModified: customization ? leafValue(customization.datetime as KbLeaf) : null,
     published: text('published_datetime') ?? '',
+    patchPublished: text('patch_published_date'),
   };
 }

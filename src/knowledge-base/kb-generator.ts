@@ -191,7 +191,7 @@ export function generateKbEntry(qid: number, seed: number): GeneratedKbEntry {
     ? `${pick(r, INFO_TITLES)} (${product})`
     : `${vendor} ${product} ${weakness} Vulnerability (${vendor.slice(0, 2).toUpperCase()}-${year}-${between(r, 100, 999)})`;
   const additional = [patchable && 'Patch Available', exploit && 'Exploit Available'].filter(Boolean).join(', ');
-  return {
+  const entry: GeneratedKbEntry = {
     qid: String(qid),
     vuln_type: vulnType,
     severity_level: String(severity),
@@ -241,4 +241,6 @@ export function generateKbEntry(qid: number, seed: number): GeneratedKbEntry {
       ...(additional ? { additional_info: additional } : {}),
     },
   };
+  // drawn last, so that the draws above give the entries they gave before 3.0's date was made
+  return patchable ? { ...entry, patch_published_date: datetime(r, Date.parse(published), Date.parse(modified)) } : entry;
 }

@@ -18,8 +18,15 @@ export type LeafKind =
   /** free text, written as CDATA [Q recorded: TITLE, DIAGNOSIS, CVE ID and URL, PRODUCT...] */
   | 'cdata';
 
-/** Which answers show an element: every one with details (`basic`), details=All only, or a show_ parameter's. */
-export type Shown = 'basic' | 'all' | 'show_pci_reasons' | 'show_supported_modules_info' | 'show_disabled_flag' | 'show_qid_change_log';
+/** Elements only some API versions write: the versions that do list it (kb-versions.ts). */
+export type VersionShown = 'from 3.0';
+export const VERSION_SHOWN: readonly VersionShown[] = ['from 3.0'];
+
+/**
+ * Which answers show an element: every one with details (`basic`), details=All only, a show_
+ * parameter's, or those of the API versions that write it.
+ */
+export type Shown = 'basic' | 'all' | 'show_pci_reasons' | 'show_supported_modules_info' | 'show_disabled_flag' | 'show_qid_change_log' | VersionShown;
 
 interface FieldBase {
   /** The element's name; the seed's field is its lower case. */
@@ -83,6 +90,8 @@ export const VULN_FIELDS: readonly Field[] = [
   leaf('PUBLISHED_DATETIME', 'datetime', { required: true }),
   list('BUGTRAQ_LIST', idUrl('BUGTRAQ')),
   leaf('PATCHABLE', 'flag', { required: true }),
+  /** [C: Elastic issue 13178] 3.0 on; [E] a date and time as the other dates, in Basic and All alike. */
+  leaf('PATCH_PUBLISHED_DATE', 'datetime', { shown: 'from 3.0' }),
   list('SOFTWARE_LIST', group('SOFTWARE', [leaf('PRODUCT', 'cdata', { required: true }), leaf('VENDOR', 'cdata', { required: true })])),
   list('VENDOR_REFERENCE_LIST', idUrl('VENDOR_REFERENCE')),
   list('CVE_LIST', idUrl('CVE')),

@@ -13,10 +13,18 @@ export interface Window {
 
 /** The forms of an entry's VULN kept written beside it (kb-output.ts writes them). */
 export type StoredForm = 'basic' | 'all';
-export type KbWritten = Readonly<Record<StoredForm, Buffer>>;
+/** A form: its bytes, and the byte where PATCH_PUBLISHED_DATE goes in 3.0's answers. */
+export interface WrittenVuln {
+  bytes: Buffer;
+  split: number;
+}
+export type KbWritten = Readonly<Record<StoredForm, WrittenVuln>>;
 
-/** An entry as a batch of one stored form reads it: that form, or, stored before the forms were kept, its fields. */
-export type KbRead = { qid: number; xml: Buffer; entry: null } | { qid: number; xml: null; entry: KbEntry };
+/**
+ * An entry as a batch of one stored form reads it: that form, with its PATCH_PUBLISHED_DATE if it
+ * has one, or, stored before the forms were kept, its fields.
+ */
+export type KbRead = { qid: number; xml: Buffer; split: number | null; patchDate: string | null; entry: null } | { qid: number; xml: null; entry: KbEntry };
 
 export interface KbFilter {
   /** Normalised QID ranges to look in. */
@@ -56,7 +64,22 @@ const FILTERS = [
 const batchSql = (join: string) => `FROM json_each(@ranges) j CROSS JOIN kb_vulns v ${join}
   WHERE v.qid BETWEEN max(j.value->>0, @after + 1) AND j.value->>1 AND ${FILTERS} LIMIT @limit`;
 
+/** A stored form's read; with the patch date and where it goes in that form, for the versions writing it. */
+const writtenSql = (form: StoredForm, patchDates: boolean) =>
+  patchDates
+    ? `SELECT v.qid, w.xml, p.${form}_split AS split, p.date AS patchDate, iif(w.xml IS NULL, v.entry, NULL) AS entry
+       ${batchSql(`LEFT JOIN kb_vuln_${form} w ON w.qid = v.qid LEFT JOIN kb_vuln_patch_dates p ON p.qid = v.qid`)}`
+    : `SELECT v.qid, w.xml, NULL AS split, NULL AS patchDate, iif(w.xml IS NULL, v.entry, NULL) AS entry ${batchSql(`LEFT JOIN kb_vuln_${form} w ON w.qid = v.qid`)}`;
+
 const windowParams = (name: string, w: Window | undefined) => ({ [`${name}After`]: w?.after ?? null, [`${name}Before`]: w?.before ?? null });
+
+interface WrittenRow {
+  qid: number;
+  xml: Buffer | null;
+  split: number | null;
+  patchDate: string | null;
+  entry: string | null;
+}
 
 export class KbStore extends SqlStore {
   private readonly stmts;
@@ -64,6 +87,7 @@ export class KbStore extends SqlStore {
   constructor(database: Database) {
     super(database);
     const { connection: db } = database;
+    const written = (form: StoredForm) => ({ withPatchDates: db.prepare(writtenSql(form, true)), without: db.prepare(writtenSql(form, false)) });
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO kb_vulns (qid, severity, title, patchable, remote, auth_types, service_modified, user_modified, published, entry)
@@ -73,12 +97,13 @@ export class KbStore extends SqlStore {
         basic: db.prepare('INSERT INTO kb_vuln_basic (qid, xml) VALUES (?, ?)'),
         all: db.prepare('INSERT INTO kb_vuln_all (qid, xml) VALUES (?, ?)'),
       },
+      insertPatchDate: db.prepare('INSERT INTO kb_vuln_patch_dates (qid, date, basic_split, all_split) VALUES (?, ?, ?, ?)'),
       has: db.prepare('SELECT 1 FROM kb_vulns WHERE qid = ?').pluck(),
       count: db.prepare('SELECT count(*) FROM kb_vulns').pluck(),
       batch: db.prepare(`SELECT v.entry ${batchSql('')}`).pluck(),
       written: {
-        basic: db.prepare(`SELECT v.qid, w.xml, iif(w.xml IS NULL, v.entry, NULL) AS entry ${batchSql('LEFT JOIN kb_vuln_basic w ON w.qid = v.qid')}`),
-        all: db.prepare(`SELECT v.qid, w.xml, iif(w.xml IS NULL, v.entry, NULL) AS entry ${batchSql('LEFT JOIN kb_vuln_all w ON w.qid = v.qid')}`),
+        basic: written('basic'),
+        all: written('all'),
       },
       qids: db.prepare(`SELECT v.qid FROM json_each(@ranges) j CROSS JOIN kb_vulns v WHERE v.qid BETWEEN j.value->>0 AND j.value->>1 AND ${FILTERS}`).pluck(),
       search: db
@@ -91,14 +116,15 @@ export class KbStore extends SqlStore {
   }
 
   insert(entry: KbEntry, written: KbWritten): void {
-    const facts = kbFacts(entry);
+    const { patchPublished, ...facts } = kbFacts(entry);
     this.stmts.insert.run({
       ...facts,
       authTypes: `,${facts.authTypes.map((t) => `${t.toLowerCase()},`).join('')}`,
       entry: JSON.stringify(entry),
     });
-    this.stmts.insertWritten.basic.run(facts.qid, written.basic);
-    this.stmts.insertWritten.all.run(facts.qid, written.all);
+    this.stmts.insertWritten.basic.run(facts.qid, written.basic.bytes);
+    this.stmts.insertWritten.all.run(facts.qid, written.all.bytes);
+    if (patchPublished !== null) this.stmts.insertPatchDate.run(facts.qid, patchPublished, written.basic.split, written.all.split);
   }
 
   has(qid: number): boolean {
@@ -129,10 +155,12 @@ export class KbStore extends SqlStore {
     return rows.map((r) => JSON.parse(r) as KbEntry);
   }
 
-  /** As `batch`, each entry in its stored `form`. */
-  writtenBatch(filter: KbFilter, after: number, limit: number, form: StoredForm): KbRead[] {
-    const rows = this.stmts.written[form].all({ ...this.params(filter), after, limit }) as { qid: number; xml: Buffer | null; entry: string | null }[];
-    return rows.map((r) => (r.xml === null ? { qid: r.qid, xml: null, entry: JSON.parse(r.entry!) as KbEntry } : { qid: r.qid, xml: r.xml, entry: null }));
+  /** As `batch`, each entry in its stored `form`, with its patch date and where it goes if `patchDates`. */
+  writtenBatch(filter: KbFilter, after: number, limit: number, form: StoredForm, patchDates: boolean): KbRead[] {
+    const read = this.stmts.written[form][patchDates ? 'withPatchDates' : 'without'];
+    const rows = read.all({ ...this.params(filter), after, limit }) as WrittenRow[];
+    // a row with its form is a KbRead as it is: no copy of each
+    return rows.map((r) => (r.xml === null ? { qid: r.qid, xml: null, entry: JSON.parse(r.entry!) as KbEntry } : (r as KbRead)));
   }
 
   /** Every matching QID, in order (details=None: numbers only, a few bytes each). */

@@ -9,8 +9,12 @@ export interface XmlElement {
   text?: string;
   cdata?: boolean;
   children?: readonly XmlElement[];
-  /** The element already written, as UTF-8, for a place at this indent (see `prerender`): copied as it is. */
-  written?: { indent: string; bytes: Buffer };
+  /**
+   * The element already written, as UTF-8, for a place at this indent (see `prerender`): copied as
+   * it is; with `more`, lines that follow `bytes`, each after a newline, so that an element put
+   * together from parts is copied without first being joined.
+   */
+  written?: { indent: string; bytes: Buffer; more?: readonly Buffer[] };
 }
 
 /** A whole response document: its root and the DTD path its DOCTYPE names. */
@@ -68,6 +72,7 @@ function write(out: (string | Buffer | typeof SLOT)[], node: XmlElement, indent:
     // A programming error, not bad input: the copy would be indented wrongly.
     if (node.written.indent !== indent) throw new Error(`${node.name} was prerendered for another depth`);
     out.push(node.written.bytes);
+    if (node.written.more) out.push(...node.written.more);
     return;
   }
   let open = `${indent}<${node.name}`;

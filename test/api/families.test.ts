@@ -45,7 +45,16 @@ const SEED_EXAMPLES: Record<string, unknown[]> = {
   ],
   // IPs of the ips example, the first appliance of the appliances example
   asset_groups: [{ title: 'Web servers', ips: '10.0.0.3-10.0.0.6,10.0.0.14', appliance_ids: 1, default_appliance_id: 1, business_impact: 'high' }],
-  knowledge_base: [{ qid: 38170, severity_level: 2, title: 'SSH weak MAC', cve_list: [{ id: 'CVE-2008-5161', url: '' }] }],
+  knowledge_base: [
+    {
+      qid: 38170,
+      severity_level: 2,
+      title: 'SSH weak MAC',
+      patchable: 1,
+      patch_published_date: '2009-01-02T00:00:00Z',
+      cve_list: [{ id: 'CVE-2008-5161', url: '' }],
+    },
+  ],
   // an IP of the ips example
   hosts: [{ ip: '10.0.0.20', os: 'Ubuntu Linux 22.04', detections: [{ qid: 38173, severity: 3 }] }],
   // a VM scan of the group, and a compliance scan of the hosts the Unix record covers

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/index.js';
-import { all, call, expectError, find, startTestEmulator, text, USER, type Node } from '../helpers/emulator.js';
+import { all, call, expectError, find, startTestEmulator, text, type Node } from '../helpers/emulator.js';
 import { admin } from '../helpers/admin.js';
+import { storedAndFromFields } from '../helpers/kb-stored.js';
 import { generateKbEntry } from '../../src/knowledge-base/kb-generator.js';
 
 const emulator = await startTestEmulator();
@@ -260,37 +256,13 @@ describe('/api/2.0/fo/knowledge_base/vuln/', () => {
 
 describe('entries stored written', () => {
   it('answers the same bytes for an entry stored before its written forms were kept as for one stored with them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qe-kb-'));
-    const db = join(dir, 'kb.sqlite');
-    const answers = async () => {
-      const emulator = await startEmulator({ db, users: [USER] });
-      try {
-        const bodies: string[] = [];
-        const queries: Record<string, string>[] = [{}, { details: 'All' }, { details: 'Basic', ids: '6,316760' }, { details: 'All', echo_request: '1' }];
-        for (const query of queries) {
-          const res = await call(emulator, KB, { query: { action: 'list', ...query } });
-          expect(res.status, res.body).toBe(200);
-          bodies.push(res.body.replaceAll(emulator.url, 'URL').replace(/<DATETIME>[^<]*</g, '<DATETIME><'));
-        }
-        return bodies;
-      } finally {
-        await emulator.close();
-      }
-    };
-    try {
-      const first = await startEmulator({ db, users: [USER] });
-      const entries = [FULL, ...Array.from({ length: 20 }, (_, i) => generateKbEntry(700000 + i, 3))];
-      expect((await admin(first, 'POST', 'seed', { records: [], knowledge_base: entries })).status).toBe(200);
-      await first.close();
-      const stored = await answers();
-      expect(stored[1]).toContain('<QID>700019</QID>');
-      // as an entry of a database the written forms' migration found
-      const file = new Database(db);
-      file.exec('DELETE FROM kb_vuln_basic; DELETE FROM kb_vuln_all');
-      file.close();
-      expect(await answers()).toEqual(stored);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const entries = [FULL, ...Array.from({ length: 20 }, (_, i) => generateKbEntry(700000 + i, 3))];
+    const queries: Record<string, string>[] = [{}, { details: 'All' }, { details: 'Basic', ids: '6,316760' }, { details: 'All', echo_request: '1' }];
+    const { stored, fromFields } = await storedAndFromFields(
+      entries,
+      queries.map((q) => [KB, q]),
+    );
+    expect(stored[1]).toContain('<QID>700019</QID>');
+    expect(fromFields).toEqual(stored);
   });
 });
