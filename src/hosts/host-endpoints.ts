@@ -161,9 +161,9 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       'show_tags',
       'show_results',
       'show_qds',
-      // [C: XSOAR sends it with show_qds=1]
+      // [Q: XSOAR sends it with show_qds=1]
       'show_qds_factors',
-      // [C: qualysetl sends it to every version]
+      // [Q: qualysetl sends it to every version]
       'show_reopened_info',
       'output_format',
       'suppress_duplicated_data_from_csv',
@@ -176,7 +176,7 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
     handle(ctx) {
       const { params } = ctx;
       const format = params.oneOf('output_format', ['XML', 'CSV', 'CSV_NO_METADATA'], true) ?? 'XML';
-      // [S: DC Sample 15] results are shown unless show_results=0
+      // [Q: DC Sample 15] results are shown unless show_results=0
       const show: DetectionShow = {
         assetId: flag(params, 'show_asset_id'),
         tags: flag(params, 'show_tags'),

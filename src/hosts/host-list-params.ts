@@ -9,7 +9,7 @@ import type { RiskShow } from './host-xml.js';
  * value is a 1905, as the other host list parameters' are [E].
  */
 
-/** [C: qualysdk; Q: the host list docs page] the clouds `host_metadata` names, or `all`. */
+/** [Q: qualysdk; the host list docs page] the clouds `host_metadata` names, or `all`. */
 const CLOUDS = ['all', 'ec2', 'google', 'azure'] as const;
 /** [E] how long a list of cloud field or tag names may be. */
 const MAX_FIELDS = 4096;
@@ -39,7 +39,7 @@ function tagSet(params: RequestParams, name: string, byId: boolean, all: boolean
 }
 
 /**
- * [Q: docs; C: qualysdk] `use_tags=1` selects hosts by their tags: those with any (or, with
+ * [Q: docs; qualysdk] `use_tags=1` selects hosts by their tags: those with any (or, with
  * `tag_include_selector=all`, all) of `tag_set_include`, less those with any (or all) of
  * `tag_set_exclude`. [E] Names match exactly; without `use_tags=1` the tag set is read for its
  * values alone, as the docs say hosts are then selected by IPs and groups.

@@ -20,7 +20,7 @@ interface HostVersion {
   /** The detection parameters this version takes besides those every version does (host-params.ts reads them). */
   detectionParams: readonly string[];
   /**
-   * [S: the guide's v5.0 detection sample, 2024] `groups and network`: ASSET_GROUP_LIST, NETWORK_ID
+   * [Q: the guide's detection sample of p.1151, 2024, taken as v5.0 from the p.1153 truncation URL] `groups and network`: ASSET_GROUP_LIST, NETWORK_ID
    * and NETWORK_NAME follow TRACKING_METHOD; [E] no sample of 2.0-4.0 shows them.
    */
   detectionHostPlace: HostPlace;
@@ -29,7 +29,7 @@ interface HostVersion {
 const HOST_LIST_DTD = 'fo/asset/host/dtd/list/output.dtd';
 const DETECTION_DTD = 'fo/asset/host/vm/detection/dtd/output.dtd';
 /**
- * [C: Qualys's ETL, qualysetl, which sends the first three to 2.0 and swaps them for the other two
+ * [Q: Qualys's ETL, qualysetl, which sends the first three to 2.0 and swaps them for the other two
  * from 3.0 on] the Advanced Remediation Fix filters: 2.0's, one parameter per kind of fix, and
  * 3.0's, which name the fixes in one list.
  */
@@ -52,7 +52,7 @@ const HOST_LIST_RISK_PARAMS = [
   'show_trurisk_factors',
 ] as const;
 const HOST_LIST_CLOUD_PARAMS = ['host_metadata', 'host_metadata_fields', 'show_cloud_tags', 'cloud_tag_fields'] as const;
-/** [Q: the host list docs page; C: qualysdk, XSOAR's qualys-host-list] selecting hosts by their tags, at every version. */
+/** [Q: the host list docs page; qualysdk, XSOAR's qualys-host-list] selecting hosts by their tags, at every version. */
 const HOST_LIST_TAG_PARAMS = ['use_tags', 'tag_set_by', 'tag_include_selector', 'tag_exclude_selector', 'tag_set_include', 'tag_set_exclude'] as const;
 
 const V2: HostVersion = {

@@ -169,11 +169,11 @@ export interface RiskShow {
 export const showsRisk = (show: RiskShow) => show.ars || show.trurisk || show.factors;
 
 /**
- * The risk elements of a host list HOST, after IP [Q: the DTD order of qualyspy's models, a client
- * written against the service; E: the position of ASSET_CRITICALITY_SCORE, which rests on those
- * models alone]: ASSET_RISK_SCORE (TruRisk's former name; [E] the same value), TRURISK_SCORE and
- * ASSET_CRITICALITY_SCORE, then TRURISK_SCORE_FACTORS with an empty TRURISK_SCORE_FORMULA [E] and
- * a VULN_COUNT for each severity: `counts`, the host's open detections of severity 1 to 5.
+ * The risk elements of a host list HOST, after IP: TRURISK_SCORE and ASSET_CRITICALITY_SCORE, then
+ * TRURISK_SCORE_FACTORS [Q: the order of qualyspy's models, which follow the DTD]. [E] Before them
+ * ASSET_RISK_SCORE, TruRisk's former name, with the same value; the factors an empty
+ * TRURISK_SCORE_FORMULA and a VULN_COUNT for each severity, `counts` of the host's open detections
+ * of severity 1 to 5 (as a hand-written fixture shows them: docs/fidelity.md §20).
  */
 export function riskElements(score: number, counts: readonly number[], show: RiskShow): XmlElement[] {
   return [

@@ -54,7 +54,7 @@ await emulator.seed({
 const web = await addGroup('Web servers', '10.20.0.7');
 const all20 = await addGroup('Subnet <20>', '10.20.0.0-10.20.0.255');
 
-describe('detection HOST at v5.0 [S: the guide v5.0 sample]', () => {
+describe('detection HOST at v5.0 [Q: the guide v5.0 sample]', () => {
   it('carries ASSET_GROUP_LIST, NETWORK_ID and NETWORK_NAME after TRACKING_METHOD, and names the v5 DTD', async () => {
     const res = await list(detections('5.0'), { ids: '700-701' });
     expect(res.body).toContain(`SYSTEM "${emulator.url}/api/5.0/fo/asset/host/vm/detection/dtd/output.dtd"`);
@@ -89,7 +89,7 @@ describe('detection HOST at v5.0 [S: the guide v5.0 sample]', () => {
   });
 });
 
-describe('host list details=/AGs [S: DC host list sample 2]', () => {
+describe('host list details=/AGs [Q: DC host list sample 2]', () => {
   for (const v of ['2.0', '5.0']) {
     it(`adds ASSET_GROUP_IDS, the DTD's last element, at v${v}`, async () => {
       const allAgs = hosts((await list(hostList(v), { ids: '700', details: 'All/AGs' })).root)[0];
@@ -117,7 +117,7 @@ describe('host list details=/AGs [S: DC host list sample 2]', () => {
   });
 });
 
-describe('ARF filters: one per fix at 2.0, a list of fixes from 3.0 on [C: qualysetl]', () => {
+describe('ARF filters: one per fix at 2.0, a list of fixes from 3.0 on [Q: qualysetl]', () => {
   // qualysetl's detection payloads, as it sends them to 2.0 and to 3.0 and after
   const common = { show_asset_id: '1', show_reopened_info: '1', show_results: '1', show_igs: '1', status: 'Active,New,Re-Opened,Fixed' };
   const v2 = { ...common, arf_kernel_filter: '1', arf_service_filter: '0', arf_config_filter: '0', include_ignored: '1', show_qds: '1', show_qds_factors: '1' };
@@ -187,7 +187,7 @@ describe('parameters', () => {
   });
 });
 
-describe('host list TruRisk and cloud parameters [Q: the host list docs page; C: qualysetl, qualysdk, qualyspy]', () => {
+describe('host list TruRisk and cloud parameters [Q: the host list docs page; qualysetl, qualysdk, qualyspy]', () => {
   // [E] the score from the open detections (docs/fidelity.md §20, "TruRisk"): 700 has one severity 3
   // of QDS 72 open (its Fixed, ignored and disabled severity 5s count for nothing), a risk of
   // 2 × 72 × 0.5 = 72, 1000 × (1 − 2^(−72/600)) = 80; 701 a severity 4 without a QDS, counted as 80,
@@ -246,7 +246,7 @@ describe('host list TruRisk and cloud parameters [Q: the host list docs page; C:
   });
 
   it("answers qualysetl's host list call, exactly as it sends it, at its default 2.0 and at 5.0", async () => {
-    // [C] qualysetl (etld_lib_config.py, host_list_03/04_...py): a POST form, with vm_processed_after
+    // [Q: qualysetl] (etld_lib_config.py, host_list_03/04_...py): a POST form, with vm_processed_after
     // (a week back by default) and id_min, 0 on its first page
     const payload = {
       action: 'list',
@@ -285,7 +285,7 @@ describe('host list TruRisk and cloud parameters [Q: the host list docs page; C:
         '701',
       ]);
     }
-    // [D] without use_tags=1 hosts are selected by IPs and groups
+    // [Q: the docs] without use_tags=1 hosts are selected by IPs and groups
     expect(await ids('3.0', { tag_set_include: '12' })).toEqual(['700', '701']);
     // paging on from the last host kept
     const first = await list(hostList('4.0'), { use_tags: '1', tag_set_include: '11', truncation_limit: '1' });
