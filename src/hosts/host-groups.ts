@@ -10,7 +10,7 @@ import { detectionPlaceWriter, groupGlossary } from './host-xml.js';
  */
 
 /** The groups of each host of a chunk, by host ID; each host's by group ID. */
-export type ChunkGroups = (hosts: readonly HostRow[]) => Map<number, GroupIps[]>;
+type ChunkGroups = (hosts: readonly HostRow[]) => Map<number, GroupIps[]>;
 
 /**
  * Each host's groups, a chunk of hosts at a time. [E] Groups are read once per call: a group changed

@@ -13,7 +13,7 @@ const OPEN: DetectionFilter = {
 };
 
 /** Hosts read by ID for a host list; with `counts`, each one's open detections by severity, 1 to 5. */
-export interface ListedHosts {
+interface ListedHosts {
   rows: HostRow[];
   counts?: Map<number, number[]>;
 }

@@ -73,7 +73,8 @@ export interface SeverityCount {
 
 /**
  * Whether host `h` holds the tags of JSON array `set` (distinct values), all of them or any: how
- * many of the set are among the IDs (as text) or names of the host's tags (`hosts.tags`).
+ * many of the set are among the IDs (as text) or names of the host's tags (`hosts.tags`). A host
+ * without tags holds none: the list filter checks that first, as most hosts have none.
  */
 const holds = (set: string, all: string) =>
   `((SELECT count(*) FROM json_each(@${set}) s WHERE s.value IN (SELECT CASE WHEN @tagsById = 1 THEN CAST(json_extract(t.value, '$.tag_id') AS TEXT) ELSE json_extract(t.value, '$.name') END FROM json_each(h.tags) t))
@@ -92,7 +93,7 @@ const HOST_FILTERS = `h.id > @after AND h.id BETWEEN @lo AND @hi
   AND (@authScannedAfter IS NULL OR h.last_vm_auth_scanned_date > @authScannedAfter)
   AND (@authScannedBefore IS NULL OR h.last_vm_auth_scanned_date < @authScannedBefore)
   AND (@riskMin IS NULL OR h.trurisk BETWEEN @riskMin AND @riskMax)
-  AND (@tagsIn IS NULL OR ${holds('tagsIn', 'tagsInAll')})
+  AND (@tagsIn IS NULL OR (h.tags <> '[]' AND ${holds('tagsIn', 'tagsInAll')}))
   AND (@tagsOut IS NULL OR NOT ${holds('tagsOut', 'tagsOutAll')})`;
 
 const DETECTION_FILTERS = `d.type IN (SELECT value FROM json_each(@types))

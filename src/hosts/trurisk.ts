@@ -8,7 +8,7 @@ import type { DetectionRow } from './host.js';
  */
 
 /** What the score reads of a detection. */
-export type RiskInput = Pick<DetectionRow, 'type' | 'status' | 'severity' | 'qds' | 'is_ignored' | 'is_disabled'>;
+type RiskInput = Pick<DetectionRow, 'type' | 'status' | 'severity' | 'qds' | 'is_ignored' | 'is_disabled'>;
 
 /**
  * [Q: the asset tags docs page] an asset whose tags set no criticality has 2, on a scale of 1 to
@@ -23,7 +23,7 @@ const HALF_SCORE_AT = 600;
 const MAX_SCORE = 1000;
 
 /** [E] an open detection: confirmed or potential, not fixed, not ignored, not disabled. */
-export const isOpen = (d: RiskInput) => d.type !== 'Info' && d.status !== 'Fixed' && !d.is_ignored && !d.is_disabled;
+const isOpen = (d: RiskInput) => d.type !== 'Info' && d.status !== 'Fixed' && !d.is_ignored && !d.is_disabled;
 
 /**
  * [E] The score: for each severity, the highest risk among its open detections (a detection's
