@@ -1,12 +1,7 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/db/migrate.js';
+import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/index.js';
-import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { all, call, startTestEmulator, text, USER } from '../helpers/emulator.js';
+import { olderDatabase } from '../helpers/older-database.js';
 
 // Host list filters that keep few hosts, over more hosts than one read takes (100): each page must
 // hold the hosts the whole list would, and page on from its last (docs/fidelity.md §20, "TruRisk",
@@ -125,16 +120,10 @@ describe('v5.0 detection HOST groups over many hosts', () => {
 });
 
 describe('a database written before scores were kept', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'qe-trurisk-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const older = olderDatabase('0016');
 
   it('has each host scored by the migration, as a host written now is', async () => {
-    const file = join(dir, 'old.sqlite');
-    const older = join(dir, 'migrations');
-    for (const name of readdirSync(join(PACKAGE_ROOT, 'migrations')).filter((n) => n < '0016'))
-      cpSync(join(PACKAGE_ROOT, 'migrations', name), join(older, name));
-    const old = new Database(file);
-    migrate(old, older);
+    const old = older.open();
     old.prepare("INSERT INTO hosts (id, ip, tracking_method) VALUES (1, 1, 'IP'), (2, 2, 'IP')").run();
     const detection = old.prepare(
       `INSERT INTO host_detections (host_id, qid, type, severity, status, first_found_datetime, last_found_datetime, qds, times_found,
@@ -145,7 +134,7 @@ describe('a database written before scores were kept', () => {
     detection.run(2, 'Potential', 'New', 1);
     old.close();
 
-    const restarted = await startEmulator({ db: file, users: [USER] });
+    const restarted = await startEmulator({ db: older.file, users: [USER] });
     try {
       const res = await call(restarted, hostList, { query: { action: 'list', show_trurisk: '1' } });
       // [E] as 1001's above: one open severity 5 of QDS 100 scores 370; host 2 has none open
