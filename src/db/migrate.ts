@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { registerTruRisk } from '../hosts/trurisk.js';
 import { registerFoldCase } from './fold-case.js';
 
 const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'migrations');
@@ -19,7 +18,6 @@ export function migrate(db: Database.Database, dir: string = MIGRATIONS_DIR): st
     .sort();
   // the SQL functions of the emulator's own that migrations call
   registerFoldCase(db);
-  registerTruRisk(db);
   const pending = db.transaction(() => {
     db.prepare('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)').run();
     const done = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);

@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3';
 import type { DetectionRow } from './host.js';
 
 /**
  * A host's TruRisk score (docs/fidelity.md §20, "TruRisk"), a pure function of its detections:
  * the store keeps it in `hosts.trurisk`, written with the detections, so that `trurisk_min` and
- * `trurisk_max` filter in SQL.
+ * `trurisk_max` filter in SQL. migrations/0016 writes the same formula in SQL for the hosts stored
+ * before it: a change here is a migration there.
  */
 
 /** What the score reads of a detection. */
@@ -43,20 +43,4 @@ export function truRisk(detections: readonly RiskInput[]): number {
   let risk = 0;
   for (let s = 0; s < 5; s++) if (counts[s] > 0) risk += highest[s] * WEIGHTS[s] * (1 + Math.log(counts[s]));
   return Math.round(MAX_SCORE * (1 - 2 ** ((-ASSET_CRITICALITY * risk) / HALF_SCORE_AT)));
-}
-
-/**
- * `host_trurisk(type, status, severity, qds, is_ignored, is_disabled)`, the score as an SQL
- * aggregate over a host's detections: migrations/0016 fills `hosts.trurisk` with it.
- */
-export function registerTruRisk(db: Database.Database): void {
-  db.aggregate('host_trurisk', {
-    varargs: true,
-    start: () => [] as RiskInput[],
-    step: (list: RiskInput[], ...[type, status, severity, qds, is_ignored, is_disabled]: unknown[]) => {
-      list.push({ type, status, severity, qds, is_ignored, is_disabled } as RiskInput);
-      return list;
-    },
-    result: (list: RiskInput[]) => truRisk(list),
-  });
 }
