@@ -47,7 +47,8 @@ export function detectionPlaces(groups: GroupDirectory): ChunkPlace {
   const write = detectionPlaceWriter();
   return (hosts) => {
     const found = groupsOf(hosts);
-    return (h) => write(h, found.get(h.id) ?? []);
+    const writeChunk = write();
+    return (h) => writeChunk(h, found.get(h.id) ?? []);
   };
 }
 

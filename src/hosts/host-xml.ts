@@ -208,19 +208,24 @@ const DEFAULT_NETWORK_NAME = 'Global Default Network';
 /**
  * The v5.0 detection HOST's elements after TRACKING_METHOD, for one answer: ASSET_GROUP_LIST
  * (empty when the host is in no group, as the sample shows), NETWORK_ID and NETWORK_NAME. [E] Each
- * group an ASSET_GROUP of ID and TITLE, as the host list's GLOSSARY writes groups, written once per
- * answer however many hosts are in it, and copied, as stored DETECTIONs are.
+ * group an ASSET_GROUP of ID and TITLE, as the host list's GLOSSARY writes groups. Each group is
+ * written once an answer, and each list of groups once a chunk (`chunk()` for each), shared by the
+ * chunk's hosts in the same groups: a page's bytes are copied, not rendered per host.
  */
-export function detectionPlaceWriter(): (h: HostRow, groups: readonly GroupIps[]) => XmlElement[] {
+export function detectionPlaceWriter(): () => (h: HostRow, groups: readonly GroupIps[]) => XmlElement[] {
   const written = new Map<number, XmlElement>();
   const groupElement = (g: GroupIps) => {
     const e = written.get(g.id) ?? prerender(assetGroupElement(g), DETECTION_DEPTH);
     written.set(g.id, e);
     return e;
   };
-  return (h, groups) => [
-    elOf('ASSET_GROUP_LIST', groups.map(groupElement)),
-    leaf('NETWORK_ID', String(h.network_id)),
-    ...(h.network_id === 0 ? [leaf('NETWORK_NAME', DEFAULT_NETWORK_NAME)] : []),
-  ];
+  return () => {
+    const lists = new Map<string, XmlElement>();
+    return (h, groups) => {
+      const key = groups.map((g) => g.id).join(',');
+      const list = lists.get(key) ?? prerender(elOf('ASSET_GROUP_LIST', groups.map(groupElement)), DETECTION_DEPTH - 1);
+      lists.set(key, list);
+      return [list, leaf('NETWORK_ID', String(h.network_id)), ...(h.network_id === 0 ? [leaf('NETWORK_NAME', DEFAULT_NETWORK_NAME)] : [])];
+    };
+  };
 }
