@@ -6,10 +6,17 @@ import { hasNonXmlChars } from './xml.js';
  * Names are case-sensitive and the last occurrence of a name wins [Q].
  */
 export class RequestParams {
+  readonly entries: readonly (readonly [string, string])[];
   private readonly last = new Map<string, string>();
 
-  constructor(readonly entries: readonly (readonly [string, string])[]) {
-    for (const [k, v] of entries) this.last.set(k, v);
+  /**
+   * [Q: Microsoft Sentinel's Qualys connector sends `=&` on every detection call with its shipped
+   * default filter, so the live service takes it] a pair without a name is no parameter: [E] left
+   * out at every endpoint, as Qualys parses every form one way, before names are checked.
+   */
+  constructor(entries: readonly (readonly [string, string])[]) {
+    this.entries = entries.some(([k]) => k === '') ? entries.filter(([k]) => k !== '') : entries;
+    for (const [k, v] of this.entries) this.last.set(k, v);
   }
 
   get(name: string): string | undefined {

@@ -225,6 +225,31 @@ describe('parameters in a body follow the query-string rules', () => {
     expect(await dockerIdOf('arr')).toBeUndefined();
   });
 
+  it('leaves out pairs without a name (`=&`, as Microsoft Sentinel sends), in the query, the body and multipart', async () => {
+    const listed = await raw('action=list&=&title=nobody&=x');
+    expect(listed.status, listed.body).toBe(200);
+    expect(
+      (
+        await call(emulator, DOCKER, {
+          query: [
+            ['action', 'list'],
+            ['', ''],
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    const multi = await parts([
+      ['action', 'list'],
+      ['', ''],
+      ['echo_request', '1'],
+    ]);
+    expect(echoed(multi)).toEqual([
+      ['action', 'list'],
+      ['echo_request', '1'],
+    ]);
+    expectError(await raw('action=list&=&bogus=1'), 400, '1901', /^Unrecognized parameter\(s\): bogus \(/);
+  });
+
   it('keeps every occurrence in received order, the last one winning, urlencoded and multipart alike', async () => {
     const fields: [string, string][] = [
       ['title', 'ord1'],
