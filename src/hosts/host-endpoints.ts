@@ -8,7 +8,7 @@ import { csvHead, csvRows, csvTail } from './detection-csv.js';
 import type { HostRow } from './host.js';
 import { chunkOf, firstRead, pageStream, type PageChunk } from './host-pages.js';
 import { DETECTION_FILTER_PARAMS, type FilterSources, flag, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
-import { readHostListExtras, withExtras } from './host-list-params.js';
+import { readCloudParams, readHostListExtras, withExtras } from './host-list-params.js';
 import { hostListReader } from './host-list-reader.js';
 import type { HostStore } from './host-store.js';
 import { joinedRead } from './joined-detections.js';
@@ -24,7 +24,7 @@ import {
   type DetectionShow,
 } from './host-xml.js';
 import { type ChunkPlace, detectionPlaces, GroupGlossary, groupsOfHosts } from './host-groups.js';
-import { HOST_API_VERSIONS, HOST_VERSIONS, type HostApiVersion } from './host-versions.js';
+import { HOST_API_VERSIONS, HOST_CLOUD_PARAMS, HOST_VERSIONS, type HostApiVersion } from './host-versions.js';
 
 export const hostListPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/`;
 export const detectionPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/vm/detection/`;
@@ -165,6 +165,9 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       'show_qds_factors',
       // [Q: qualysetl sends it to every version]
       'show_reopened_info',
+      // [Q: ServiceNow's Host Detection Integration sends it to 5.0]
+      'vuln_detection_source',
+      ...HOST_CLOUD_PARAMS,
       'output_format',
       'suppress_duplicated_data_from_csv',
       'truncation_limit',
@@ -183,9 +186,12 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
         results: params.oneOf('show_results', ['0', '1']) !== '0',
         qds: flag(params, 'show_qds'),
       };
-      // [E] read for their values alone (0 or 1): no QDS factors or reopening dates are kept to write
+      // [E] read for their values alone (0 or 1): no QDS factors, reopening dates or detection
+      // sources are kept to write (no detection-source element's shape is on record)
       flag(params, 'show_qds_factors');
       flag(params, 'show_reopened_info');
+      flag(params, 'vuln_detection_source');
+      readCloudParams(params);
       const suppress = flag(params, 'suppress_duplicated_data_from_csv');
       const limit = readLimit(params, lists.pageSize);
       const hostFilter = readHostFilter(params, lists.sources);

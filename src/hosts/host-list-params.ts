@@ -54,14 +54,22 @@ function readTags(params: RequestParams): TagFilter | undefined {
   return use && (include !== undefined || exclude !== undefined) ? { byId, include, exclude } : undefined;
 }
 
-export function readHostListExtras(params: RequestParams): HostListExtras {
-  const risk: RiskShow = { ars: flag(params, 'show_ars'), trurisk: flag(params, 'show_trurisk'), factors: flag(params, 'show_trurisk_factors') };
-  // [E] read for their values alone: the emulator keeps no ARS factors, cloud metadata or cloud tags to write
-  flag(params, 'show_ars_factors');
+/**
+ * [E] the cloud parameters of both lists (HOST_CLOUD_PARAMS), read for their values alone: the
+ * emulator's hosts are no cloud assets, so it keeps no cloud metadata or cloud tags to write.
+ */
+export function readCloudParams(params: RequestParams): void {
   flag(params, 'show_cloud_tags');
   params.oneOf('host_metadata', CLOUDS, true);
   params.list('host_metadata_fields', MAX_FIELDS);
   params.list('cloud_tag_fields', MAX_FIELDS);
+}
+
+export function readHostListExtras(params: RequestParams): HostListExtras {
+  const risk: RiskShow = { ars: flag(params, 'show_ars'), trurisk: flag(params, 'show_trurisk'), factors: flag(params, 'show_trurisk_factors') };
+  // [E] read for its value alone: the emulator keeps no ARS factors to write
+  flag(params, 'show_ars_factors');
+  readCloudParams(params);
   const mins = ['trurisk_min', 'ars_min'].map((n) => score(params, n)).filter((n) => n !== undefined);
   const maxes = ['trurisk_max', 'ars_max'].map((n) => score(params, n)).filter((n) => n !== undefined);
   const trurisk = mins.length + maxes.length === 0 ? undefined : { min: Math.max(0, ...mins), max: Math.min(1000, ...maxes) };

@@ -39,6 +39,9 @@ export const DETECTION_FILTER_PARAMS = [
   'show_igs',
   'detection_updated_since',
   'detection_updated_before',
+  // [Q: ServiceNow's Host Detection message, XSOAR's qualys-host-list-detection, qualysdk]
+  'detection_processed_after',
+  'detection_processed_before',
   'include_ignored',
   'include_disabled',
   'qds_min',
@@ -193,6 +196,8 @@ export function readDetectionFilter(params: RequestParams): DetectionFilter {
     severities: readSeverities(params),
     updatedSince: dateOf(params, 'detection_updated_since'),
     updatedBefore: dateOf(params, 'detection_updated_before'),
+    lastProcessedAfter: dateOf(params, 'detection_processed_after'),
+    lastProcessedBefore: dateOf(params, 'detection_processed_before'),
     includeIgnored: flag(params, 'include_ignored'),
     includeDisabled: flag(params, 'include_disabled'),
     qdsMin: qds(params, 'qds_min'),

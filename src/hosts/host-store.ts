@@ -51,6 +51,9 @@ export interface DetectionFilter {
   severities?: readonly number[];
   updatedSince?: string;
   updatedBefore?: string;
+  /** LAST_PROCESSED_DATETIME after, before (`detection_processed_after`, `_before`). */
+  lastProcessedAfter?: string;
+  lastProcessedBefore?: string;
   includeIgnored: boolean;
   includeDisabled: boolean;
   /** QDS bounds, inclusive: a detection without a QDS is outside them. */
@@ -102,6 +105,8 @@ const DETECTION_FILTERS = `d.type IN (SELECT value FROM json_each(@types))
   AND (@severities IS NULL OR d.severity IN (SELECT value FROM json_each(@severities)))
   AND (@updatedSince IS NULL OR d.last_update_datetime >= @updatedSince)
   AND (@updatedBefore IS NULL OR d.last_update_datetime < @updatedBefore)
+  AND (@lastProcessedAfter IS NULL OR d.last_processed_datetime > @lastProcessedAfter)
+  AND (@lastProcessedBefore IS NULL OR d.last_processed_datetime < @lastProcessedBefore)
   AND (@includeIgnored = 1 OR d.is_ignored = 0)
   AND (@includeDisabled = 1 OR d.is_disabled = 0)
   AND (@qdsMin IS NULL OR d.qds >= @qdsMin)
@@ -233,6 +238,8 @@ function detectionParams(filter: DetectionFilter, qids: number | null) {
     severities: json(filter.severities),
     updatedSince: filter.updatedSince ?? null,
     updatedBefore: filter.updatedBefore ?? null,
+    lastProcessedAfter: filter.lastProcessedAfter ?? null,
+    lastProcessedBefore: filter.lastProcessedBefore ?? null,
     includeIgnored: filter.includeIgnored ? 1 : 0,
     includeDisabled: filter.includeDisabled ? 1 : 0,
     qdsMin: filter.qdsMin ?? null,
