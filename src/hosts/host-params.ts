@@ -6,7 +6,7 @@ import { intersect, normalise, type IntervalSet } from '../qualys/interval-set.j
 import { parseIpSet } from '../qualys/ip-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import { DETECTION_STATUSES } from './host.js';
-import type { DetectionFilter, HostFilter } from './host-store.js';
+import type { DetectionFilter, HostFilter, TagFilter, TagSet } from './host-store.js';
 import { ARF_FILTERS_V2 } from './host-versions.js';
 
 /** Reads the host and detection filters of a list call into the store's filters; a bad value is a 1905. */
@@ -28,6 +28,13 @@ export const HOST_FILTER_PARAMS = [
   'vm_processed_after',
   'vm_auth_scan_date_before',
   'vm_auth_scan_date_after',
+  // [Q: the host list docs page; qualysdk; XSOAR's qualys-host-list and qualys-host-list-detection, graph-qualys] by tags
+  'use_tags',
+  'tag_set_by',
+  'tag_include_selector',
+  'tag_exclude_selector',
+  'tag_set_include',
+  'tag_set_exclude',
 ] as const;
 
 /** [Q] detection filters of the detection list. */
@@ -122,6 +129,35 @@ function osPattern(params: RequestParams): RegExp | undefined {
   }
 }
 
+/** [E] how long a tag set may be, in characters. */
+const MAX_TAG_SET = 4096;
+
+/** [Q: the tag parameters' docs] a tag set: tag IDs (`tag_set_by=id`, the default) or names. */
+function tagSet(params: RequestParams, name: string, byId: boolean, all: boolean): TagSet | undefined {
+  const value = params.list(name, MAX_TAG_SET);
+  if (value === undefined || value === '') return undefined;
+  const tags = value.split(',');
+  if (byId && tags.some((t) => !/^\d+$/.test(t))) throw qualysErrors.invalidValue(name, value, 'tag_set_by=id takes tag IDs');
+  // [E] an ID as written in the tags kept (no leading zeros), which the store compares as text
+  return { tags: byId ? tags.map((t) => String(Number(t))) : tags, all };
+}
+
+/**
+ * [Q: docs; qualysdk] `use_tags=1` selects hosts by their tags: those with any (or, with
+ * `tag_include_selector=all`, all) of `tag_set_include`, less those with any (or all) of
+ * `tag_set_exclude`. [E] Names match exactly; without `use_tags=1` the tag set is read for its
+ * values alone, as the docs say hosts are then selected by IPs and groups.
+ */
+function readTags(params: RequestParams): TagFilter | undefined {
+  const use = flag(params, 'use_tags');
+  const byId = (params.oneOf('tag_set_by', ['id', 'name'], true) ?? 'id') === 'id';
+  const includeAll = params.oneOf('tag_include_selector', ['any', 'all'], true) === 'all';
+  const excludeAll = params.oneOf('tag_exclude_selector', ['any', 'all'], true) === 'all';
+  const include = tagSet(params, 'tag_set_include', byId, includeAll);
+  const exclude = tagSet(params, 'tag_set_exclude', byId, excludeAll);
+  return use && (include !== undefined || exclude !== undefined) ? { byId, include, exclude } : undefined;
+}
+
 export function readHostFilter(params: RequestParams, sources: FilterSources): HostFilter {
   const fromIps = params.has('ips') ? parseIpSet('ips', params.require('ips')) : undefined;
   const fromGroups = groupIps(params, sources.groups);
@@ -139,6 +175,7 @@ export function readHostFilter(params: RequestParams, sources: FilterSources): H
     processedBefore: dateOf(params, 'vm_processed_before'),
     authScannedAfter: dateOf(params, 'vm_auth_scan_date_after'),
     authScannedBefore: dateOf(params, 'vm_auth_scan_date_before'),
+    tags: readTags(params),
   };
 }
 

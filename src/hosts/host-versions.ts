@@ -53,13 +53,11 @@ const HOST_LIST_RISK_PARAMS = [
 ] as const;
 /** [Q: the host list docs page; ServiceNow, Sekoia and qualysdk send them to the detections too, at 2.0 and 5.0] cloud metadata and cloud tags, both lists, every version. */
 export const HOST_CLOUD_PARAMS = ['host_metadata', 'host_metadata_fields', 'show_cloud_tags', 'cloud_tag_fields'] as const;
-/** [Q: the host list docs page; qualysdk, XSOAR's qualys-host-list] selecting hosts by their tags, at every version. */
-const HOST_LIST_TAG_PARAMS = ['use_tags', 'tag_set_by', 'tag_include_selector', 'tag_exclude_selector', 'tag_set_include', 'tag_set_exclude'] as const;
 
 const V2: HostVersion = {
   hostListDtdFile: HOST_LIST_DTD,
   detectionDtdFile: DETECTION_DTD,
-  hostListParams: [...HOST_LIST_RISK_PARAMS, ...HOST_LIST_TAG_PARAMS, ...HOST_CLOUD_PARAMS],
+  hostListParams: [...HOST_LIST_RISK_PARAMS, ...HOST_CLOUD_PARAMS],
   detectionParams: ARF_FILTERS_V2,
   detectionHostPlace: 'none',
 };

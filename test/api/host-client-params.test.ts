@@ -157,3 +157,45 @@ describe('a pair without a name', () => {
     expect(res.status, res.body).toBe(200);
   });
 });
+
+describe('tag selection on the detections, as on the host list', () => {
+  it('keeps the hosts graph-qualys asks for with includeOnlyDetectionTags (a POST at 2.0)', async () => {
+    const graphQualys = {
+      action: 'list',
+      show_tags: '1',
+      show_igs: '1',
+      show_results: '0',
+      output_format: 'XML',
+      truncation_limit: '1000',
+      ids: IDS,
+      status: 'New,Fixed,Active,Re-Opened',
+      use_tags: '1',
+      tag_set_by: 'name',
+      tag_set_include: 'Prod',
+    };
+    const root = await answered(await call(emulator, detections('2.0'), { form: graphQualys }));
+    expect(hosts(root).map((h) => text(h, 'ID'))).toEqual(['900']);
+    expect(qidsOf(root)).toEqual(['38200', '38201']);
+  });
+
+  it("keeps the hosts XSOAR's qualys-host-list-detection asks for, at every version", async () => {
+    const xsoar = {
+      action: 'list',
+      ids: IDS,
+      status: 'Fixed',
+      use_tags: '1',
+      tag_set_by: 'id',
+      tag_include_selector: 'any',
+      tag_exclude_selector: 'any',
+      tag_set_include: '21,22',
+      tag_set_exclude: '21',
+    };
+    for (const v of VERSIONS) expect(qidsOf(await answered(await call(emulator, detections(v), { query: xsoar })))).toEqual(['38202']);
+    expectError(
+      await call(emulator, detections('5.0'), { query: { action: 'list', use_tags: '1', tag_set_include: 'Prod' } }),
+      400,
+      '1905',
+      /^parameter tag_set_include has invalid value: Prod /,
+    );
+  });
+});
