@@ -7,7 +7,15 @@ import { el, leaf, renderSiblings, renderXmlAround, type XmlDocumentSpec, type X
 import { csvHead, csvRows, csvTail } from './detection-csv.js';
 import type { HostRow } from './host.js';
 import { chunkOf, firstRead, pageStream, type PageChunk } from './host-pages.js';
-import { DETECTION_FILTER_PARAMS, type FilterSources, flag, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
+import {
+  DETECTION_FILTER_PARAMS,
+  type FilterSources,
+  flag,
+  HOST_FILTER_PARAMS,
+  readDetectionFilter,
+  readDetectionHostFilter,
+  readHostFilter,
+} from './host-params.js';
 import { readCloudParams, readHostListExtras, withExtras } from './host-list-params.js';
 import { hostListReader } from './host-list-reader.js';
 import type { HostStore } from './host-store.js';
@@ -194,8 +202,8 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       readCloudParams(params);
       const suppress = flag(params, 'suppress_duplicated_data_from_csv');
       const limit = readLimit(params, lists.pageSize);
-      const hostFilter = readHostFilter(params, lists.sources);
-      const detectionFilter = readDetectionFilter(params);
+      const hostFilter = readDetectionHostFilter(params, lists.sources, ctx.datetime);
+      const detectionFilter = readDetectionFilter(params, ctx.datetime);
       const { store } = lists;
       const hostsAfter = (after: number, n: number) => store.hosts(hostFilter, after, n, detectionFilter);
       /** The columns of the detections of `hosts`, a chunk. */

@@ -28,6 +28,8 @@ export const HOST_FILTER_PARAMS = [
   'vm_processed_after',
   'vm_auth_scan_date_before',
   'vm_auth_scan_date_after',
+  // [Q: Doc Center detection Sample 18; qualysdk, qualyspy, XSOAR's qualys-host-list] by custom network
+  'network_ids',
   // [Q: the host list docs page; qualysdk; XSOAR's qualys-host-list and qualys-host-list-detection, graph-qualys] by tags
   'use_tags',
   'tag_set_by',
@@ -49,6 +51,16 @@ export const DETECTION_FILTER_PARAMS = [
   // [Q: ServiceNow's Host Detection message, XSOAR's qualys-host-list-detection, qualysdk]
   'detection_processed_after',
   'detection_processed_before',
+  // [Q: Qualys's Doc Center detection Sample 18; qualysdk] on LAST_TEST_DATETIME, by date or days ago
+  'detection_last_tested_since',
+  'detection_last_tested_before',
+  'detection_last_tested_since_days',
+  'detection_last_tested_before_days',
+  // [Q: qualysdk; RescanHelper sends the first to 4.0] day counts for vm_scan_since and detection_updated_since
+  'max_days_since_last_vm_scan',
+  'max_days_since_detection_updated',
+  // [Q: Sekoia's QualysVMDRTrigger, qualysdk]
+  'filter_superseded_qids',
   'include_ignored',
   'include_disabled',
   'qds_min',
@@ -66,6 +78,19 @@ function dateOf(params: RequestParams, name: string): string | undefined {
   const value = params.date(name);
   return value === undefined || value.length > 10 ? value : `${value}T00:00:00Z`;
 }
+
+/** [E] how many days back a day count may reach: a century. */
+const MAX_DAYS = 36_500;
+
+/** A day count as the date that many days of 24 hours before `now` (`YYYY-MM-DDTHH:MM:SSZ`). */
+function daysBefore(params: RequestParams, name: string, now: string): string | undefined {
+  const days = params.integer(name, 0, MAX_DAYS);
+  return days === undefined ? undefined : new Date(Date.parse(now) - Number(days) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Of two bounds, the one both hold to: the later of two lower bounds, the earlier of two upper ones. */
+const later = (a?: string, b?: string) => (a === undefined || (b !== undefined && b > a) ? b : a);
+const earlier = (a?: string, b?: string) => (a === undefined || (b !== undefined && b < a) ? b : a);
 
 /** A 0|1 flag, set when 1. */
 export const flag = (params: RequestParams, name: string) => params.oneOf(name, ['0', '1']) === '1';
@@ -129,7 +154,7 @@ function osPattern(params: RequestParams): RegExp | undefined {
   }
 }
 
-/** [E] how long a tag set may be, in characters. */
+/** [E] how long a tag set or a list of networks may be, in characters. */
 const MAX_TAG_SET = 4096;
 
 /** [Q: the tag parameters' docs] a tag set: tag IDs (`tag_set_by=id`, the default) or names. */
@@ -158,6 +183,19 @@ function readTags(params: RequestParams): TagFilter | undefined {
   return use && (include !== undefined || exclude !== undefined) ? { byId, include, exclude } : undefined;
 }
 
+/**
+ * [Q: Doc Center Sample 18 sends `network_ids=1000`] the networks, by ID, whose hosts are listed.
+ * [E] 0 is the Global Default Network, which holds every host the emulator keeps; an ID of no
+ * network keeps none, as no refusal is on record.
+ */
+function networkIds(params: RequestParams): number[] | undefined {
+  const value = params.list('network_ids', MAX_TAG_SET);
+  if (value === undefined || value === '') return undefined;
+  const ids = value.split(',');
+  if (ids.some((id) => !/^\d{1,10}$/.test(id))) throw qualysErrors.invalidValue('network_ids', value, 'each item must be a network ID');
+  return ids.map(Number);
+}
+
 export function readHostFilter(params: RequestParams, sources: FilterSources): HostFilter {
   const fromIps = params.has('ips') ? parseIpSet('ips', params.require('ips')) : undefined;
   const fromGroups = groupIps(params, sources.groups);
@@ -176,6 +214,7 @@ export function readHostFilter(params: RequestParams, sources: FilterSources): H
     authScannedAfter: dateOf(params, 'vm_auth_scan_date_after'),
     authScannedBefore: dateOf(params, 'vm_auth_scan_date_before'),
     tags: readTags(params),
+    networks: networkIds(params),
   };
 }
 
@@ -217,7 +256,22 @@ function arfKeepsOnlyMarked(params: RequestParams): boolean {
   return ARF_FILTERS_V2.some((name) => Number(params.integer(name, 0, 4) ?? 0) >= 2);
 }
 
-export function readDetectionFilter(params: RequestParams): DetectionFilter {
+/**
+ * The host filter of a detection list, `now` the call's DATETIME: the lists' own, narrowed by
+ * `max_days_since_last_vm_scan` [E: as `vm_scan_since` that many days before the call].
+ */
+export function readDetectionHostFilter(params: RequestParams, sources: FilterSources, now: string): HostFilter {
+  const filter = readHostFilter(params, sources);
+  return { ...filter, scannedSince: later(filter.scannedSince, daysBefore(params, 'max_days_since_last_vm_scan', now)) };
+}
+
+/**
+ * The detection filter of a detection list, `now` the call's DATETIME: a day count is [E] the date
+ * that many days before the call, and with a date of the same bound both must hold.
+ */
+export function readDetectionFilter(params: RequestParams, now: string): DetectionFilter {
+  // [E] the KnowledgeBase holds no supersession, so leaving out superseded QIDs leaves out none
+  flag(params, 'filter_superseded_qids');
   const status = params.list('status', 100, DETECTION_STATUSES);
   // [Q] include_vuln_type chooses among confirmed and potential; information gathered only with show_igs=1
   const kinds = params.list('include_vuln_type', 100, ['confirmed', 'potential']);
@@ -231,10 +285,12 @@ export function readDetectionFilter(params: RequestParams): DetectionFilter {
     statuses: status ? status.split(',') : DEFAULT_STATUSES,
     qids: params.has('qids') ? parseIdSet('qids', params.require('qids')) : undefined,
     severities: readSeverities(params),
-    updatedSince: dateOf(params, 'detection_updated_since'),
+    updatedSince: later(dateOf(params, 'detection_updated_since'), daysBefore(params, 'max_days_since_detection_updated', now)),
     updatedBefore: dateOf(params, 'detection_updated_before'),
     lastProcessedAfter: dateOf(params, 'detection_processed_after'),
     lastProcessedBefore: dateOf(params, 'detection_processed_before'),
+    lastTestedSince: later(dateOf(params, 'detection_last_tested_since'), daysBefore(params, 'detection_last_tested_since_days', now)),
+    lastTestedBefore: earlier(dateOf(params, 'detection_last_tested_before'), daysBefore(params, 'detection_last_tested_before_days', now)),
     includeIgnored: flag(params, 'include_ignored'),
     includeDisabled: flag(params, 'include_disabled'),
     qdsMin: qds(params, 'qds_min'),

@@ -28,6 +28,8 @@ export interface HostFilter {
   /** TruRisk scores, inclusive (`hosts.trurisk`). */
   trurisk?: { min: number; max: number };
   tags?: TagFilter;
+  /** The hosts' NETWORK_IDs. */
+  networks?: readonly number[];
 }
 
 /** A set of tags, by ID (as text) or name, and whether a host must hold all of it or any. */
@@ -54,6 +56,9 @@ export interface DetectionFilter {
   /** LAST_PROCESSED_DATETIME after, before (`detection_processed_after`, `_before`). */
   lastProcessedAfter?: string;
   lastProcessedBefore?: string;
+  /** LAST_TEST_DATETIME at or after, before. */
+  lastTestedSince?: string;
+  lastTestedBefore?: string;
   includeIgnored: boolean;
   includeDisabled: boolean;
   /** QDS bounds, inclusive: a detection without a QDS is outside them. */
@@ -95,6 +100,7 @@ const HOST_FILTERS = `h.id > @after AND h.id BETWEEN @lo AND @hi
   AND (@processedBefore IS NULL OR h.last_vuln_scan_datetime < @processedBefore)
   AND (@authScannedAfter IS NULL OR h.last_vm_auth_scanned_date > @authScannedAfter)
   AND (@authScannedBefore IS NULL OR h.last_vm_auth_scanned_date < @authScannedBefore)
+  AND (@networks IS NULL OR h.network_id IN (SELECT value FROM json_each(@networks)))
   AND (@riskMin IS NULL OR h.trurisk BETWEEN @riskMin AND @riskMax)
   AND (@tagsIn IS NULL OR (h.tags <> '[]' AND ${holds('tagsIn', 'tagsInAll')}))
   AND (@tagsOut IS NULL OR NOT ${holds('tagsOut', 'tagsOutAll')})`;
@@ -107,6 +113,8 @@ const DETECTION_FILTERS = `d.type IN (SELECT value FROM json_each(@types))
   AND (@updatedBefore IS NULL OR d.last_update_datetime < @updatedBefore)
   AND (@lastProcessedAfter IS NULL OR d.last_processed_datetime > @lastProcessedAfter)
   AND (@lastProcessedBefore IS NULL OR d.last_processed_datetime < @lastProcessedBefore)
+  AND (@lastTestedSince IS NULL OR d.last_test_datetime >= @lastTestedSince)
+  AND (@lastTestedBefore IS NULL OR d.last_test_datetime < @lastTestedBefore)
   AND (@includeIgnored = 1 OR d.is_ignored = 0)
   AND (@includeDisabled = 1 OR d.is_disabled = 0)
   AND (@qdsMin IS NULL OR d.qds >= @qdsMin)
@@ -213,6 +221,7 @@ function hostParams(filter: HostFilter, after: number, limit: number, [ids, ips]
     processedBefore: filter.processedBefore ?? null,
     authScannedAfter: filter.authScannedAfter ?? null,
     authScannedBefore: filter.authScannedBefore ?? null,
+    networks: json(filter.networks),
     riskMin: filter.trurisk?.min ?? null,
     riskMax: filter.trurisk?.max ?? null,
     ...tagParams(filter.tags),
@@ -240,6 +249,8 @@ function detectionParams(filter: DetectionFilter, qids: number | null) {
     updatedBefore: filter.updatedBefore ?? null,
     lastProcessedAfter: filter.lastProcessedAfter ?? null,
     lastProcessedBefore: filter.lastProcessedBefore ?? null,
+    lastTestedSince: filter.lastTestedSince ?? null,
+    lastTestedBefore: filter.lastTestedBefore ?? null,
     includeIgnored: filter.includeIgnored ? 1 : 0,
     includeDisabled: filter.includeDisabled ? 1 : 0,
     qdsMin: filter.qdsMin ?? null,

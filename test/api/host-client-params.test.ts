@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { all, call, expectError, startTestEmulator, text, type Node } from '../helpers/emulator.js';
+import { all, AUTH, call, expectError, startTestEmulator, text, type Node } from '../helpers/emulator.js';
 
 // The detection and host list parameters public clients send, each client's call as it sends it
 // (/work research of issue 23; docs/fidelity.md §20). Every answer is DTD-validated.
@@ -9,6 +9,10 @@ const VERSIONS = ['2.0', '3.0', '4.0', '5.0'];
 
 const hosts = (root: Node) => all(root, 'RESPONSE/HOST_LIST', 'HOST');
 const qidsOf = (root: Node) => hosts(root).flatMap((h) => all(h, 'DETECTION_LIST', 'DETECTION').map((d) => text(d, 'QID')));
+/** A date that many days before now, as the seed takes dates. */
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 const answered = async (res: Awaited<ReturnType<typeof call>>) => {
   expect(res.status, res.body).toBe(200);
   return res.root;
@@ -46,6 +50,23 @@ await emulator.seed({
       ip: '10.30.0.10',
       tags: [{ tag_id: 22, name: 'Lab' }],
       detections: [{ qid: 38202, severity: 5, type: 'Confirmed', status: 'Fixed', last_processed_datetime: '2026-09-01T00:00:00Z' }],
+    },
+    {
+      // dated from now, for the day counts
+      id: 902,
+      ip: '10.30.0.11',
+      last_vm_scanned_date: daysAgo(2),
+      detections: [
+        { qid: 38203, severity: 3, type: 'Confirmed', status: 'Active', last_test_datetime: daysAgo(1), last_update_datetime: daysAgo(1) },
+        { qid: 38204, severity: 3, type: 'Confirmed', status: 'Active', last_test_datetime: daysAgo(20), last_update_datetime: daysAgo(20) },
+        { qid: 38205, severity: 3, type: 'Confirmed', status: 'Active', last_test_datetime: daysAgo(200), last_update_datetime: daysAgo(200) },
+      ],
+    },
+    {
+      id: 903,
+      ip: '10.30.0.12',
+      last_vm_scanned_date: daysAgo(10),
+      detections: [{ qid: 38203, severity: 3, type: 'Confirmed', status: 'Active', last_test_datetime: daysAgo(10) }],
     },
   ],
 });
@@ -196,6 +217,79 @@ describe('tag selection on the detections, as on the host list', () => {
       400,
       '1905',
       /^parameter tag_set_include has invalid value: Prod /,
+    );
+  });
+});
+
+describe('day counts and the last test date', () => {
+  it('keeps the hosts RescanHelper asks for with max_days_since_last_vm_scan=3 (a 4.0 POST, CSV_NO_METADATA)', async () => {
+    const rescanHelper = {
+      action: 'list',
+      ips: '10.30.0.11-10.30.0.12',
+      qids: '38203',
+      status: 'New,Active,Re-Opened',
+      max_days_since_last_vm_scan: '3',
+      output_format: 'CSV_NO_METADATA',
+    };
+    const res = await fetch(`${emulator.url}${detections('4.0')}`, {
+      method: 'POST',
+      headers: { Authorization: AUTH, 'X-Requested-With': 'vitest', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(rescanHelper).toString(),
+    });
+    expect(res.headers.get('content-type')).toBe('text/csv;charset=UTF-8');
+    const rows = (await res.text()).split('\n').filter((line) => line.includes('10.30.0.'));
+    expect(rows.map((r) => r.includes('10.30.0.11'))).toEqual([true]);
+  });
+
+  it("keeps the detections Doc Center Sample 18's last-tested forms ask for, by date and by days", async () => {
+    const found = async (q: Record<string, string>) =>
+      qidsOf(await answered(await call(emulator, detections('2.0'), { query: { action: 'list', ids: '902', network_ids: '0', ...q } })));
+    expect(await found({ detection_last_tested_since_days: '185' })).toEqual(['38203', '38204']);
+    expect(await found({ detection_last_tested_since_days: '30', detection_last_tested_before_days: '15' })).toEqual(['38204']);
+    expect(await found({ detection_last_tested_since: daysAgo(5).slice(0, 10) })).toEqual(['38203']);
+    expect(await found({ detection_last_tested_before: daysAgo(100) })).toEqual(['38205']);
+    // qualysdk's day count for detection_updated_since, with a date of the same bound: both hold
+    expect(await found({ max_days_since_detection_updated: '30', detection_updated_since: daysAgo(5) })).toEqual(['38203']);
+    expectError(
+      await call(emulator, detections('2.0'), { query: { action: 'list', detection_last_tested_since_days: '-1' } }),
+      400,
+      '1905',
+      /^parameter detection_last_tested_since_days has invalid value: -1 /,
+    );
+  });
+
+  it("answers Sekoia's QualysVMDRTrigger call, filter_superseded_qids=1 leaving out nothing", async () => {
+    const sekoia = {
+      action: 'list',
+      ids: '902',
+      detection_updated_since: daysAgo(400),
+      truncation_limit: '1000',
+      include_vuln_type: 'confirmed',
+      show_qds: '1',
+      show_qds_factors: '1',
+      show_tags: '1',
+      show_asset_id: '1',
+      host_metadata: 'all',
+      show_cloud_tags: '1',
+      filter_superseded_qids: '1',
+    };
+    expect(qidsOf(await answered(await call(emulator, detections('2.0'), { query: sekoia })))).toEqual(['38203', '38204', '38205']);
+  });
+});
+
+describe('network_ids, both lists', () => {
+  const hostList = (v: string) => `/api/${v}/fo/asset/host/`;
+  it("keeps the Global Default Network's hosts for network_ids=0 and none for another network (Doc Center Sample 18, qualyspy)", async () => {
+    const sample18 = { action: 'list', ids: '902', network_ids: '1000', detection_last_tested_since_days: '185' };
+    expect(hosts(await answered(await call(emulator, detections('2.0'), { query: sample18 })))).toEqual([]);
+    const qualyspy = { action: 'list', ids: '900-903', truncation_limit: '10000', network_ids: '0,1000' };
+    expect(hosts(await answered(await call(emulator, hostList('5.0'), { query: qualyspy }))).map((h) => text(h, 'ID'))).toEqual(['900', '901', '902', '903']);
+    expect(hosts(await answered(await call(emulator, hostList('2.0'), { query: { ...qualyspy, network_ids: '1000' } })))).toEqual([]);
+    expectError(
+      await call(emulator, hostList('2.0'), { query: { action: 'list', network_ids: 'Global' } }),
+      400,
+      '1905',
+      /^parameter network_ids has invalid value: Global /,
     );
   });
 });
