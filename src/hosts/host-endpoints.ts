@@ -7,15 +7,8 @@ import { el, leaf, renderSiblings, renderXmlAround, type XmlDocumentSpec, type X
 import { csvHead, csvRows, csvTail } from './detection-csv.js';
 import type { HostRow } from './host.js';
 import { chunkOf, firstRead, pageStream, type PageChunk } from './host-pages.js';
-import {
-  DETECTION_FILTER_PARAMS,
-  type FilterSources,
-  flag,
-  HOST_FILTER_PARAMS,
-  readDetectionFilter,
-  readDetectionHostFilter,
-  readHostFilter,
-} from './host-params.js';
+import { DETECTION_FILTER_PARAMS, readDetectionFilter, readDetectionHostFilter } from './detection-params.js';
+import { type FilterSources, flag, HOST_FILTER_PARAMS, readHostFilter } from './host-params.js';
 import { readCloudParams, readHostListExtras, withExtras } from './host-list-params.js';
 import { hostListReader } from './host-list-reader.js';
 import type { HostStore } from './host-store.js';

@@ -17,7 +17,7 @@ interface HostVersion {
   detectionDtdFile: string;
   /** The host list parameters this version takes besides the filters (host-list-params.ts reads them). */
   hostListParams: readonly string[];
-  /** The detection parameters this version takes besides those every version does (host-params.ts reads them). */
+  /** The detection parameters this version takes besides those every version does (detection-params.ts reads them). */
   detectionParams: readonly string[];
   /**
    * [Q: the guide's detection sample of p.1151, 2024, taken as v5.0 from the p.1153 truncation URL] `groups and network`: ASSET_GROUP_LIST, NETWORK_ID
