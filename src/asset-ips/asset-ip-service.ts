@@ -42,6 +42,10 @@ export class AssetIpService implements SubscriptionIps {
     return subtract(ips, normalise(this.store.matchingSet(networkId, ips, {})));
   }
 
+  complianceIps(networkId = 0): IntervalSet {
+    return normalise(this.store.matchingSet(networkId, EVERY_ADDRESS, { enable_pc: '1' }));
+  }
+
   /** Adds `ips` to network `networkId`; those already there take the change as an update would, their modules added to. */
   add(ips: IntervalSet, networkId: number, change: IpChange): void {
     this.write(networkId, ips, this.stored(networkId, ips), change, changed(INITIAL_ATTRIBUTES, change));

@@ -61,7 +61,7 @@ export const hostsFamily: ApiFamily<HostLinks, { hostDetections: HostDetections 
   build({ database, settings, links }) {
     const store = new HostStore(database);
     const service = new HostService(store, links.subscriptionIps, links.knowledgeBase);
-    const sources = { groups: links.assetGroups, oses: () => store.oses() };
+    const sources = { groups: links.assetGroups, oses: () => store.oses(), complianceIps: () => links.subscriptionIps.complianceIps() };
     return {
       endpoints: hostEndpoints({
         store,

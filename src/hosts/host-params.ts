@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { GroupDirectory } from '../asset-groups/group-directory.js';
 import { qualysErrors } from '../qualys/errors.js';
 import { MAX_ID, parseId, parseIdSet } from '../qualys/id-set.js';
-import { intersect, normalise, type IntervalSet } from '../qualys/interval-set.js';
+import { intersect, normalise, subtract, type IntervalSet } from '../qualys/interval-set.js';
 import { parseIpSet } from '../qualys/ip-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import type { HostFilter, TagFilter, TagSet } from './host-store.js';
@@ -28,6 +28,15 @@ export const HOST_FILTER_PARAMS = [
   'vm_auth_scan_date_after',
   // [Q: Doc Center detection Sample 18; qualysdk, qualyspy, XSOAR's qualys-host-list] by custom network
   'network_ids',
+  // [Q: qualysdk and qualyspy pass them on; XSOAR's qualys-host-list the second; the guide's host list sample of p.1011
+  // the third] Policy Compliance and SCAP
+  'compliance_enabled',
+  'compliance_scan_since',
+  'no_compliance_scan_since',
+  'scap_scan_since',
+  'no_scap_scan_since',
+  // [Q: qualysdk, qualyspy] by IPv6 address
+  'ipv6',
   // [Q: the host list docs page; qualysdk; XSOAR's qualys-host-list and qualys-host-list-detection, graph-qualys] by tags
   'use_tags',
   'tag_set_by',
@@ -37,10 +46,14 @@ export const HOST_FILTER_PARAMS = [
   'tag_set_exclude',
 ] as const;
 
-/** What a host filter needs besides the call: the groups `ag_ids` and `ag_titles` name, and the OS values held. */
+/**
+ * What a host filter needs besides the call: the groups `ag_ids` and `ag_titles` name, the OS
+ * values held and the addresses enabled for Policy Compliance.
+ */
 export interface FilterSources {
   groups: GroupDirectory;
   oses(): readonly string[];
+  complianceIps(): IntervalSet;
 }
 
 /** A date filter as the store compares it: a bare date is its midnight, UTC [Q: the values are UTC]. */
@@ -153,13 +166,43 @@ function networkIds(params: RequestParams): number[] | undefined {
   return ids.map(Number);
 }
 
+/**
+ * [Q: qualysdk] `compliance_enabled=1` keeps the hosts whose IPs are enabled for Policy
+ * Compliance, `0` the others: [E] as the subscription's IPs hold it (`enable_pc`).
+ */
+function complianceIps(params: RequestParams, sources: FilterSources): IntervalSet | undefined {
+  const enabled = params.oneOf('compliance_enabled', ['0', '1']);
+  if (enabled === undefined) return undefined;
+  return enabled === '1' ? sources.complianceIps() : subtract(EVERY_ADDRESS, sources.complianceIps());
+}
+
+/**
+ * Filters the emulator's hosts can meet by none: [E] they hold no SCAP scan (`scap_scan_since`)
+ * and no IPv6 address (`ipv6`, [Q: qualysdk] IPv6 addresses, comma-separated). Each is read for
+ * its value; `no_scap_scan_since` keeps them all.
+ */
+function keepsNone(params: RequestParams): boolean {
+  dateOf(params, 'no_scap_scan_since');
+  const ipv6 = params.list('ipv6', MAX_TAG_SET);
+  if (ipv6 && ipv6.split(',').some((a) => !/^[0-9a-f:.]+$/i.test(a) || !a.includes(':')))
+    throw qualysErrors.invalidValue('ipv6', ipv6, 'each item must be an IPv6 address');
+  return dateOf(params, 'scap_scan_since') !== undefined || (ipv6 !== undefined && ipv6 !== '');
+}
+
+const EVERY_ADDRESS: IntervalSet = [[0, 2 ** 32 - 1]];
+
+/** The sets of IPs given, as one: undefined when none is. */
+const allOf = (sets: (IntervalSet | undefined)[]) =>
+  sets.reduce<IntervalSet | undefined>((a, b) => (a === undefined ? b : b === undefined ? a : intersect(a, b)), undefined);
+
 export function readHostFilter(params: RequestParams, sources: FilterSources): HostFilter {
   const fromIps = params.has('ips') ? parseIpSet('ips', params.require('ips')) : undefined;
-  const fromGroups = groupIps(params, sources.groups);
-  const ips = fromIps && fromGroups ? intersect(fromIps, fromGroups) : (fromIps ?? fromGroups);
+  const ips = allOf([fromIps, groupIps(params, sources.groups), complianceIps(params, sources)]);
   const pattern = osPattern(params);
+  const none = keepsNone(params);
   return {
-    ids: readIds(params),
+    // keeping none, no ID is looked up, as with id_min above id_max
+    ids: none ? [] : readIds(params),
     ips,
     oses: pattern && sources.oses().filter((os) => pattern.test(os)),
     scannedSince: dateOf(params, 'vm_scan_since'),
@@ -170,6 +213,8 @@ export function readHostFilter(params: RequestParams, sources: FilterSources): H
     processedBefore: dateOf(params, 'vm_processed_before'),
     authScannedAfter: dateOf(params, 'vm_auth_scan_date_after'),
     authScannedBefore: dateOf(params, 'vm_auth_scan_date_before'),
+    complianceScannedSince: dateOf(params, 'compliance_scan_since'),
+    notComplianceScannedSince: dateOf(params, 'no_compliance_scan_since'),
     tags: readTags(params),
     networks: networkIds(params),
   };

@@ -26,6 +26,9 @@ export interface HostFilter {
   processedBefore?: string;
   authScannedAfter?: string;
   authScannedBefore?: string;
+  /** LAST_COMPLIANCE_SCAN_DATETIME at or after; before, or never scanned. */
+  complianceScannedSince?: string;
+  notComplianceScannedSince?: string;
   /** TruRisk scores, inclusive (`hosts.trurisk`). */
   trurisk?: { min: number; max: number };
   tags?: TagFilter;
@@ -101,6 +104,8 @@ const HOST_FILTERS = `h.id > @after AND h.id BETWEEN @lo AND @hi
   AND (@processedBefore IS NULL OR h.last_vuln_scan_datetime < @processedBefore)
   AND (@authScannedAfter IS NULL OR h.last_vm_auth_scanned_date > @authScannedAfter)
   AND (@authScannedBefore IS NULL OR h.last_vm_auth_scanned_date < @authScannedBefore)
+  AND (@complianceSince IS NULL OR h.last_compliance_scan_datetime >= @complianceSince)
+  AND (@notComplianceSince IS NULL OR h.last_compliance_scan_datetime IS NULL OR h.last_compliance_scan_datetime < @notComplianceSince)
   AND (@networks IS NULL OR h.network_id IN (SELECT value FROM json_each(@networks)))
   AND (@riskMin IS NULL OR h.trurisk BETWEEN @riskMin AND @riskMax)
   AND (@tagsIn IS NULL OR (h.tags <> '[]' AND ${holds('tagsIn', 'tagsInAll')}))
@@ -191,6 +196,8 @@ function hostParams(filter: HostFilter, after: number, limit: number, [ids, ips]
     processedBefore: filter.processedBefore ?? null,
     authScannedAfter: filter.authScannedAfter ?? null,
     authScannedBefore: filter.authScannedBefore ?? null,
+    complianceSince: filter.complianceScannedSince ?? null,
+    notComplianceSince: filter.notComplianceScannedSince ?? null,
     networks: json(filter.networks),
     riskMin: filter.trurisk?.min ?? null,
     riskMax: filter.trurisk?.max ?? null,

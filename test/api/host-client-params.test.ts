@@ -25,6 +25,7 @@ await emulator.seed({
     {
       id: 900,
       ip: '10.30.0.9',
+      last_compliance_scan_datetime: '2026-11-01T00:00:00Z',
       tags: [{ tag_id: 21, name: 'Prod' }],
       detections: [
         {
@@ -291,5 +292,45 @@ describe('network_ids, both lists', () => {
       '1905',
       /^parameter network_ids has invalid value: Global /,
     );
+  });
+});
+
+describe('Policy Compliance, SCAP and IPv6 filters, both lists', () => {
+  const hostList = (v: string) => `/api/${v}/fo/asset/host/`;
+  const ids = async (path: string, q: Record<string, string>) =>
+    hosts(await answered(await call(emulator, path, { query: { action: 'list', ids: '900-903', ...q } }))).map((h) => text(h, 'ID'));
+
+  it("keeps the hosts XSOAR's qualys-host-list asks for (network_ids, no_compliance_scan_since)", async () => {
+    const xsoar = {
+      truncation_limit: '1000',
+      details: 'All',
+      network_ids: '0',
+      no_compliance_scan_since: '2026-10-01',
+      show_tags: '1',
+      host_metadata: 'all',
+      show_cloud_tags: '1',
+    };
+    expect(await ids(hostList('2.0'), xsoar)).toEqual(['901', '902', '903']);
+    expect(await ids(hostList('2.0'), { compliance_scan_since: '2026-10-01' })).toEqual(['900']);
+  });
+
+  it('takes every host filter qualysdk and qualyspy pass on, at 3.0 and 5.0: no SCAP scan or IPv6 is held', async () => {
+    const extra = { compliance_enabled: '0', no_compliance_scan_since: '2027-01-01', no_scap_scan_since: '2026-01-01', network_ids: '0' };
+    expect(await ids(hostList('3.0'), extra)).toEqual(['900', '901', '902', '903']);
+    expect(await ids(hostList('5.0'), { ...extra, scap_scan_since: '2026-01-01' })).toEqual([]);
+    expect(await ids(hostList('5.0'), { ...extra, ipv6: 'fe80::1,2001:db8::2' })).toEqual([]);
+    expectError(
+      await call(emulator, hostList('5.0'), { query: { action: 'list', ipv6: '10.0.0.1' } }),
+      400,
+      '1905',
+      /^parameter ipv6 has invalid value: 10\.0\.0\.1 /,
+    );
+  });
+
+  it("keeps the hosts enabled for Policy Compliance with compliance_enabled=1 (XSOAR's legacy Qualys.js, on the detections)", async () => {
+    expect(await ids(detections('2.0'), { compliance_enabled: '1' })).toEqual([]);
+    await call(emulator, '/api/2.0/fo/asset/ip/', { form: { action: 'add', ips: '10.30.0.9', enable_pc: '1' } });
+    expect(await ids(detections('2.0'), { compliance_enabled: '1' })).toEqual(['900']);
+    expect(await ids(detections('4.0'), { compliance_enabled: '0' })).toEqual(['902', '903']);
   });
 });
