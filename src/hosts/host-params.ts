@@ -183,10 +183,11 @@ function complianceIps(params: RequestParams, sources: FilterSources): IntervalS
  */
 function keepsNone(params: RequestParams): boolean {
   dateOf(params, 'no_scap_scan_since');
-  const ipv6 = params.list('ipv6', MAX_TAG_SET);
-  if (ipv6 && ipv6.split(',').some((a) => !/^[0-9a-f:.]+$/i.test(a) || !a.includes(':')))
+  // empty, as any list: no filter
+  const ipv6 = params.list('ipv6', MAX_TAG_SET) || undefined;
+  if (ipv6?.split(',').some((a) => !/^[0-9a-f:.]+$/i.test(a) || !a.includes(':')))
     throw qualysErrors.invalidValue('ipv6', ipv6, 'each item must be an IPv6 address');
-  return dateOf(params, 'scap_scan_since') !== undefined || (ipv6 !== undefined && ipv6 !== '');
+  return dateOf(params, 'scap_scan_since') !== undefined || ipv6 !== undefined;
 }
 
 const EVERY_ADDRESS: IntervalSet = [[0, 2 ** 32 - 1]];
