@@ -30,6 +30,8 @@ export const DETECTION_FILTER_PARAMS = [
   'max_days_since_detection_updated',
   // [Q: Sekoia's QualysVMDRTrigger, qualysdk]
   'filter_superseded_qids',
+  // [Q: recorded 2024, PowerQualys: the 2.0 detection list's 1901 names it; qualysdk, Qualys's multi-thread notes send 1]
+  'active_kernels_only',
   'include_ignored',
   'include_disabled',
   'qds_min',
@@ -84,8 +86,16 @@ const ARF_KEYS = ['non-running-kernel', 'non-running-service', 'config-not-explo
 function arfKeepsOnlyMarked(params: RequestParams): boolean {
   flag(params, 'show_arf_data');
   params.list('arf_filter_keys', 1000, ARF_KEYS);
-  return ARF_FILTERS_V2.some((name) => Number(params.integer(name, 0, 4) ?? 0) >= 2);
+  return ARF_FILTERS_V2.some((name) => Number(params.integer(name, 0, 4) ?? 0) >= 2) || kernelsKeepOnlyMarked(params);
 }
+
+/**
+ * [Q: qualysdk's notes] `active_kernels_only`: 0 no filter, 1 leaves out the detections on
+ * non-running kernels, 2 and 3 keep only those on non-running (2) or running (3) kernels. [E] The
+ * emulator marks no detection as kernel-related (no AFFECT_RUNNING_KERNEL), as for the ARF
+ * filters: 1 leaves out none, 2 and 3 keep none.
+ */
+const kernelsKeepOnlyMarked = (params: RequestParams) => Number(params.integer('active_kernels_only', 0, 3) ?? 0) >= 2;
 
 /**
  * The host filter of a detection list, `now` the call's DATETIME: the lists' own, narrowed by

@@ -8,7 +8,7 @@ import { csvHead, csvRows, csvTail } from './detection-csv.js';
 import type { HostRow } from './host.js';
 import { chunkOf, firstRead, pageStream, type PageChunk } from './host-pages.js';
 import { DETECTION_FILTER_PARAMS, readDetectionFilter, readDetectionHostFilter } from './detection-params.js';
-import { type FilterSources, flag, HOST_FILTER_PARAMS, readHostFilter } from './host-params.js';
+import { type FilterSources, flag, HOST_FILTER_PARAMS, HOST_LIST_FILTER_PARAMS, readHostFilter } from './host-params.js';
 import { readCloudParams, readHostListExtras, withExtras } from './host-list-params.js';
 import { hostListReader } from './host-list-reader.js';
 import type { HostStore } from './host-store.js';
@@ -99,6 +99,7 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       'show_tags',
       'truncation_limit',
       ...HOST_FILTER_PARAMS,
+      ...HOST_LIST_FILTER_PARAMS,
       ...HOST_VERSIONS[version].hostListParams,
     ],
     exclusive: [['ag_ids', 'ag_titles']],

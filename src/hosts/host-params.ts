@@ -28,15 +28,8 @@ export const HOST_FILTER_PARAMS = [
   'vm_auth_scan_date_after',
   // [Q: Doc Center detection Sample 18; qualysdk, qualyspy, XSOAR's qualys-host-list] by custom network
   'network_ids',
-  // [Q: qualysdk and qualyspy pass them on; XSOAR's qualys-host-list the second; the guide's host list sample of p.1011
-  // the third] Policy Compliance and SCAP
+  // [Q: recorded 2024, PowerQualys: the 2.0 detection list's 1901 names it; qualysdk, qualyspy] Policy Compliance
   'compliance_enabled',
-  'compliance_scan_since',
-  'no_compliance_scan_since',
-  'scap_scan_since',
-  'no_scap_scan_since',
-  // [Q: qualysdk, qualyspy] by IPv6 address
-  'ipv6',
   // [Q: the host list docs page; qualysdk; XSOAR's qualys-host-list and qualys-host-list-detection, graph-qualys] by tags
   'use_tags',
   'tag_set_by',
@@ -45,6 +38,13 @@ export const HOST_FILTER_PARAMS = [
   'tag_set_include',
   'tag_set_exclude',
 ] as const;
+
+/**
+ * [Q: qualysdk and qualyspy pass them on to the host list, XSOAR's qualys-host-list the second; the
+ * guide's host list sample of p.1011 the third] host filters the host list alone takes: the 2.0
+ * detection list's 1901 of 2024 (recorded, PowerQualys) names none of them.
+ */
+export const HOST_LIST_FILTER_PARAMS = ['compliance_scan_since', 'no_compliance_scan_since', 'scap_scan_since', 'no_scap_scan_since', 'ipv6'] as const;
 
 /**
  * What a host filter needs besides the call: the groups `ag_ids` and `ag_titles` name, the OS

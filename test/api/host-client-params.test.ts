@@ -334,3 +334,38 @@ describe('Policy Compliance, SCAP and IPv6 filters, both lists', () => {
     expect(await ids(detections('4.0'), { compliance_enabled: '0' })).toEqual(['902', '903']);
   });
 });
+
+describe('what the 2.0 detection list allowed in 2024 [Q: recorded, PowerQualys]', () => {
+  it('takes active_kernels_only as the ARF filters: 1 leaves out none, 2 and 3 keep none', async () => {
+    // Qualys's multi-thread notes send active_kernels_only=1 with show_reopened_info=1
+    const notes = {
+      action: 'list',
+      ids: IDS,
+      show_igs: '0',
+      show_reopened_info: '1',
+      active_kernels_only: '1',
+      output_format: 'XML',
+      status: 'Active,Re-Opened,New',
+      truncation_limit: '0',
+    };
+    expect(qidsOf(await answered(await call(emulator, detections('2.0'), { query: notes })))).toEqual(['38200', '38201']);
+    expect(hosts(await answered(await call(emulator, detections('5.0'), { query: { ...notes, active_kernels_only: '2' } })))).toEqual([]);
+    expectError(
+      await call(emulator, detections('2.0'), { query: { ...notes, active_kernels_only: '4' } }),
+      400,
+      '1905',
+      /^parameter active_kernels_only has invalid value: 4 /,
+    );
+  });
+
+  it('refuses the host filters only the host list takes with 1901', async () => {
+    for (const name of ['compliance_scan_since', 'no_compliance_scan_since', 'scap_scan_since', 'no_scap_scan_since', 'ipv6']) {
+      expectError(
+        await call(emulator, detections('2.0'), { query: { action: 'list', [name]: '2026-01-01' } }),
+        400,
+        '1901',
+        new RegExp(`^Unrecognized parameter\\(s\\): ${name} `),
+      );
+    }
+  });
+});
