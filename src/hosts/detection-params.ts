@@ -8,6 +8,20 @@ import { ARF_FILTERS_V2 } from './host-versions.js';
 
 /** Reads the detection list's own filters into the store's filters; a bad value is a 1905. */
 
+/** [Q: recorded 2024, PowerQualys: the 2.0 detection list's 1901 names them; Doc Center Samples 9 and 10] QIDs by search list. */
+const SEARCH_LIST_PARAMS = ['include_search_list_titles', 'exclude_search_list_titles', 'include_search_list_ids', 'exclude_search_list_ids'] as const;
+
+/**
+ * [E] The emulator keeps no QID search lists, so a list named is none: 1905 `(no such search
+ * list)` naming the first, as for an asset group that does not exist.
+ */
+function refuseSearchLists(params: RequestParams): void {
+  for (const name of SEARCH_LIST_PARAMS) {
+    const value = params.list(name, 10_000);
+    if (value) throw qualysErrors.noSuch(name, value.split(',')[0], 'search list');
+  }
+}
+
 /** [Q] detection filters of the detection list. */
 export const DETECTION_FILTER_PARAMS = [
   'qids',
@@ -32,6 +46,7 @@ export const DETECTION_FILTER_PARAMS = [
   'filter_superseded_qids',
   // [Q: recorded 2024, PowerQualys: the 2.0 detection list's 1901 names it; qualysdk, Qualys's multi-thread notes send 1]
   'active_kernels_only',
+  ...SEARCH_LIST_PARAMS,
   'include_ignored',
   'include_disabled',
   'qds_min',
@@ -113,6 +128,7 @@ export function readDetectionHostFilter(params: RequestParams, sources: FilterSo
 export function readDetectionFilter(params: RequestParams, now: string): DetectionFilter {
   // [E] the KnowledgeBase holds no supersession, so leaving out superseded QIDs leaves out none
   flag(params, 'filter_superseded_qids');
+  refuseSearchLists(params);
   const status = params.list('status', 100, DETECTION_STATUSES);
   // [Q] include_vuln_type chooses among confirmed and potential; information gathered only with show_igs=1
   const kinds = params.list('include_vuln_type', 100, ['confirmed', 'potential']);

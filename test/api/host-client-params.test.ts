@@ -358,6 +358,22 @@ describe('what the 2.0 detection list allowed in 2024 [Q: recorded, PowerQualys]
     );
   });
 
+  it("refuses Doc Center Samples 9 and 10's search list as none such: the emulator keeps no QID search lists", async () => {
+    const sample9 = { action: 'list', include_search_list_titles: 'High Severity', output_format: 'XML' };
+    expectError(
+      await call(emulator, detections('2.0'), { form: sample9 }),
+      400,
+      '1905',
+      'parameter include_search_list_titles has invalid value: High Severity (no such search list)',
+    );
+    expectError(
+      await call(emulator, detections('5.0'), { query: { action: 'list', exclude_search_list_ids: '12,13' } }),
+      400,
+      '1905',
+      /\(no such search list\)$/,
+    );
+  });
+
   it('refuses the host filters only the host list takes with 1901', async () => {
     for (const name of ['compliance_scan_since', 'no_compliance_scan_since', 'scap_scan_since', 'no_scap_scan_since', 'ipv6']) {
       expectError(
