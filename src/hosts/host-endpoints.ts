@@ -98,6 +98,9 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       'show_asset_id',
       'show_tags',
       'truncation_limit',
+      // [Q: the guide's 4.0 host list sample of p.1010 writes `cloud_agent_activationkey=0` into its
+      // next-page URL, which clients follow verbatim]
+      'cloud_agent_activationkey',
       ...HOST_FILTER_PARAMS,
       ...HOST_LIST_FILTER_PARAMS,
       ...HOST_VERSIONS[version].hostListParams,
@@ -108,6 +111,8 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       const details = params.oneOf('details', HOST_LIST_DETAILS, true) ?? 'Basic';
       const show = { all: details.startsWith('All'), assetId: flag(params, 'show_asset_id'), tags: flag(params, 'show_tags') };
       const extras = readHostListExtras(params);
+      // [E] read for its value alone: no host is told apart by a Cloud Agent activation key
+      flag(params, 'cloud_agent_activationkey');
       const limit = readLimit(params, lists.pageSize);
       const filter = withExtras(readHostFilter(params, lists.sources), extras);
       const dtdPath = hostListDtd(version);

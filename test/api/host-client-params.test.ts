@@ -352,3 +352,12 @@ describe('what the 2.0 detection list allowed in 2024 [Q: recorded, PowerQualys]
     }
   });
 });
+
+describe("the host list's next-page URL of the guide", () => {
+  it('follows the 4.0 sample URL of p.1010, which carries cloud_agent_activationkey=0', async () => {
+    const path = '/api/4.0/fo/asset/host/?action=list&details=None&truncation_limit=100&cloud_agent_activationkey=0&id_min=900';
+    const root = await answered(await call(emulator, path));
+    expect(all(root, 'RESPONSE/ID_SET', 'ID').map((id) => id.text)).toEqual(['900', '901', '902', '903']);
+    await badValue('/api/4.0/fo/asset/host/', 'cloud_agent_activationkey', '2');
+  });
+});
