@@ -77,7 +77,7 @@ describe('the Qualys wire protocol', () => {
   });
 
   it('lists in a 1901 every allowed name but action itself, on every endpoint and action, as recorded', async () => {
-    // Recorded (2024, a live host-list call): `Unrecognized parameter(s): show_asset_ids (action=list
+    // Recorded (2024, a live 2.0 host detection call, kept by PowerQualys): `Unrecognized parameter(s): show_asset_ids (action=list
     // allows: echo_request, ips, ...)`: the allowed names start after `action`, which the call gave.
     const paths = [
       '/api/2.0/fo/auth/unix/',
