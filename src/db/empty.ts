@@ -18,9 +18,9 @@ export function isEmptyDatabase(db: Db): boolean {
 }
 
 /**
- * Deletes every row of every data table (all but the migration log and the stored forms' versions) in one transaction, and
- * restarts AUTOINCREMENT counters so IDs begin at 1 again. Tables added by later migrations are
- * covered without being listed here.
+ * Deletes every row of every data table (all but the migration log and the stored forms'
+ * versions) in one transaction, and restarts AUTOINCREMENT counters so IDs begin at 1 again.
+ * Tables added by later migrations are covered without being listed here.
  */
 export function emptyDatabase({ connection: db, commits, version }: Database): void {
   const tables = dataTables(db);
