@@ -4,7 +4,7 @@ import type { Db } from './sqlite-connection.js';
  * Elements kept already written beside the fields they are written from (docs/architecture.md,
  * "Stored written forms") outlive the code that wrote them: a database file is opened again by
  * later emulators. Each kind of them declares the version of its writer, and the database
- * records the version its forms were written with (migrations/0017_stored_forms.sql); a kind
+ * records the version its forms were written with (migrations/0018_stored_forms.sql); a kind
  * recorded with another version, or none, is written again from its fields before the server
  * listens, so one subscription never answers in two shapes.
  */
