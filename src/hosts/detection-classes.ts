@@ -52,7 +52,7 @@ export interface JoinedView {
 
 const ALL: JoinedView = { id: 0, mask: (1n << BigInt(CLASSES)) - 1n };
 /**
- * [S: DC Sample 11, Q] what the detection list shows without filters: Confirmed and Potential, not
+ * [Q: DC Sample 11, the docs] what the detection list shows without filters: Confirmed and Potential, not
  * Fixed, neither ignored nor disabled (host-params.ts reads the same defaults); what connectors
  * ask for most, so the third of the elements it leaves out is not read for it.
  */

@@ -3,7 +3,7 @@ import type { DetectionRow, HostRow } from './host.js';
 import type { DetectionShow } from './host-xml.js';
 
 /**
- * [S: Qualys's samples 3-6, 2018] the detections' CSV: one row per detection, host columns
+ * [Q: Qualys's samples 3-6, 2018] the detections' CSV: one row per detection, host columns
  * first; non-empty values quoted, empty ones left empty.
  */
 
@@ -53,7 +53,7 @@ const HOST_BLANKS = ','.repeat(HOST_COLUMNS.length);
 const DETECTION_BLANKS = ','.repeat(DETECTION_COLUMNS.length);
 
 /**
- * A host's rows. [S: samples 5, 6] `suppress` writes the host once, its detection columns empty,
+ * A host's rows. [Q: samples 5, 6] `suppress` writes the host once, its detection columns empty,
  * then each detection with the host columns empty.
  */
 export function csvRows(h: HostRow, detections: readonly DetectionRow[], show: DetectionShow, suppress: boolean): string {
@@ -72,7 +72,7 @@ const BEGIN = '----BEGIN_RESPONSE_HEADER_CSV\n----END_RESPONSE_HEADER_CSV\n----B
 export const csvHead = (metadata: boolean) => Buffer.from(metadata ? BEGIN + CSV_HEADER : CSV_HEADER);
 
 /**
- * [S: samples 3, 4] the footer: `"Finished"`, or `"Truncated"` with the next page's first host ID
+ * [Q: samples 3, 4] the footer: `"Finished"`, or `"Truncated"` with the next page's first host ID
  * and URL. [E] CSV_NO_METADATA has none, so its pages say nothing of the next.
  */
 export function csvTail(metadata: boolean, next?: { id: number; url: string }): Buffer {

@@ -8,14 +8,23 @@ import { csvHead, csvRows, csvTail } from './detection-csv.js';
 import type { HostRow } from './host.js';
 import { chunkOf, firstRead, pageStream, type PageChunk } from './host-pages.js';
 import { DETECTION_FILTER_PARAMS, type FilterSources, flag, HOST_FILTER_PARAMS, readDetectionFilter, readHostFilter } from './host-params.js';
-import { readHostListExtras } from './host-list-params.js';
-import { filtersRead, hostListReader } from './host-list-reader.js';
-import { type HostRisk, riskElements } from './host-risk.js';
+import { readHostListExtras, withExtras } from './host-list-params.js';
+import { hostListReader } from './host-list-reader.js';
 import type { HostStore } from './host-store.js';
 import { joinedRead } from './joined-detections.js';
-import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
-import { assetGroupIds, GroupGlossary, groupsOfHosts } from './host-groups.js';
-import { detectionHostPlace, HOST_API_VERSIONS, HOST_VERSIONS, type HostApiVersion } from './host-versions.js';
+import {
+  assetGroupIds,
+  detectionElement,
+  detectionHost,
+  hostListHost,
+  riskElements,
+  showsRisk,
+  showsStored,
+  storedDetection,
+  type DetectionShow,
+} from './host-xml.js';
+import { type ChunkPlace, detectionPlaces, GroupGlossary, groupsOfHosts } from './host-groups.js';
+import { HOST_API_VERSIONS, HOST_VERSIONS, type HostApiVersion } from './host-versions.js';
 
 export const hostListPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/`;
 export const detectionPath = (v: HostApiVersion) => `/api/${v}/fo/asset/host/vm/detection/`;
@@ -98,31 +107,35 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       const show = { all: details.startsWith('All'), assetId: flag(params, 'show_asset_id'), tags: flag(params, 'show_tags') };
       const extras = readHostListExtras(params);
       const limit = readLimit(params, lists.pageSize);
-      const filter = readHostFilter(params, lists.sources);
+      const filter = withExtras(readHostFilter(params, lists.sources), extras);
       const dtdPath = hostListDtd(version);
       const { store } = lists;
-      const listed = hostListReader(store, (after, n) => store.hosts(filter, after, n), extras);
+      const listed = hostListReader(store, filter, extras.risk.factors);
       if (details === 'None') {
         // [Q recorded] an ID_SET and no HOST_LIST; IDs only, so read whole. [Q] Each an ID, never an
         // ID_RANGE: Qualys's own sample and the connectors written against it read ID alone
         // (docs/fidelity.md §20), as a platform's sparse host IDs let them.
-        const ids = filtersRead(extras)
-          ? listed(0, limit === 0 ? Infinity : limit + 1).rows.map((h) => h.id)
-          : store.hostIds(filter, limit === 0 ? -1 : limit + 1);
+        const ids = store.hostIds(filter, limit === 0 ? -1 : limit + 1);
         const next = limit > 0 && ids.length > limit ? ids.pop() : undefined;
         const set = ids.length > 0 ? el('ID_SET', ...ids.map((id) => leaf('ID', String(id)))) : undefined;
         return { xml: ctx.render(listDoc(ctx, 'HOST_LIST_OUTPUT', dtdPath, set, warning({ nextUrl: nextPageUrl(ctx, next), pageSize: limit }))) };
       }
-      // [S: DC host list sample 2] `/AGs` adds each host's ASSET_GROUP_IDS, and the page a GLOSSARY of them
+      // [Q: DC host list sample 2] `/AGs` adds each host's ASSET_GROUP_IDS, and the page a GLOSSARY of them
       const groupsOf = details.endsWith('/AGs') ? groupsOfHosts(lists.sources.groups) : undefined;
-      const glossary = groupsOf && new GroupGlossary();
-      const host = (h: HostRow, risk?: HostRisk) =>
-        hostListHost(h, show, groupsOf && assetGroupIds(glossary!.note(h.id, groupsOf(h))), risk && riskElements(risk, extras.risk));
+      const glossary = new GroupGlossary();
       const read = (after: number, n: number) => {
-        const { rows, risks } = listed(after, n);
-        return chunkOf(rows, (hosts) => hostElements(hosts.map((h) => host(h, risks?.get(h.id)))));
+        const { rows, counts } = listed(after, n);
+        const groups = groupsOf?.(rows);
+        const host = (h: HostRow) =>
+          hostListHost(
+            h,
+            show,
+            groups && assetGroupIds(glossary.note(h.id, groups.get(h.id)!)),
+            showsRisk(extras.risk) ? riskElements(h.trurisk, counts?.get(h.id) ?? [], extras.risk) : [],
+          );
+        return chunkOf(rows, (hosts) => hostElements(hosts.map(host)));
       };
-      return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read, (next) => glossary?.element(next));
+      return xmlList(ctx, 'HOST_LIST_OUTPUT', dtdPath, limit, read, (next) => glossary.element(next));
     },
   };
 }
@@ -148,9 +161,9 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       'show_tags',
       'show_results',
       'show_qds',
-      // [C: XSOAR sends it with show_qds=1]
+      // [Q: XSOAR sends it with show_qds=1]
       'show_qds_factors',
-      // [C: qualysetl sends it to every version]
+      // [Q: qualysetl sends it to every version]
       'show_reopened_info',
       'output_format',
       'suppress_duplicated_data_from_csv',
@@ -163,7 +176,7 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
     handle(ctx) {
       const { params } = ctx;
       const format = params.oneOf('output_format', ['XML', 'CSV', 'CSV_NO_METADATA'], true) ?? 'XML';
-      // [S: DC Sample 15] results are shown unless show_results=0
+      // [Q: DC Sample 15] results are shown unless show_results=0
       const show: DetectionShow = {
         assetId: flag(params, 'show_asset_id'),
         tags: flag(params, 'show_tags'),
@@ -194,13 +207,16 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
             )
           : rows(hosts).map(([h, ds]) => [h, ds.map((d) => detectionElement(d, show))]);
       if (format === 'XML') {
-        const place = detectionHostPlace(version, lists.sources.groups);
+        // [Q: the guide's v5.0 detection sample] groups and network after TRACKING_METHOD
+        const place: ChunkPlace = HOST_VERSIONS[version].detectionHostPlace === 'none' ? () => () => [] : detectionPlaces(lists.sources.groups);
         const read =
           joinedRead(store, hostFilter, detectionFilter, show, place) ??
           ((after: number, n: number) =>
-            chunkOf(hostsAfter(after, n), (hosts) =>
-              hosts.length === 0 ? Buffer.alloc(0) : hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show, place(h)))),
-            ));
+            chunkOf(hostsAfter(after, n), (hosts) => {
+              if (hosts.length === 0) return Buffer.alloc(0);
+              const placeOf = place(hosts);
+              return hostElements(elements(hosts).map(([h, ds]) => detectionHost(h, ds, show, placeOf(h))));
+            }));
         return xmlList(ctx, 'HOST_LIST_VM_DETECTION_OUTPUT', detectionDtd(version), limit, read);
       }
       const metadata = format === 'CSV';

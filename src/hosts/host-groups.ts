@@ -1,34 +1,60 @@
 import type { GroupDirectory, GroupIps } from '../asset-groups/group-directory.js';
 import { MAX_ID } from '../qualys/id-set.js';
-import { contains } from '../qualys/interval-set.js';
-import { cdataLeaf, el, elOf, leaf, type XmlElement } from '../qualys/xml.js';
+import type { XmlElement } from '../qualys/xml.js';
 import type { HostRow } from './host.js';
+import { detectionPlaceWriter, groupGlossary } from './host-xml.js';
 
 /**
  * The asset groups of hosts, as the lists write them: a host belongs to the groups whose IPs hold
  * its IP [Q]; the asset groups family gives them through its GroupDirectory.
  */
 
+/** The groups of each host of a chunk, by host ID; each host's by group ID. */
+type ChunkGroups = (hosts: readonly HostRow[]) => Map<number, GroupIps[]>;
+
 /**
- * Each host's groups, by ID. [E] Read once per call: a group changed while a long answer streams
- * shows from the next call on.
+ * Each host's groups, a chunk of hosts at a time. [E] Groups are read once per call: a group changed
+ * while a long answer streams shows from the next call on. Each range of each group is looked up
+ * among the chunk's hosts sorted by IP (a binary search), so a chunk costs its ranges' count times
+ * log of its hosts, plus what it finds, rather than every group for every host.
  */
-export function groupsOfHosts(groups: GroupDirectory): (h: HostRow) => GroupIps[] {
-  const all = groups.byIds([[1, MAX_ID]]);
-  return (h) => all.filter((g) => contains(g.ips, h.ip));
+export function groupsOfHosts(groups: GroupDirectory): ChunkGroups {
+  const all = groups.byIds([[1, MAX_ID]]).sort((a, b) => a.id - b.id);
+  return (hosts) => {
+    const byIp = [...hosts].sort((a, b) => a.ip - b.ip);
+    const found = new Map<number, GroupIps[]>(hosts.map((h) => [h.id, []]));
+    for (const g of all)
+      for (const [lo, hi] of g.ips) {
+        // the first host at or above lo; a group's ranges are disjoint, so a host is found once a group
+        let i = 0;
+        for (let end = byIp.length; i < end; ) {
+          const mid = (i + end) >>> 1;
+          if (byIp[mid].ip < lo) i = mid + 1;
+          else end = mid;
+        }
+        for (; i < byIp.length && byIp[i].ip <= hi; i++) found.get(byIp[i].id)!.push(g);
+      }
+    return found;
+  };
 }
 
-/** [S: DC host list sample 2] ASSET_GROUP_IDS: the IDs of the host's groups, comma-separated; [E] none, no element. */
-export function assetGroupIds(groups: readonly GroupIps[]): XmlElement | undefined {
-  return groups.length === 0 ? undefined : leaf('ASSET_GROUP_IDS', groups.map((g) => g.id).join(','));
-}
+/** What a HOST holds after TRACKING_METHOD, for each host of a chunk. */
+export type ChunkPlace = (hosts: readonly HostRow[]) => (h: HostRow) => XmlElement[];
 
-/** A group as the host list's GLOSSARY writes it [C: the DTD as qualyspy models it]: ID, then TITLE. */
-export const assetGroupElement = (g: GroupIps): XmlElement => el('ASSET_GROUP', leaf('ID', String(g.id)), cdataLeaf('TITLE', g.title));
+/** The v5.0 detection HOST's groups and network (host-xml.ts), a chunk at a time. */
+export function detectionPlaces(groups: GroupDirectory): ChunkPlace {
+  const groupsOf = groupsOfHosts(groups);
+  const write = detectionPlaceWriter();
+  return (hosts) => {
+    const found = groupsOf(hosts);
+    const writeChunk = write();
+    return (h) => writeChunk(h, found.get(h.id) ?? []);
+  };
+}
 
 /**
  * The GLOSSARY of a host list page with `/AGs`: the groups its hosts' ASSET_GROUP_IDS name, once
- * each, by ID [C: the DTD as qualyspy models it, `GLOSSARY (ASSET_GROUP_LIST?)`].
+ * each, by ID [Q: the DTD as qualyspy models it, `GLOSSARY (ASSET_GROUP_LIST?)`].
  */
 export class GroupGlossary {
   private readonly byHost = new Map<number, readonly GroupIps[]>();
@@ -47,7 +73,6 @@ export class GroupGlossary {
     const groups = new Map<number, GroupIps>();
     for (const [hostId, list] of this.byHost) if (hostId !== next) for (const g of list) groups.set(g.id, g);
     if (groups.size === 0) return undefined;
-    const sorted = [...groups.values()].sort((a, b) => a.id - b.id);
-    return el('GLOSSARY', elOf('ASSET_GROUP_LIST', sorted.map(assetGroupElement)));
+    return groupGlossary([...groups.values()].sort((a, b) => a.id - b.id));
   }
 }

@@ -11,7 +11,7 @@ import { ARF_FILTERS_V2 } from './host-versions.js';
 
 /** Reads the host and detection filters of a list call into the store's filters; a bad value is a 1905. */
 
-/** [Q D-HL, S] host filters both lists take. */
+/** [Q: the host list docs page, DC samples] host filters both lists take. */
 export const HOST_FILTER_PARAMS = [
   'ids',
   'id_min',
@@ -61,7 +61,7 @@ function dateOf(params: RequestParams, name: string): string | undefined {
 export const flag = (params: RequestParams, name: string) => params.oneOf(name, ['0', '1']) === '1';
 
 /**
- * [C] id_min=0 is no bound: Qualys's own ETL (qualysetl) sends it on its first host list page, and
+ * [Q: qualysetl] id_min=0 is no bound: Qualys's own ETL (qualysetl) sends it on its first host list page, and
  * pages on from there.
  */
 const idMin = (value: string) => (value.trim() === '0' ? 1 : parseId('id_min', value));
@@ -158,14 +158,14 @@ const qds = (params: RequestParams, name: string) => {
   return value === undefined ? undefined : Number(value);
 };
 
-/** [S: DC Sample 11] without `status`, Fixed detections are left out. */
+/** [Q: DC Sample 11] without `status`, Fixed detections are left out. */
 const DEFAULT_STATUSES = ['New', 'Active', 'Re-Opened'];
 
-/** [C: qualysetl sends the first, a client's notes list all three] the fixes 3.0's `arf_filter_keys` names, each leaving out what it fixes. */
+/** [Q: qualysetl sends the first, a client's notes list all three] the fixes 3.0's `arf_filter_keys` names, each leaving out what it fixes. */
 const ARF_KEYS = ['non-running-kernel', 'non-running-service', 'config-not-exploitable'];
 
 /**
- * Whether the ARF filters keep only detections marked as affected by a fix: [C: qualysdk] 2.0's
+ * Whether the ARF filters keep only detections marked as affected by a fix: [Q: qualysdk's notes] 2.0's
  * filters take 0 (no filter), 1 (leave the fixed ones out) or 2-4 (keep only some marked ones);
  * 3.0's keys and `show_arf_data` only leave out or show. [E] The emulator marks no detection, so
  * leaving out removes none and keeping only the marked keeps none. Each version's own parameters
@@ -185,7 +185,8 @@ export function readDetectionFilter(params: RequestParams): DetectionFilter {
   if (flag(params, 'show_igs')) types.push('Info');
   const onlyMarked = arfKeepsOnlyMarked(params);
   return {
-    // no detection has no type: none matches
+    // the emulator marks no detection as affected by a fix, so keeping only the marked keeps none:
+    // an empty TYPE list, which no detection's TYPE is in
     types: onlyMarked ? [] : types,
     statuses: status ? status.split(',') : DEFAULT_STATUSES,
     qids: params.has('qids') ? parseIdSet('qids', params.require('qids')) : undefined,

@@ -2,6 +2,7 @@ import type { Database } from '../db/connection.js';
 import { SqlStore } from '../db/sql-store.js';
 import { contains, type IntervalSet } from '../qualys/interval-set.js';
 import { JOINED_VIEWS, type JoinedView } from './detection-classes.js';
+import { truRisk } from './trurisk.js';
 import { DETECTION_STATUSES, DETECTION_TYPES, type DetectionRow, type HostRow, type StoredDetection, type StoredHost } from './host.js';
 
 /** SQL for hosts and their detections. Speaks rows and sets, knows nothing of HTTP or Qualys codes. */
@@ -24,6 +25,22 @@ export interface HostFilter {
   processedBefore?: string;
   authScannedAfter?: string;
   authScannedBefore?: string;
+  /** TruRisk scores, inclusive (`hosts.trurisk`). */
+  trurisk?: { min: number; max: number };
+  tags?: TagFilter;
+}
+
+/** A set of tags, by ID (as text) or name, and whether a host must hold all of it or any. */
+export interface TagSet {
+  tags: readonly string[];
+  all: boolean;
+}
+
+/** Which tags keep a host: it holds `include` (when given) and not `exclude` (when given). */
+export interface TagFilter {
+  byId: boolean;
+  include?: TagSet;
+  exclude?: TagSet;
 }
 
 /** Which detections a detection list shows; a host is listed only with one at least. */
@@ -47,14 +64,21 @@ export interface JoinedHost extends HostRow {
   detection_parts: Buffer;
 }
 
-/** A host's detections of one severity: how many, the highest QDS and whether one has none (1). */
+/** How many of a host's detections are of one severity. */
 export interface SeverityCount {
   host_id: number;
   severity: number;
   count: number;
-  max_qds: number | null;
-  without_qds: number;
 }
+
+/**
+ * Whether host `h` holds the tags of JSON array `set` (distinct values), all of them or any: how
+ * many of the set are among the IDs (as text) or names of the host's tags (`hosts.tags`). A host
+ * without tags holds none: the list filter checks that first, as most hosts have none.
+ */
+const holds = (set: string, all: string) =>
+  `((SELECT count(*) FROM json_each(@${set}) s WHERE s.value IN (SELECT CASE WHEN @tagsById = 1 THEN CAST(json_extract(t.value, '$.tag_id') AS TEXT) ELSE json_extract(t.value, '$.name') END FROM json_each(h.tags) t))
+    >= CASE WHEN @${all} = 1 THEN json_array_length(@${set}) ELSE 1 END)`;
 
 const HOST_FILTERS = `h.id > @after AND h.id BETWEEN @lo AND @hi
   AND (@ids IS NULL OR hosts_in_set(h.id, @ids))
@@ -67,7 +91,10 @@ const HOST_FILTERS = `h.id > @after AND h.id BETWEEN @lo AND @hi
   AND (@processedAfter IS NULL OR h.last_vuln_scan_datetime > @processedAfter)
   AND (@processedBefore IS NULL OR h.last_vuln_scan_datetime < @processedBefore)
   AND (@authScannedAfter IS NULL OR h.last_vm_auth_scanned_date > @authScannedAfter)
-  AND (@authScannedBefore IS NULL OR h.last_vm_auth_scanned_date < @authScannedBefore)`;
+  AND (@authScannedBefore IS NULL OR h.last_vm_auth_scanned_date < @authScannedBefore)
+  AND (@riskMin IS NULL OR h.trurisk BETWEEN @riskMin AND @riskMax)
+  AND (@tagsIn IS NULL OR (h.tags <> '[]' AND ${holds('tagsIn', 'tagsInAll')}))
+  AND (@tagsOut IS NULL OR NOT ${holds('tagsOut', 'tagsOutAll')})`;
 
 const DETECTION_FILTERS = `d.type IN (SELECT value FROM json_each(@types))
   AND d.status IN (SELECT value FROM json_each(@statuses))
@@ -98,6 +125,7 @@ const HOST_COLUMNS = [
   'owner',
   'comments',
   'tags',
+  'trurisk',
 ] as const;
 const DETECTION_COLUMNS = [
   'qid',
@@ -180,6 +208,20 @@ function hostParams(filter: HostFilter, after: number, limit: number, [ids, ips]
     processedBefore: filter.processedBefore ?? null,
     authScannedAfter: filter.authScannedAfter ?? null,
     authScannedBefore: filter.authScannedBefore ?? null,
+    riskMin: filter.trurisk?.min ?? null,
+    riskMax: filter.trurisk?.max ?? null,
+    ...tagParams(filter.tags),
+  };
+}
+
+function tagParams(filter: TagFilter | undefined) {
+  const set = (tags: TagSet | undefined) => (tags === undefined ? null : JSON.stringify([...new Set(tags.tags)]));
+  return {
+    tagsById: filter?.byId ? 1 : 0,
+    tagsIn: set(filter?.include),
+    tagsInAll: filter?.include?.all ? 1 : 0,
+    tagsOut: set(filter?.exclude),
+    tagsOutAll: filter?.exclude?.all ? 1 : 0,
   };
 }
 
@@ -247,7 +289,7 @@ export class HostStore extends SqlStore {
         `SELECT ${['unique_vuln_id', 'host_id', ...DETECTION_COLUMNS.filter((c) => c !== 'xml')].map((c) => `d.${c}`).join(', ')} FROM host_detections d WHERE d.host_id BETWEEN @first AND @last AND ${DETECTION_FILTERS} ORDER BY d.host_id, d.unique_vuln_id`,
       ),
       severities: db.prepare(
-        `SELECT d.host_id, d.severity, count(*) AS count, max(d.qds) AS max_qds, max(d.qds IS NULL) AS without_qds FROM host_detections d
+        `SELECT d.host_id, d.severity, count(*) AS count FROM host_detections d
          WHERE d.host_id BETWEEN @first AND @last AND ${DETECTION_FILTERS} GROUP BY d.host_id, d.severity`,
       ),
       allDetections: db.prepare(
@@ -276,7 +318,7 @@ export class HostStore extends SqlStore {
   /** Inserts a host and its detections (inside a transaction the caller holds); answers its ID. */
   insert(host: StoredHost): number {
     const { detections, ...row } = host;
-    const id = Number(this.stmts.insertHost.run({ ...row, id: row.id ?? null }).lastInsertRowid);
+    const id = Number(this.stmts.insertHost.run({ ...row, id: row.id ?? null, trurisk: truRisk(detections) }).lastInsertRowid);
     for (const d of detections) this.insertDetection(id, d);
     this.rejoin(id);
     return id;
@@ -336,7 +378,7 @@ export class HostStore extends SqlStore {
     return this.keys.run([filter.qids], ([qids]) => this.stmts.detections.all({ first, last, ...detectionParams(filter, qids) }) as DetectionRow[]);
   }
 
-  /** As `detections`, counted by host and severity, with the highest QDS and whether one has none. */
+  /** As `detections`, counted by host and severity. */
   severities(first: number, last: number, filter: DetectionFilter): SeverityCount[] {
     return this.keys.run([filter.qids], ([qids]) => this.stmts.severities.all({ first, last, ...detectionParams(filter, qids) }) as SeverityCount[]);
   }

@@ -1,8 +1,3 @@
-import type { GroupDirectory } from '../asset-groups/group-directory.js';
-import { elOf, leaf, type XmlElement } from '../qualys/xml.js';
-import type { HostRow } from './host.js';
-import { assetGroupElement, groupsOfHosts } from './host-groups.js';
-
 /**
  * What each API version of the host list and the detections serves differently, as data
  * (docs/fidelity.md §20, "Versions"): the DTD files its DOCTYPEs name, the host list and detection
@@ -16,7 +11,7 @@ export type HostApiVersion = (typeof HOST_API_VERSIONS)[number];
 /** What a detection HOST holds after TRACKING_METHOD at a version. */
 type HostPlace = 'none' | 'groups and network';
 
-export interface HostVersion {
+interface HostVersion {
   /** The DTD files, under dtd/, its answers' DOCTYPEs name. */
   hostListDtdFile: string;
   detectionDtdFile: string;
@@ -25,7 +20,7 @@ export interface HostVersion {
   /** The detection parameters this version takes besides those every version does (host-params.ts reads them). */
   detectionParams: readonly string[];
   /**
-   * [S: the guide's v5.0 detection sample, 2024] `groups and network`: ASSET_GROUP_LIST, NETWORK_ID
+   * [Q: the guide's detection sample of p.1151, 2024, taken as v5.0 from the p.1153 truncation URL] `groups and network`: ASSET_GROUP_LIST, NETWORK_ID
    * and NETWORK_NAME follow TRACKING_METHOD; [E] no sample of 2.0-4.0 shows them.
    */
   detectionHostPlace: HostPlace;
@@ -34,19 +29,19 @@ export interface HostVersion {
 const HOST_LIST_DTD = 'fo/asset/host/dtd/list/output.dtd';
 const DETECTION_DTD = 'fo/asset/host/vm/detection/dtd/output.dtd';
 /**
- * [C: Qualys's ETL, qualysetl, which sends the first three to 2.0 and swaps them for the other two
+ * [Q: Qualys's ETL, qualysetl, which sends the first three to 2.0 and swaps them for the other two
  * from 3.0 on] the Advanced Remediation Fix filters: 2.0's, one parameter per kind of fix, and
  * 3.0's, which name the fixes in one list.
  */
 export const ARF_FILTERS_V2 = ['arf_kernel_filter', 'arf_service_filter', 'arf_config_filter'] as const;
-export const ARF_FILTERS_V3 = ['show_arf_data', 'arf_filter_keys'] as const;
+const ARF_FILTERS_V3 = ['show_arf_data', 'arf_filter_keys'] as const;
 
 /**
  * [Q: the host list docs page, from its v2.0 section; C: qualysetl sends them to 2.0 or the version it is
  * set to, qualysdk to 3.0, qualyspy to 2.0 then 4.0, a connector to 5.0] the host list's TruRisk
  * (and its former name, ARS) and cloud parameters, at every version.
  */
-export const HOST_LIST_RISK_PARAMS = [
+const HOST_LIST_RISK_PARAMS = [
   'show_ars',
   'ars_min',
   'ars_max',
@@ -56,9 +51,9 @@ export const HOST_LIST_RISK_PARAMS = [
   'trurisk_max',
   'show_trurisk_factors',
 ] as const;
-export const HOST_LIST_CLOUD_PARAMS = ['host_metadata', 'host_metadata_fields', 'show_cloud_tags', 'cloud_tag_fields'] as const;
-/** [Q: the host list docs page; C: qualysdk, XSOAR's qualys-host-list] selecting hosts by their tags, at every version. */
-export const HOST_LIST_TAG_PARAMS = ['use_tags', 'tag_set_by', 'tag_include_selector', 'tag_exclude_selector', 'tag_set_include', 'tag_set_exclude'] as const;
+const HOST_LIST_CLOUD_PARAMS = ['host_metadata', 'host_metadata_fields', 'show_cloud_tags', 'cloud_tag_fields'] as const;
+/** [Q: the host list docs page; qualysdk, XSOAR's qualys-host-list] selecting hosts by their tags, at every version. */
+const HOST_LIST_TAG_PARAMS = ['use_tags', 'tag_set_by', 'tag_include_selector', 'tag_exclude_selector', 'tag_set_include', 'tag_set_exclude'] as const;
 
 const V2: HostVersion = {
   hostListDtdFile: HOST_LIST_DTD,
@@ -75,21 +70,3 @@ export const HOST_VERSIONS: Readonly<Record<HostApiVersion, HostVersion>> = {
   '4.0': V3,
   '5.0': { ...V3, detectionDtdFile: 'fo/asset/host/vm/detection/dtd/v5/output.dtd', detectionHostPlace: 'groups and network' },
 };
-
-/** [Q: docs] the network every host is in while the emulator keeps hosts out of custom networks. */
-const DEFAULT_NETWORK_NAME = 'Global Default Network';
-
-/**
- * The elements a detection HOST of `version` holds after TRACKING_METHOD: at v5.0 ASSET_GROUP_LIST
- * (written empty when the host is in no group, as the sample shows), NETWORK_ID and NETWORK_NAME.
- * [E] Each group an ASSET_GROUP of ID and TITLE, as the host list's GLOSSARY writes groups.
- */
-export function detectionHostPlace(version: HostApiVersion, groups: GroupDirectory): (h: HostRow) => XmlElement[] {
-  if (HOST_VERSIONS[version].detectionHostPlace === 'none') return () => [];
-  const groupsOf = groupsOfHosts(groups);
-  return (h) => [
-    elOf('ASSET_GROUP_LIST', groupsOf(h).map(assetGroupElement)),
-    leaf('NETWORK_ID', String(h.network_id)),
-    ...(h.network_id === 0 ? [leaf('NETWORK_NAME', DEFAULT_NETWORK_NAME)] : []),
-  ];
-}

@@ -41,6 +41,8 @@ export interface HostRow {
   comments: string | null;
   /** JSON array of `HostTag`. */
   tags: string;
+  /** The TruRisk score of its detections (trurisk.ts), written with them. */
+  trurisk: number;
 }
 
 /** One row of `host_detections`. */
@@ -69,7 +71,7 @@ export interface DetectionRow {
 }
 
 /** A host as it is created: its ID is the store's to give unless a seed names it. */
-export type NewHost = Omit<HostRow, 'id'> & { id?: number; detections: NewDetection[] };
+export type NewHost = Omit<HostRow, 'id' | 'trurisk'> & { id?: number; detections: NewDetection[] };
 export type NewDetection = Omit<DetectionRow, 'unique_vuln_id' | 'host_id'>;
 /** A detection as it is stored: its ID given, its default DETECTION element written. */
 export type StoredDetection = Omit<DetectionRow, 'host_id'> & { xml: Buffer };

@@ -1,7 +1,7 @@
-import { renderSiblingParts, type XmlElement } from '../qualys/xml.js';
+import { renderSiblingParts } from '../qualys/xml.js';
 import { classFilter, keptRuns, viewOf } from './detection-classes.js';
 import { chunkOf, type PageChunk } from './host-pages.js';
-import type { HostRow } from './host.js';
+import type { ChunkPlace } from './host-groups.js';
 import type { DetectionFilter, HostFilter, HostStore } from './host-store.js';
 import { detectionHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
 
@@ -15,16 +15,17 @@ export function joinedRead(
   hosts: HostFilter,
   detections: DetectionFilter,
   show: DetectionShow,
-  place: (h: HostRow) => XmlElement[],
+  place: ChunkPlace,
 ): ((after: number, n: number) => PageChunk) | undefined {
   const classes = showsStored(show) ? classFilter(detections) : undefined;
   if (classes === undefined) return undefined;
   const view = viewOf(classes.mask);
   return (after, n) =>
-    chunkOf(store.joinedHosts(hosts, after, n, view, classes.mask), (rows) =>
-      renderSiblingParts(
-        rows.map((h) => detectionHost(h, keptRuns(h.detection_xml, h.detection_parts, classes.keeps).map(storedDetection), show, place(h))),
+    chunkOf(store.joinedHosts(hosts, after, n, view, classes.mask), (rows) => {
+      const placeOf = place(rows);
+      return renderSiblingParts(
+        rows.map((h) => detectionHost(h, keptRuns(h.detection_xml, h.detection_parts, classes.keeps).map(storedDetection), show, placeOf(h))),
         3,
-      ),
-    );
+      );
+    });
 }

@@ -34,7 +34,13 @@ await emulator.seed({
         { tag_id: 11, name: 'Prod' },
         { tag_id: 12, name: 'Web' },
       ],
-      detections: [{ qid: 38173, severity: 3, type: 'Confirmed', status: 'Active', qds: 72 }],
+      detections: [
+        { qid: 38173, severity: 3, type: 'Confirmed', status: 'Active', qds: 72 },
+        // [E] none of these counts in the score: fixed, ignored, disabled
+        { qid: 38174, severity: 5, type: 'Confirmed', status: 'Fixed', qds: 98 },
+        { qid: 38175, severity: 5, type: 'Confirmed', status: 'Active', qds: 98, is_ignored: 1 },
+        { qid: 38176, severity: 5, type: 'Potential', status: 'New', qds: 98, is_disabled: 1 },
+      ],
     },
     {
       id: 701,
@@ -48,7 +54,7 @@ await emulator.seed({
 const web = await addGroup('Web servers', '10.20.0.7');
 const all20 = await addGroup('Subnet <20>', '10.20.0.0-10.20.0.255');
 
-describe('detection HOST at v5.0 [S: the guide v5.0 sample]', () => {
+describe('detection HOST at v5.0 [Q: the guide v5.0 sample]', () => {
   it('carries ASSET_GROUP_LIST, NETWORK_ID and NETWORK_NAME after TRACKING_METHOD, and names the v5 DTD', async () => {
     const res = await list(detections('5.0'), { ids: '700-701' });
     expect(res.body).toContain(`SYSTEM "${emulator.url}/api/5.0/fo/asset/host/vm/detection/dtd/output.dtd"`);
@@ -83,7 +89,7 @@ describe('detection HOST at v5.0 [S: the guide v5.0 sample]', () => {
   });
 });
 
-describe('host list details=/AGs [S: DC host list sample 2]', () => {
+describe('host list details=/AGs [Q: DC host list sample 2]', () => {
   for (const v of ['2.0', '5.0']) {
     it(`adds ASSET_GROUP_IDS, the DTD's last element, at v${v}`, async () => {
       const allAgs = hosts((await list(hostList(v), { ids: '700', details: 'All/AGs' })).root)[0];
@@ -111,7 +117,7 @@ describe('host list details=/AGs [S: DC host list sample 2]', () => {
   });
 });
 
-describe('ARF filters: one per fix at 2.0, a list of fixes from 3.0 on [C: qualysetl]', () => {
+describe('ARF filters: one per fix at 2.0, a list of fixes from 3.0 on [Q: qualysetl]', () => {
   // qualysetl's detection payloads, as it sends them to 2.0 and to 3.0 and after
   const common = { show_asset_id: '1', show_reopened_info: '1', show_results: '1', show_igs: '1', status: 'Active,New,Re-Opened,Fixed' };
   const v2 = { ...common, arf_kernel_filter: '1', arf_service_filter: '0', arf_config_filter: '0', include_ignored: '1', show_qds: '1', show_qds_factors: '1' };
@@ -181,9 +187,11 @@ describe('parameters', () => {
   });
 });
 
-describe('host list TruRisk and cloud parameters [Q: the host list docs page; C: qualysetl, qualysdk, qualyspy]', () => {
-  // [E] the score from the open detections (docs/fidelity.md §20, "TruRisk"): 700 has a severity 3
-  // of QDS 72, 2 × 72 × 1 = 144; 701 a severity 4 without a QDS, counted as 80, 2 × 80 × 2 = 320
+describe('host list TruRisk and cloud parameters [Q: the host list docs page; qualysetl, qualysdk, qualyspy]', () => {
+  // [E] the score from the open detections (docs/fidelity.md §20, "TruRisk"): 700 has one severity 3
+  // of QDS 72 open (its Fixed, ignored and disabled severity 5s count for nothing), a risk of
+  // 2 × 72 × 0.5 = 72, 1000 × (1 − 2^(−72/600)) = 80; 701 a severity 4 without a QDS, counted as 80,
+  // 2 × 80 × 1 = 160, so 169
   const scores = async (v: string, q: Record<string, string>) =>
     hosts((await list(hostList(v), { ids: '700-701', ...q })).root).map((h) => [text(h, 'ID'), text(h, 'TRURISK_SCORE')]);
 
@@ -201,8 +209,8 @@ describe('host list TruRisk and cloud parameters [Q: the host list docs page; C:
         'TRACKING_METHOD',
         'DNS',
       ]);
-      expect([text(seven, 'ASSET_RISK_SCORE'), text(seven, 'TRURISK_SCORE'), text(seven, 'ASSET_CRITICALITY_SCORE')]).toEqual(['144', '144', '2']);
-      expect(text(eight, 'TRURISK_SCORE')).toBe('320');
+      expect([text(seven, 'ASSET_RISK_SCORE'), text(seven, 'TRURISK_SCORE'), text(seven, 'ASSET_CRITICALITY_SCORE')]).toEqual(['80', '80', '2']);
+      expect(text(eight, 'TRURISK_SCORE')).toBe('169');
       const counts = all(seven, 'TRURISK_SCORE_FACTORS', 'VULN_COUNT').map((c) => [c.attrs.qds_severity, c.text]);
       expect(counts).toEqual([
         ['1', '0'],
@@ -220,20 +228,25 @@ describe('host list TruRisk and cloud parameters [Q: the host list docs page; C:
   });
 
   it('keeps the hosts whose score is within trurisk_min and trurisk_max (or ars_), paging by the last one listed', async () => {
-    expect(await scores('5.0', { show_trurisk: '1', trurisk_min: '200' })).toEqual([['701', '320']]);
-    expect(await scores('2.0', { show_trurisk: '1', trurisk_max: '200' })).toEqual([['700', '144']]);
-    expect(await scores('3.0', { ars_min: '144', ars_max: '150' })).toEqual([['700', undefined]]);
-    expect(await scores('4.0', { trurisk_min: '321' })).toEqual([]);
-    const first = await list(hostList('5.0'), { ids: '700-701', trurisk_min: '100', truncation_limit: '1' });
+    expect(await scores('5.0', { show_trurisk: '1', trurisk_min: '100' })).toEqual([['701', '169']]);
+    expect(await scores('2.0', { show_trurisk: '1', trurisk_max: '100' })).toEqual([['700', '80']]);
+    expect(await scores('3.0', { ars_min: '80', ars_max: '90' })).toEqual([['700', undefined]]);
+    expect(await scores('4.0', { trurisk_min: '170' })).toEqual([]);
+    const first = await list(hostList('5.0'), { ids: '700-701', trurisk_min: '50', truncation_limit: '1' });
     expect(text(first.root, 'RESPONSE/WARNING/URL')).toBe(
-      `${emulator.url}${hostList('5.0')}?action=list&ids=700-701&trurisk_min=100&truncation_limit=1&id_min=701`,
+      `${emulator.url}${hostList('5.0')}?action=list&ids=700-701&trurisk_min=50&truncation_limit=1&id_min=701`,
     );
-    const none = await list(hostList('5.0'), { ids: '700-701', details: 'None', trurisk_min: '200' });
+    const none = await list(hostList('5.0'), { ids: '700-701', details: 'None', trurisk_min: '100' });
     expect(all(none.root, 'RESPONSE/ID_SET', 'ID').map((n) => n.text)).toEqual(['701']);
+    // [E] a minimum above a maximum keeps none
+    expect(await scores('5.0', { trurisk_min: '900', trurisk_max: '100' })).toEqual([]);
+    expect(await scores('5.0', { ars_min: '170', trurisk_max: '169' })).toEqual([]);
+    const empty = await list(hostList('5.0'), { details: 'None', trurisk_min: '1000', trurisk_max: '0' });
+    expect(find(empty.root, 'RESPONSE/ID_SET')).toBeUndefined();
   });
 
   it("answers qualysetl's host list call, exactly as it sends it, at its default 2.0 and at 5.0", async () => {
-    // [C] qualysetl (etld_lib_config.py, host_list_03/04_...py): a POST form, with vm_processed_after
+    // [Q: qualysetl] (etld_lib_config.py, host_list_03/04_...py): a POST form, with vm_processed_after
     // (a week back by default) and id_min, 0 on its first page
     const payload = {
       action: 'list',
@@ -252,7 +265,7 @@ describe('host list TruRisk and cloud parameters [Q: the host list docs page; C:
       const res = await call(emulator, hostList(v), { form: payload });
       expect(res.status, res.body).toBe(200);
       const [seven, ...others] = hosts(res.root);
-      expect([text(seven, 'ID'), text(seven, 'TRURISK_SCORE'), others.length]).toEqual(['700', '144', 0]);
+      expect([text(seven, 'ID'), text(seven, 'TRURISK_SCORE'), others.length]).toEqual(['700', '80', 0]);
       // [E] hosts are no cloud assets: no METADATA or CLOUD_PROVIDER_TAGS
       expect(names(seven)).not.toContain('METADATA');
       expect(names(seven)).not.toContain('CLOUD_PROVIDER_TAGS');
@@ -272,7 +285,7 @@ describe('host list TruRisk and cloud parameters [Q: the host list docs page; C:
         '701',
       ]);
     }
-    // [D] without use_tags=1 hosts are selected by IPs and groups
+    // [Q: the docs] without use_tags=1 hosts are selected by IPs and groups
     expect(await ids('3.0', { tag_set_include: '12' })).toEqual(['700', '701']);
     // paging on from the last host kept
     const first = await list(hostList('4.0'), { use_tags: '1', tag_set_include: '11', truncation_limit: '1' });

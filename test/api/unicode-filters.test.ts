@@ -1,12 +1,7 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/db/migrate.js';
+import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/index.js';
-import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { all, call, DOCKER, startTestEmulator, text, USER } from '../helpers/emulator.js';
+import { olderDatabase } from '../helpers/older-database.js';
 
 // [E] The title and comments filters are case-insensitive in every script, not only in ASCII.
 const emulator = await startTestEmulator();
@@ -51,23 +46,17 @@ describe('case-insensitive list filters', () => {
 });
 
 describe('a database written before folded copies were kept', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'qe-fold-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const older = olderDatabase('0003');
 
   it('has its rows folded by the migration', async () => {
-    const file = join(dir, 'old.sqlite');
-    const older = join(dir, 'migrations');
-    for (const name of readdirSync(join(PACKAGE_ROOT, 'migrations')).filter((n) => n < '0003'))
-      cpSync(join(PACKAGE_ROOT, 'migrations', name), join(older, name));
-    const old = new Database(file);
-    migrate(old, older);
+    const old = older.open();
     old
       .prepare(`INSERT INTO auth_records (type, title, comments, created_at, created_by, modified_at) VALUES ('docker', 'Café', 'Ünïcödé', 'x', 'u', 'x')`)
       .run();
     old.prepare(`INSERT INTO auth_record_ips (type, lo, hi, record_id) VALUES ('docker', 1, 1, 1)`).run();
     old.close();
 
-    const restarted = await startEmulator({ db: file, users: [USER] });
+    const restarted = await startEmulator({ db: older.file, users: [USER] });
     try {
       const res = await call(restarted, DOCKER, { query: { action: 'list', title: 'CAFÉ', comments: 'üNÏCÖDÉ' } });
       expect(all(res.root, 'RESPONSE/AUTH_DOCKER_LIST', 'AUTH_DOCKER').map((r) => text(r, 'TITLE'))).toEqual(['Café']);
