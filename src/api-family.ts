@@ -1,4 +1,5 @@
 import type { Database } from './db/connection.js';
+import type { StoredFormKind } from './db/stored-forms.js';
 import type { BundledDtd } from './qualys/bundled-dtd.js';
 import type { Endpoint } from './qualys/endpoint.js';
 import type { SecretParams } from './qualys/secrets.js';
@@ -139,6 +140,8 @@ export interface FamilyParts {
   reset?(): void;
   dashboard?: FamilyDashboard;
   controls?: readonly FamilyControl[];
+  /** The elements it keeps written beside their fields, which an app built on the database first brings to their writers' versions. */
+  storedForms?: readonly StoredFormKind[];
 }
 
 /**

@@ -31,6 +31,7 @@ import { injectFaults } from './controls/faults.js';
 import { ADMIN_PREFIX, adminRouter, jsonBody, unknownControls } from './controls/admin-routes.js';
 import { rootRedirect } from './controls/dashboard-files.js';
 import { Conformance } from './conformance/conformance.js';
+import { renewStoredForms } from './db/stored-forms.js';
 
 export interface AppDeps {
   config: Config;
@@ -78,6 +79,11 @@ export function createApp({ config, database, validateXml, families = FAMILIES }
   // each user's account state, which a session login (below) and every authenticated call obey
   const accounts = new AccountStates(config.users.map((u) => u.login));
   const built = families.build({ database, settings, secrets }, { sessions, credentials: gatedCheck(check, accounts) });
+  // forms an older emulator wrote into this database written again, before anything reads them
+  renewStoredForms(
+    database.connection,
+    built.flatMap((b) => b.storedForms ?? []),
+  );
   const authenticators = [basicAuthenticator(check), sessionAuthenticator(sessions)];
   // the conformance modes (docs/conformance.md); opens the recording, so it may refuse the start
   const conformance = new Conformance({

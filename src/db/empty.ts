@@ -1,9 +1,12 @@
 import type { Database, Db } from './connection.js';
 
-/** Every table holding data (all but SQLite's own and the migration log), as quoted identifiers. */
+/**
+ * Every table holding data (all but SQLite's own, the migration log and the stored forms'
+ * versions, which say how rows are written), as quoted identifiers.
+ */
 function dataTables(db: Db): string[] {
   const names = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('schema_migrations', 'stored_forms')")
     .pluck()
     .all() as string[];
   return names.map((name) => `"${name.replaceAll('"', '""')}"`);
@@ -15,9 +18,9 @@ export function isEmptyDatabase(db: Db): boolean {
 }
 
 /**
- * Deletes every row of every data table (all but the migration log) in one transaction, and
- * restarts AUTOINCREMENT counters so IDs begin at 1 again. Tables added by later migrations are
- * covered without being listed here.
+ * Deletes every row of every data table (all but the migration log and the stored forms'
+ * versions) in one transaction, and restarts AUTOINCREMENT counters so IDs begin at 1 again.
+ * Tables added by later migrations are covered without being listed here.
  */
 export function emptyDatabase({ connection: db, commits, version }: Database): void {
   const tables = dataTables(db);

@@ -63,6 +63,13 @@ const DEFAULTS: JoinedView = {
 /** The views each host's detections are joined in. */
 export const JOINED_VIEWS = [ALL, DEFAULTS] as const;
 
+/**
+ * The version of the joined rows (HostStore.rejoin): raise it with any change to what they hold
+ * (the views, the classes, the parts' layout), and a database holding rows of another version has
+ * every host's joined again at start-up (stored-detections.ts).
+ */
+export const JOINED_FORMS_VERSION = 1;
+
 /** The smallest view holding every class of `mask`. */
 export const viewOf = (mask: bigint): JoinedView => ((mask & ~DEFAULTS.mask) === 0n ? DEFAULTS : ALL);
 

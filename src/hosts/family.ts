@@ -7,6 +7,7 @@ import { HOST_API_VERSIONS, HOST_VERSIONS } from './host-versions.js';
 import { readSeedHost } from './host-seed.js';
 import { GenerationStopped, HostService, MAX_GENERATED } from './host-service.js';
 import { HostStore } from './host-store.js';
+import { storedDetectionForms } from './stored-detections.js';
 import { hostsDashboard } from './hosts-view.js';
 import { hostDetections, type HostDetections } from './host-detections.js';
 
@@ -77,6 +78,7 @@ export const hostsFamily: ApiFamily<HostLinks, { hostDetections: HostDetections 
       },
       dashboard: hostsDashboard(store, sources, () => settings.pageSize),
       reset: () => service.stopGenerations(),
+      storedForms: storedDetectionForms(store),
       controls: [
         {
           path: 'hosts/generate',

@@ -258,6 +258,7 @@ export class HostStore extends SqlStore {
          FROM (SELECT host_id, unique_vuln_id, xml, ${CLASS_SQL} AS class FROM host_detections WHERE host_id = @hostId)
          WHERE ((1 << class) & @within) <> 0 GROUP BY host_id`,
       ),
+      replaceXml: db.prepare('UPDATE host_detections SET xml = ? WHERE unique_vuln_id = ?'),
       lastDetectionId: db.prepare('SELECT coalesce(max(unique_vuln_id), 0) FROM host_detections').pluck(),
       hostExists: db.prepare('SELECT 1 FROM hosts WHERE id = ?').pluck(),
       hostIds: db.prepare(`SELECT h.id FROM hosts h WHERE ${HOST_FILTERS} ORDER BY h.id LIMIT @limit`).pluck(),
@@ -314,10 +315,19 @@ export class HostStore extends SqlStore {
     const { detections, ...row } = host;
     const id = Number(this.stmts.insertHost.run({ ...row, id: row.id ?? null, trurisk: truRisk(detections) }).lastInsertRowid);
     for (const d of detections) this.insertDetection(id, d);
-    // every write of a host's detections joins them again: a page trusts the joined copy
-    this.stmts.unjoinDetections.run({ hostId: id });
-    for (const view of JOINED_VIEWS) this.stmts.joinDetections.run({ hostId: id, view: view.id, within: view.mask });
+    this.rejoin(id);
     return id;
+  }
+
+  /** Joins a host's stored elements again: every write of its detections does, as a page trusts the joined copy. */
+  rejoin(hostId: number): void {
+    this.stmts.unjoinDetections.run({ hostId });
+    for (const view of JOINED_VIEWS) this.stmts.joinDetections.run({ hostId, view: view.id, within: view.mask });
+  }
+
+  /** Replaces a detection's stored element (stored-detections.ts, when its writer has changed). */
+  replaceXml(uniqueVulnId: number, xml: Buffer): void {
+    this.stmts.replaceXml.run(xml, uniqueVulnId);
   }
 
   private insertDetection(hostId: number, d: StoredDetection): void {

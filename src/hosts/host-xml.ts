@@ -134,6 +134,13 @@ const DETECTION_INDENT = '  '.repeat(DETECTION_DEPTH);
 /** Whether a list shows detections as they are stored written. */
 export const showsStored = (show: DetectionShow) => show.results === STORED_SHOW.results && show.qds === STORED_SHOW.qds;
 
+/**
+ * The version of the DETECTION elements `storedXml` writes: raise it with any change to their
+ * bytes (detectionElement, STORED_SHOW, the renderer), and a database holding elements of another
+ * version has them written again from their columns at start-up (stored-detections.ts).
+ */
+export const DETECTION_FORMS_VERSION = 1;
+
 /** A detection's DETECTION element as it is stored. */
 export const storedXml = (d: Omit<DetectionRow, 'host_id'>): Buffer => prerender(detectionElement(d, STORED_SHOW), DETECTION_DEPTH).written!.bytes;
 

@@ -2,6 +2,7 @@ import type { ApiFamily } from '../api-family.js';
 import type { BundledDtd } from '../qualys/bundled-dtd.js';
 import { readKbEntry, type KbEntry, type Refuse } from './kb-entry.js';
 import { kbEndpoint } from './kb-endpoint.js';
+import { kbStoredForms } from './kb-forms.js';
 import { generateKbEntry } from './kb-generator.js';
 import { kbDtdPath, kbListDtd, writtenForms } from './kb-output.js';
 import { KbStore } from './kb-store.js';
@@ -70,6 +71,7 @@ export const knowledgeBaseFamily: ApiFamily<object, { knowledgeBase: KnowledgeBa
         create: (entry, _user, now) => insert(readKbEntry(entry.fields, now, entry.where, entry.refuse), entry.where, entry.refuse),
       },
       dashboard: kbDashboard(store, () => settings.pageSize),
+      storedForms: [kbStoredForms(store)],
       offers: { knowledgeBase },
     };
   },

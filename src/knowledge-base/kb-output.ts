@@ -59,6 +59,13 @@ const PATCH_DATE = VULN_FIELDS.findIndex((f) => f.element === 'PATCH_PUBLISHED_D
 const VULN_CLOSE = Buffer.byteLength(`${VULN_INDENT}</VULN>`);
 
 /**
+ * The version of the forms `writtenForms` writes. Raise it with any change to their bytes or their
+ * splits (kb-schema.ts's fields, this module, the renderer): a database holding forms of another
+ * version has them written again at start-up (src/db/stored-forms.ts).
+ */
+export const KB_FORMS_VERSION = 1;
+
+/**
  * An entry's VULN written as 2.0's answers without show_ flags write it, Basic and All, to be
  * stored beside it: a list copies those bytes rather than writing every element again (most of
  * a list's time when it did). With each, the byte where 3.0's PATCH_PUBLISHED_DATE goes, so that

@@ -93,11 +93,13 @@ export class KbStore extends SqlStore {
         `INSERT INTO kb_vulns (qid, severity, title, patchable, remote, auth_types, service_modified, user_modified, published, entry)
          VALUES (@qid, @severity, @title, @patchable, @remote, @authTypes, @serviceModified, @userModified, @published, @entry)`,
       ),
+      // OR REPLACE: an entry's forms are written again when their writer changes (kb-forms.ts)
       insertWritten: {
-        basic: db.prepare('INSERT INTO kb_vuln_basic (qid, xml) VALUES (?, ?)'),
-        all: db.prepare('INSERT INTO kb_vuln_all (qid, xml) VALUES (?, ?)'),
+        basic: db.prepare('INSERT OR REPLACE INTO kb_vuln_basic (qid, xml) VALUES (?, ?)'),
+        all: db.prepare('INSERT OR REPLACE INTO kb_vuln_all (qid, xml) VALUES (?, ?)'),
       },
-      insertPatchDate: db.prepare('INSERT INTO kb_vuln_patch_dates (qid, date, basic_split, all_split) VALUES (?, ?, ?, ?)'),
+      insertPatchDate: db.prepare('INSERT OR REPLACE INTO kb_vuln_patch_dates (qid, date, basic_split, all_split) VALUES (?, ?, ?, ?)'),
+      entriesAfter: db.prepare('SELECT entry FROM kb_vulns WHERE qid > ? ORDER BY qid LIMIT ?').pluck(),
       has: db.prepare('SELECT 1 FROM kb_vulns WHERE qid = ?').pluck(),
       count: db.prepare('SELECT count(*) FROM kb_vulns').pluck(),
       batch: db.prepare(`SELECT v.entry ${batchSql('')}`).pluck(),
@@ -122,9 +124,21 @@ export class KbStore extends SqlStore {
       authTypes: `,${facts.authTypes.map((t) => `${t.toLowerCase()},`).join('')}`,
       entry: JSON.stringify(entry),
     });
-    this.stmts.insertWritten.basic.run(facts.qid, written.basic.bytes);
-    this.stmts.insertWritten.all.run(facts.qid, written.all.bytes);
-    if (patchPublished !== null) this.stmts.insertPatchDate.run(facts.qid, patchPublished, written.basic.split, written.all.split);
+    this.writeForms(facts.qid, patchPublished, written);
+  }
+
+  /** Stores an entry's written forms, in place of those it had. */
+  private writeForms(qid: number, patchPublished: string | null, written: KbWritten): void {
+    this.stmts.insertWritten.basic.run(qid, written.basic.bytes);
+    this.stmts.insertWritten.all.run(qid, written.all.bytes);
+    if (patchPublished !== null) this.stmts.insertPatchDate.run(qid, patchPublished, written.basic.split, written.all.split);
+  }
+
+  /** Writes again the forms of at most `limit` entries with a QID above `after`, by QID, with `write`; answers the last QID. */
+  rewriteForms(after: number, limit: number, write: (entry: KbEntry) => KbWritten): number | undefined {
+    const entries = (this.stmts.entriesAfter.all(after, limit) as string[]).map((r) => JSON.parse(r) as KbEntry);
+    for (const entry of entries) this.writeForms(Number(entry.qid), kbFacts(entry).patchPublished, write(entry));
+    return entries.length === 0 ? undefined : Number(entries[entries.length - 1].qid);
   }
 
   has(qid: number): boolean {
