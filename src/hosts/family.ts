@@ -67,6 +67,7 @@ export const hostsFamily: ApiFamily<HostLinks, { hostDetections: HostDetections 
       endpoints: hostEndpoints({
         store,
         sources,
+        cvss: (qids) => links.knowledgeBase.cvss(qids),
         get pageSize() {
           return settings.pageSize;
         },

@@ -1,11 +1,13 @@
 import { nextPageUrl } from '../auth-records/list-filter.js';
 import { warning } from '../auth-records/list-output.js';
 import type { ActionContext, ActionResult, ActionSpec, Endpoint } from '../qualys/endpoint.js';
+import type { KbCvss } from '../knowledge-base/kb-cvss.js';
 import { requestElement } from '../qualys/envelopes.js';
 import type { RequestParams } from '../qualys/params.js';
 import { el, leaf, renderSiblings, renderXmlAround, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
 import { csvHead, csvRows, csvTail } from './detection-csv.js';
-import type { HostRow } from './host.js';
+import type { DetectionRow, HostRow } from './host.js';
+import { CallQdsFactors } from './qds-factors.js';
 import { chunkOf, firstRead, pageStream, type PageChunk } from './host-pages.js';
 import { DETECTION_FILTER_PARAMS, readDetectionFilter, readDetectionHostFilter } from './detection-params.js';
 import { type FilterSources, flag, HOST_FILTER_PARAMS, HOST_LIST_FILTER_PARAMS, readHostFilter } from './host-params.js';
@@ -38,6 +40,8 @@ export interface HostLists {
   store: HostStore;
   sources: FilterSources;
   readonly pageSize: number;
+  /** The CVSS of the KnowledgeBase entries of `qids`, for the QDS factors. */
+  cvss(qids: readonly number[]): ReadonlyMap<number, KbCvss>;
 }
 
 /** [Q] 0: no truncation; [E] the default is --page-size (Qualys's 1000 unless set). */
@@ -193,9 +197,10 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
         results: params.oneOf('show_results', ['0', '1']) !== '0',
         qds: flag(params, 'show_qds'),
       };
-      // [E] read for their values alone (0 or 1): no QDS factors, reopening dates or detection
-      // sources are kept to write (no detection-source element's shape is on record)
-      flag(params, 'show_qds_factors');
+      // [E] QDS_FACTORS go with QDS: without show_qds=1 the list shows its detections as stored
+      const factors = flag(params, 'show_qds_factors') && show.qds ? new CallQdsFactors(lists.cvss) : undefined;
+      // [E] read for their values alone (0 or 1): no reopening dates or detection sources are kept
+      // to write (no detection-source element's shape is on record)
       flag(params, 'show_reopened_info');
       flag(params, 'vuln_detection_source');
       readCloudParams(params);
@@ -218,7 +223,12 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
               hosts,
               store.detectionXml(hosts[0].id, hosts[hosts.length - 1].id, detectionFilter).map(([id, xml]) => [id, storedDetection(xml)] as const),
             )
-          : rows(hosts).map(([h, ds]) => [h, ds.map((d) => detectionElement(d, show))]);
+          : written(rows(hosts));
+      /** The chunk's detections written from their columns, with the QDS factors of their QIDs' entries when shown. */
+      const written = (chunk: [HostRow, DetectionRow[]][]): [HostRow, XmlElement[]][] => {
+        factors?.load(chunk.flatMap(([, ds]) => ds.map((d) => d.qid)));
+        return chunk.map(([h, ds]) => [h, ds.map((d) => detectionElement(d, show, factors?.of(d.qid)))]);
+      };
       if (format === 'XML') {
         // [Q: the guide's v5.0 detection sample] groups and network after TRACKING_METHOD
         const place: ChunkPlace = HOST_VERSIONS[version].detectionHostPlace === 'none' ? () => () => [] : detectionPlaces(lists.sources.groups);

@@ -90,8 +90,11 @@ export function hostListHost(h: HostRow, show: HostListShow, groups?: XmlElement
   );
 }
 
-/** A DETECTION, in the order of the 2023 recording and the DTD. */
-export function detectionElement(d: Omit<DetectionRow, 'host_id'>, show: DetectionShow): XmlElement {
+/**
+ * A DETECTION, in the order of the 2023 recording and the DTD, written from its columns;
+ * `qdsFactors`, its QDS_FACTORS (qds-factors.ts), goes after QDS.
+ */
+export function detectionElement(d: Omit<DetectionRow, 'host_id'>, show: DetectionShow, qdsFactors?: XmlElement): XmlElement {
   return el(
     'DETECTION',
     leaf('UNIQUE_VULN_ID', String(d.unique_vuln_id)),
@@ -107,6 +110,7 @@ export function detectionElement(d: Omit<DetectionRow, 'host_id'>, show: Detecti
     leaf('FIRST_FOUND_DATETIME', d.first_found_datetime),
     leaf('LAST_FOUND_DATETIME', d.last_found_datetime),
     show.qds && d.qds !== null && { name: 'QDS', attrs: { severity: qdsSeverity(d.qds) }, text: String(d.qds) },
+    show.qds && d.qds !== null && qdsFactors,
     leaf('TIMES_FOUND', String(d.times_found)),
     leaf('LAST_TEST_DATETIME', d.last_test_datetime),
     leaf('LAST_UPDATE_DATETIME', d.last_update_datetime),
@@ -142,6 +146,9 @@ export const showsStored = (show: DetectionShow) => show.results === STORED_SHOW
 export const DETECTION_FORMS_VERSION = 1;
 
 /** A detection's DETECTION element as it is stored. */
+/** A child of DETECTION written once, to be copied into every DETECTION that holds it. */
+export const inDetection = (child: XmlElement): XmlElement => prerender(child, DETECTION_DEPTH + 1);
+
 export const storedXml = (d: Omit<DetectionRow, 'host_id'>): Buffer => prerender(detectionElement(d, STORED_SHOW), DETECTION_DEPTH).written!.bytes;
 
 /** Stored DETECTION elements (one, or several joined by newlines), copied as they are into the HOST they are listed in. */

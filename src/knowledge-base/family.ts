@@ -8,6 +8,7 @@ import { kbDtdPath, kbListDtd, writtenForms } from './kb-output.js';
 import { KbStore } from './kb-store.js';
 import { KB_API_VERSIONS, KB_VERSIONS } from './kb-versions.js';
 import { kbDashboard } from './kb-view.js';
+import { kbCvss, type KbCvss } from './kb-cvss.js';
 
 /** An entry of a seed's `knowledge_base` section: the VULN's elements in lower case (docs/controls.md). */
 export interface SeedKbEntry {
@@ -25,6 +26,8 @@ export interface KnowledgeBase {
   add(entry: unknown, now: string, refuse?: Refuse, where?: string): number;
   /** Adds `generateKbEntry(qid, seed)` for each QID not there yet, inside the caller's write; answers how many. */
   addGenerated(qids: Iterable<number>, seed: number): number;
+  /** The CVSS of each entry of `qids` that has one. */
+  cvss(qids: readonly number[]): ReadonlyMap<number, KbCvss>;
 }
 
 const fail: Refuse = (message) => {
@@ -45,6 +48,14 @@ export const knowledgeBaseFamily: ApiFamily<object, { knowledgeBase: KnowledgeBa
     const store = new KbStore(database);
     const knowledgeBase: KnowledgeBase = {
       has: (qid) => store.has(qid),
+      cvss(qids) {
+        const out = new Map<number, KbCvss>();
+        for (const { qid, v3, v2 } of store.cvss(qids)) {
+          const cvss = kbCvss(v3, v2);
+          if (cvss !== undefined) out.set(qid, cvss);
+        }
+        return out;
+      },
       add: (value, now, refuse = fail, where = 'knowledge_base entry') => insert(readKbEntry(value, now, where, refuse), where, refuse),
       addGenerated(qids, seed) {
         let added = 0;

@@ -101,6 +101,9 @@ export class KbStore extends SqlStore {
       insertPatchDate: db.prepare('INSERT OR REPLACE INTO kb_vuln_patch_dates (qid, date, basic_split, all_split) VALUES (?, ?, ?, ?)'),
       entriesAfter: db.prepare('SELECT entry FROM kb_vulns WHERE qid > ? ORDER BY qid LIMIT ?').pluck(),
       has: db.prepare('SELECT 1 FROM kb_vulns WHERE qid = ?').pluck(),
+      cvss: db.prepare(
+        "SELECT qid, entry->'$.cvss_v3' AS v3, entry->'$.cvss' AS v2 FROM kb_vulns WHERE qid IN (SELECT value FROM json_each(?)) AND (v3 IS NOT NULL OR v2 IS NOT NULL)",
+      ),
       count: db.prepare('SELECT count(*) FROM kb_vulns').pluck(),
       batch: db.prepare(`SELECT v.entry ${batchSql('')}`).pluck(),
       written: {
@@ -139,6 +142,11 @@ export class KbStore extends SqlStore {
     const entries = (this.stmts.entriesAfter.all(after, limit) as string[]).map((r) => JSON.parse(r) as KbEntry);
     for (const entry of entries) this.writeForms(Number(entry.qid), kbFacts(entry).patchPublished, write(entry));
     return entries.length === 0 ? undefined : Number(entries[entries.length - 1].qid);
+  }
+
+  /** The CVSS groups (v3's and v2's, as JSON, each null when absent) of the entries of `qids` that have one. */
+  cvss(qids: readonly number[]): { qid: number; v3: string | null; v2: string | null }[] {
+    return this.stmts.cvss.all(JSON.stringify(qids)) as { qid: number; v3: string | null; v2: string | null }[];
   }
 
   has(qid: number): boolean {

@@ -27,6 +27,18 @@ const answered = async (res: Awaited<ReturnType<typeof call>>) => {
 await call(emulator, '/api/2.0/fo/asset/ip/', { form: { action: 'add', ips: '10.30.0.0/24', enable_vm: '1' } });
 await emulator.seed({
   records: [],
+  knowledge_base: [
+    {
+      qid: 38203,
+      severity_level: 3,
+      title: 'CVSS v3 and v2',
+      published_datetime: '2024-01-01T00:00:00Z',
+      cvss: { base: { value: '5.0', source: 'service' }, vector_string: 'CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:N/A:N/E:U/RL:OF/RC:C' },
+      cvss_v3: { base: '9.8', temporal: '8.5', vector_string: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/RL:O/RC:C', cvss3_version: '3.1' },
+    },
+    { qid: 38204, severity_level: 3, title: 'CVSS v2 alone', published_datetime: '2024-01-01T00:00:00Z', cvss: { base: { value: '4.3', source: 'service' } } },
+    { qid: 38205, severity_level: 3, title: 'No CVSS', published_datetime: '2024-01-01T00:00:00Z' },
+  ],
   hosts: [
     {
       id: 900,
@@ -64,9 +76,9 @@ await emulator.seed({
       ip: '10.30.0.11',
       last_vm_scanned_date: daysAgo(2),
       detections: [
-        { qid: 38203, severity: 3, type: 'Confirmed', status: 'Active', last_test_datetime: daysAgo(1), last_update_datetime: daysAgo(1) },
-        { qid: 38204, severity: 3, type: 'Confirmed', status: 'Active', last_test_datetime: daysAgo(20), last_update_datetime: daysAgo(20) },
-        { qid: 38205, severity: 3, type: 'Confirmed', status: 'Active', last_test_datetime: daysAgo(200), last_update_datetime: daysAgo(200) },
+        { qid: 38203, severity: 3, type: 'Confirmed', status: 'Active', qds: 72, last_test_datetime: daysAgo(1), last_update_datetime: daysAgo(1) },
+        { qid: 38204, severity: 3, type: 'Confirmed', status: 'Active', qds: 35, last_test_datetime: daysAgo(20), last_update_datetime: daysAgo(20) },
+        { qid: 38205, severity: 3, type: 'Confirmed', status: 'Active', qds: 20, last_test_datetime: daysAgo(200), last_update_datetime: daysAgo(200) },
       ],
     },
     {
@@ -359,5 +371,24 @@ describe("the host list's next-page URL of the guide", () => {
     const root = await answered(await call(emulator, path));
     expect(all(root, 'RESPONSE/ID_SET', 'ID').map((id) => id.text)).toEqual(['900', '901', '902', '903']);
     await badValue('/api/4.0/fo/asset/host/', 'cloud_agent_activationkey', '2');
+  });
+});
+
+describe('QDS_FACTORS after QDS, from the KnowledgeBase entry', () => {
+  it("writes each detection's CVSS factors for XSOAR's fetch call (show_qds=1&show_qds_factors=1, GET at 2.0)", async () => {
+    const xsoar = { action: 'list', truncation_limit: '1000', vm_scan_date_after: daysAgo(30).slice(0, 10), show_qds: '1', show_qds_factors: '1' };
+    const root = await answered(await call(emulator, detections('2.0'), { query: xsoar }));
+    const [host] = hosts(root).filter((h) => text(h, 'ID') === '902');
+    const factors = all(host, 'DETECTION_LIST', 'DETECTION').map((d) => {
+      const names = d.children.map((c) => c.name);
+      expect(names.indexOf('QDS_FACTORS') === -1 || names.indexOf('QDS_FACTORS') === names.indexOf('QDS') + 1).toBe(true);
+      return all(d, 'QDS_FACTORS', 'QDS_FACTOR').map((f) => `${f.attrs.name}=${f.text}`);
+    });
+    expect(factors).toEqual([['CVSS=9.8', 'CVSS_version=v3.x', 'CVSS_vector=AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'], ['CVSS=4.3', 'CVSS_version=v2'], []]);
+    // without show_qds=1, as stored: no QDS, no factors
+    const stored = await call(emulator, detections('5.0'), { query: { ...xsoar, show_qds: '0' } });
+    expect(stored.status).toBe(200);
+    expect(stored.body).toContain('<DETECTION>');
+    expect(stored.body).not.toContain('QDS');
   });
 });
