@@ -1,5 +1,5 @@
 import { DETECTION_STATUSES, DETECTION_TYPES } from './host.js';
-import type { DetectionFilter } from './host-store.js';
+import type { DetectionFilter } from './host-filter.js';
 
 /**
  * A detection's class: its TYPE, STATUS, IS_IGNORED and IS_DISABLED as one number from 0 to 47,

@@ -3,7 +3,7 @@ import { parseIdSet } from '../qualys/id-set.js';
 import type { RequestParams } from '../qualys/params.js';
 import { DETECTION_STATUSES } from './host.js';
 import { dateOf, type FilterSources, flag, readHostFilter } from './host-params.js';
-import type { DetectionFilter, HostFilter } from './host-store.js';
+import type { DetectionFilter, HostFilter } from './host-filter.js';
 import { ARF_FILTERS_V2 } from './host-versions.js';
 
 /** Reads the detection list's own filters into the store's filters; a bad value is a 1905. */

@@ -1,6 +1,6 @@
 import type { RequestParams } from '../qualys/params.js';
 import { flag } from './host-params.js';
-import type { HostFilter } from './host-store.js';
+import type { HostFilter } from './host-filter.js';
 import type { RiskShow } from './host-xml.js';
 
 /**

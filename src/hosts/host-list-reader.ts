@@ -1,5 +1,6 @@
 import type { HostRow } from './host.js';
-import type { DetectionFilter, HostFilter, HostStore } from './host-store.js';
+import type { DetectionFilter, HostFilter } from './host-filter.js';
+import type { HostStore } from './host-store.js';
 
 /**
  * [E] The open detections TRURISK_SCORE_FACTORS counts: those the score reads (trurisk.ts

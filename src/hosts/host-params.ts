@@ -5,7 +5,7 @@ import { MAX_ID, parseId, parseIdSet } from '../qualys/id-set.js';
 import { intersect, normalise, subtract, type IntervalSet } from '../qualys/interval-set.js';
 import { parseIpSet } from '../qualys/ip-set.js';
 import type { RequestParams } from '../qualys/params.js';
-import type { HostFilter, TagFilter, TagSet } from './host-store.js';
+import type { HostFilter, TagFilter, TagSet } from './host-filter.js';
 
 /** Reads the host filters of a list call into the store's filter; a bad value is a 1905. */
 

@@ -2,7 +2,8 @@ import { renderSiblingParts } from '../qualys/xml.js';
 import { classFilter, keptRuns, viewOf } from './detection-classes.js';
 import { chunkOf, type PageChunk } from './host-pages.js';
 import type { ChunkPlace } from './host-groups.js';
-import type { DetectionFilter, HostFilter, HostStore } from './host-store.js';
+import type { DetectionFilter, HostFilter } from './host-filter.js';
+import type { HostStore } from './host-store.js';
 import { detectionHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
 
 /**
