@@ -37,7 +37,7 @@ export const ARF_FILTERS_V2 = ['arf_kernel_filter', 'arf_service_filter', 'arf_c
 const ARF_FILTERS_V3 = ['show_arf_data', 'arf_filter_keys'] as const;
 
 /**
- * [Q: the host list docs page, from its v2.0 section; C: qualysetl sends them to 2.0 or the version it is
+ * [Q: the host list docs page, from its v2.0 section; qualysetl sends them to 2.0 or the version it is
  * set to, qualysdk to 3.0, qualyspy to 2.0 then 4.0, a connector to 5.0] the host list's TruRisk
  * (and its former name, ARS) and cloud parameters, at every version.
  */

@@ -118,7 +118,7 @@ function reader(store: KbStore, filter: KbFilter, shown: ShownSet): (after: numb
       return { vulns: entries.map((e) => vulnElement(e, shown)), last: entries.length > 0 ? Number(entries[entries.length - 1].qid) : after };
     };
   }
-  // [C] 3.0 on: a stored VULN is 2.0's, the entry's PATCH_PUBLISHED_DATE put in where it goes
+  // [Q: clients, docs/fidelity.md §21] 3.0 on: a stored VULN is 2.0's, the entry's PATCH_PUBLISHED_DATE put in where it goes
   const patchDate = shown.has('from 3.0');
   const stored = (r: KbRead & { entry: null }) =>
     patchDate && r.patchDate !== null && r.split !== null ? withPatchDate(r.xml, r.split, r.patchDate) : storedVuln(r.xml);

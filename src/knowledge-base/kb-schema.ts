@@ -90,7 +90,7 @@ export const VULN_FIELDS: readonly Field[] = [
   leaf('PUBLISHED_DATETIME', 'datetime', { required: true }),
   list('BUGTRAQ_LIST', idUrl('BUGTRAQ')),
   leaf('PATCHABLE', 'flag', { required: true }),
-  /** [C: Elastic issue 13178] 3.0 on; [E] a date and time as the other dates, in Basic and All alike. */
+  /** [Q: Elastic issue 13178] 3.0 on; [E] a date and time as the other dates, in Basic and All alike. */
   leaf('PATCH_PUBLISHED_DATE', 'datetime', { shown: 'from 3.0' }),
   list('SOFTWARE_LIST', group('SOFTWARE', [leaf('PRODUCT', 'cdata', { required: true }), leaf('VENDOR', 'cdata', { required: true })])),
   list('VENDOR_REFERENCE_LIST', idUrl('VENDOR_REFERENCE')),

@@ -19,14 +19,14 @@ export interface KbVersion {
 
 const V2: KbVersion = { dtdFile: 'fo/knowledge_base/vuln/knowledge_base_vuln_list_output.dtd', shows: [] };
 /**
- * [C: Elastic issue 13178, a maintainer comparing Qualys's schemas of 2.0 and 3.0; Elastic PR
+ * [Q: Elastic issue 13178, a maintainer comparing Qualys's schemas of 2.0 and 3.0; Elastic PR
  * 13344 and qualysdk PR 227, moving to 3.0] 3.0 adds PATCH_PUBLISHED_DATE and nothing else.
  * [E] Its DTD is 2.0's with that element, a file of its own.
  */
 const V3: KbVersion = { dtdFile: 'fo/knowledge_base/vuln/v3/knowledge_base_vuln_list_output.dtd', shows: ['from 3.0'] };
 
 /**
- * [C: Azure Sentinel PR 14129, "lack of schema changes" between 3.0 and 4.0 answers; PostHog PR
+ * [Q: Azure Sentinel PR 14129, "lack of schema changes" between 3.0 and 4.0 answers; PostHog PR
  * 80101 and XSOAR PR 44366 change only the path] 4.0 answers as 3.0 does.
  */
 export const KB_VERSIONS: Readonly<Record<KbApiVersion, KbVersion>> = { '2.0': V2, '3.0': V3, '4.0': V3 };

@@ -151,7 +151,7 @@ export function scanLauncher(deps: ScanEndpointDeps): (kind: ScanKind, params: R
 
 /**
  * [Q] /api/2.0/fo/scan/ and /api/2.0/fo/scan/compliance/: list, launch, cancel, pause, resume,
- * delete, fetch; [Q: v3.0 list; C: clients launch and fetch there too] /api/3.0/fo/scan/.
+ * delete, fetch; [Q: v3.0 list; clients launch and fetch there too] /api/3.0/fo/scan/.
  */
 export function scanEndpoints(deps: ScanEndpointDeps): Endpoint[] {
   const full = (kind: ScanKind) => ({

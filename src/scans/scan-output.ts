@@ -91,7 +91,7 @@ export function launchAnswer(ctx: ActionContext, scan: Scan): ActionResult {
 }
 
 /**
- * [Q recorded: delete; C: qualysdk's outputs] the management answers' TEXTs; [Q recorded] a
+ * [Q recorded: delete; qualysdk's outputs] the management answers' TEXTs; [Q recorded] a
  * compliance scan's carry its ID and REFERENCE, a VM scan's the TEXT alone.
  */
 export const MANAGE_TEXTS = { cancel: 'Cancelling scan', pause: 'Pausing scan', resume: 'Resuming scan', delete: 'Deleting scan' } as const;
