@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { withOptionsTable } from '../../scripts/configuration-doc.js';
 import { FAMILIES } from '../../src/families.js';
+import { hostEndpoints, type HostLists } from '../../src/hosts/host-endpoints.js';
+import { kbEndpoint } from '../../src/knowledge-base/kb-endpoint.js';
+import { KB_API_VERSIONS } from '../../src/knowledge-base/kb-versions.js';
+import type { KbStore } from '../../src/knowledge-base/kb-store.js';
 
 const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');
 const docFiles = [
@@ -81,6 +85,25 @@ describe('docs/configuration.md', () => {
   it('lists the options exactly as src/settings/options.ts declares them', () => {
     const doc = read('docs/configuration.md');
     expect(doc, 'docs/configuration.md is stale: run `npm run docs`').toBe(withOptionsTable(doc));
+  });
+});
+
+describe('docs/api.md', () => {
+  const api = read('docs/api.md');
+  /** The text of the section under `heading`, up to the next of its level. */
+  const section = (heading: string) => api.slice(api.indexOf(`\n## ${heading}\n`)).split(/\n## /)[1];
+  // the endpoints' declarations alone: no call is handled, so they need no store
+  const endpoints = [
+    ['Hosts and host detections', hostEndpoints({} as HostLists)],
+    ['KnowledgeBase', KB_API_VERSIONS.map((v) => kbEndpoint({} as KbStore, v))],
+  ] as const;
+
+  it.each(endpoints)('names every parameter the %s endpoints take, at every version', (heading, declared) => {
+    const text = section(heading);
+    const missing = declared.flatMap((e) =>
+      Object.values(e.actions).flatMap((a) => a.allowed.filter((p) => !text.includes(`\`${p}\``)).map((p) => `${e.path} ${p}`)),
+    );
+    expect(missing).toEqual([]);
   });
 });
 
