@@ -67,7 +67,7 @@ const vmScans = (h: HostRow) => [
 
 /**
  * A HOST of HOST_LIST_OUTPUT; `groups` (details `/AGs`) its ASSET_GROUP_IDS, the DTD's last element;
- * `risk`, its TruRisk elements, which follow IP (host-risk.ts).
+ * `risk`, its TruRisk elements (`riskElements`, below), which follow IP.
  */
 export function hostListHost(h: HostRow, show: HostListShow, groups?: XmlElement, risk: readonly XmlElement[] = []): XmlElement {
   return el(
