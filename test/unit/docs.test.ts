@@ -127,6 +127,23 @@ describe('code comments', () => {
   });
 });
 
+describe('evidence tags', () => {
+  it('are [Q] or [E] alone, in docs/ and in the comments of src/ and test/', () => {
+    const files = (dir: string, ext: string): string[] =>
+      readdirSync(join(PACKAGE_ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(`${dir}/${e.name}`, ext) : e.name.endsWith(ext) ? [`${dir}/${e.name}`] : [],
+      );
+    // a tag of a letter other than Q or E (C, D, R, S, alone or with a source), or one named inside a Q or E tag
+    const otherTag = /\[[A-DF-PR-Z](?:[\]/]|[:;,] )|\[[QE][^\]]*[;,] [A-DF-PR-Z]: /;
+    const comment = /^\s*(?:\*|\/\/|\/\*)|\s\/\/\s/;
+    const found: string[] = [];
+    for (const file of [...files('docs', '.md'), ...files('src', '.ts'), ...files('test', '.ts')])
+      for (const [n, line] of read(file).split('\n').entries())
+        if ((file.endsWith('.md') || comment.test(line)) && otherTag.test(line)) found.push(`${file}:${n + 1}`);
+    expect(found).toEqual([]);
+  });
+});
+
 describe('links between the documents', () => {
   it.each(docFiles)('%s links only to files and headings that exist', (file) => {
     const text = read(file).replace(/^```[\s\S]*?^```/gm, '');
