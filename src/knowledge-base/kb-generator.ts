@@ -1,4 +1,5 @@
 import { prng } from '../random.js';
+import { cvss2Base, cvss2Temporal, cvss3Base, cvss3Temporal } from './cvss-score.js';
 import type { KbEntry } from './kb-entry.js';
 
 /**
@@ -25,7 +26,6 @@ function weighted<T>(r: Random, items: readonly (readonly [T, number])[]): T {
   return items[items.length - 1][0];
 }
 const between = (r: Random, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-const score = (r: Random, lo: number, hi: number) => (lo + r() * (hi - lo)).toFixed(1);
 
 const VENDORS = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Wingtip', 'Litware', 'Adatum', 'Proseware', 'Fourth Coffee', 'Woodgrove'];
 const PRODUCTS = [
@@ -88,8 +88,40 @@ const THREATS: readonly (readonly [string, string])[] = [
   ['15', 'Remote_Code_Execution'],
 ];
 
-/** [E] CVSS v3 base ranges by severity level, as Qualys's severities roughly follow them. */
-const V3_RANGE: Readonly<Record<number, readonly [number, number]>> = { 1: [0.1, 3.9], 2: [2.0, 4.9], 3: [4.0, 6.9], 4: [7.0, 8.9], 5: [9.0, 10.0] };
+/** [E] CVSS base ranges by severity level (v3 and v2 alike), as Qualys's severities roughly follow them. */
+const SCORE_RANGE: Readonly<Record<number, readonly [number, number]>> = { 1: [0.1, 3.9], 2: [2.0, 4.9], 3: [4.0, 6.9], 4: [7.0, 8.9], 5: [9.0, 10.0] };
+
+/** A CVSS version's metric choices, scored, and those scoring in each severity's range (made once). */
+function vectorSpace(choices: readonly (readonly string[])[], scoreOf: (values: readonly string[]) => number) {
+  const all = choices.reduce<string[][]>((done, values) => done.flatMap((head) => values.map((v) => [...head, v])), [[]]);
+  const fitting = new Map<number, string[][]>();
+  const inRange = (values: readonly string[], severity: number) => {
+    const [lo, hi] = SCORE_RANGE[severity];
+    const score = scoreOf(values);
+    return score >= lo && score <= hi;
+  };
+  return {
+    choices,
+    inRange,
+    fits(severity: number): string[][] {
+      let fits = fitting.get(severity);
+      if (!fits) fitting.set(severity, (fits = all.filter((values) => inRange(values, severity))));
+      return fits;
+    },
+  };
+}
+
+/**
+ * A vector scoring in the severity's range: the one drawn when it does, else one of those that do,
+ * chosen by one more draw (the draw that once was the score, so that the draws after it stay).
+ */
+function vectorInRange(r: Random, space: ReturnType<typeof vectorSpace>, severity: number): string[] {
+  const drawn = space.choices.map((values) => pick(r, values));
+  const other = r();
+  if (space.inRange(drawn, severity)) return drawn;
+  const fits = space.fits(severity);
+  return fits[Math.floor(other * fits.length)];
+}
 
 /** A date and time between `from` and `to` (milliseconds), as Qualys writes them. */
 const datetime = (r: Random, from: number, to: number) => `${new Date(from + Math.floor((r() * (to - from)) / 1000) * 1000).toISOString().slice(0, 19)}Z`;
@@ -97,17 +129,27 @@ const EARLIEST = Date.UTC(2005, 0, 1);
 /** [E] a fixed "now", so that entries do not depend on the clock. */
 const LATEST = Date.UTC(2026, 10, 30);
 
+const v2Vector = ([av, ac, au, c, i, a]: readonly string[]) => `CVSS:2.0/AV:${av}/AC:${ac}/Au:${au}/C:${c}/I:${i}/A:${a}`;
+const V2_SPACE = vectorSpace(
+  [
+    ['N', 'A', 'L'],
+    ['L', 'M', 'H'],
+    ['N', 'S'],
+    ['N', 'P', 'C'],
+    ['N', 'P', 'C'],
+    ['N', 'P', 'C'],
+  ],
+  (v) => cvss2Base(v2Vector(v)),
+);
+
 function cvssV2(r: Random, severity: number) {
-  const [lo, hi] = V3_RANGE[severity];
-  const av = pick(r, ['N', 'A', 'L']);
-  const ac = pick(r, ['L', 'M', 'H']);
-  const au = pick(r, ['N', 'S']);
-  const impacts = [pick(r, ['N', 'P', 'C']), pick(r, ['N', 'P', 'C']), pick(r, ['N', 'P', 'C'])];
-  const base = score(r, lo, hi);
+  const [av, ac, au, ...impacts] = vectorInRange(r, V2_SPACE, severity);
+  const vector = `${v2Vector([av, ac, au, ...impacts])}/E:U/RL:OF/RC:C`;
+  r(); // the draw that once was the temporal score, kept so that the draws after it stay
   return {
-    base: { value: base, source: 'service' },
-    temporal: (Number(base) * (0.8 + r() * 0.15)).toFixed(1),
-    vector_string: `CVSS:2.0/AV:${av}/AC:${ac}/Au:${au}/C:${impacts[0]}/I:${impacts[1]}/A:${impacts[2]}/E:U/RL:OF/RC:C`,
+    base: { value: cvss2Base(vector).toFixed(1), source: 'service' },
+    temporal: cvss2Temporal(vector).toFixed(1),
+    vector_string: vector,
     access: { vector: String(['L', 'A', 'N'].indexOf(av) + 1), complexity: String(['H', 'M', 'L'].indexOf(ac) + 1) },
     impact: {
       confidentiality: String(['N', 'P', 'C'].indexOf(impacts[0]) + 1),
@@ -121,25 +163,39 @@ function cvssV2(r: Random, severity: number) {
   };
 }
 
+const v3Vector = ([av, ac, pr, ui, s, c, i, a]: readonly string[]) => `CVSS:3.1/AV:${av}/AC:${ac}/PR:${pr}/UI:${ui}/S:${s}/C:${c}/I:${i}/A:${a}`;
+const V3_SPACE = vectorSpace(
+  [
+    ['N', 'A', 'L', 'P'],
+    ['L', 'H'],
+    ['N', 'L', 'H'],
+    ['N', 'R'],
+    ['U', 'C'],
+    ['N', 'L', 'H'],
+    ['N', 'L', 'H'],
+    ['N', 'L', 'H'],
+  ],
+  (v) => cvss3Base(v3Vector(v)),
+);
+
 function cvssV3(r: Random, severity: number) {
-  const [lo, hi] = V3_RANGE[severity];
-  const parts = { AV: pick(r, ['N', 'A', 'L', 'P']), AC: pick(r, ['L', 'H']), PR: pick(r, ['N', 'L', 'H']), UI: pick(r, ['N', 'R']), S: pick(r, ['U', 'C']) };
-  const cia = [pick(r, ['N', 'L', 'H']), pick(r, ['N', 'L', 'H']), pick(r, ['N', 'L', 'H'])];
-  const base = score(r, lo, hi);
+  const [av, ac, pr, ui, s, ...cia] = vectorInRange(r, V3_SPACE, severity);
+  const vector = `${v3Vector([av, ac, pr, ui, s, ...cia])}/E:U/RL:O/RC:C`;
+  r(); // the draw that once was the temporal score, kept so that the draws after it stay
   return {
-    base: base,
-    temporal: (Number(base) * (0.85 + r() * 0.12)).toFixed(1),
-    vector_string: `CVSS:3.1/AV:${parts.AV}/AC:${parts.AC}/PR:${parts.PR}/UI:${parts.UI}/S:${parts.S}/C:${cia[0]}/I:${cia[1]}/A:${cia[2]}/E:U/RL:O/RC:C`,
+    base: cvss3Base(vector).toFixed(1),
+    temporal: cvss3Temporal(vector).toFixed(1),
+    vector_string: vector,
     cvss3_version: '3.1',
-    attack: { vector: String(['P', 'L', 'A', 'N'].indexOf(parts.AV) + 1), complexity: String(['H', 'L'].indexOf(parts.AC) + 1) },
+    attack: { vector: String(['P', 'L', 'A', 'N'].indexOf(av) + 1), complexity: String(['H', 'L'].indexOf(ac) + 1) },
     impact: {
       confidentiality: String(['N', 'L', 'H'].indexOf(cia[0]) + 1),
       integrity: String(['N', 'L', 'H'].indexOf(cia[1]) + 1),
       availability: String(['N', 'L', 'H'].indexOf(cia[2]) + 1),
     },
-    privileges_required: String(['H', 'L', 'N'].indexOf(parts.PR) + 1),
-    user_interaction: String(['R', 'N'].indexOf(parts.UI) + 1),
-    scope: String(['U', 'C'].indexOf(parts.S) + 1),
+    privileges_required: String(['H', 'L', 'N'].indexOf(pr) + 1),
+    user_interaction: String(['R', 'N'].indexOf(ui) + 1),
+    scope: String(['U', 'C'].indexOf(s) + 1),
     exploit_code_maturity: String(between(r, 1, 4)),
     remediation_level: String(between(r, 1, 4)),
     report_confidence: String(between(r, 1, 3)),

@@ -3,6 +3,7 @@ import { all, call, expectError, find, startTestEmulator, text, type Node } from
 import { admin } from '../helpers/admin.js';
 import { storedAndFromFields } from '../helpers/kb-stored.js';
 import { generateKbEntry } from '../../src/knowledge-base/kb-generator.js';
+import { cvss2Base, cvss2Temporal, cvss3Base, cvss3Temporal } from '../../src/knowledge-base/cvss-score.js';
 
 const emulator = await startTestEmulator();
 const KB = '/api/2.0/fo/knowledge_base/vuln/';
@@ -251,6 +252,32 @@ describe('/api/2.0/fo/knowledge_base/vuln/', () => {
       const res = await list({ id_min: '500000', id_max: '500049', details, show_pci_reasons: '1' });
       expect(vulns(res.root)).toHaveLength(50);
     }
+  });
+
+  it("gives each generated entry the base and temporal scores of its vectors, in its severity's range", async () => {
+    const entries = Array.from({ length: 200 }, (_, i) => generateKbEntry(510000 + i, 11));
+    expect((await admin(emulator, 'POST', 'seed', { records: [], knowledge_base: entries })).status).toBe(200);
+    const res = await list({ id_min: '510000', id_max: '510199', details: 'All' });
+    const range: Record<string, [number, number]> = { 1: [0.1, 3.9], 2: [2.0, 4.9], 3: [4.0, 6.9], 4: [7.0, 8.9], 5: [9.0, 10.0] };
+    let scored = 0;
+    for (const vuln of vulns(res.root)) {
+      for (const [group, base, temporal] of [
+        ['CVSS', cvss2Base, cvss2Temporal],
+        ['CVSS_V3', cvss3Base, cvss3Temporal],
+      ] as const) {
+        const cvss = find(vuln, group);
+        if (!cvss) continue;
+        scored++;
+        const vector = text(cvss, 'VECTOR_STRING') ?? '';
+        expect(text(cvss, 'BASE'), vector).toBe(base(vector).toFixed(1));
+        expect(text(cvss, 'TEMPORAL'), vector).toBe(temporal(vector).toFixed(1));
+        expect(Number(text(cvss, 'TEMPORAL'))).toBeLessThanOrEqual(Number(text(cvss, 'BASE')));
+        const [lo, hi] = range[text(vuln, 'SEVERITY_LEVEL') ?? ''];
+        expect(Number(text(cvss, 'BASE'))).toBeGreaterThanOrEqual(lo);
+        expect(Number(text(cvss, 'BASE'))).toBeLessThanOrEqual(hi);
+      }
+    }
+    expect(scored).toBeGreaterThan(200);
   });
 });
 

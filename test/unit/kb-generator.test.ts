@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateKbEntry } from '../../src/knowledge-base/kb-generator.js';
 import { readKbEntry } from '../../src/knowledge-base/kb-entry.js';
+import { cvss2Base, cvss3Base } from '../../src/knowledge-base/cvss-score.js';
 
 const refuse = (message: string): never => {
   throw new Error(message);
@@ -19,13 +20,31 @@ describe('generateKbEntry', () => {
     for (const level of ['1', '2', '3', '4', '5']) expect(share((e) => e.severity_level === level)).toBeGreaterThan(0.03);
     expect(share((e) => e.vuln_type === 'Information Gathered')).toBeGreaterThan(0.05);
     expect(share((e) => e.patchable === '1')).toBeGreaterThan(0.4);
-    // CVE-like IDs, CVSS scores in the range of the severity
+    // CVE-like IDs, CVSS scores those of the vectors, in the range of the severity
+    const range: Record<string, [number, number]> = { 1: [0.1, 3.9], 2: [2.0, 4.9], 3: [4.0, 6.9], 4: [7.0, 8.9], 5: [9.0, 10.0] };
     for (const e of entries.filter((x) => x.cve_list)) {
       for (const c of e.cve_list as { id: string }[]) expect(c.id).toMatch(/^CVE-\d{4}-\d{4,5}$/);
-      const v3 = Number((e.cvss_v3 as { base: string }).base);
-      expect(v3).toBeGreaterThanOrEqual(0.1);
-      expect(v3).toBeLessThanOrEqual(10);
+      const v3 = e.cvss_v3 as { base: string; vector_string: string };
+      const v2 = e.cvss as { base: { value: string }; vector_string: string };
+      expect(v3.base).toBe(cvss3Base(v3.vector_string).toFixed(1));
+      expect(v2.base.value).toBe(cvss2Base(v2.vector_string).toFixed(1));
+      const [lo, hi] = range[e.severity_level];
+      for (const base of [Number(v3.base), Number(v2.base.value)]) expect(lo <= base && base <= hi, `${e.qid}: ${base}`).toBe(true);
     }
+  });
+
+  it('changes only the CVSS of the entries it made before scores followed vectors', () => {
+    // QID 105015, seed 42: its first draws and its last (patch_published_date) as before; its
+    // drawn v3 vector scored in its severity's range, so it stays, now with the score it has
+    const e = generateKbEntry(105015, 42);
+    expect([e.severity_level, e.title, e.patch_published_date]).toEqual([
+      '4',
+      'Wingtip SSH Daemon Denial of Service Vulnerability (WI-2020-942)',
+      '2020-10-23T13:51:01Z',
+    ]);
+    expect((e.cvss_v3 as { vector_string: string }).vector_string).toBe('CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:N/E:U/RL:O/RC:C');
+    expect(e.cvss_v3).toMatchObject({ base: '7.1', temporal: '6.2' });
+    expect(e.cvss).toMatchObject({ base: { value: '7.0' }, temporal: '5.2', vector_string: 'CVSS:2.0/AV:A/AC:M/Au:S/C:C/I:C/A:P/E:U/RL:OF/RC:C' });
   });
 });
 
