@@ -104,8 +104,8 @@ function vectorSpace(choices: readonly (readonly string[])[], scoreOf: (values: 
     choices,
     inRange,
     fits(severity: number): string[][] {
-      let fits = fitting.get(severity);
-      if (!fits) fitting.set(severity, (fits = all.filter((values) => inRange(values, severity))));
+      const fits = fitting.get(severity) ?? all.filter((values) => inRange(values, severity));
+      fitting.set(severity, fits);
       return fits;
     },
   };
