@@ -91,13 +91,14 @@ const THREATS: readonly (readonly [string, string])[] = [
 /** [E] CVSS base ranges by severity level (v3 and v2 alike), as Qualys's severities roughly follow them. */
 const SCORE_RANGE: Readonly<Record<number, readonly [number, number]>> = { 1: [0.1, 3.9], 2: [2.0, 4.9], 3: [4.0, 6.9], 4: [7.0, 8.9], 5: [9.0, 10.0] };
 
-/** A CVSS version's metric choices, scored, and those scoring in each severity's range (made once). */
+/** A CVSS version's metric choices, each combination scored once, and those in each severity's range. */
 function vectorSpace(choices: readonly (readonly string[])[], scoreOf: (values: readonly string[]) => number) {
   const all = choices.reduce<string[][]>((done, values) => done.flatMap((head) => values.map((v) => [...head, v])), [[]]);
+  const scores = new Map(all.map((values) => [values.join('/'), scoreOf(values)]));
   const fitting = new Map<number, string[][]>();
   const inRange = (values: readonly string[], severity: number) => {
     const [lo, hi] = SCORE_RANGE[severity];
-    const score = scoreOf(values);
+    const score = scores.get(values.join('/')) ?? Number.NaN;
     return score >= lo && score <= hi;
   };
   return {
