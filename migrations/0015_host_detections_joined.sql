@@ -19,16 +19,6 @@ CREATE TABLE host_detections_joined (
   xml     BLOB    NOT NULL
 );
 
--- The hosts already stored; the store joins new ones with the same statement (src/hosts/host-store.ts).
--- View 1's classes are 0, 4, 12, 16, 20 and 28: 269553681 is their mask.
-INSERT INTO host_detections_joined (key, classes, parts, xml)
-SELECT host_id * 2 + view, sum(DISTINCT 1 << class), unhex(group_concat(printf('%02X%08X', class, length(xml)), '' ORDER BY unique_vuln_id)),
-       CAST(group_concat(xml, char(10) ORDER BY unique_vuln_id) AS BLOB)
-FROM (
-  SELECT host_id, unique_vuln_id, xml,
-         CASE type WHEN 'Confirmed' THEN 0 WHEN 'Potential' THEN 1 ELSE 2 END * 16
-         + CASE status WHEN 'New' THEN 0 WHEN 'Active' THEN 1 WHEN 'Fixed' THEN 2 ELSE 3 END * 4
-         + (is_ignored <> 0) * 2 + (is_disabled <> 0) AS class
-  FROM host_detections
-) JOIN (SELECT 0 AS view, 281474976710655 AS within UNION ALL SELECT 1, 269553681) ON ((1 << class) & within) <> 0
-GROUP BY host_id, view;
+-- Left empty: the hosts already stored are joined before the server listens, by the rewrite of
+-- their stored forms that a database from before 0018 takes (src/hosts/stored-detections.ts),
+-- once a host; filling it here as well joined every host twice more on an upgrade.

@@ -22,6 +22,11 @@ export interface StoredFormKind {
    * is left.
    */
   rewrite(after: number, limit: number): number | undefined;
+  /**
+   * Kinds its rewrite writes again as a matter of course (the DETECTION elements' rejoins each
+   * host): each of its steps moves their records on with its own, so they are not written twice.
+   */
+  readonly renews?: readonly StoredFormKind[];
 }
 
 /** [E] Keys rewritten per transaction: each step lands, so an interrupted rewrite resumes after it. */
@@ -31,6 +36,12 @@ interface Recorded {
   version: number;
   through: number | null;
 }
+
+/**
+ * How far the forms of `kind` are of its version: the last key rewritten, Infinity when all are,
+ * -1 when none is.
+ */
+const progress = (record: Recorded | undefined, kind: StoredFormKind) => (record?.version !== kind.version ? -1 : (record.through ?? Number.POSITIVE_INFINITY));
 
 const writtenBy = (record: Recorded | undefined) =>
   record === undefined
@@ -55,9 +66,18 @@ export function renewStoredForms(db: Db, kinds: readonly StoredFormKind[]): void
       const from = record?.version === kind.version ? record.through! : -1;
       const last = kind.rewrite(from, STEP);
       write.run(kind.name, kind.version, last ?? null);
+      // a renewed kind's forms are of its version up to `last` only when they were up to `from`
+      const renewed = (kind.renews ?? []).filter((other) => {
+        const done = progress(read.get(other.name) as Recorded | undefined, other);
+        if (from >= 0 && done < from) return false;
+        const through = last === undefined ? Number.POSITIVE_INFINITY : Math.max(done, last);
+        write.run(other.name, other.version, through === Number.POSITIVE_INFINITY ? null : through);
+        return true;
+      });
       if (last !== undefined && !told) {
+        const also = renewed.map((other) => `, and with them the ${other.name},`).join('');
         console.error(
-          `qualys-emulator: ${from >= 0 ? 'resuming the rewrite of' : 'rewriting'} the stored ${kind.name} (${writtenBy(record)}) before listening`,
+          `qualys-emulator: ${from >= 0 ? 'resuming the rewrite of' : 'rewriting'} the stored ${kind.name} (${writtenBy(record)})${also} before listening`,
         );
         told = true;
       }

@@ -187,7 +187,7 @@ export class HostStore extends SqlStore {
     this.stmts = {
       insertHost: db.prepare(insertSql('hosts', 'id', HOST_COLUMNS)),
       insertDetection: db.prepare(insertSql('host_detections', 'unique_vuln_id', ['host_id', ...DETECTION_COLUMNS])),
-      // a host's elements of one view joined, with each one's class and length, as migrations/0015 joins those stored before it
+      // a host's elements of one view joined, with each one's class and length (migrations/0015's table)
       unjoinDetections: db.prepare('DELETE FROM host_detections_joined WHERE key BETWEEN @hostId * 2 AND @hostId * 2 + 1'),
       joinDetections: db.prepare(
         `INSERT INTO host_detections_joined (key, classes, parts, xml)

@@ -11,12 +11,17 @@ function eachHost(store: HostStore, after: number, limit: number, each: (hostId:
 }
 
 /**
- * The forms the hosts keep written, as kinds of stored form keyed by host ID: each detection's
- * DETECTION element, written again from its columns, its host's joined again with it; and each
- * host's joined elements, joined again from the stored ones.
+ * The forms the hosts keep written, as kinds of stored form keyed by host ID: each host's joined
+ * elements, joined again from the stored ones; and each detection's DETECTION element, written
+ * again from its columns, its host's joined again with it, which renews the joined kind too.
  */
-export const storedDetectionForms = (store: HostStore): StoredFormKind[] => [
-  {
+export function storedDetectionForms(store: HostStore): StoredFormKind[] {
+  const joined: StoredFormKind = {
+    name: 'joined detections of each host',
+    version: JOINED_FORMS_VERSION,
+    rewrite: (after, limit) => eachHost(store, after, limit, (hostId) => store.rejoin(hostId)),
+  };
+  const elements: StoredFormKind = {
     name: 'DETECTION elements',
     version: DETECTION_FORMS_VERSION,
     rewrite: (after, limit) =>
@@ -24,10 +29,7 @@ export const storedDetectionForms = (store: HostStore): StoredFormKind[] => [
         for (const d of store.detectionsOf(hostId)) store.replaceXml(d.unique_vuln_id, storedXml(d));
         store.rejoin(hostId);
       }),
-  },
-  {
-    name: 'joined detections of each host',
-    version: JOINED_FORMS_VERSION,
-    rewrite: (after, limit) => eachHost(store, after, limit, (hostId) => store.rejoin(hostId)),
-  },
-];
+    renews: [joined],
+  };
+  return [elements, joined];
+}

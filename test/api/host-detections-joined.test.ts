@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/index.js';
-import { all, call, startTestEmulator, USER } from '../helpers/emulator.js';
+import { describe, expect, it } from 'vitest';
+import { all, call, startTestEmulator } from '../helpers/emulator.js';
 
 /**
  * A list whose filters choose detections by class alone (status, include_vuln_type, show_igs,
@@ -76,25 +71,5 @@ describe('detections joined per host', () => {
     const list = await hostList('ids=7&status=Active&include_ignored=1');
     expect(list.match(/<DETECTION>/g)).toHaveLength(4);
     expect(list).toBe(await hostList('ids=7&status=Active&include_ignored=1&severities=1-5'));
-  });
-
-  it('joins the detections stored before migrations/0015 as the store joins new ones', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qe-joined-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'hosts.sqlite');
-    const before = await startEmulator({ db: file, users: [USER] });
-    await before.generateHosts({ seed: 5, count: 30 });
-    const expected = await Promise.all(byClass.map((query) => hostList(query, before)));
-    await before.close();
-    // the database as it was before the migration
-    const old = new Database(file);
-    old.exec("DROP TABLE host_detections_joined; DELETE FROM schema_migrations WHERE name = '0015_host_detections_joined.sql'");
-    old.close();
-    const after = await startEmulator({ db: file, users: [USER] });
-    try {
-      for (const [i, query] of byClass.entries()) expect(await hostList(query, after)).toBe(expected[i]);
-    } finally {
-      await after.close();
-    }
   });
 });

@@ -2,8 +2,9 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '../../src/index.js';
+import { JOINED_FORMS_VERSION } from '../../src/hosts/detection-classes.js';
 import { DETECTION_FORMS_VERSION } from '../../src/hosts/host-xml.js';
 import { call, USER } from '../helpers/emulator.js';
 
@@ -119,6 +120,28 @@ describe('stored written forms', () => {
     expect(await answers(file)).toEqual(expected);
   });
 
+  it('join each host once when the database is from before hosts were joined (migrations/0015)', async () => {
+    const file = copy();
+    // as the migrations up to 0014 left it: no joined table, no recorded versions, no 0016 or 0017
+    tamper(
+      file,
+      [],
+      `DROP TABLE host_detections_joined; DROP TABLE stored_forms; DROP TABLE kb_vuln_patch_dates;
+       ALTER TABLE hosts DROP COLUMN trurisk; DELETE FROM schema_migrations WHERE name >= '0015'`,
+    );
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await answers(file)).toEqual(expected);
+      // one rewrite joins every host: the DETECTION elements', which renews the joined kind with it
+      const rewrites = log.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('the stored'));
+      expect(rewrites.filter((line) => line.includes('detection'))).toEqual([
+        'qualys-emulator: rewriting the stored DETECTION elements (their version unrecorded), and with them the joined detections of each host, before listening',
+      ]);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
   it("are kept as they are where the recorded version is the writer's, and rewritten where it is not", async () => {
     const file = copy();
     // the KnowledgeBase's forms recorded as this version's: their bytes are trusted, not written again
@@ -132,18 +155,22 @@ describe('stored written forms', () => {
 
   it('resume an interrupted rewrite after the last host it wrote, and finish it', async () => {
     const file = copy();
-    // killed after rewriting hosts 1 to 20: those are the new version's, the rest the old one's
-    tamper(file, ['host_detections', 'host_detections_joined'], "UPDATE stored_forms SET through = 20 WHERE kind = 'DETECTION elements'");
+    // killed after rewriting hosts 1 to 20, and joining them again: those are the new version's, the rest the old one's
+    tamper(file, ['host_detections', 'host_detections_joined'], "UPDATE stored_forms SET through = 20 WHERE kind LIKE '%detection%'");
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const got = await answers(file);
+    // the joined detections resume with the elements, not from the first host
+    expect(log.mock.calls.filter(([line]) => String(line).includes('stored joined'))).toEqual([]);
+    log.mockRestore();
     // hosts up to 20 are not written again (their bytes, as tampered, stay); the others are
     expect(host(got.oneByOne, early)).toEqual(host(expected.oneByOne, early).replaceAll('Made-up', 'Stale!!'));
     for (const name of HOST_ANSWERS) expect(host(got[name], late), name).toEqual(host(expected[name], late));
     // and the rewrite is recorded as done: the next start trusts every element
     const db = new Database(file);
-    expect(db.prepare("SELECT version, through FROM stored_forms WHERE kind = 'DETECTION elements'").get()).toEqual({
-      version: DETECTION_FORMS_VERSION,
-      through: null,
-    });
+    expect(db.prepare("SELECT kind, version, through FROM stored_forms WHERE kind LIKE '%detection%' ORDER BY kind").all()).toEqual([
+      { kind: 'DETECTION elements', version: DETECTION_FORMS_VERSION, through: null },
+      { kind: 'joined detections of each host', version: JOINED_FORMS_VERSION, through: null },
+    ]);
     db.close();
   });
 });
