@@ -103,7 +103,7 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       'show_tags',
       'truncation_limit',
       // [Q: the guide's 4.0 host list sample of p.1010 writes `cloud_agent_activationkey=0` into its
-      // next-page URL, which clients follow verbatim]
+      // next-page URL, which clients follow verbatim; [E] the other versions take it too, unproven]
       'cloud_agent_activationkey',
       ...HOST_FILTER_PARAMS,
       ...HOST_LIST_FILTER_PARAMS,
