@@ -15,17 +15,9 @@ import { readCloudParams, readHostListExtras, withExtras } from './host-list-par
 import { hostListReader } from './host-list-reader.js';
 import type { HostStore } from './host-store.js';
 import { joinedRead } from './joined-detections.js';
-import {
-  assetGroupIds,
-  detectionElement,
-  detectionHost,
-  hostListHost,
-  riskElements,
-  showsRisk,
-  showsStored,
-  storedDetection,
-  type DetectionShow,
-} from './host-xml.js';
+import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
+import { assetGroupIds } from './host-group-xml.js';
+import { riskElements, showsRisk } from './host-risk-xml.js';
 import { type ChunkPlace, detectionPlaces, GroupGlossary, groupsOfHosts } from './host-groups.js';
 import { HOST_API_VERSIONS, HOST_CLOUD_PARAMS, HOST_VERSIONS, type HostApiVersion } from './host-versions.js';
 

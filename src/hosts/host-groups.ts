@@ -2,7 +2,7 @@ import type { GroupDirectory, GroupIps } from '../asset-groups/group-directory.j
 import { MAX_ID } from '../qualys/id-set.js';
 import type { XmlElement } from '../qualys/xml.js';
 import type { HostRow } from './host.js';
-import { detectionPlaceWriter, groupGlossary } from './host-xml.js';
+import { detectionPlaceWriter, groupGlossary } from './host-group-xml.js';
 
 /**
  * The asset groups of hosts, as the lists write them: a host belongs to the groups whose IPs hold
@@ -41,7 +41,7 @@ export function groupsOfHosts(groups: GroupDirectory): ChunkGroups {
 /** What a HOST holds after TRACKING_METHOD, for each host of a chunk. */
 export type ChunkPlace = (hosts: readonly HostRow[]) => (h: HostRow) => XmlElement[];
 
-/** The v5.0 detection HOST's groups and network (host-xml.ts), a chunk at a time. */
+/** The v5.0 detection HOST's groups and network (host-group-xml.ts), a chunk at a time. */
 export function detectionPlaces(groups: GroupDirectory): ChunkPlace {
   const groupsOf = groupsOfHosts(groups);
   const write = detectionPlaceWriter();
