@@ -11,8 +11,7 @@ import type { DetectionFilter } from './host-filter.js';
  */
 
 /** [E] type * 16 + status * 4 + ignored * 2 + disabled; the store's SQL writes the same. */
-export const detectionClass = (type: number, status: number, ignored: boolean, disabled: boolean) =>
-  type * 16 + status * 4 + (ignored ? 2 : 0) + (disabled ? 1 : 0);
+const detectionClass = (type: number, status: number, ignored: boolean, disabled: boolean) => type * 16 + status * 4 + (ignored ? 2 : 0) + (disabled ? 1 : 0);
 
 const CLASSES = 48;
 

@@ -1,3 +1,5 @@
+/** Reads the detection list's own filters into the store's filters; a bad value is a 1905. */
+
 import { qualysErrors } from '../qualys/errors.js';
 import { parseIdSet } from '../qualys/id-set.js';
 import type { RequestParams } from '../qualys/params.js';
@@ -5,8 +7,6 @@ import { DETECTION_STATUSES } from './host.js';
 import { dateOf, type FilterSources, flag, readHostFilter } from './host-params.js';
 import type { DetectionFilter, HostFilter } from './host-filter.js';
 import { ARF_FILTERS_V2 } from './host-versions.js';
-
-/** Reads the detection list's own filters into the store's filters; a bad value is a 1905. */
 
 /** [Q: recorded 2024, PowerQualys: the 2.0 detection list's 1901 names them; Doc Center Samples 9 and 10] QIDs by search list. */
 const SEARCH_LIST_PARAMS = ['include_search_list_titles', 'exclude_search_list_titles', 'include_search_list_ids', 'exclude_search_list_ids'] as const;

@@ -15,17 +15,9 @@ import { readCloudParams, readHostListExtras, withExtras } from './host-list-par
 import { hostListReader } from './host-list-reader.js';
 import type { HostStore } from './host-store.js';
 import { joinedRead } from './joined-detections.js';
-import {
-  assetGroupIds,
-  detectionElement,
-  detectionHost,
-  hostListHost,
-  riskElements,
-  showsRisk,
-  showsStored,
-  storedDetection,
-  type DetectionShow,
-} from './host-xml.js';
+import { detectionElement, detectionHost, hostListHost, showsStored, storedDetection, type DetectionShow } from './host-xml.js';
+import { assetGroupIds } from './host-group-xml.js';
+import { riskElements, showsRisk } from './host-risk-xml.js';
 import { type ChunkPlace, detectionPlaces, GroupGlossary, groupsOfHosts } from './host-groups.js';
 import { HOST_API_VERSIONS, HOST_CLOUD_PARAMS, HOST_VERSIONS, type HostApiVersion } from './host-versions.js';
 
@@ -103,7 +95,7 @@ function hostList(version: HostApiVersion, lists: HostLists): ActionSpec {
       'show_tags',
       'truncation_limit',
       // [Q: the guide's 4.0 host list sample of p.1010 writes `cloud_agent_activationkey=0` into its
-      // next-page URL, which clients follow verbatim]
+      // next-page URL, which clients follow verbatim; [E] the other versions take it too, unproven]
       'cloud_agent_activationkey',
       ...HOST_FILTER_PARAMS,
       ...HOST_LIST_FILTER_PARAMS,

@@ -2,7 +2,7 @@ import type { GroupDirectory, GroupIps } from '../asset-groups/group-directory.j
 import { MAX_ID } from '../qualys/id-set.js';
 import type { XmlElement } from '../qualys/xml.js';
 import type { HostRow } from './host.js';
-import { detectionPlaceWriter, groupGlossary } from './host-xml.js';
+import { detectionPlaceWriter, groupGlossary } from './host-group-xml.js';
 
 /**
  * The asset groups of hosts, as the lists write them: a host belongs to the groups whose IPs hold
@@ -41,7 +41,7 @@ export function groupsOfHosts(groups: GroupDirectory): ChunkGroups {
 /** What a HOST holds after TRACKING_METHOD, for each host of a chunk. */
 export type ChunkPlace = (hosts: readonly HostRow[]) => (h: HostRow) => XmlElement[];
 
-/** The v5.0 detection HOST's groups and network (host-xml.ts), a chunk at a time. */
+/** The v5.0 detection HOST's groups and network (host-group-xml.ts), a chunk at a time. */
 export function detectionPlaces(groups: GroupDirectory): ChunkPlace {
   const groupsOf = groupsOfHosts(groups);
   const write = detectionPlaceWriter();
@@ -57,11 +57,15 @@ export function detectionPlaces(groups: GroupDirectory): ChunkPlace {
  * each, by ID [Q: the DTD as qualyspy models it, `GLOSSARY (ASSET_GROUP_LIST?)`].
  */
 export class GroupGlossary {
-  private readonly byHost = new Map<number, readonly GroupIps[]>();
+  /** The groups of the hosts noted before the last, by ID: the glossary holds groups, not hosts. */
+  private readonly groups = new Map<number, GroupIps>();
+  /** The last host noted, kept apart: it may be the next page's first, read but not written. */
+  private last: { hostId: number; groups: readonly GroupIps[] } | undefined;
 
   /** Notes a host written with its groups, which it answers. */
   note(hostId: number, groups: readonly GroupIps[]): readonly GroupIps[] {
-    this.byHost.set(hostId, groups);
+    if (this.last) for (const g of this.last.groups) this.groups.set(g.id, g);
+    this.last = { hostId, groups };
     return groups;
   }
 
@@ -70,8 +74,8 @@ export class GroupGlossary {
    * to learn it exists but not written on this one.
    */
   element(next: number | undefined): XmlElement | undefined {
-    const groups = new Map<number, GroupIps>();
-    for (const [hostId, list] of this.byHost) if (hostId !== next) for (const g of list) groups.set(g.id, g);
+    const groups = new Map(this.groups);
+    if (this.last && this.last.hostId !== next) for (const g of this.last.groups) groups.set(g.id, g);
     if (groups.size === 0) return undefined;
     return groupGlossary([...groups.values()].sort((a, b) => a.id - b.id));
   }

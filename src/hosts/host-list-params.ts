@@ -1,7 +1,7 @@
 import type { RequestParams } from '../qualys/params.js';
 import { flag } from './host-params.js';
 import type { HostFilter } from './host-filter.js';
-import type { RiskShow } from './host-xml.js';
+import type { RiskShow } from './host-risk-xml.js';
 
 /**
  * Reads the host list's TruRisk and cloud parameters (host-versions.ts names them); a bad

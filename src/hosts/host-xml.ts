@@ -1,8 +1,6 @@
-import type { GroupIps } from '../asset-groups/group-directory.js';
 import { formatAddress } from '../qualys/ip-set.js';
 import { cdataLeaf, el, elOf, leaf, prerender, type XmlElement } from '../qualys/xml.js';
 import type { DetectionRow, HostRow, HostTag } from './host.js';
-import { ASSET_CRITICALITY } from './trurisk.js';
 
 /**
  * The HOST elements of the host list and of the detection list, in the DTDs' order
@@ -67,7 +65,7 @@ const vmScans = (h: HostRow) => [
 
 /**
  * A HOST of HOST_LIST_OUTPUT; `groups` (details `/AGs`) its ASSET_GROUP_IDS, the DTD's last element;
- * `risk`, its TruRisk elements (`riskElements`, below), which follow IP.
+ * `risk`, its TruRisk elements (host-risk-xml.ts), which follow IP.
  */
 export function hostListHost(h: HostRow, show: HostListShow, groups?: XmlElement, risk: readonly XmlElement[] = []): XmlElement {
   return el(
@@ -132,7 +130,7 @@ export const STORED_SHOW: DetectionShow = { assetId: false, tags: false, results
  * DETECTION's place: HOST_LIST_VM_DETECTION_OUTPUT, RESPONSE, HOST_LIST, HOST, DETECTION_LIST above
  * it; a v5.0 ASSET_GROUP's too, with ASSET_GROUP_LIST for DETECTION_LIST.
  */
-const DETECTION_DEPTH = 5;
+export const DETECTION_DEPTH = 5;
 const DETECTION_INDENT = '  '.repeat(DETECTION_DEPTH);
 
 /** Whether a list shows detections as they are stored written. */
@@ -145,10 +143,10 @@ export const showsStored = (show: DetectionShow) => show.results === STORED_SHOW
  */
 export const DETECTION_FORMS_VERSION = 1;
 
-/** A detection's DETECTION element as it is stored. */
 /** A child of DETECTION written once, to be copied into every DETECTION that holds it. */
 export const inDetection = (child: XmlElement): XmlElement => prerender(child, DETECTION_DEPTH + 1);
 
+/** A detection's DETECTION element as it is stored. */
 export const storedXml = (d: Omit<DetectionRow, 'host_id'>): Buffer => prerender(detectionElement(d, STORED_SHOW), DETECTION_DEPTH).written!.bytes;
 
 /** Stored DETECTION elements (one, or several joined by newlines), copied as they are into the HOST they are listed in. */
@@ -171,75 +169,4 @@ export function detectionHost(h: HostRow, detections: readonly XmlElement[], sho
     show.tags && tags(h.tags),
     elOf('DETECTION_LIST', detections),
   );
-}
-
-/** What a host list shows of the risk (`show_ars`, `show_trurisk`, `show_trurisk_factors`). */
-export interface RiskShow {
-  ars: boolean;
-  trurisk: boolean;
-  factors: boolean;
-}
-
-export const showsRisk = (show: RiskShow) => show.ars || show.trurisk || show.factors;
-
-/**
- * The risk elements of a host list HOST, after IP: TRURISK_SCORE and ASSET_CRITICALITY_SCORE, then
- * TRURISK_SCORE_FACTORS [Q: the order of qualyspy's models, which follow the DTD]. [E] Before them
- * ASSET_RISK_SCORE, TruRisk's former name, with the same value; the factors an empty
- * TRURISK_SCORE_FORMULA and a VULN_COUNT for each severity, `counts` of the host's open detections
- * of severity 1 to 5 (as a hand-written fixture shows them: docs/fidelity.md §20).
- */
-export function riskElements(score: number, counts: readonly number[], show: RiskShow): XmlElement[] {
-  return [
-    ...(show.ars ? [leaf('ASSET_RISK_SCORE', String(score))] : []),
-    ...(show.trurisk ? [leaf('TRURISK_SCORE', String(score)), leaf('ASSET_CRITICALITY_SCORE', String(ASSET_CRITICALITY))] : []),
-    ...(show.factors
-      ? [
-          el(
-            'TRURISK_SCORE_FACTORS',
-            leaf('TRURISK_SCORE_FORMULA', ''),
-            ...counts.map((n, i) => ({ name: 'VULN_COUNT', attrs: { qds_severity: String(i + 1) }, text: String(n) })),
-          ),
-        ]
-      : []),
-  ];
-}
-
-/** [Q: DC host list sample 2] ASSET_GROUP_IDS: the IDs of the host's groups, comma-separated; [E] none, no element. */
-export function assetGroupIds(groups: readonly GroupIps[]): XmlElement | undefined {
-  return groups.length === 0 ? undefined : leaf('ASSET_GROUP_IDS', groups.map((g) => g.id).join(','));
-}
-
-/** A group as the host list's GLOSSARY writes it [Q: the DTD as qualyspy models it]: ID, then TITLE. */
-const assetGroupElement = (g: GroupIps): XmlElement => el('ASSET_GROUP', leaf('ID', String(g.id)), cdataLeaf('TITLE', g.title));
-
-/** [Q: the DTD as qualyspy models it, `GLOSSARY (ASSET_GROUP_LIST?)`] a host list page's GLOSSARY of `groups`, by ID. */
-export const groupGlossary = (groups: readonly GroupIps[]): XmlElement => el('GLOSSARY', elOf('ASSET_GROUP_LIST', groups.map(assetGroupElement)));
-
-/** [Q: docs] the network every host is in while the emulator keeps hosts out of custom networks. */
-const DEFAULT_NETWORK_NAME = 'Global Default Network';
-
-/**
- * The v5.0 detection HOST's elements after TRACKING_METHOD, for one answer: ASSET_GROUP_LIST
- * (empty when the host is in no group, as the sample shows), NETWORK_ID and NETWORK_NAME. [E] Each
- * group an ASSET_GROUP of ID and TITLE, as the host list's GLOSSARY writes groups. Each group is
- * written once an answer, and each list of groups once a chunk (`chunk()` for each), shared by the
- * chunk's hosts in the same groups: a page's bytes are copied, not rendered per host.
- */
-export function detectionPlaceWriter(): () => (h: HostRow, groups: readonly GroupIps[]) => XmlElement[] {
-  const written = new Map<number, XmlElement>();
-  const groupElement = (g: GroupIps) => {
-    const e = written.get(g.id) ?? prerender(assetGroupElement(g), DETECTION_DEPTH);
-    written.set(g.id, e);
-    return e;
-  };
-  return () => {
-    const lists = new Map<string, XmlElement>();
-    return (h, groups) => {
-      const key = groups.map((g) => g.id).join(',');
-      const list = lists.get(key) ?? prerender(elOf('ASSET_GROUP_LIST', groups.map(groupElement)), DETECTION_DEPTH - 1);
-      lists.set(key, list);
-      return [list, leaf('NETWORK_ID', String(h.network_id)), ...(h.network_id === 0 ? [leaf('NETWORK_NAME', DEFAULT_NETWORK_NAME)] : [])];
-    };
-  };
 }

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { all, AUTH, call, expectError, startTestEmulator, text, type Node } from '../helpers/emulator.js';
+import { detections, hostList, hostsOf as hosts, listed } from '../helpers/host-lists.js';
 
 // The detection and host list parameters public clients send, each client's call as it sends it
 // (/work research of issue 23; docs/fidelity.md §20). Every answer is DTD-validated.
 const emulator = await startTestEmulator();
-const detections = (v: string) => `/api/${v}/fo/asset/host/vm/detection/`;
 const VERSIONS = ['2.0', '3.0', '4.0', '5.0'];
 
-const hosts = (root: Node) => all(root, 'RESPONSE/HOST_LIST', 'HOST');
 const qidsOf = (root: Node) => hosts(root).flatMap((h) => all(h, 'DETECTION_LIST', 'DETECTION').map((d) => text(d, 'QID')));
 /** A date that many days before now, as the seed takes dates. */
 function daysAgo(days: number): string {
@@ -19,10 +18,10 @@ async function badValue(path: string, name: string, value: string, also: Record<
   const escaped = `${name} has invalid value: ${value} (`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   expectError(res, 400, '1905', new RegExp(`^parameter ${escaped}`));
 }
-const answered = async (res: Awaited<ReturnType<typeof call>>) => {
-  expect(res.status, res.body).toBe(200);
-  return res.root;
-};
+/** A client's call as its query string reads, which keeps its parameters' order. */
+const form = (query: string) => Object.fromEntries(new URLSearchParams(query));
+/** The answer to a client's call of `action=list` (GET, or POST with the form), which must be a 200. */
+const list = async (path: string, params: Record<string, string>, method = 'GET') => (await listed(emulator, path, params, method)).root;
 
 await call(emulator, '/api/2.0/fo/asset/ip/', { form: { action: 'add', ips: '10.30.0.0/24', enable_vm: '1' } });
 await emulator.seed({
@@ -93,45 +92,23 @@ const IDS = '900-901';
 
 describe('cloud and detection-source parameters on the detections, every version', () => {
   it("answers ServiceNow's Host Detection Integration call (5.0 since 12.21.0) at every version, adding no element", async () => {
+    const serviceNow = form(
+      `action=list&ids=${IDS}&vuln_detection_source=1&show_tags=1&show_cloud_tags=1&host_metadata=all&output_format=XML&truncation_limit=500&status=New,Active,Re-Opened,Fixed&severities=1-5`,
+    );
     for (const v of VERSIONS) {
-      const root = await answered(
-        await call(emulator, detections(v), {
-          form: {
-            action: 'list',
-            ids: IDS,
-            vuln_detection_source: '1',
-            show_tags: '1',
-            show_cloud_tags: '1',
-            host_metadata: 'all',
-            output_format: 'XML',
-            truncation_limit: '500',
-            status: 'New,Active,Re-Opened,Fixed',
-            severities: '1-5',
-          },
-        }),
-      );
+      const root = await list(detections(v), serviceNow, 'POST');
       expect(qidsOf(root)).toEqual(['38200', '38201', '38202']);
       for (const h of hosts(root)) expect(h.children.map((c) => c.name)).not.toContain('METADATA');
     }
   });
 
   it("answers qualysdk's documented 5.0 call and Qualys's Doc Center Sample 7", async () => {
-    const qualysdk = {
-      action: 'list',
-      echo_request: '0',
-      show_results: '1',
-      output_format: 'XML',
-      ids: IDS,
-      show_asset_id: '1',
-      show_tags: '1',
-      show_cloud_tags: '1',
-      host_metadata: 'all',
-      show_qds: '1',
-      show_qds_factors: '1',
-    };
-    expect(qidsOf(await answered(await call(emulator, detections('5.0'), { form: qualysdk })))).toEqual(['38200', '38201']);
+    const qualysdk = form(
+      `action=list&echo_request=0&show_results=1&output_format=XML&ids=${IDS}&show_asset_id=1&show_tags=1&show_cloud_tags=1&host_metadata=all&show_qds=1&show_qds_factors=1`,
+    );
+    expect(qidsOf(await list(detections('5.0'), qualysdk, 'POST'))).toEqual(['38200', '38201']);
     const sample7 = { action: 'list', ids: IDS, host_metadata: 'ec2', host_metadata_fields: 'region' };
-    expect(hosts(await answered(await call(emulator, detections('2.0'), { query: sample7 }))).map((h) => text(h, 'ID'))).toEqual(['900']);
+    expect(hosts(await list(detections('2.0'), sample7)).map((h) => text(h, 'ID'))).toEqual(['900']);
   });
 
   it('refuses a value outside each parameter’s set with 1905', async () => {
@@ -146,28 +123,19 @@ describe('cloud and detection-source parameters on the detections, every version
 
 describe('detection_processed_after and _before, on LAST_PROCESSED_DATETIME', () => {
   it("keeps what ServiceNow's legacy Host Detection message asks for, and no other detection of the host", async () => {
-    const serviceNow = {
-      action: 'list',
-      ids: IDS,
-      output_format: 'XML',
-      detection_processed_after: '2026-11-01',
-      truncation_limit: '500',
-      status: 'New,Active,Re-Opened,Fixed',
-    };
-    const root = await answered(await call(emulator, detections('2.0'), { form: serviceNow }));
+    const serviceNow = form(
+      `action=list&ids=${IDS}&output_format=XML&detection_processed_after=2026-11-01&truncation_limit=500&status=New,Active,Re-Opened,Fixed`,
+    );
+    const root = await list(detections('2.0'), serviceNow, 'POST');
     expect(qidsOf(root)).toEqual(['38201']);
     expect(text(all(hosts(root)[0], 'DETECTION_LIST', 'DETECTION')[0], 'LAST_PROCESSED_DATETIME')).toBe('2026-11-20T00:00:00Z');
   });
 
   it("keeps what XSOAR's qualys-host-list-detection asks for with both bounds", async () => {
-    const xsoar = {
-      action: 'list',
-      ids: IDS,
-      status: 'Fixed,Active',
-      detection_processed_after: '2026-08-01T00:00:00Z',
-      detection_processed_before: '2026-10-01T00:00:01Z',
-    };
-    expect(qidsOf(await answered(await call(emulator, detections('2.0'), { query: xsoar })))).toEqual(['38200', '38202']);
+    const xsoar = form(
+      `action=list&ids=${IDS}&status=Fixed,Active&detection_processed_after=2026-08-01T00:00:00Z&detection_processed_before=2026-10-01T00:00:01Z`,
+    );
+    expect(qidsOf(await list(detections('2.0'), xsoar))).toEqual(['38200', '38202']);
     await badValue(detections('2.0'), 'detection_processed_after', '2026-13-01');
   });
 });
@@ -191,51 +159,28 @@ describe('a pair without a name', () => {
 
 describe('tag selection on the detections, as on the host list', () => {
   it('keeps the hosts graph-qualys asks for with includeOnlyDetectionTags (a POST at 2.0)', async () => {
-    const graphQualys = {
-      action: 'list',
-      show_tags: '1',
-      show_igs: '1',
-      show_results: '0',
-      output_format: 'XML',
-      truncation_limit: '1000',
-      ids: IDS,
-      status: 'New,Fixed,Active,Re-Opened',
-      use_tags: '1',
-      tag_set_by: 'name',
-      tag_set_include: 'Prod',
-    };
-    const root = await answered(await call(emulator, detections('2.0'), { form: graphQualys }));
+    const graphQualys = form(
+      `action=list&show_tags=1&show_igs=1&show_results=0&output_format=XML&truncation_limit=1000&ids=${IDS}&status=New,Fixed,Active,Re-Opened&use_tags=1&tag_set_by=name&tag_set_include=Prod`,
+    );
+    const root = await list(detections('2.0'), graphQualys, 'POST');
     expect(hosts(root).map((h) => text(h, 'ID'))).toEqual(['900']);
     expect(qidsOf(root)).toEqual(['38200', '38201']);
   });
 
   it("keeps the hosts XSOAR's qualys-host-list-detection asks for, at every version", async () => {
-    const xsoar = {
-      action: 'list',
-      ids: IDS,
-      status: 'Fixed',
-      use_tags: '1',
-      tag_set_by: 'id',
-      tag_include_selector: 'any',
-      tag_exclude_selector: 'any',
-      tag_set_include: '21,22',
-      tag_set_exclude: '21',
-    };
-    for (const v of VERSIONS) expect(qidsOf(await answered(await call(emulator, detections(v), { query: xsoar })))).toEqual(['38202']);
+    const xsoar = form(
+      `action=list&ids=${IDS}&status=Fixed&use_tags=1&tag_set_by=id&tag_include_selector=any&tag_exclude_selector=any&tag_set_include=21,22&tag_set_exclude=21`,
+    );
+    for (const v of VERSIONS) expect(qidsOf(await list(detections(v), xsoar))).toEqual(['38202']);
     await badValue(detections('5.0'), 'tag_set_include', 'Prod', { use_tags: '1' });
   });
 });
 
 describe('day counts and the last test date', () => {
   it('keeps the hosts RescanHelper asks for with max_days_since_last_vm_scan=3 (a 4.0 POST, CSV_NO_METADATA)', async () => {
-    const rescanHelper = {
-      action: 'list',
-      ips: '10.30.0.11-10.30.0.12',
-      qids: '38203',
-      status: 'New,Active,Re-Opened',
-      max_days_since_last_vm_scan: '3',
-      output_format: 'CSV_NO_METADATA',
-    };
+    const rescanHelper = form(
+      `action=list&ips=10.30.0.11-10.30.0.12&qids=38203&status=New,Active,Re-Opened&max_days_since_last_vm_scan=3&output_format=CSV_NO_METADATA`,
+    );
     const res = await fetch(`${emulator.url}${detections('4.0')}`, {
       method: 'POST',
       headers: { Authorization: AUTH, 'X-Requested-With': 'vitest', 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -247,8 +192,7 @@ describe('day counts and the last test date', () => {
   });
 
   it("keeps the detections Doc Center Sample 18's last-tested forms ask for, by date and by days", async () => {
-    const found = async (q: Record<string, string>) =>
-      qidsOf(await answered(await call(emulator, detections('2.0'), { query: { action: 'list', ids: '902', network_ids: '0', ...q } })));
+    const found = async (q: Record<string, string>) => qidsOf(await list(detections('2.0'), { ids: '902', network_ids: '0', ...q }));
     expect(await found({ detection_last_tested_since_days: '185' })).toEqual(['38203', '38204']);
     expect(await found({ detection_last_tested_since_days: '30', detection_last_tested_before_days: '15' })).toEqual(['38204']);
     expect(await found({ detection_last_tested_since: daysAgo(5).slice(0, 10) })).toEqual(['38203']);
@@ -259,51 +203,29 @@ describe('day counts and the last test date', () => {
   });
 
   it("answers Sekoia's QualysVMDRTrigger call, filter_superseded_qids=1 leaving out nothing", async () => {
-    const sekoia = {
-      action: 'list',
-      ids: '902',
-      detection_updated_since: daysAgo(400),
-      truncation_limit: '1000',
-      include_vuln_type: 'confirmed',
-      show_qds: '1',
-      show_qds_factors: '1',
-      show_tags: '1',
-      show_asset_id: '1',
-      host_metadata: 'all',
-      show_cloud_tags: '1',
-      filter_superseded_qids: '1',
-    };
-    expect(qidsOf(await answered(await call(emulator, detections('2.0'), { query: sekoia })))).toEqual(['38203', '38204', '38205']);
+    const sekoia = form(
+      `action=list&ids=902&detection_updated_since=${daysAgo(400)}&truncation_limit=1000&include_vuln_type=confirmed&show_qds=1&show_qds_factors=1&show_tags=1&show_asset_id=1&host_metadata=all&show_cloud_tags=1&filter_superseded_qids=1`,
+    );
+    expect(qidsOf(await list(detections('2.0'), sekoia))).toEqual(['38203', '38204', '38205']);
   });
 });
 
 describe('network_ids, both lists', () => {
-  const hostList = (v: string) => `/api/${v}/fo/asset/host/`;
   it("keeps the Global Default Network's hosts for network_ids=0 and none for another network (Doc Center Sample 18, qualyspy)", async () => {
     const sample18 = { action: 'list', ids: '902', network_ids: '1000', detection_last_tested_since_days: '185' };
-    expect(hosts(await answered(await call(emulator, detections('2.0'), { query: sample18 })))).toEqual([]);
+    expect(hosts(await list(detections('2.0'), sample18))).toEqual([]);
     const qualyspy = { action: 'list', ids: '900-903', truncation_limit: '10000', network_ids: '0,1000' };
-    expect(hosts(await answered(await call(emulator, hostList('5.0'), { query: qualyspy }))).map((h) => text(h, 'ID'))).toEqual(['900', '901', '902', '903']);
-    expect(hosts(await answered(await call(emulator, hostList('2.0'), { query: { ...qualyspy, network_ids: '1000' } })))).toEqual([]);
+    expect(hosts(await list(hostList('5.0'), qualyspy)).map((h) => text(h, 'ID'))).toEqual(['900', '901', '902', '903']);
+    expect(hosts(await list(hostList('2.0'), { ...qualyspy, network_ids: '1000' }))).toEqual([]);
     await badValue(hostList('2.0'), 'network_ids', 'Global');
   });
 });
 
 describe('Policy Compliance, SCAP and IPv6 filters, both lists', () => {
-  const hostList = (v: string) => `/api/${v}/fo/asset/host/`;
-  const ids = async (path: string, q: Record<string, string>) =>
-    hosts(await answered(await call(emulator, path, { query: { action: 'list', ids: '900-903', ...q } }))).map((h) => text(h, 'ID'));
+  const ids = async (path: string, q: Record<string, string>) => hosts(await list(path, { ids: '900-903', ...q })).map((h) => text(h, 'ID'));
 
   it("keeps the hosts XSOAR's qualys-host-list asks for (network_ids, no_compliance_scan_since)", async () => {
-    const xsoar = {
-      truncation_limit: '1000',
-      details: 'All',
-      network_ids: '0',
-      no_compliance_scan_since: '2026-10-01',
-      show_tags: '1',
-      host_metadata: 'all',
-      show_cloud_tags: '1',
-    };
+    const xsoar = form(`truncation_limit=1000&details=All&network_ids=0&no_compliance_scan_since=2026-10-01&show_tags=1&host_metadata=all&show_cloud_tags=1`);
     expect(await ids(hostList('2.0'), xsoar)).toEqual(['901', '902', '903']);
     expect(await ids(hostList('2.0'), { compliance_scan_since: '2026-10-01' })).toEqual(['900']);
   });
@@ -327,18 +249,11 @@ describe('Policy Compliance, SCAP and IPv6 filters, both lists', () => {
 describe('what the 2.0 detection list allowed in 2024 [Q: recorded, PowerQualys]', () => {
   it('takes active_kernels_only as the ARF filters: 1 leaves out none, 2 and 3 keep none', async () => {
     // Qualys's multi-thread notes send active_kernels_only=1 with show_reopened_info=1
-    const notes = {
-      action: 'list',
-      ids: IDS,
-      show_igs: '0',
-      show_reopened_info: '1',
-      active_kernels_only: '1',
-      output_format: 'XML',
-      status: 'Active,Re-Opened,New',
-      truncation_limit: '0',
-    };
-    expect(qidsOf(await answered(await call(emulator, detections('2.0'), { query: notes })))).toEqual(['38200', '38201']);
-    expect(hosts(await answered(await call(emulator, detections('5.0'), { query: { ...notes, active_kernels_only: '2' } })))).toEqual([]);
+    const notes = form(
+      `action=list&ids=${IDS}&show_igs=0&show_reopened_info=1&active_kernels_only=1&output_format=XML&status=Active,Re-Opened,New&truncation_limit=0`,
+    );
+    expect(qidsOf(await list(detections('2.0'), notes))).toEqual(['38200', '38201']);
+    expect(hosts(await list(detections('5.0'), { ...notes, active_kernels_only: '2' }))).toEqual([]);
     await badValue(detections('2.0'), 'active_kernels_only', '4', notes);
   });
 
@@ -368,7 +283,9 @@ describe('what the 2.0 detection list allowed in 2024 [Q: recorded, PowerQualys]
 describe("the host list's next-page URL of the guide", () => {
   it('follows the 4.0 sample URL of p.1010, which carries cloud_agent_activationkey=0', async () => {
     const path = '/api/4.0/fo/asset/host/?action=list&details=None&truncation_limit=100&cloud_agent_activationkey=0&id_min=900';
-    const root = await answered(await call(emulator, path));
+    const res = await call(emulator, path);
+    expect(res.status, res.body).toBe(200);
+    const root = res.root;
     expect(all(root, 'RESPONSE/ID_SET', 'ID').map((id) => id.text)).toEqual(['900', '901', '902', '903']);
     await badValue('/api/4.0/fo/asset/host/', 'cloud_agent_activationkey', '2');
   });
@@ -377,7 +294,7 @@ describe("the host list's next-page URL of the guide", () => {
 describe('QDS_FACTORS after QDS, from the KnowledgeBase entry', () => {
   it("writes each detection's CVSS factors for XSOAR's fetch call (show_qds=1&show_qds_factors=1, GET at 2.0)", async () => {
     const xsoar = { action: 'list', truncation_limit: '1000', vm_scan_date_after: daysAgo(30).slice(0, 10), show_qds: '1', show_qds_factors: '1' };
-    const root = await answered(await call(emulator, detections('2.0'), { query: xsoar }));
+    const root = await list(detections('2.0'), xsoar);
     const [host] = hosts(root).filter((h) => text(h, 'ID') === '902');
     const factors = all(host, 'DETECTION_LIST', 'DETECTION').map((d) => {
       const names = d.children.map((c) => c.name);

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { all, call, expectError, find, startTestEmulator, text, type Node } from '../helpers/emulator.js';
+import { detections, hostList, hostsOf as hosts, listed } from '../helpers/host-lists.js';
 
 // What each API version of the host list and the detections serves differently
 // (docs/fidelity.md §20, "Versions"); every answer is DTD-validated against the DTD its DOCTYPE names.
 const emulator = await startTestEmulator();
-const hostList = (v: string) => `/api/${v}/fo/asset/host/`;
-const detections = (v: string) => `/api/${v}/fo/asset/host/vm/detection/`;
-
-const list = async (path: string, query: Record<string, string>) => {
-  const res = await call(emulator, path, { query: { action: 'list', ...query } });
-  expect(res.status, res.body).toBe(200);
-  return res;
-};
-const hosts = (root: Node) => all(root, 'RESPONSE/HOST_LIST', 'HOST');
+const list = (path: string, query: Record<string, string>) => listed(emulator, path, query);
 const names = (n: Node) => n.children.map((c) => c.name);
 const addGroup = async (title: string, ips: string) => {
   const added = await call(emulator, '/api/2.0/fo/asset/group/', { form: { action: 'add', title, ips } });
@@ -248,22 +241,11 @@ describe('host list TruRisk and cloud parameters [Q: the host list docs page; qu
   it("answers qualysetl's host list call, exactly as it sends it, at its default 2.0 and at 5.0", async () => {
     // [Q: qualysetl] (etld_lib_config.py, host_list_03/04_...py): a POST form, with vm_processed_after
     // (a week back by default) and id_min, 0 on its first page
-    const payload = {
-      action: 'list',
-      details: 'All',
-      truncation_limit: '25000',
-      show_tags: '1',
-      show_cloud_tags: '1',
-      show_asset_id: '1',
-      host_metadata: 'all',
-      show_trurisk: '1',
-      show_trurisk_factors: '1',
-      vm_processed_after: '2026-11-23T00:00:00Z',
-      id_min: '0',
-    };
+    const payload = { action: 'list', details: 'All', truncation_limit: '25000', show_tags: '1', show_cloud_tags: '1', show_asset_id: '1' };
+    // the rest of its form, in its order
+    const rest = { host_metadata: 'all', show_trurisk: '1', show_trurisk_factors: '1', vm_processed_after: '2026-11-23T00:00:00Z', id_min: '0' };
     for (const v of ['2.0', '5.0']) {
-      const res = await call(emulator, hostList(v), { form: payload });
-      expect(res.status, res.body).toBe(200);
+      const res = await listed(emulator, hostList(v), { ...payload, ...rest }, 'POST');
       const [seven, ...others] = hosts(res.root);
       expect([text(seven, 'ID'), text(seven, 'TRURISK_SCORE'), others.length]).toEqual(['700', '80', 0]);
       // [E] hosts are no cloud assets: no METADATA or CLOUD_PROVIDER_TAGS
