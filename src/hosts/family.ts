@@ -2,6 +2,7 @@ import type { ApiFamily } from '../api-family.js';
 import type { GroupDirectory } from '../asset-groups/group-directory.js';
 import type { SubscriptionIps } from '../asset-ips/subscription-ips.js';
 import type { KnowledgeBase } from '../knowledge-base/family.js';
+import type { NetworkDirectory } from '../networks/network-directory.js';
 import { detectionDtd, hostEndpoints, hostListDtd } from './host-endpoints.js';
 import { HOST_API_VERSIONS, HOST_VERSIONS } from './host-versions.js';
 import { readSeedHost } from './host-seed.js';
@@ -13,15 +14,17 @@ import { hostDetections, type HostDetections } from './host-detections.js';
 
 /**
  * What hosts take from other families: the subscription's IPs, the asset groups `ag_ids` and
- * `ag_titles` name, and the KnowledgeBase, which a generation fills with the QIDs it uses.
+ * `ag_titles` name, the KnowledgeBase, which a generation fills with the QIDs it uses, and the
+ * networks a seeded host's `network_id` names.
  */
 export interface HostLinks {
   subscriptionIps: SubscriptionIps;
+  networks: NetworkDirectory;
   assetGroups: GroupDirectory;
   knowledgeBase: KnowledgeBase;
 }
 
-/** A host of a seed document: its fields named as the list elements, lower-case, with `detections`. */
+/** A host of a seed document: its fields named as the list elements, lower-case, with `detections` and [E] `network_id`. */
 export interface SeedHost {
   ip: string;
   detections?: Record<string, string | number | undefined>[];
@@ -68,6 +71,7 @@ export const hostsFamily: ApiFamily<HostLinks, { hostDetections: HostDetections 
         store,
         sources,
         cvss: (qids) => links.knowledgeBase.cvss(qids),
+        networkName: (id) => links.networks.nameOf(id),
         get pageSize() {
           return settings.pageSize;
         },
@@ -75,7 +79,7 @@ export const hostsFamily: ApiFamily<HostLinks, { hostDetections: HostDetections 
       seed: {
         field: 'hosts',
         answer: 'host_ids',
-        create: (entry, _user, now) => service.create(readSeedHost(entry, now), (message) => entry.refuse(`${entry.where}: ${message}`)),
+        create: (entry, _user, now) => service.create(readSeedHost(entry, now, links.networks), (message) => entry.refuse(`${entry.where}: ${message}`)),
       },
       dashboard: hostsDashboard(store, sources, () => settings.pageSize),
       reset: () => service.stopGenerations(),

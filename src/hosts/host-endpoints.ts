@@ -34,6 +34,8 @@ export interface HostLists {
   readonly pageSize: number;
   /** The CVSS of the KnowledgeBase entries of `qids`, for the QDS factors. */
   cvss(qids: readonly number[]): ReadonlyMap<number, KbCvss>;
+  /** The name of network `id`, for the v5.0 detection HOST's NETWORK_NAME. */
+  networkName(id: number): string | undefined;
 }
 
 /** [Q] 0: no truncation; [E] the default is --page-size (Qualys's 1000 unless set). */
@@ -223,7 +225,8 @@ function detectionList(version: HostApiVersion, lists: HostLists): ActionSpec {
       };
       if (format === 'XML') {
         // [Q: the guide's v5.0 detection sample] groups and network after TRACKING_METHOD
-        const place: ChunkPlace = HOST_VERSIONS[version].detectionHostPlace === 'none' ? () => () => [] : detectionPlaces(lists.sources.groups);
+        const place: ChunkPlace =
+          HOST_VERSIONS[version].detectionHostPlace === 'none' ? () => () => [] : detectionPlaces(lists.sources.groups, lists.networkName);
         const read =
           joinedRead(store, hostFilter, detectionFilter, show, place) ??
           ((after: number, n: number) =>

@@ -42,9 +42,9 @@ export function groupsOfHosts(groups: GroupDirectory): ChunkGroups {
 export type ChunkPlace = (hosts: readonly HostRow[]) => (h: HostRow) => XmlElement[];
 
 /** The v5.0 detection HOST's groups and network (host-group-xml.ts), a chunk at a time. */
-export function detectionPlaces(groups: GroupDirectory): ChunkPlace {
+export function detectionPlaces(groups: GroupDirectory, networkName: (id: number) => string | undefined): ChunkPlace {
   const groupsOf = groupsOfHosts(groups);
-  const write = detectionPlaceWriter();
+  const write = detectionPlaceWriter(networkName);
   return (hosts) => {
     const found = groupsOf(hosts);
     const writeChunk = write();

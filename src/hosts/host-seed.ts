@@ -1,4 +1,5 @@
 import type { SeedEntry } from '../api-family.js';
+import type { NetworkDirectory } from '../networks/network-directory.js';
 import { parseIpSet } from '../qualys/ip-set.js';
 import { DETECTION_STATUSES, DETECTION_TYPES, PROTOCOLS, TRACKING_METHODS, type HostTag, type NewDetection, type NewHost } from './host.js';
 
@@ -18,7 +19,7 @@ const COUNT = { kind: 'int', min: 0, max: 2 ** 31 - 1 } as const;
 const FLAG = { kind: 'int', min: 0, max: 1 } as const;
 const ID = { kind: 'int', min: 1, max: 4294967295 } as const;
 
-/** [Q] the host fields a seed may give, as the lists name them; `ip` and `detections` are read apart. */
+/** [Q] the host fields a seed may give, as the lists name them, and [E] `network_id`; `ip` and `detections` are read apart. */
 const HOST_FIELDS: Fields = {
   id: ID,
   asset_id: ID,
@@ -35,6 +36,7 @@ const HOST_FIELDS: Fields = {
   last_compliance_scan_datetime: DATETIME,
   owner: TEXT,
   comments: LONG_TEXT,
+  network_id: { kind: 'int', min: 0, max: 4294967295 },
 };
 
 const DETECTION_FIELDS: Fields = {
@@ -131,8 +133,11 @@ function readDetection(value: unknown, where: string, refuse: (message: string) 
   };
 }
 
-/** A seed entry as a host to create; `ip` one IPv4 address. */
-export function readSeedHost(entry: SeedEntry, now: string): NewHost {
+/**
+ * A seed entry as a host to create; `ip` one IPv4 address. [E] `network_id` (0 unless given) is
+ * read as the network API reads one, so an unknown network refuses the seed with its CODE and TEXT.
+ */
+export function readSeedHost(entry: SeedEntry, now: string, networks: NetworkDirectory): NewHost {
   const refuse = (message: string) => entry.refuse(message);
   const f = readFields(entry.fields, HOST_FIELDS, entry.where, refuse, ['ip', 'tags', 'detections']);
   const ipText = entry.fields.ip;
@@ -151,7 +156,7 @@ export function readSeedHost(entry: SeedEntry, now: string): NewHost {
     id: (f.id ?? undefined) as number | undefined,
     ip: ips[0][0],
     tracking_method: (f.tracking_method ?? 'IP') as string,
-    network_id: 0,
+    network_id: f.network_id === null ? 0 : networks.networkId(String(f.network_id)),
     tags: JSON.stringify(readTags(entry.fields.tags, `${entry.where}.tags`, refuse)),
     detections: (detections as unknown[]).map((d, i) => readDetection(d, `${entry.where}.detections[${i}]`, refuse, now)),
   };

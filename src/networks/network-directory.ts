@@ -11,6 +11,8 @@ export interface NetworkDirectory {
    * ID only when the networks feature is enabled and that network exists; 1905 otherwise.
    */
   networkId(value: string): number;
+  /** The name of network `id` as stored (0's `Global Default Network`); none for an ID of no network. */
+  nameOf(id: number): string | undefined;
 }
 
 /** What the networks share with the families after them. */

@@ -50,6 +50,10 @@ export class NetworkService implements NetworkDirectory {
     return id;
   }
 
+  nameOf(id: number): string | undefined {
+    return id === 0 ? GLOBAL_DEFAULT_NETWORK.name : this.find(id)?.name;
+  }
+
   /** The scanner appliances assigned to each network. */
   appliancesByNetwork(): Map<number, NetworkAppliance[]> {
     return this.store.appliancesByNetwork();
