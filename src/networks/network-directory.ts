@@ -1,6 +1,6 @@
 /**
  * The networks as other families see them: whatever takes a `network_id` (authentication records,
- * the subscription's IPs, asset groups, excluded IPs) reads it through `networkId`, so every
+ * the subscription's IPs, asset groups, excluded IPs, seeded hosts) reads it through `networkId`, so every
  * family refuses an unknown network with the same CODE and TEXT.
  */
 export interface NetworkDirectory {
