@@ -1,4 +1,4 @@
-import { requestElement, type RequestEcho } from '../qualys/envelopes.js';
+import { listOutput, requestElement, type RequestEcho } from '../qualys/envelopes.js';
 import { dtdText, REQUEST_DTD, sequence } from '../qualys/dtd-text.js';
 import { cdataLeaf, el, elOf, leaf, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
 import type { Appliance } from './appliance-store.js';
@@ -91,23 +91,15 @@ export function applianceListOutput(page: {
   licenses?: { count: number; used: number };
 }): XmlDocumentSpec {
   const { appliances, options, licenses } = page;
-  return {
+  return listOutput({
     dtdPath: APPLIANCE_LIST_DTD,
-    root: el(
-      'APPLIANCE_LIST_OUTPUT',
-      requestElement(page.echo),
-      el(
-        'RESPONSE',
-        leaf('DATETIME', page.datetime),
-        appliances.length > 0 &&
-          elOf(
-            'APPLIANCE_LIST',
-            appliances.map((a) => (options.full ? fullAppliance(a, options) : elOf('APPLIANCE', briefChildren(a, options)))),
-          ),
-        licenses && el('LICENSE_INFO', leaf('QVSA_LICENSES_COUNT', String(licenses.count)), leaf('QVSA_LICENSES_USED', String(licenses.used))),
-      ),
-    ),
-  };
+    root: 'APPLIANCE_LIST_OUTPUT',
+    echo: page.echo,
+    datetime: page.datetime,
+    list: 'APPLIANCE_LIST',
+    items: appliances.map((a) => (options.full ? fullAppliance(a, options) : elOf('APPLIANCE', briefChildren(a, options)))),
+    after: licenses !== undefined && el('LICENSE_INFO', leaf('QVSA_LICENSES_COUNT', String(licenses.count)), leaf('QVSA_LICENSES_USED', String(licenses.used))),
+  });
 }
 
 /** [Q] a virtual scanner created: its ID, FRIENDLY_NAME, ACTIVATION_CODE and the licenses left (what Qualys's own tools read). */

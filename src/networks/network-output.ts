@@ -1,4 +1,4 @@
-import { requestElement, type RequestEcho } from '../qualys/envelopes.js';
+import { listOutput, type RequestEcho } from '../qualys/envelopes.js';
 import { dtdText, REQUEST_DTD } from '../qualys/dtd-text.js';
 import { cdataLeaf, el, elOf, leaf, type XmlDocumentSpec } from '../qualys/xml.js';
 import type { Network, NetworkAppliance } from './network-store.js';
@@ -27,22 +27,14 @@ export function networkListOutput(page: {
       )
     );
   };
-  return {
+  return listOutput({
     dtdPath: NETWORK_LIST_DTD,
-    root: el(
-      'NETWORK_LIST_OUTPUT',
-      requestElement(page.echo),
-      el(
-        'RESPONSE',
-        leaf('DATETIME', page.datetime),
-        page.networks.length > 0 &&
-          elOf(
-            'NETWORK_LIST',
-            page.networks.map((n) => el('NETWORK', leaf('ID', String(n.id)), cdataLeaf('NAME', n.name), appliancesOf(n.id))),
-          ),
-      ),
-    ),
-  };
+    root: 'NETWORK_LIST_OUTPUT',
+    echo: page.echo,
+    datetime: page.datetime,
+    list: 'NETWORK_LIST',
+    items: page.networks.map((n) => el('NETWORK', leaf('ID', String(n.id)), cdataLeaf('NAME', n.name), appliancesOf(n.id))),
+  });
 }
 
 /** [E] reconstructed from the sample (whose own text is not well-formed), with the appliances it shows. */

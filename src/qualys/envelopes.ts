@@ -36,6 +36,26 @@ export function requestElement(echo: RequestEcho | undefined): XmlElement | unde
   );
 }
 
+/**
+ * A family's list answer: the root with the request echoed, then RESPONSE with DATETIME and the
+ * list element, left out when it holds nothing (each family's list says on what evidence), then
+ * what the family writes after it.
+ */
+export function listOutput(r: {
+  dtdPath: string;
+  root: string;
+  echo?: RequestEcho;
+  datetime: string;
+  list: string;
+  items: readonly XmlElement[];
+  after?: XmlElement | false;
+}): XmlDocumentSpec {
+  return {
+    dtdPath: r.dtdPath,
+    root: el(r.root, requestElement(r.echo), el('RESPONSE', leaf('DATETIME', r.datetime), r.items.length > 0 && elOf(r.list, r.items), r.after)),
+  };
+}
+
 export function idSetElement(ids: IntervalSet): XmlElement {
   return elOf(
     'ID_SET',

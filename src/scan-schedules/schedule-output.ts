@@ -1,4 +1,4 @@
-import { requestElement, type RequestEcho } from '../qualys/envelopes.js';
+import { listOutput, type RequestEcho } from '../qualys/envelopes.js';
 import { dtdText, REQUEST_DTD, sequence } from '../qualys/dtd-text.js';
 import { formatAddress, formatIpSet } from '../qualys/ip-set.js';
 import { cdataLeaf, el, elOf, leaf, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
@@ -67,22 +67,14 @@ function scheduleElement({ id, userLogin, definition: d }: StoredSchedule): XmlE
 
 /** [Q] SCHEDULE_SCAN_LIST_OUTPUT; [E] no SCHEDULE_SCAN_LIST when nothing matches, as the scan list. */
 export function scheduleListOutput(r: { echo?: RequestEcho; datetime: string; schedules: readonly StoredSchedule[] }): XmlDocumentSpec {
-  return {
+  return listOutput({
     dtdPath: SCHEDULE_LIST_DTD,
-    root: el(
-      'SCHEDULE_SCAN_LIST_OUTPUT',
-      requestElement(r.echo),
-      el(
-        'RESPONSE',
-        leaf('DATETIME', r.datetime),
-        r.schedules.length > 0 &&
-          elOf(
-            'SCHEDULE_SCAN_LIST',
-            r.schedules.map((s) => scheduleElement(s)),
-          ),
-      ),
-    ),
-  };
+    root: 'SCHEDULE_SCAN_LIST_OUTPUT',
+    echo: r.echo,
+    datetime: r.datetime,
+    list: 'SCHEDULE_SCAN_LIST',
+    items: r.schedules.map((s) => scheduleElement(s)),
+  });
 }
 
 /** [E] reconstructed from the guide's sample, a recorded list and the content model a client quotes. */

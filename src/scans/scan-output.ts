@@ -1,5 +1,5 @@
 import type { ActionContext, ActionResult } from '../qualys/endpoint.js';
-import { qualysDateTime, requestElement, simpleReturn, type RequestEcho } from '../qualys/envelopes.js';
+import { qualysDateTime, listOutput, simpleReturn, type RequestEcho } from '../qualys/envelopes.js';
 import type { QualysItem } from '../qualys/errors.js';
 import { formatIpSet } from '../qualys/ip-set.js';
 import { cdataLeaf, el, elOf, leaf, type XmlDocumentSpec, type XmlElement } from '../qualys/xml.js';
@@ -60,22 +60,14 @@ export function scanListOutput(r: {
   scans: readonly { scan: Scan; subState?: string }[];
   show: ListShow;
 }): XmlDocumentSpec {
-  return {
+  return listOutput({
     dtdPath: r.dtdPath,
-    root: el(
-      'SCAN_LIST_OUTPUT',
-      requestElement(r.echo),
-      el(
-        'RESPONSE',
-        leaf('DATETIME', r.datetime),
-        r.scans.length > 0 &&
-          elOf(
-            'SCAN_LIST',
-            r.scans.map((s) => scanElement(s.scan, s.subState, r.show)),
-          ),
-      ),
-    ),
-  };
+    root: 'SCAN_LIST_OUTPUT',
+    echo: r.echo,
+    datetime: r.datetime,
+    list: 'SCAN_LIST',
+    items: r.scans.map((s) => scanElement(s.scan, s.subState, r.show)),
+  });
 }
 
 /** [Q recorded] ITEM `ID` then `REFERENCE`. */
